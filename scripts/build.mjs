@@ -1,0 +1,36 @@
+// Bundles the entry points with esbuild. Type-checking is `tsc -b`'s job (npm run build runs both).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // remark's ESM packages carry "sideEffects": false; keep tree shaking on.
+  treeShaking: true,
+};
+
+const entries = [
+  { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.in))
+    .map((e) =>
+      esbuild.build({
+        ...common,
+        entryPoints: [e.in],
+        outfile: e.out,
+        external: e.external ?? [],
+        banner: e.banner ? { js: e.banner } : undefined,
+      }),
+    ),
+);

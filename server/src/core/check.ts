@@ -1,0 +1,108 @@
+/**
+ * Runs the rules and turns findings into LSP diagnostics: code, source, severity from config,
+ * a `codeDescription` link to the rule's docs, and `data` for the quick fixes.
+ */
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Analysis } from './model';
+import type { Config } from './config';
+import { defaultConfig } from './config';
+import { RULES } from './rules/index';
+import type { Finding, Rule, Severity } from './rules/index';
+
+export const SOURCE = 'itsmote';
+export const DEFAULT_DOCS_URL = 'https://github.com/itsmote/itsmote-changes/blob/main/docs/rules.md';
+
+/** What a check needs besides the document: config, clock and docs location. */
+export interface CheckOptions {
+  config: Config;
+  /** "Now" in ms since epoch. */
+  now: number;
+  /** Base URL of docs/rules.md; `#cmNNN` is appended. */
+  docsUrl?: string;
+}
+
+/** Data attached to every diagnostic; `fix` and friends come from the rule's finding. */
+export interface DiagnosticData {
+  rule: string;
+  [key: string]: unknown;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/** The LSP severity for a configured severity name. */
+export function toLspSeverity(s: Severity): DiagnosticSeverity {
+  return SEVERITY[s];
+}
+
+/** Default options (defaults config, the real clock). */
+export function defaultCheckOptions(now = Date.now()): CheckOptions {
+  return { config: defaultConfig(), now };
+}
+
+function toDiagnostic(rule: Rule, f: Finding, opts: CheckOptions): Diagnostic | undefined {
+  const configured = opts.config.severities[rule.id] ?? rule.defaultSeverity;
+  if (configured === 'off') return undefined;
+  const severity = f.atMostWarning && configured === 'error' ? 'warning' : configured;
+  return {
+    range: f.range,
+    severity: SEVERITY[severity],
+    code: rule.id,
+    source: SOURCE,
+    message: f.message,
+    codeDescription: { href: `${opts.docsUrl ?? DEFAULT_DOCS_URL}#${rule.id.toLowerCase()}` },
+    data: { rule: rule.id, ...(f.data ?? {}) } satisfies DiagnosticData,
+  };
+}
+
+function ruleOptions(opts: CheckOptions) {
+  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours };
+}
+
+/** Diagnostics of the single-document rules, sorted by position. A headerless document gets CM001 alone. */
+export function checkDocument(a: Analysis, opts: CheckOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ro = ruleOptions(opts);
+  for (const rule of RULES) {
+    if (rule.scope !== 'document') continue;
+    if (!a.doc.header && rule.id !== 'CM001') continue;
+    if (opts.config.severities[rule.id] === 'off') continue;
+    for (const f of rule.check(a, ro)) {
+      const d = toDiagnostic(rule, f, opts);
+      if (d) out.push(d);
+    }
+  }
+  return sortDiagnostics(out);
+}
+
+/** One document of a set, keyed by its path or URI. */
+export interface SetEntry {
+  key: string;
+  analysis: Analysis;
+}
+
+/**
+ * Diagnostics of the set rules (CM040) for each document of a set. Documents with no findings
+ * are absent from the map.
+ */
+export function checkSetRules(entries: readonly SetEntry[], opts: CheckOptions): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  const ro = ruleOptions(opts);
+  const members = entries.map((e) => ({ key: e.key, doc: e.analysis.doc }));
+  for (const rule of RULES) {
+    if (rule.scope !== 'set' || opts.config.severities[rule.id] === 'off') continue;
+    for (const [key, findings] of rule.check(members, ro)) {
+      const list = out.get(key) ?? [];
+      for (const f of findings) {
+        const d = toDiagnostic(rule, f, opts);
+        if (d) list.push(d);
+      }
+      out.set(key, list);
+    }
+  }
+  return out;
+}
+
+/** Sorts diagnostics by start position, then code. */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || String(a.code).localeCompare(String(b.code)));
+}

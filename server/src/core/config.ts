@@ -1,0 +1,103 @@
+/**
+ * Repository configuration (`.itsmote.json`), validated with zod. Invalid config never throws:
+ * `parseConfig` returns the valid parts merged over the defaults plus errors naming the bad keys.
+ */
+import { z } from 'zod';
+import { ruleByKey, RULES } from './rules/index';
+import type { Severity } from './rules/index';
+
+export const CONFIG_FILE_NAME = '.itsmote.json';
+
+export const DEFAULT_INCLUDE = ['**/changes/**/*.md', '**/*.change.md'];
+export const DEFAULT_EXCLUDE = ['**/README.md', '**/node_modules/**', '**/.git/**'];
+export const DEFAULT_STALE_AFTER_HOURS = 24;
+
+const SeveritySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+const RuleSettingSchema = z.union([SeveritySchema, z.object({ severity: SeveritySchema }).strict()]);
+
+/** The shape of `.itsmote.json`. */
+export const ConfigFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Globs (relative to the workspace folder) that select change documents. Replaces the default. */
+    include: z.array(z.string().min(1)).optional(),
+    /** Globs excluded from `include`. Replaces the default. */
+    exclude: z.array(z.string().min(1)).optional(),
+    /** Per-rule severity or `off`, keyed by rule ID (`CM013`) or name (`impact-missing`). */
+    rules: z.record(z.string(), RuleSettingSchema).optional(),
+    /** Hours after which an In Progress or Verifying change is stale (CM036). */
+    staleAfterHours: z.number().positive().optional(),
+  })
+  .strict();
+
+/** Resolved configuration: defaults applied, rule keys resolved to IDs. */
+export interface Config {
+  include: string[];
+  exclude: string[];
+  severities: Record<string, Severity | 'off'>;
+  staleAfterHours: number;
+}
+
+/** A configuration problem, with the JSON path of the bad key. */
+export interface ConfigError {
+  path: string;
+  message: string;
+}
+
+/** The defaults. */
+export function defaultConfig(): Config {
+  return {
+    include: [...DEFAULT_INCLUDE],
+    exclude: [...DEFAULT_EXCLUDE],
+    severities: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
+    staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
+  };
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.length ? path.map(String).join('.') : '(root)';
+}
+
+/** Parses and validates config text. Bad JSON or bad keys give errors; valid parts still apply. */
+export function parseConfig(text: string): { config: Config; errors: ConfigError[] } {
+  const config = defaultConfig();
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { config, errors: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  const errors: ConfigError[] = [];
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { config, errors: [{ path: '(root)', message: 'must be a JSON object' }] };
+  }
+  const obj = json as Record<string, unknown>;
+  // Validate key by key so that one bad key does not discard the good ones.
+  const shape = ConfigFileSchema.shape;
+  for (const [key, value] of Object.entries(obj)) {
+    const schema = (shape as Record<string, z.ZodType>)[key];
+    if (!schema) {
+      errors.push({ path: key, message: `unknown key "${key}"; known keys: ${Object.keys(shape).join(', ')}` });
+      continue;
+    }
+    const r = schema.safeParse(value);
+    if (!r.success) {
+      for (const issue of r.error.issues) errors.push({ path: pathOf([key, ...issue.path]), message: issue.message });
+      continue;
+    }
+    if (key === 'include') config.include = r.data as string[];
+    else if (key === 'exclude') config.exclude = r.data as string[];
+    else if (key === 'staleAfterHours') config.staleAfterHours = r.data as number;
+    else if (key === 'rules') {
+      for (const [ruleKey, setting] of Object.entries(r.data as Record<string, z.infer<typeof RuleSettingSchema>>)) {
+        const rule = ruleByKey(ruleKey);
+        if (!rule) {
+          errors.push({ path: `rules.${ruleKey}`, message: `unknown rule "${ruleKey}"; use an ID such as CM013 or a name such as impact-missing` });
+          continue;
+        }
+        config.severities[rule.id] = typeof setting === 'string' ? setting : setting.severity;
+      }
+    }
+  }
+  return { config, errors };
+}

@@ -1,0 +1,40 @@
+/**
+ * Which files are change documents (SPEC section 1): the configured globs, matched against the
+ * path relative to the workspace folder, or a header with a Change type item.
+ */
+import picomatch from 'picomatch';
+import type { Config } from './config';
+import type { ChangeDocument } from './schema';
+
+/** A compiled matcher for a config's include/exclude globs. */
+export interface PathMatcher {
+  /** Whether a path relative to the root (forward slashes) is selected by the globs. */
+  matches(relPath: string): boolean;
+  /** Whether a path is excluded (such files are never change documents, not even by header). */
+  excluded(relPath: string): boolean;
+}
+
+/** Compiles the include/exclude globs of a config. */
+export function pathMatcher(config: Pick<Config, 'include' | 'exclude'>): PathMatcher {
+  const opts = { dot: true };
+  const inc = picomatch(config.include, opts);
+  const exc = config.exclude.length ? picomatch(config.exclude, opts) : () => false;
+  const norm = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
+  return {
+    matches: (p) => {
+      const n = norm(p);
+      return inc(n) && !exc(n);
+    },
+    excluded: (p) => exc(norm(p)),
+  };
+}
+
+/** Whether a markdown file outside the globs is a change document by content: its header has a Change type item. */
+export function hasChangeTypeItem(doc: ChangeDocument): boolean {
+  return doc.header?.items.some((i) => i.key === 'changeType') ?? false;
+}
+
+/** Cheap pre-check on raw text before a full parse: could the header name a Change type? */
+export function mayHaveChangeType(text: string): boolean {
+  return /^\s{0,3}[-*+]\s+[*_]*(change\s+type|type)[*_]*\s*:/im.test(text);
+}

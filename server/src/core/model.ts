@@ -1,0 +1,129 @@
+/**
+ * Builds the change document model (schema.ts) from parsed markdown. Unreadable values are
+ * recorded in the model (e.g. `windowError`), never thrown: rules turn them into diagnostics.
+ */
+import type { ChangeDocument, HeaderItem, Section } from './schema';
+import { ValueSchemas } from './schema';
+import type { ParsedMarkdown } from './parse';
+import { parseMarkdown } from './parse';
+import type { FieldKey } from './fields';
+import { findHeaderNodes, readItem, bulletOf, endOffsetOf } from './header';
+import { readSections, readStatusLog } from './sections';
+import { incidentRefs, isPlaceholder, isSeeBelow, splitList, stripInlineMarkup } from './values';
+import { parsePeople } from './people';
+import { parseWindow } from './time';
+import type { Touch } from './fields';
+
+/** A parsed document with its model: what rules and code actions take. */
+export interface Analysis {
+  md: ParsedMarkdown;
+  doc: ChangeDocument;
+}
+
+/** The file name without directories and `.md`: the change's ID. */
+export function idFromPath(pathOrUri: string): string {
+  const name = pathOrUri.split(/[\\/]/).pop() ?? pathOrUri;
+  return decodeURIComponent(name).replace(/\.md$/i, '');
+}
+
+/** Parses and models a document. Never throws for any string. */
+export function analyze(text: string, pathOrUri: string): Analysis {
+  const md = parseMarkdown(text);
+  return { md, doc: buildModel(md, idFromPath(pathOrUri)) };
+}
+
+/** The state of one field: first header item, later duplicates, section, and whether it is present. */
+export interface FieldState {
+  item?: HeaderItem;
+  duplicates: HeaderItem[];
+  section?: Section;
+  /** Present per SPEC: a non-placeholder value (`see below` only with a non-empty section), or a non-empty section. */
+  present: boolean;
+}
+
+/** Reads the state of a field from the model. */
+export function fieldState(doc: ChangeDocument, key: FieldKey): FieldState {
+  const items = doc.header?.items.filter((i) => i.key === key) ?? [];
+  const section = doc.sections.find((s) => s.key === key && s.nonEmpty);
+  const item = items[0];
+  let present = section !== undefined;
+  if (!present && item && !isPlaceholder(item.value) && !isSeeBelow(item.value)) present = true;
+  return { item, duplicates: items.slice(1), section, present };
+}
+
+/** The value of a field's first header item, or undefined when it is missing or a placeholder. */
+export function fieldValue(doc: ChangeDocument, key: FieldKey): string | undefined {
+  const item = doc.header?.items.find((i) => i.key === key);
+  return item && !isPlaceholder(item.value) && !isSeeBelow(item.value) ? item.value : undefined;
+}
+
+function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
+  const { list, h1 } = findHeaderNodes(md.root);
+  const items = list ? list.children.map((li) => readItem(md, li)).filter((i): i is HeaderItem => i !== undefined) : [];
+  const header = list
+    ? {
+        range: md.lines.nodeRange(list, md.base),
+        firstLineRange: md.lines.lineRange(md.lines.positionAt((list.position?.start.offset ?? 0) + md.base).line),
+        items,
+        bullet: bulletOf(md, list),
+        endOffset: endOffsetOf(md, list),
+      }
+    : undefined;
+  const rawSections = readSections(md);
+  const logSection = rawSections.find((s) => s.section.name.toLowerCase() === 'status log');
+  const doc: ChangeDocument = {
+    id,
+    header,
+    sections: rawSections.map((s) => s.section),
+    statusLog: logSection ? readStatusLog(md, logSection) : undefined,
+    values: { touches: [], services: [], incidents: [], causedIncidents: [] },
+  };
+  const h1Text = h1 ? md.text.slice((h1.position?.start.offset ?? 0) + md.base, (h1.position?.end.offset ?? 0) + md.base).replace(/^#\s*/, '').replace(/\s+#+\s*$/, '').trim() : undefined;
+  if (h1) doc.h1Range = md.lines.nodeRange(h1, md.base);
+  doc.title = fieldValue(doc, 'title') ?? (h1Text ? stripInlineMarkup(h1Text) : undefined);
+  readValues(doc);
+  return doc;
+}
+
+function readValues(doc: ChangeDocument): void {
+  const v = doc.values;
+  const get = (key: FieldKey) => fieldValue(doc, key);
+  const type = get('changeType');
+  if (type) {
+    const r = ValueSchemas.changeType.safeParse(type);
+    if (r.success) v.changeType = r.data;
+  }
+  const risk = get('risk');
+  if (risk) {
+    const r = ValueSchemas.risk.safeParse(risk);
+    if (r.success) v.risk = r.data;
+  }
+  const status = get('status');
+  if (status) {
+    const r = ValueSchemas.status.safeParse(status);
+    if (r.success) v.status = r.data;
+  }
+  const touches = get('touches');
+  if (touches) {
+    v.touches = splitList(touches)
+      .map((t) => ValueSchemas.touch.safeParse(t))
+      .filter((r) => r.success)
+      .map((r) => r.data as Touch);
+  }
+  const owner = get('owner');
+  if (owner) v.owner = parsePeople(owner);
+  const services = get('services');
+  if (services) v.services = splitList(services);
+  const window = get('window');
+  if (window) {
+    const r = parseWindow(window);
+    if (r.ok) v.window = r.value;
+    else v.windowError = r.error;
+  }
+  const approval = get('approval');
+  if (approval) v.approval = parsePeople(approval);
+  const incident = get('incident');
+  if (incident) v.incidents = incidentRefs(incident).length ? incidentRefs(incident) : splitList(incident);
+  const caused = get('causedIncidents');
+  if (caused) v.causedIncidents = incidentRefs(caused).length ? incidentRefs(caused) : splitList(caused);
+}

@@ -1,0 +1,41 @@
+/**
+ * People values (Change Owner, Approval, `by` in the log): SPEC section 2 says who is "one person".
+ */
+
+/** The result of reading a people value. */
+export interface PeopleValue {
+  /** The people named, trimmed, in order (a team counts as one entry). */
+  people: string[];
+  /** Whether any entry is a team (`the team`, anything with the word team, `@org/name`). */
+  hasTeam: boolean;
+  /** A trailing `, YYYY-MM-DD` (approvals), when present. */
+  date?: string;
+}
+
+/** Whether a single name denotes a team rather than a person. */
+export function isTeam(name: string): boolean {
+  return /\bteams?\b/i.test(name) || /^@[\w.-]+\/[\w.-]+$/.test(name.trim());
+}
+
+/** Reads a people value: `@alice`, `Alice Smith`, `@a, @b`, `@a and @b`, `@a / @b`, `@bob, 2026-11-27`. */
+export function parsePeople(value: string): PeopleValue {
+  let v = value.trim().replace(/^[*_`]+|[*_`]+$/g, '');
+  let date: string | undefined;
+  const d = /[,;\s]\s*(\d{4}-\d{2}-\d{2})\s*\.?$/.exec(v);
+  if (d) {
+    date = d[1];
+    v = v.slice(0, d.index).trim();
+  }
+  // A GitHub team `@org/name` is one (team) entry: protect its slash from the splitter.
+  const people = v
+    .split(/\s*(?:,|;|&|\+|\band\b|\bor\b|(?<!@[\w.-]*)\/)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return { people, hasTeam: people.some(isTeam), ...(date ? { date } : {}) };
+}
+
+/** Normalises a person for comparison: case-insensitive, without a leading `@`. */
+export function samePerson(a: string, b: string): boolean {
+  const n = (s: string) => s.trim().replace(/^@/, '').toLowerCase();
+  return n(a) === n(b);
+}

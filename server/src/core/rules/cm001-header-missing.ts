@@ -1,0 +1,20 @@
+import type { DocumentRule } from './types';
+
+/** CM001: a change document has no header list. */
+export const headerMissing: DocumentRule = {
+  id: 'CM001',
+  name: 'header-missing',
+  defaultSeverity: 'error',
+  scope: 'document',
+  rationale: 'The header is the change record: type, owner, services, risk, status, rollback and verification. Without it the change cannot be reviewed or tracked.',
+  check({ doc }) {
+    if (doc.header) return [];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: 'This change document has no header list. Add one `- Field: value` list before the first `##` heading (Change type, Change Owner, Affected services, Risk level, Status, ...).',
+        data: { fix: 'insertTemplate' },
+      },
+    ];
+  },
+};

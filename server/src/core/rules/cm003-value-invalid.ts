@@ -1,0 +1,52 @@
+import type { DocumentRule, Finding } from './types';
+import type { HeaderItem } from '../schema';
+import { CHANGE_TYPES, RISK_LEVELS, STATUSES, TOUCHES } from '../fields';
+import { closest, isPlaceholder, isSeeBelow, matchEnum, splitList } from '../values';
+
+const LISTS = { changeType: CHANGE_TYPES, risk: RISK_LEVELS, status: STATUSES } as const;
+
+function invalid(item: HeaderItem, value: string, allowed: readonly string[], what: string): Finding {
+  const suggestion = closest(value, allowed);
+  return {
+    range: item.valueRange,
+    message: `"${value}" is not a valid ${what}. Use one of: ${allowed.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    data: { fix: 'replaceValue', field: item.key, value, ...(suggestion ? { suggestion } : {}), allowed: [...allowed] },
+  };
+}
+
+/** CM003: Change type, Risk level, Status or Touches (or a status log entry) has a value outside its list. */
+export const valueInvalid: DocumentRule = {
+  id: 'CM003',
+  name: 'value-invalid',
+  defaultSeverity: 'error',
+  scope: 'document',
+  rationale: 'Types, risk levels and statuses drive approval, the lifecycle and the metrics; a value outside the list silently disables them.',
+  check({ doc }) {
+    const out: Finding[] = [];
+    const seen = new Set<string>();
+    for (const item of doc.header?.items ?? []) {
+      if (!item.key || seen.has(item.key) || isPlaceholder(item.value) || isSeeBelow(item.value)) continue;
+      seen.add(item.key);
+      if (item.key === 'changeType' || item.key === 'risk' || item.key === 'status') {
+        const allowed = LISTS[item.key];
+        if (!matchEnum(item.value, allowed)) {
+          const what = item.key === 'changeType' ? 'Change type' : item.key === 'risk' ? 'Risk level' : 'Status';
+          out.push(invalid(item, item.value, allowed, what));
+        }
+      } else if (item.key === 'touches') {
+        for (const t of splitList(item.value)) {
+          if (!matchEnum(t, TOUCHES)) out.push(invalid(item, t, TOUCHES, 'Touches value'));
+        }
+      }
+    }
+    for (const e of doc.statusLog?.entries ?? []) {
+      if (e.status || e.statusText === '') continue;
+      const suggestion = closest(e.statusText, STATUSES);
+      out.push({
+        range: e.range,
+        message: `Status log entry names "${e.statusText}", which is not a status. Use one of: ${STATUSES.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,29 @@
+import type { DocumentRule, Finding } from './types';
+import { itemRange } from './util';
+
+/** CM005: a timestamp in Planned execution time or the status log cannot be read. */
+export const timeInvalid: DocumentRule = {
+  id: 'CM005',
+  name: 'time-invalid',
+  defaultSeverity: 'error',
+  scope: 'document',
+  rationale: 'Times that cannot be read cannot be checked: no conflict detection, no stale warnings, no time-to-rollback metric.',
+  check({ doc }) {
+    const out: Finding[] = [];
+    if (doc.values.windowError) {
+      const item = doc.header?.items.find((i) => i.key === 'window');
+      out.push({
+        range: item?.valueRange ?? itemRange(doc, 'window'),
+        message: `Planned execution time cannot be read: ${doc.values.windowError}. Example: \`2026-12-01 14:00 UTC, 60 min\`.`,
+      });
+    }
+    for (const e of doc.statusLog?.entries ?? []) {
+      if (!e.timestampError) continue;
+      out.push({
+        range: e.timestampRange,
+        message: `Status log timestamp cannot be read: ${e.timestampError}. Write \`YYYY-MM-DD HH:MM UTC\`.`,
+      });
+    }
+    return out;
+  },
+};

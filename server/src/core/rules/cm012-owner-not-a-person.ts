@@ -1,0 +1,32 @@
+import type { DocumentRule } from './types';
+import { fieldState } from '../model';
+import { insertFieldData, missingRange } from './util';
+
+/** CM012: Change Owner is missing, a team, or several people. */
+export const ownerNotAPerson: DocumentRule = {
+  id: 'CM012',
+  name: 'owner-not-a-person',
+  defaultSeverity: 'error',
+  scope: 'document',
+  rationale: 'The Change Owner is one person accountable end to end. Never assign "the team": when everyone owns it, no one does.',
+  check({ doc }) {
+    const state = fieldState(doc, 'owner');
+    const owner = doc.values.owner;
+    if (!state.item || !owner) {
+      return [
+        {
+          range: state.item?.range ?? missingRange(doc),
+          message: 'No Change Owner. Name the one person accountable for this change (`@handle` or a name); never "the team".',
+          data: state.item ? { fix: 'fillValue', field: 'owner' } : insertFieldData('owner'),
+        },
+      ];
+    }
+    if (owner.hasTeam) {
+      return [{ range: state.item.valueRange, message: `Change Owner "${state.item.value}" is a team. Name one person accountable for this change; never assign "the team".` }];
+    }
+    if (owner.people.length > 1) {
+      return [{ range: state.item.valueRange, message: `Change Owner names ${owner.people.length} people (${owner.people.join(', ')}). Name exactly one accountable person.` }];
+    }
+    return [];
+  },
+};

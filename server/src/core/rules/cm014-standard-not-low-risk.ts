@@ -1,0 +1,22 @@
+import type { DocumentRule } from './types';
+import { itemRange } from './util';
+
+/** CM014: a Standard change whose Risk level is not Low. */
+export const standardNotLowRisk: DocumentRule = {
+  id: 'CM014',
+  name: 'standard-not-low-risk',
+  defaultSeverity: 'warning',
+  scope: 'document',
+  rationale: 'Standard changes are pre-approved because they are low-risk, repeatable and well understood. A risky change needs a Normal change and an approver.',
+  check({ doc }) {
+    const { changeType, risk } = doc.values;
+    if (changeType !== 'Standard' || risk === undefined || risk === 'Low') return [];
+    return [
+      {
+        range: itemRange(doc, 'risk'),
+        message: `A Standard change must be low risk, but Risk level is ${risk}. Make it a Normal change (one approver) or lower the risk.`,
+        data: { fix: 'replaceValue', field: 'changeType', value: 'Standard', suggestion: 'Normal' },
+      },
+    ];
+  },
+};

@@ -1,0 +1,25 @@
+import type { DocumentRule } from './types';
+import { fieldState } from '../model';
+import { insertFieldData, missingRange } from './util';
+
+/** CM015: a Standard or Normal change with no Planned execution time. */
+export const windowMissing: DocumentRule = {
+  id: 'CM015',
+  name: 'window-missing',
+  defaultSeverity: 'warning',
+  scope: 'document',
+  rationale: 'Keep the execution window clear: a planned time lets others avoid conflicting changes and lets stale changes be noticed.',
+  check({ doc }) {
+    const t = doc.values.changeType;
+    if (t !== 'Standard' && t !== 'Normal') return [];
+    if (doc.values.window || doc.values.windowError) return []; // unreadable: CM005 only
+    const state = fieldState(doc, 'window');
+    return [
+      {
+        range: state.item?.range ?? missingRange(doc),
+        message: `No Planned execution time for this ${t} change. Add one, e.g. \`2026-12-01 14:00 UTC, 60 min\`.`,
+        data: state.item ? { fix: 'fillValue', field: 'window' } : insertFieldData('window'),
+      },
+    ];
+  },
+};

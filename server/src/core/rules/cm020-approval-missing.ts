@@ -1,0 +1,24 @@
+import type { DocumentRule } from './types';
+import { approvalRequired, hasApprovalEvidence, EXECUTED_STATUSES } from '../lifecycle';
+import { statusRange } from './util';
+
+/** CM020: approval required, the change reached In Progress or later, and no approval evidence. */
+export const approvalMissing: DocumentRule = {
+  id: 'CM020',
+  name: 'approval-missing',
+  defaultSeverity: 'error',
+  scope: 'document',
+  rationale: 'Normal changes and changes touching data integrity or security need one approver before execution: approval checks readiness (plan, rollback, blast radius).',
+  check({ doc }) {
+    const s = doc.values.status;
+    if (!s || !EXECUTED_STATUSES.includes(s) || !approvalRequired(doc) || hasApprovalEvidence(doc)) return [];
+    const why = doc.values.changeType === 'Normal' ? 'a Normal change' : `a change touching ${doc.values.touches.join(' and ')}`;
+    return [
+      {
+        range: statusRange(doc),
+        message: `This is ${why} and has reached ${s} without approval: there is no Approval value and no Approved status log entry. Record who approved it.`,
+        data: { fix: 'insertField', field: 'approval', name: 'Approval (if required)' },
+      },
+    ];
+  },
+};

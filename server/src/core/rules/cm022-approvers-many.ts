@@ -1,0 +1,16 @@
+import type { DocumentRule } from './types';
+import { approvers } from './approvers';
+
+/** CM022: more than one approver is named. */
+export const approversMany: DocumentRule = {
+  id: 'CM022',
+  name: 'approvers-many',
+  defaultSeverity: 'information',
+  scope: 'document',
+  rationale: 'One approver is enough: more approvers add waiting, not safety (no CAB theatre).',
+  check({ doc }) {
+    const a = approvers(doc);
+    if (!a || a.people.length < 2) return [];
+    return [{ range: a.range, message: `${a.people.length} approvers are named (${a.people.join(', ')}). One approver is enough; name the one who approved.` }];
+  },
+};

@@ -1,0 +1,25 @@
+import type { DocumentRule } from './types';
+import { fieldState } from '../model';
+import { insertFieldData, missingRange } from './util';
+
+/** CM033: Closed or Rolled Back with no Outcome. */
+export const outcomeMissing: DocumentRule = {
+  id: 'CM033',
+  name: 'outcome-missing',
+  defaultSeverity: 'error',
+  scope: 'document',
+  rationale: 'Close only with a recorded outcome: verified as successful, or rolled back with stability confirmed, incidents linked and follow-ups created.',
+  check({ doc }) {
+    const s = doc.values.status;
+    if (s !== 'Closed' && s !== 'Rolled Back') return [];
+    const state = fieldState(doc, 'outcome');
+    if (state.present) return [];
+    return [
+      {
+        range: state.item?.range ?? missingRange(doc),
+        message: `The change is ${s} but has no Outcome. Record what happened (verified, or why it was rolled back), linked incidents and follow-ups.`,
+        data: state.item ? { fix: 'fillValue', field: 'outcome' } : insertFieldData('outcome'),
+      },
+    ];
+  },
+};

@@ -1,0 +1,18 @@
+import type { DocumentRule, Finding } from './types';
+
+/** CM034: a Rolled Back log entry with no `: note` saying why. */
+export const rollbackReasonMissing: DocumentRule = {
+  id: 'CM034',
+  name: 'rollback-reason-missing',
+  defaultSeverity: 'error',
+  scope: 'document',
+  rationale: 'Rollback is a success, not a failure, but document why it was needed: the reason is what the next plan learns from.',
+  check({ doc }) {
+    const out: Finding[] = [];
+    for (const e of doc.statusLog?.entries ?? []) {
+      if (e.status !== 'Rolled Back' || e.note) continue;
+      out.push({ range: e.range, message: 'This Rolled Back entry does not say why. Add the reason after a colon: `... Rolled Back by @you: error rate doubled`.', data: { fix: 'addNote' } });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,46 @@
+import type { Finding, SetMember, SetRule } from './types';
+import { ACTIVE_STATUSES } from '../lifecycle';
+import { formatUtc } from '../time';
+import { itemRange } from './util';
+
+/**
+ * CM040: two active changes share an affected service and their windows overlap. Sorted by
+ * window start so each change is compared only with those that start before it ends
+ * (n log n + overlaps, not n²).
+ */
+export const windowConflict: SetRule = {
+  id: 'CM040',
+  name: 'window-conflict',
+  defaultSeverity: 'warning',
+  scope: 'set',
+  rationale: 'Keep the execution window clear: two changes to one service at once make failures hard to attribute and rollbacks collide.',
+  check(docs) {
+    const out = new Map<string, Finding[]>();
+    const active = docs
+      .filter((m) => m.doc.values.window && m.doc.values.status && ACTIVE_STATUSES.includes(m.doc.values.status) && m.doc.values.services.length > 0)
+      .map((m) => ({ m, w: m.doc.values.window!, services: new Set(m.doc.values.services.map((s) => s.trim().toLowerCase())) }))
+      .sort((a, b) => a.w.start - b.w.start);
+    const report = (a: SetMember, b: SetMember, shared: string[]) => {
+      const w = b.doc.values.window!;
+      const list = out.get(a.key) ?? [];
+      list.push({
+        range: itemRange(a.doc, 'window'),
+        message: `The window overlaps ${b.doc.id} (${formatUtc(w.start)} to ${formatUtc(w.end)}), which also changes ${shared.join(', ')}. Move one window, or combine the changes.`,
+        data: { other: b.key, otherId: b.doc.id, services: shared },
+      });
+      out.set(a.key, list);
+    };
+    for (let i = 0; i < active.length; i++) {
+      const a = active[i]!;
+      for (let j = i + 1; j < active.length && active[j]!.w.start < a.w.end; j++) {
+        const b = active[j]!;
+        if (b.w.start >= a.w.end || a.w.start >= b.w.end) continue; // touching windows do not overlap
+        const shared = [...a.services].filter((s) => b.services.has(s));
+        if (shared.length === 0) continue;
+        report(a.m, b.m, shared);
+        report(b.m, a.m, shared);
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+/** A factory for the "plan is missing" rules (CM010, CM011, CM013), which differ only in field and words. */
+import type { DocumentRule, Severity } from './types';
+import type { FieldKey } from '../fields';
+import { fieldInfo } from '../fields';
+import { fieldState } from '../model';
+import { emergencyStillOpen, insertFieldData, missingRange } from './util';
+
+/** Builds a rule that reports a missing field (header value or `##` section). */
+export function presenceRule(spec: { id: string; name: string; severity: Severity; field: FieldKey; rationale: string; advice: string }): DocumentRule {
+  const info = fieldInfo(spec.field);
+  return {
+    id: spec.id,
+    name: spec.name,
+    defaultSeverity: spec.severity,
+    scope: 'document',
+    rationale: spec.rationale,
+    check({ doc }) {
+      const state = fieldState(doc, spec.field);
+      if (state.present) return [];
+      const seeBelow = state.item && /^see below/i.test(state.item.value.trim());
+      const open = emergencyStillOpen(doc);
+      return [
+        {
+          range: state.item?.range ?? missingRange(doc),
+          message:
+            (seeBelow
+              ? `"${info.name}" says "see below" but there is no non-empty \`## ${info.name}\` section. `
+              : state.item
+                ? `"${info.name}" is empty or a placeholder. `
+                : `No ${info.name.toLowerCase()}. `) +
+            spec.advice +
+            (open ? ' (Emergency change: document it once the incident is under control.)' : ''),
+          data: state.item ? { fix: 'fillValue', field: spec.field } : insertFieldData(spec.field),
+          atMostWarning: open,
+        },
+      ];
+    },
+  };
+}

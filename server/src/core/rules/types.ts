@@ -1,0 +1,57 @@
+/**
+ * The rule interface. A rule is a small pure function from an analysed document to findings;
+ * `check.ts` turns findings into LSP diagnostics with code, source, severity and docs link.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { Analysis } from '../model';
+import type { ChangeDocument } from '../schema';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Options rules may read (never settings directly: the shells resolve them). */
+export interface RuleOptions {
+  /** "Now" in ms since epoch, for rules that read the clock (CM036). */
+  now: number;
+  /** Hours after which an In Progress/Verifying change is stale. */
+  staleAfterHours: number;
+}
+
+/** What a rule reports. */
+export interface Finding {
+  range: Range;
+  message: string;
+  /** Data a quick fix needs; passed on as `diagnostic.data.fix`. */
+  data?: Record<string, unknown>;
+  /** Caps the severity at warning (Emergency changes document after, SPEC section 3). */
+  atMostWarning?: boolean;
+}
+
+interface RuleMeta {
+  /** Stable rule ID, e.g. `CM010`. */
+  id: string;
+  /** Short kebab-case name, e.g. `rollback-missing`. */
+  name: string;
+  defaultSeverity: Severity;
+  /** Why the rule exists, from the process; shown on hover. */
+  rationale: string;
+}
+
+/** A rule over a single document. */
+export interface DocumentRule extends RuleMeta {
+  scope: 'document';
+  check(a: Analysis, options: RuleOptions): Finding[];
+}
+
+/** A rule over a set of documents (CM040); findings are reported per document. */
+export interface SetRule extends RuleMeta {
+  scope: 'set';
+  check(docs: readonly SetMember[], options: RuleOptions): Map<string, Finding[]>;
+}
+
+/** One document of a set, keyed by its path or URI. */
+export interface SetMember {
+  key: string;
+  doc: ChangeDocument;
+}
+
+export type Rule = DocumentRule | SetRule;

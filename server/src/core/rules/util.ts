@@ -1,0 +1,32 @@
+/** Helpers shared by rules: where diagnostics go and common predicates. */
+import type { Range } from 'vscode-languageserver-types';
+import type { ChangeDocument } from '../schema';
+import type { FieldKey } from '../fields';
+import { fieldInfo } from '../fields';
+
+const LINE_ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Where a missing field is reported: the header list's first line, or line 0 without a header. */
+export function missingRange(doc: ChangeDocument): Range {
+  return doc.header?.firstLineRange ?? LINE_ZERO;
+}
+
+/** The range of a field's first header item, or the missing-field range. */
+export function itemRange(doc: ChangeDocument, key: FieldKey): Range {
+  return doc.header?.items.find((i) => i.key === key)?.range ?? missingRange(doc);
+}
+
+/** The Status item's range (CM020, CM031, CM036, CM037 report there). */
+export function statusRange(doc: ChangeDocument): Range {
+  return itemRange(doc, 'status');
+}
+
+/** Data for the "insert missing field" quick fix. */
+export function insertFieldData(key: FieldKey): Record<string, unknown> {
+  return { fix: 'insertField', field: key, name: fieldInfo(key).name };
+}
+
+/** Whether an Emergency change is still "documenting after" (not yet Closed or Rolled Back). */
+export function emergencyStillOpen(doc: ChangeDocument): boolean {
+  return doc.values.changeType === 'Emergency' && doc.values.status !== 'Closed' && doc.values.status !== 'Rolled Back';
+}

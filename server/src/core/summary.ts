@@ -1,0 +1,42 @@
+/**
+ * One-line summaries of changes: what `itsmote list`, the sidebar and `itsmote/listChanges` show.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ChangeDocument } from './schema';
+
+/** A change as the list and the sidebar show it. Times are ISO strings (UTC). */
+export interface ChangeSummary {
+  id: string;
+  title?: string;
+  type?: string;
+  risk?: string;
+  status?: string;
+  owner?: string;
+  services: string[];
+  window?: { start: string; end: string };
+  approver?: string;
+  incidents: string[];
+  problems: { errors: number; warnings: number; infos: number };
+}
+
+/** Summarises a document and counts its diagnostics by severity. */
+export function summarize(doc: ChangeDocument, diagnostics: readonly Diagnostic[] = []): ChangeSummary {
+  const v = doc.values;
+  return {
+    id: doc.id,
+    ...(doc.title !== undefined ? { title: doc.title } : {}),
+    ...(v.changeType ? { type: v.changeType } : {}),
+    ...(v.risk ? { risk: v.risk } : {}),
+    ...(v.status ? { status: v.status } : {}),
+    ...(v.owner ? { owner: v.owner.people.join(', ') } : {}),
+    services: v.services,
+    ...(v.window ? { window: { start: new Date(v.window.start).toISOString(), end: new Date(v.window.end).toISOString() } } : {}),
+    ...(v.approval ? { approver: v.approval.people.join(', ') } : {}),
+    incidents: v.incidents,
+    problems: {
+      errors: diagnostics.filter((d) => d.severity === 1).length,
+      warnings: diagnostics.filter((d) => d.severity === 2).length,
+      infos: diagnostics.filter((d) => (d.severity ?? 1) >= 3).length,
+    },
+  };
+}

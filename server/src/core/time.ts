@@ -1,0 +1,116 @@
+/**
+ * Timestamps and execution windows (SPEC section 2 and 7). Times are read into UTC instants;
+ * anything unreadable is a `{ ok: false, error }`, never an exception.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** An execution window as UTC instants (ms since epoch). */
+export interface Window {
+  start: number;
+  end: number;
+  /** Whether the end was written (otherwise it is the 60-minute default). */
+  explicitEnd: boolean;
+}
+
+const DEFAULT_WINDOW_MINUTES = 60;
+const MINUTE = 60_000;
+
+/** A timestamp at the start of a string: the instant, how many characters it used, its zone offset. */
+export interface TimestampMatch {
+  instant: number;
+  length: number;
+  /** Zone offset in minutes east of UTC (0 for UTC/Z/none). */
+  offsetMinutes: number;
+}
+
+// date, time, optional seconds, optional zone (with or without a space before it)
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})(?![\w:]))?/i;
+const LOOSE_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2}))?/;
+
+function zoneOffset(zone: string | undefined): number {
+  if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function instantOf(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number): Parsed<number> {
+  if (mo < 1 || mo > 12) return { ok: false, error: `month ${mo} does not exist` };
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > daysInMonth) return { ok: false, error: `day ${d} does not exist in ${y}-${String(mo).padStart(2, '0')}` };
+  if (h > 23 || mi > 59 || s > 59) return { ok: false, error: `time ${h}:${String(mi).padStart(2, '0')} does not exist` };
+  return { ok: true, value: Date.UTC(y, mo - 1, d, h, mi, s) - offset * MINUTE };
+}
+
+/**
+ * Reads a `YYYY-MM-DD HH:MM[:SS] [zone]` timestamp at the start of `text`. No zone means UTC.
+ * Returns an error that says what is wrong when the text starts like a date but cannot be read.
+ */
+export function readTimestamp(text: string): Parsed<TimestampMatch> {
+  const m = TIMESTAMP.exec(text);
+  if (!m) {
+    const loose = LOOSE_DATE_TIME.exec(text);
+    if (loose && loose[4] === undefined) return { ok: false, error: 'a time (HH:MM) is missing after the date' };
+    const zone = /^\d{4}-\d{2}-\d{2}[ T]+\d{1,2}:\d{2}\s*([A-Za-z]{2,5})\b/.exec(text);
+    if (zone) return { ok: false, error: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00` };
+    return { ok: false, error: 'expected YYYY-MM-DD HH:MM with an optional zone (UTC, Z, +02:00)' };
+  }
+  const offset = zoneOffset(m[7]);
+  const instant = instantOf(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset);
+  if (!instant.ok) return instant;
+  return { ok: true, value: { instant: instant.value, length: m[0].length, offsetMinutes: offset } };
+}
+
+const DURATION = /^,?\s*(?:for\s+)?(\d+(?:\.\d+)?)\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)\.?$/i;
+const END = /^(?:,\s*)?(?:–|—|-|to|until)\s*(?:(\d{4}-\d{2}-\d{2})[ T]+)?(\d{1,2}):(\d{2})(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
+
+/** Reads a Planned execution time value (SPEC section 7, "Windows"). */
+export function parseWindow(value: string): Parsed<Window> {
+  const text = value.trim().replace(/^[*_`]+|[*_`]+$/g, '');
+  const ts = readTimestamp(text);
+  if (!ts.ok) return ts;
+  const start = ts.value.instant;
+  const rest = text.slice(ts.value.length).trim();
+  if (rest === '') return { ok: true, value: { start, end: start + DEFAULT_WINDOW_MINUTES * MINUTE, explicitEnd: false } };
+  const dur = DURATION.exec(rest);
+  if (dur) {
+    const n = Number(dur[1]);
+    const minutes = /^h/i.test(dur[2]!) ? n * 60 : n;
+    if (!(minutes > 0)) return { ok: false, error: 'the window has no length; give a positive duration' };
+    return { ok: true, value: { start, end: start + Math.round(minutes * MINUTE), explicitEnd: true } };
+  }
+  const end = END.exec(rest);
+  if (end) {
+    const offset = end[5] !== undefined ? zoneOffset(end[5]) : ts.value.offsetMinutes;
+    // The end's date: written, or the start's local date in the start's zone.
+    const startLocal = new Date(start + ts.value.offsetMinutes * MINUTE);
+    const [y, mo, d] = end[1]
+      ? end[1].split('-').map(Number)
+      : [startLocal.getUTCFullYear(), startLocal.getUTCMonth() + 1, startLocal.getUTCDate()];
+    const endInstant = instantOf(y!, mo!, d!, Number(end[2]), Number(end[3]), 0, offset);
+    if (!endInstant.ok) return endInstant;
+    let e = endInstant.value;
+    if (!end[1] && e < start) e += 24 * 60 * MINUTE; // crosses midnight
+    if (e === start) return { ok: false, error: 'the window ends when it starts; give an end after the start' };
+    if (e < start) return { ok: false, error: 'the window ends before it starts' };
+    return { ok: true, value: { start, end: e, explicitEnd: true } };
+  }
+  const zone = /^([A-Za-z]{2,5})\b/.exec(rest);
+  if (zone && !/^(to|until)$/i.test(zone[1]!)) {
+    return { ok: false, error: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00` };
+  }
+  return { ok: false, error: `cannot read "${rest}" after the start time; write ", 90 min", ", 2 h" or "– HH:MM"` };
+}
+
+/** Formats an instant as the log writes it: `YYYY-MM-DD HH:MM UTC`. */
+export function formatUtc(instant: number): string {
+  const d = new Date(instant);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} UTC`;
+}
+
+/** The UTC month of an instant, `YYYY-MM`. */
+export function utcMonth(instant: number): string {
+  return formatUtc(instant).slice(0, 7);
+}

@@ -1,0 +1,91 @@
+/**
+ * Value semantics shared by the model and the rules: placeholders, enum matching, lists and
+ * did-you-mean. Pure functions over strings.
+ */
+
+const PLACEHOLDERS = ['tbd', 'todo', 'n/a', 'na', 'none', '-', '?', '...', '…'];
+
+/**
+ * Whether a header value counts as missing (SPEC section 2 and 7): empty, a placeholder alone or
+ * followed by punctuation only, or anything that starts with TBD/TODO.
+ */
+export function isPlaceholder(value: string): boolean {
+  const v = stripInlineMarkup(value).trim().toLowerCase();
+  if (v === '') return true;
+  if (/^(tbd|todo)\b/.test(v)) return true;
+  const core = v.replace(/[\s.,;:!?…-]+$/u, '');
+  if (core === '') return true; // only punctuation: `-`, `?`, `...`
+  return PLACEHOLDERS.includes(core) || PLACEHOLDERS.includes(v);
+}
+
+/** Whether a value says "see below" (case-insensitive, trailing punctuation ignored). */
+export function isSeeBelow(value: string): boolean {
+  return /^see below[\s.:;,!]*$/i.test(stripInlineMarkup(value).trim());
+}
+
+/** Removes emphasis/code markers around a short value: `**High**` -> `High`. */
+export function stripInlineMarkup(value: string): string {
+  return value.replace(/^[*_`~]+|[*_`~]+$/g, '').trim();
+}
+
+/** Case-insensitive match of a value against an enum; returns the canonical spelling. */
+export function matchEnum<T extends string>(value: string, allowed: readonly T[]): T | undefined {
+  const v = stripInlineMarkup(value).trim().replace(/\s+/g, ' ').toLowerCase();
+  return allowed.find((a) => a.toLowerCase() === v);
+}
+
+/** Splits a comma-separated list (also `;`), trimming and dropping empty items. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[,;]/)
+    .map((s) => stripInlineMarkup(s).trim())
+    .filter((s) => s !== '');
+}
+
+/** Edit distance with adjacent transpositions (optimal string alignment), case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  if (s === t) return 0;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: t.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= t.length; j++) {
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[t.length]!;
+}
+
+/**
+ * The closest candidate to `value`, or undefined when none is close enough. "Close" allows about
+ * one edit per three characters, or a prefix of at least three characters (`Rollb` -> `Rollback plan`).
+ */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === '') return undefined;
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(v, c);
+    const limit = Math.max(1, Math.floor(Math.max(v.length, c.length) / 3));
+    const prefix = v.length >= 3 && c.toLowerCase().startsWith(v);
+    const score = prefix ? Math.min(d, 0.5) : d;
+    if ((d <= limit || prefix) && score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Incident references in a value: `INC-1234`, `SEC-12`, `#123` or a URL. */
+export function incidentRefs(value: string): string[] {
+  const refs = value.match(/\b[A-Z][A-Z0-9]*-\d+\b|#\d+\b|https?:\/\/\S+/gi) ?? [];
+  return [...new Set(refs.map((r) => (/^https?:/i.test(r) ? r : r.toUpperCase())))];
+}
