@@ -9,22 +9,37 @@ import { fieldByName } from './fields';
 
 /** The header list node and the H1 before it, if any. */
 export interface HeaderNodes {
+  /** The header's first list. */
   list?: List;
+  /**
+   * Every list of the header: `list` and the bullet lists directly after it. Markdown starts a
+   * new list when the bullet changes (`-` then `*`); with nothing in between they are still one
+   * header (SPEC section 7, "Mixed bullets in one list are one list").
+   */
+  lists: List[];
   h1?: Heading;
 }
 
 /** The first top-level bullet list before the first `##` (or deeper) heading, and an H1 before it. */
 export function findHeaderNodes(root: Root): HeaderNodes {
   let h1: Heading | undefined;
-  for (const node of root.children) {
+  const children = root.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
     if (node.type === 'heading') {
-      if (node.depth >= 2) return { h1 };
+      if (node.depth >= 2) return { lists: [], h1 };
       h1 ??= node;
     } else if (node.type === 'list' && !node.ordered) {
-      return { list: node, h1 };
+      const lists = [node];
+      for (let j = i + 1; j < children.length; j++) {
+        const next = children[j]!;
+        if (next.type !== 'list' || next.ordered) break;
+        lists.push(next);
+      }
+      return { list: node, lists, h1 };
     }
   }
-  return { h1 };
+  return { lists: [], h1 };
 }
 
 function offsetsOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): [number, number] | undefined {

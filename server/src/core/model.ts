@@ -7,6 +7,7 @@ import { ValueSchemas } from './schema';
 import type { ParsedMarkdown } from './parse';
 import { parseMarkdown } from './parse';
 import type { FieldKey } from './fields';
+import { fieldInfo } from './fields';
 import { findHeaderNodes, readItem, bulletOf, endOffsetOf } from './header';
 import { readSections, readStatusLog } from './sections';
 import { incidentRefs, isPlaceholder, isSeeBelow, splitList, stripInlineMarkup } from './values';
@@ -41,10 +42,14 @@ export interface FieldState {
   present: boolean;
 }
 
-/** Reads the state of a field from the model. */
+/**
+ * Reads the state of a field from the model. Only free-text fields (Summary, Rollback plan,
+ * Verification plan, Expected user impact, Outcome) may be written as a `##` section: a section
+ * named like a structured field (`## Status`) cannot give it a value the checks can read.
+ */
 export function fieldState(doc: ChangeDocument, key: FieldKey): FieldState {
   const items = doc.header?.items.filter((i) => i.key === key) ?? [];
-  const section = doc.sections.find((s) => s.key === key && s.nonEmpty);
+  const section = fieldInfo(key).section ? doc.sections.find((s) => s.key === key && s.nonEmpty) : undefined;
   const item = items[0];
   let present = section !== undefined;
   if (!present && item && !isPlaceholder(item.value) && !isSeeBelow(item.value)) present = true;
@@ -58,15 +63,16 @@ export function fieldValue(doc: ChangeDocument, key: FieldKey): string | undefin
 }
 
 function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
-  const { list, h1 } = findHeaderNodes(md.root);
-  const items = list ? list.children.map((li) => readItem(md, li)).filter((i): i is HeaderItem => i !== undefined) : [];
-  const header = list
+  const { list, lists, h1 } = findHeaderNodes(md.root);
+  const items = lists.flatMap((l) => l.children.map((li) => readItem(md, li))).filter((i): i is HeaderItem => i !== undefined);
+  const lastList = lists[lists.length - 1] ?? list;
+  const header = list && lastList
     ? {
-        range: md.lines.nodeRange(list, md.base),
+        range: md.lines.rangeOf((list.position?.start.offset ?? 0) + md.base, endOffsetOf(md, lastList)),
         firstLineRange: md.lines.lineRange(md.lines.positionAt((list.position?.start.offset ?? 0) + md.base).line),
         items,
         bullet: bulletOf(md, list),
-        endOffset: endOffsetOf(md, list),
+        endOffset: endOffsetOf(md, lastList),
       }
     : undefined;
   const rawSections = readSections(md);

@@ -69,6 +69,7 @@ function headingName(md: ParsedMarkdown, h: Heading): string {
 // Longest first, so that "In Progress" is not read as something shorter.
 const STATUS_ALTERNATION = [...STATUSES].sort((a, b) => b.length - a.length).map((s) => s.replace(' ', '\\s+')).join('|');
 const STATUS_AT_START = new RegExp(`^(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
+const ZONE_THEN_STATUS = new RegExp(`^([A-Za-z]{2,5})\\s+(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
 const STATUS_ANYWHERE = new RegExp(`(?<![\\w-])(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
 
 function canonicalStatus(text: string) {
@@ -104,6 +105,19 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
   if (ts.ok) {
     const rest = text.slice(ts.value.length).trim();
     const m = STATUS_AT_START.exec(rest);
+    // `10:02 CET Planned`: the word before the status is a zone we cannot read, not part of the status.
+    const zone = m ? undefined : ZONE_THEN_STATUS.exec(rest);
+    if (zone) {
+      const zoneEnd = lineStart + ts.value.length + (text.slice(ts.value.length).length - rest.length) + zone[1]!.length;
+      return {
+        range,
+        timestampRange: md.lines.rangeOf(lineStart, zoneEnd),
+        timestampError: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00`,
+        status: canonicalStatus(zone[2]!),
+        statusText: zone[2]!,
+        ...readTail(rest.slice(zone[0].length)),
+      };
+    }
     const statusText = m ? m[1]! : rest.split(/\s+by\s+|:/i)[0]!.trim();
     const tail = readTail(m ? rest.slice(m[0].length) : rest.slice(statusText.length));
     return {

@@ -65,9 +65,16 @@ export function readTimestamp(text: string): Parsed<TimestampMatch> {
 const DURATION = /^,?\s*(?:for\s+)?(\d+(?:\.\d+)?)\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)\.?$/i;
 const END = /^(?:,\s*)?(?:–|—|-|to|until)\s*(?:(\d{4}-\d{2}-\d{2})[ T]+)?(\d{1,2}):(\d{2})(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
 
+// `14:00-15:00 UTC`: a `-HH:MM` glued to the time reads as an ISO offset, unless a zone word
+// follows it, which makes it an end (an offset and a zone together mean nothing).
+const GLUED_END = /^(\d{4}-\d{2}-\d{2}[ T]+\d{1,2}:\d{2})-(\d{1,2}:\d{2})\s*(Z|UTC|GMT)$/i;
+
 /** Reads a Planned execution time value (SPEC section 7, "Windows"). */
 export function parseWindow(value: string): Parsed<Window> {
-  const text = value.trim().replace(/^[*_`]+|[*_`]+$/g, '');
+  const text = value
+    .trim()
+    .replace(/^[*_`]+|[*_`]+$/g, '')
+    .replace(GLUED_END, '$1 $3 - $2');
   const ts = readTimestamp(text);
   if (!ts.ok) return ts;
   const start = ts.value.instant;
@@ -100,7 +107,7 @@ export function parseWindow(value: string): Parsed<Window> {
   if (zone && !/^(to|until)$/i.test(zone[1]!)) {
     return { ok: false, error: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00` };
   }
-  return { ok: false, error: `cannot read "${rest}" after the start time; write ", 90 min", ", 2 h" or "– HH:MM"` };
+  return { ok: false, error: `cannot read "${rest.replace(/^,\s*/, "")}" after the start time; write ", 90 min", ", 2 h" or "– HH:MM"` };
 }
 
 /** Formats an instant as the log writes it: `YYYY-MM-DD HH:MM UTC`. */

@@ -4,6 +4,7 @@ import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
 import { approvalRequired, hasApprovalEvidence } from '../lifecycle';
 import { insertFieldData, missingRange } from './util';
+import { isPlaceholder } from '../values';
 
 /** Required fields that no more specific rule covers (CM010-CM033 cover the rest). */
 const ALWAYS: FieldKey[] = ['changeType', 'services', 'risk', 'status'];
@@ -17,16 +18,29 @@ export const fieldMissing: DocumentRule = {
   rationale: 'The minimum change record (what, which services, risk, status) is what makes a change reviewable and its metrics countable.',
   check({ doc }) {
     const out: Finding[] = [];
-    const missing = (key: FieldKey, why = '') =>
-      out.push({
-        range: missingRange(doc),
-        message: `Required field "${fieldInfo(key).name}" is missing${why}. Add \`- ${fieldInfo(key).name}: ...\` to the header.`,
-        data: insertFieldData(key),
-      });
+    const missing = (key: FieldKey, why = '') => {
+      const name = fieldInfo(key).name;
+      // A placeholder item (`- Risk level: TBD`) is reported on the item, with a fill-in fix.
+      const item = doc.header?.items.find((i) => i.key === key);
+      out.push(
+        item
+          ? {
+              range: item.range,
+              message: `Required field "${name}" has no value ("${item.value || 'empty'}" is a placeholder)${why}. Fill it in.`,
+              data: { fix: 'fillValue', field: key },
+            }
+          : {
+              range: missingRange(doc),
+              message: `Required field "${name}" is missing${why}. Add \`- ${name}: ...\` to the header.`,
+              data: insertFieldData(key),
+            },
+      );
+    };
     if (doc.title === undefined) missing('title', ' (a `# Title` heading before the header also counts)');
     for (const key of ALWAYS) if (!fieldState(doc, key).present) missing(key);
     // Approval at Approved with no evidence; at In Progress or later CM020 reports it instead.
-    if (doc.values.status === 'Approved' && approvalRequired(doc) && !hasApprovalEvidence(doc)) {
+    // An unknown Change type skips it (SPEC section 7): whether approval is needed is unknown.
+    if (doc.values.status === 'Approved' && doc.values.changeType && approvalRequired(doc) && !hasApprovalEvidence(doc)) {
       missing('approval', ' for an Approved change that needs approval; name the one approver');
     }
     return out;

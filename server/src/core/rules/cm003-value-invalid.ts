@@ -25,8 +25,10 @@ export const valueInvalid: DocumentRule = {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const item of doc.header?.items ?? []) {
-      if (!item.key || seen.has(item.key) || isPlaceholder(item.value) || isSeeBelow(item.value)) continue;
+      // Only the first item of a field counts (CM004 reports the others).
+      if (!item.key || seen.has(item.key)) continue;
       seen.add(item.key);
+      if (isPlaceholder(item.value) || isSeeBelow(item.value)) continue;
       if (item.key === 'changeType' || item.key === 'risk' || item.key === 'status') {
         const allowed = LISTS[item.key];
         if (!matchEnum(item.value, allowed)) {

@@ -11,7 +11,7 @@ export const approvalMissing: DocumentRule = {
   rationale: 'Normal changes and changes touching data integrity or security need one approver before execution: approval checks readiness (plan, rollback, blast radius).',
   check({ doc }) {
     const s = doc.values.status;
-    if (!s || !EXECUTED_STATUSES.includes(s) || !approvalRequired(doc) || hasApprovalEvidence(doc)) return [];
+    if (!s || !doc.values.changeType || !EXECUTED_STATUSES.includes(s) || !approvalRequired(doc) || hasApprovalEvidence(doc)) return [];
     const why = doc.values.changeType === 'Normal' ? 'a Normal change' : `a change touching ${doc.values.touches.join(' and ')}`;
     return [
       {

@@ -1,4 +1,5 @@
 import type { DocumentRule, Finding } from './types';
+import { isPlaceholder } from '../values';
 
 /** CM034: a Rolled Back log entry with no `: note` saying why. */
 export const rollbackReasonMissing: DocumentRule = {
@@ -10,7 +11,7 @@ export const rollbackReasonMissing: DocumentRule = {
   check({ doc }) {
     const out: Finding[] = [];
     for (const e of doc.statusLog?.entries ?? []) {
-      if (e.status !== 'Rolled Back' || e.note) continue;
+      if (e.status !== 'Rolled Back' || (e.note !== undefined && !isPlaceholder(e.note))) continue;
       out.push({ range: e.range, message: 'This Rolled Back entry does not say why. Add the reason after a colon: `... Rolled Back by @you: error rate doubled`.', data: { fix: 'addNote' } });
     }
     return out;

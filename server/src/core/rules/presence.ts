@@ -3,6 +3,7 @@ import type { DocumentRule, Severity } from './types';
 import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
+import { isSeeBelow } from '../values';
 import { emergencyStillOpen, insertFieldData, missingRange } from './util';
 
 /** Builds a rule that reports a missing field (header value or `##` section). */
@@ -17,7 +18,7 @@ export function presenceRule(spec: { id: string; name: string; severity: Severit
     check({ doc }) {
       const state = fieldState(doc, spec.field);
       if (state.present) return [];
-      const seeBelow = state.item && /^see below/i.test(state.item.value.trim());
+      const seeBelow = state.item && isSeeBelow(state.item.value);
       const open = emergencyStillOpen(doc);
       return [
         {

@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { codes, VALID_NORMAL } from '../../helpers/doc';
+import { expectNone, expectOne, INFORMATION, rangeIn, withLine, msg } from './support';
+
+describe('CM006 field-unknown', () => {
+  it('does not fire on known fields, aliases and Summary', () => {
+    expectNone(VALID_NORMAL, 'CM006');
+    expectNone(withLine('- Risk level', '- Risk: High\n- Summary: upgrade\n- Change summary: x\n- Linked incident: INC-1\n- Incidents caused: INC-2'), 'CM006');
+  });
+
+  it('fires on a misspelt name with a did-you-mean renameField fix', () => {
+    const text = withLine('- Rollback plan', '- Rollbak plan: see below');
+    const d = expectOne(text, 'CM006', { severity: INFORMATION, range: rangeIn(text, '- Rollbak', 'Rollbak plan'), words: ['Unknown header field "Rollbak plan"', 'Did you mean "Rollback plan"'], fix: 'renameField' });
+    assert.equal((d.data as { suggestion: string }).suggestion, 'Rollback plan');
+  });
+
+  it('offers a field for a prefix of at least three characters', () => {
+    const text = withLine('- Risk level', '- Risk level: High\n- Verif: dashboards');
+    assert.match(msg(codes(text, 'CM006')[0]!), /Did you mean "Verification/);
+  });
+
+  it('fires without a fix when no name is close, listing the known fields', () => {
+    const text = withLine('- Risk level', '- Risk level: High\n- Pager rotation: primary');
+    const d = expectOne(text, 'CM006', { severity: INFORMATION, range: rangeIn(text, '- Pager', 'Pager rotation'), words: ['not checked', 'Known fields'] });
+    assert.equal((d.data as { fix?: string }).fix, undefined);
+  });
+
+  it('fires on an item without a colon only when its text is close to a field name', () => {
+    const close = withLine('- Risk level', '- Risk level: High\n- Rollbak plan');
+    expectOne(close, 'CM006', { severity: INFORMATION, range: rangeIn(close, '- Rollbak', 'Rollbak plan'), words: ['Did you mean "Rollback plan"'] });
+    const exact = withLine('- Risk level', '- Risk level: High\n- Outcome');
+    expectOne(exact, 'CM006', { severity: INFORMATION, range: rangeIn(exact, '- Outcome', 'Outcome'), words: ['no colon'], fix: 'renameField' });
+    expectNone(withLine('- Risk level', '- Risk level: High\n- remember to ping support first'), 'CM006');
+  });
+
+  it('reads URLs as values, not names', () => {
+    expectNone(withLine('- Risk level', '- Risk level: High\n- https://example.com/runbook'), 'CM006');
+  });
+});
