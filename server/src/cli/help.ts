@@ -1,0 +1,71 @@
+/** Help texts of the program and of each command (`--help`, `-h`, `itsmote help <command>`). */
+
+export const PROGRAM_HELP = `Usage: itsmote <command> [options] [paths...]
+
+Checks ITSMote change documents (markdown) against the change process.
+
+Commands:
+  check [paths...]     Check change documents and print diagnostics (default path: .)
+  list [paths...]      One line per change: ID, status, type, risk, owner, window, title
+  metrics [paths...]   Change metrics by month: failure rate, rollbacks, incidents
+  help [command]       Show help for a command
+
+Options:
+  -h, --help           Show help
+  -v, --version        Show the version
+
+Run "itsmote <command> --help" for the options of a command.
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or I/O error.
+`;
+
+const PATHS = `Paths are change documents or folders. In a folder, change documents are the files
+that match the include globs of the nearest .itsmote.json (default: **/changes/**/*.md and
+**/*.change.md, excluding **/README.md, **/node_modules/** and **/.git/**), plus other markdown
+files whose header has a "Change type" item. A file named explicitly is always read.`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  check: `Usage: itsmote check [options] [paths...]
+
+Checks change documents and prints their diagnostics.
+
+${PATHS}
+
+Options:
+  -f, --format <fmt>       text (default), json, sarif or github
+      --now <iso>          Fix the clock, e.g. 2026-11-28T12:00:00Z (also env ITSMOTE_NOW);
+                           a time without a zone is UTC
+      --max-warnings <n>   Exit with 1 when there are more than n warnings
+  -h, --help               Show this help
+
+Exit codes: 0 no error-severity diagnostic, 1 some (or too many warnings), 2 usage or I/O error.
+`,
+  list: `Usage: itsmote list [options] [paths...]
+
+Prints one line per change: ID, status, type, risk, owner, window and title.
+
+${PATHS}
+
+Options:
+  -f, --format <fmt>       table (default) or json
+  -s, --status <status>    Only changes in this status (case-insensitive); repeat it or
+                           give a comma list: --status "in progress,verifying"
+      --now <iso>          Fix the clock used to count problems (also env ITSMOTE_NOW)
+  -h, --help               Show this help
+`,
+  metrics: `Usage: itsmote metrics [options] [paths...]
+
+Prints change metrics by UTC month: executed changes, change failure rate, % with rollback,
+incidents caused (distinct), mean time to rollback, and executed changes by type and risk.
+
+${PATHS}
+
+Options:
+  -f, --format <fmt>       table (default), json or csv
+  -m, --month <YYYY-MM>    Only this month (repeatable)
+  -h, --help               Show this help
+`,
+  help: `Usage: itsmote help [command]
+
+Shows the help of the program or of a command.
+`,
+};

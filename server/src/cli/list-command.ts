@@ -1,0 +1,68 @@
+/** `itsmote list`: one line per change (table) or the change summaries (JSON). */
+import { STATUSES } from '../core/fields';
+import type { Status } from '../core/fields';
+import { summarize } from '../core/summary';
+import type { ChangeSummary } from '../core/summary';
+import { closest, matchEnum, splitList } from '../core/values';
+import { formatUtc } from '../core/time';
+import type { CommandContext } from './context';
+import { loadDocuments } from './load-documents';
+import { runChecks } from './run-checks';
+import { renderTable } from './table';
+import { parseCommandArgs, parseFormat, resolveNow, UsageError } from './usage';
+
+const FORMATS = ['table', 'json'] as const;
+
+/** Reads `--status` values (repeatable, comma lists, any case) into canonical statuses. */
+export function parseStatuses(values: readonly string[]): Set<Status> | undefined {
+  if (values.length === 0) return undefined;
+  const out = new Set<Status>();
+  for (const v of values.flatMap((x) => splitList(x))) {
+    const s = matchEnum(v, STATUSES);
+    if (!s) {
+      const guess = closest(v, STATUSES);
+      throw new UsageError(`unknown status "${v}"${guess ? `; did you mean "${guess}"?` : ''} (statuses: ${STATUSES.join(', ')})`);
+    }
+    out.add(s);
+  }
+  return out;
+}
+
+/** A window as one short cell: `2026-12-01 14:00–15:00 UTC`, the end's date only when it differs. */
+export function formatWindow(w: { start: string; end: string }): string {
+  const s = formatUtc(Date.parse(w.start));
+  const e = formatUtc(Date.parse(w.end));
+  return s.slice(0, 10) === e.slice(0, 10) ? `${s.slice(0, 16)}–${e.slice(11)}` : `${s.slice(0, 16)} – ${e}`;
+}
+
+/** One list entry: the summary plus the file it came from. */
+export type ListEntry = { file: string } & ChangeSummary;
+
+/** Runs `list`; returns the exit code. */
+export async function listCommand(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('list', args, {
+    format: { type: 'string', short: 'f' },
+    status: { type: 'string', short: 's', multiple: true },
+    now: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return ctx.help('list');
+  const format = parseFormat(values.format, FORMATS, 'table');
+  const statuses = parseStatuses(values.status ?? []);
+  const now = resolveNow(values.now, ctx.env);
+
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
+  const results = runChecks(documents, now);
+  const entries: ListEntry[] = documents
+    .map((d, i) => ({ file: d.file, ...summarize(d.analysis.doc, results[i]!.diagnostics) }))
+    .filter((e) => !statuses || (e.status !== undefined && statuses.has(e.status as Status)))
+    .sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
+
+  if (format === 'json') ctx.out(`${JSON.stringify(entries, null, 2)}\n`);
+  else if (entries.length === 0) ctx.out('No changes.\n');
+  else {
+    const rows = entries.map((e) => [e.id, e.status ?? '-', e.type ?? '-', e.risk ?? '-', e.owner ?? '-', e.window ? formatWindow(e.window) : '-', e.title ?? '-']);
+    ctx.out(renderTable(['ID', 'STATUS', 'TYPE', 'RISK', 'OWNER', 'WINDOW', 'TITLE'], rows));
+  }
+  return fatal ? 2 : 0;
+}

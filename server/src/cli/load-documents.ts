@@ -1,0 +1,124 @@
+/**
+ * Turns the paths of a command line into analysed change documents: discovery (SPEC section 1),
+ * safe reading, and the `.itsmote.json` that applies to each file. Problems are reported through
+ * callbacks and never stop the run; only a path that cannot be read at all is fatal.
+ */
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { analyze } from '../core/model';
+import type { Analysis } from '../core/model';
+import type { Config } from '../core/config';
+import { hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../core/discovery';
+import { ConfigResolver } from '../node/config-resolver';
+import type { ResolvedConfig } from '../node/config-resolver';
+import { findChangeFiles } from '../node/find-change-files';
+import { describeFsError, readTextFile } from '../node/read-text-file';
+import type { ReadResult } from '../node/read-text-file';
+
+/** A change document ready for checking. */
+export interface LoadedDocument {
+  /** The path shown to the user: as given on the command line, or the folder given joined with the relative path. */
+  file: string;
+  analysis: Analysis;
+  config: Config;
+}
+
+/** What a load found, and whether some path named on the command line could not be read at all. */
+export interface LoadResult {
+  documents: LoadedDocument[];
+  /** True when an explicitly named path (file or folder) gave nothing readable: exit code 2. */
+  fatal: boolean;
+}
+
+export interface LoadCallbacks {
+  /** A file or folder skipped, with the reason (`path: skipped: reason`). */
+  skipped(path: string, reason: string): void;
+  /** A config file with problems (reported once per file). */
+  configProblem(r: ResolvedConfig): void;
+  /** A path named on the command line that cannot be read at all (exit code 2). */
+  missing(path: string, reason: string): void;
+  /** A folder that holds no change document. */
+  empty(path: string): void;
+}
+
+const READ_CONCURRENCY = 32;
+
+/** Maps with at most `limit` promises pending, keeping order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** A path as the user should see it in messages about config files: relative to the cwd when inside it. */
+export function displayPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+/** Loads the change documents named by `paths` (files or folders). */
+export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks): Promise<LoadResult> {
+  const resolver = new ConfigResolver((r) => {
+    if (r.errors.length) cb.configProblem(r);
+  });
+  const documents: LoadedDocument[] = [];
+  const seen = new Set<string>();
+  let fatal = false;
+
+  type Job = { file: string; abs: string; explicit: boolean; byGlob: boolean };
+  const run = async (jobs: Job[]) => {
+    const fresh = jobs.filter((j) => !seen.has(j.abs) && (seen.add(j.abs), true));
+    const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j) => {
+      const read: ReadResult = await readTextFile(j.abs);
+      if (!read.ok) {
+        cb.skipped(j.file, read.reason);
+        if (j.explicit) fatal = true;
+        return undefined;
+      }
+      // Outside the globs, a markdown file counts only when its header names a Change type.
+      if (!j.byGlob && !j.explicit && !mayHaveChangeType(read.text)) return undefined;
+      const analysis = analyze(read.text, j.abs);
+      if (!j.byGlob && !j.explicit && !hasChangeTypeItem(analysis.doc)) return undefined;
+      const { config } = await resolver.forFile(j.abs);
+      return { file: j.file, analysis, config } satisfies LoadedDocument;
+    });
+    for (const d of loaded) if (d) documents.push(d);
+  };
+
+  for (const p of paths) {
+    const abs = resolve(p);
+    let isDir: boolean;
+    try {
+      isDir = (await stat(abs)).isDirectory();
+    } catch (e) {
+      cb.missing(p, describeFsError(e));
+      fatal = true;
+      continue;
+    }
+    if (!isDir) {
+      await run([{ file: p, abs, explicit: true, byGlob: true }]);
+      continue;
+    }
+    const { config } = await resolver.forDir(abs);
+    const walk = await findChangeFiles(p, pathMatcher(config));
+    if (walk.rootError) {
+      cb.missing(p, walk.rootError);
+      fatal = true;
+      continue;
+    }
+    for (const prob of walk.problems) cb.skipped(prob.path, prob.reason);
+    const before = documents.length;
+    const jobs = walk.files.map((f) => ({ file: f.path, abs: resolve(f.path), explicit: false, byGlob: f.byGlob }));
+    const already = jobs.some((j) => seen.has(j.abs));
+    await run(jobs);
+    if (documents.length === before && !already) cb.empty(p);
+  }
+  return { documents, fatal };
+}

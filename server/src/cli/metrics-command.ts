@@ -1,0 +1,68 @@
+/** `itsmote metrics`: SPEC section 5 by UTC month, as a table, JSON or CSV. */
+import { computeMetrics } from '../core/metrics';
+import type { MonthMetrics } from '../core/metrics';
+import type { CommandContext } from './context';
+import { loadDocuments } from './load-documents';
+import { renderCsv, renderTable } from './table';
+import { parseCommandArgs, parseFormat, UsageError } from './usage';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const percent = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+const minutes = (x: number | null) => (x === null ? '-' : String(Math.round(x * 10) / 10));
+const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
+
+/** The table of the metrics, one row per month. */
+export function metricsTable(months: readonly MonthMetrics[]): string {
+  const header = ['MONTH', 'EXECUTED', 'FAILURE RATE', 'ROLLBACK %', 'INCIDENTS', 'MTTR (MIN)', 'STANDARD', 'NORMAL', 'EMERGENCY', 'LOW', 'MEDIUM', 'HIGH'];
+  const rows = months.map((m) => [
+    m.month,
+    String(m.executed),
+    percent(m.changeFailureRate),
+    percent(m.rollbackRate),
+    String(m.incidentsCaused),
+    minutes(m.meanTimeToRollbackMinutes),
+    String(m.byType.Standard ?? 0),
+    String(m.byType.Normal ?? 0),
+    String(m.byType.Emergency ?? 0),
+    String(m.byRisk.Low ?? 0),
+    String(m.byRisk.Medium ?? 0),
+    String(m.byRisk.High ?? 0),
+  ]);
+  return renderTable(header, rows, ['left', ...Array<'right'>(header.length - 1).fill('right')]);
+}
+
+/** The CSV of the metrics: rates as fractions rounded to 4 places, empty when undefined. */
+export function metricsCsv(months: readonly MonthMetrics[]): string {
+  const header = [
+    'month', 'executed', 'failed', 'change_failure_rate', 'rolled_back', 'rollback_rate', 'incidents_caused', 'incidents',
+    'mean_time_to_rollback_minutes', 'standard', 'normal', 'emergency', 'unknown_type', 'low', 'medium', 'high', 'unknown_risk',
+  ];
+  const rows = months.map((m) => [
+    m.month, m.executed, m.failed, round4(m.changeFailureRate), m.rolledBack, round4(m.rollbackRate), m.incidentsCaused, m.incidents.join(' '),
+    round4(m.meanTimeToRollbackMinutes), m.byType.Standard ?? 0, m.byType.Normal ?? 0, m.byType.Emergency ?? 0, m.byType.Unknown ?? 0,
+    m.byRisk.Low ?? 0, m.byRisk.Medium ?? 0, m.byRisk.High ?? 0, m.byRisk.Unknown ?? 0,
+  ]);
+  return renderCsv(header, rows);
+}
+
+/** Runs `metrics`; returns the exit code. */
+export async function metricsCommand(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('metrics', args, {
+    format: { type: 'string', short: 'f' },
+    month: { type: 'string', short: 'm', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return ctx.help('metrics');
+  const format = parseFormat(values.format, FORMATS, 'table');
+  const months = new Set(values.month ?? []);
+  for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be YYYY-MM, not "${m}"`);
+
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
+  const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter((m) => months.size === 0 || months.has(m.month));
+  if (format === 'json') ctx.out(`${JSON.stringify(metrics, null, 2)}\n`);
+  else if (format === 'csv') ctx.out(metricsCsv(metrics));
+  else ctx.out(metrics.length ? metricsTable(metrics) : 'No executed changes.\n');
+  return fatal ? 2 : 0;
+}

@@ -1,0 +1,54 @@
+/**
+ * Runs the core checks over loaded documents: the document rules with each file's own config,
+ * then the set rules (CM040) over all of them at once.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { checkDocument, checkSetRules, sortDiagnostics, toLspSeverity } from '../core/check';
+import { defaultConfig } from '../core/config';
+import type { LoadedDocument } from './load-documents';
+
+/** The diagnostics of one file. */
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks every document. Set rules compare documents that may live under different configs, so
+ * they run once with the defaults and each finding then takes the severity (or `off`) of the
+ * config of the file it is reported on.
+ */
+export function runChecks(docs: readonly LoadedDocument[], now: number): FileResult[] {
+  const results = docs.map((d) => ({ file: d.file, diagnostics: checkDocument(d.analysis, { config: d.config, now }) }));
+  const set = checkSetRules(
+    docs.map((d, i) => ({ key: String(i), analysis: d.analysis })),
+    { config: defaultConfig(), now },
+  );
+  for (const [key, diagnostics] of set) {
+    const i = Number(key);
+    const doc = docs[i]!;
+    const result = results[i]!;
+    for (const d of diagnostics) {
+      const configured = doc.config.severities[String(d.code)];
+      if (configured === 'off') continue;
+      result.diagnostics.push(configured ? { ...d, severity: toLspSeverity(configured) } : d);
+    }
+    sortDiagnostics(result.diagnostics);
+  }
+  return results;
+}
+
+/** Counts by severity: errors, warnings, and infos (information and hints). */
+export function countSeverities(results: readonly FileResult[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const r of results)
+    for (const d of r.diagnostics) {
+      const s = d.severity ?? 1;
+      if (s === 1) errors++;
+      else if (s === 2) warnings++;
+      else infos++;
+    }
+  return { errors, warnings, infos };
+}

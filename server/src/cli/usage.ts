@@ -1,0 +1,80 @@
+/**
+ * Command-line argument handling shared by the commands: usage errors (exit 2, one line),
+ * `parseArgs` with readable messages, and the option values every command validates the same way.
+ */
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { closest } from '../core/values';
+
+/** A mistake in how the program was called: one line on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+/** An I/O problem that stops the run (e.g. a path that does not exist): exit code 2. */
+export class FatalError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `parseArgs` (strict) whose errors become one-line UsageErrors naming the command. */
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const hint = `run "itsmote ${command} --help"`;
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const name = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+      const known = Object.keys(options).map((k) => `--${k}`);
+      const guess = closest(name, known);
+      throw new UsageError(`unknown option "${name}"${guess ? `; did you mean "${guess}"?` : ''} (${hint})`);
+    }
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = /--[\w-]+/.exec(err.message)?.[0] ?? /-\w/.exec(err.message)?.[0] ?? 'an option';
+      throw new UsageError(`${name} needs a value (${hint})`);
+    }
+    throw new UsageError(`${err.message.split('\n')[0]} (${hint})`);
+  }
+}
+
+/** Checks a `--format` value against the command's formats. */
+export function parseFormat<const T extends readonly string[]>(value: string | undefined, allowed: T, fallback: T[number]): T[number] {
+  if (value === undefined) return fallback;
+  const v = value.toLowerCase();
+  if ((allowed as readonly string[]).includes(v)) return v as T[number];
+  throw new UsageError(`unknown format "${value}"; use one of ${allowed.join(', ')}`);
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Reads an ISO 8601 instant for `--now` / `ITSMOTE_NOW`. A date or date-time without a zone is
+ * UTC (like every time in change documents), never the machine's local time.
+ */
+export function parseNow(value: string, source: string): number {
+  const m = ISO.exec(value.trim());
+  if (m) {
+    const [, y, mo, d, h = '00', mi = '00', s = '00', ms = '0', zone] = m;
+    let z = zone ?? 'Z';
+    if (/^[+-]\d{4}$/.test(z)) z = `${z.slice(0, 3)}:${z.slice(3)}`;
+    const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms.padEnd(3, '0')}${z.toUpperCase()}`;
+    const t = Date.parse(iso);
+    // Date.parse accepts 2026-02-31; a round trip of the date part rejects it.
+    const back = Number.isNaN(t) ? '' : new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).toISOString().slice(0, 10);
+    if (!Number.isNaN(t) && back === `${y}-${mo}-${d}` && Number(h) < 24 && Number(mi) < 60 && Number(s) < 60) return t;
+  }
+  throw new UsageError(`${source} must be an ISO 8601 time such as 2026-11-28T12:00:00Z, not "${value}"`);
+}
+
+/** "Now" from `--now`, else `ITSMOTE_NOW`, else the clock. */
+export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  if (flag !== undefined) return parseNow(flag, '--now');
+  const fromEnv = env.ITSMOTE_NOW;
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return parseNow(fromEnv, 'ITSMOTE_NOW');
+  return Date.now();
+}
+
+/** Reads a non-negative integer option such as `--max-warnings`. */
+export function parseCount(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number of 0 or more, not "${value}"`);
+  return Number(value.trim());
+}
