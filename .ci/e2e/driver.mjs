@@ -1,0 +1,82 @@
+// Drives code-server's workbench with Playwright + Debian chromium:
+// 1. opens the workbench with a `payload` that loads this clone as the extension under
+//    development and out/e2e/index.js as its tests (the same contract @vscode/test-electron uses),
+//    waits for the workbench to call `codeAutomationExit(code)`, prints the mocha report;
+// 2. unless ITSMOTE_E2E_UI=0, runs the UI checks of ui-checks.mjs on a second, untouched copy of
+//    the workspace and saves the screenshots.
+// Exit code: 0 only when both pass. Every wait has a timeout; nothing sleeps.
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runUiChecks } from './ui-checks.mjs';
+
+const env = (k) => {
+  const v = process.env[k];
+  if (!v) throw new Error(`driver: ${k} is not set (run .ci/e2e/run.sh)`);
+  return v;
+};
+const require = createRequire(import.meta.url);
+const { chromium } = require(env('ITSMOTE_PLAYWRIGHT'));
+const base = env('ITSMOTE_CS_URL');
+const host = new URL(base).host;
+const TEST_TIMEOUT_MS = Number(process.env.ITSMOTE_E2E_TIMEOUT_MS ?? 300_000);
+
+/** The workbench URL that opens `folder` with the extension (and optionally its tests) loaded. */
+export function workbenchUrl(folder, { tests, environment } = {}) {
+  const remote = (p) => `vscode-remote://${host}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(env('ITSMOTE_EXT_DEV'))]];
+  if (tests) payload.push(['extensionTestsPath', remote(tests)]);
+  if (environment) payload.push(['extensionEnvironment', JSON.stringify(environment)]);
+  return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.ITSMOTE_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+let testsCode = 1;
+let uiFailed = 0;
+try {
+  testsCode = await runExtensionTests();
+  if (process.env.ITSMOTE_E2E_UI !== '0') {
+    const results = join(env('ITSMOTE_ROOT'), 'docs', 'images');
+    mkdirSync(results, { recursive: true });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(workbenchUrl(env('ITSMOTE_WS_UI')));
+    const outcome = await runUiChecks(page, { imagesDir: results, failuresDir: env('ITSMOTE_RESULTS') });
+    uiFailed = outcome.failed;
+    console.log(`UI checks: ${outcome.passed} passed, ${outcome.failed} failed`);
+  }
+} finally {
+  await browser.close();
+}
+process.exit(testsCode !== 0 ? testsCode : uiFailed > 0 ? 1 : 0);
+
+/** Runs the mocha suite in the extension host; resolves with the host's exit code. */
+async function runExtensionTests() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  const started = Date.now();
+  const report = env('ITSMOTE_REPORT');
+  const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
+  await page.goto(workbenchUrl(env('ITSMOTE_WS_TESTS'), {
+    tests: env('ITSMOTE_EXT_TESTS'),
+    environment: { ITSMOTE_E2E_REPORT: report, ITSMOTE_E2E_WORKSPACE: env('ITSMOTE_WS_TESTS') },
+  }));
+  let timer;
+  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TEST_TIMEOUT_MS); });
+  const code = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  if (existsSync(report)) process.stdout.write(readFileSync(report, 'utf8'));
+  if (code === 'timeout') {
+    await page.screenshot({ path: join(env('ITSMOTE_RESULTS'), 'tests-timeout.png') }).catch(() => {});
+    console.error(`extension tests did not finish within ${TEST_TIMEOUT_MS / 1000} s`);
+    await page.close();
+    return 1;
+  }
+  console.log(`extension host tests finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
+  await page.close();
+  return Number(code);
+}
