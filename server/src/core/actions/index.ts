@@ -1,0 +1,88 @@
+/**
+ * Code actions for one request: quick fixes for the diagnostics in the context, "Advance status"
+ * on the Status item, and fix-all. Pure: the server passes the document, its diagnostics, the
+ * author and the clock. Edits are `TextDocumentEdit`s pinned to the document version.
+ */
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Analysis } from '../model';
+import { fieldState } from '../model';
+import { advanceEdits, advanceTargets } from './advance';
+import { fixesFor } from './quick-fixes';
+import type { FixOptions } from './quick-fixes';
+import { fixAllEdit } from './fix-all';
+import type { Diagnose } from './fix-all';
+
+export { advanceEdits, advanceTargets, logLine } from './advance';
+export type { AdvanceOptions } from './advance';
+export { fixesFor } from './quick-fixes';
+export type { Fix, FixOptions } from './quick-fixes';
+export { fixAllEdit, safeEdits } from './fix-all';
+export type { Diagnose } from './fix-all';
+export { applyEdits } from './text';
+
+/** Code action kinds this server produces. */
+export const ActionKinds = {
+  quickFix: 'quickfix',
+  advance: 'refactor.rewrite',
+  fixAll: 'source.fixAll.itsmote',
+} as const;
+
+/** Whether an action of `kind` is wanted by `only` (LSP: a requested kind matches its sub-kinds). */
+export function kindWanted(kind: string, only: readonly string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** Everything one code action request needs. */
+export interface CodeActionInput {
+  analysis: Analysis;
+  uri: string;
+  version: number | null;
+  range: Range;
+  /** The diagnostics the client sent in the context (with their `data`). */
+  contextDiagnostics: readonly Diagnostic[];
+  /** All current diagnostics of the document (fix-all works on these). */
+  allDiagnostics: readonly Diagnostic[];
+  only?: readonly string[];
+  options: FixOptions;
+  diagnose: Diagnose;
+}
+
+function workspaceEdit(uri: string, version: number | null, edits: TextEdit[]) {
+  return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+}
+
+function rangesTouch(a: Range, b: Range): boolean {
+  return !(a.end.line < b.start.line || b.end.line < a.start.line);
+}
+
+/** The code actions for a request, quick fixes first, then advance, then fix-all. */
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const { analysis: a, uri, version, only, options } = input;
+  const out: CodeAction[] = [];
+  if (kindWanted(ActionKinds.quickFix, only)) {
+    for (const d of input.contextDiagnostics) {
+      for (const f of fixesFor(a, d, options)) {
+        out.push({ title: f.title, kind: ActionKinds.quickFix, diagnostics: [d], isPreferred: f.isPreferred, edit: workspaceEdit(uri, version, f.edits) });
+      }
+    }
+  }
+  if (kindWanted(ActionKinds.advance, only)) {
+    const status = fieldState(a.doc, 'status').item;
+    if (status && rangesTouch(status.range, input.range)) {
+      for (const to of advanceTargets(a)) {
+        const edits = advanceEdits(a, to, options);
+        if (!edits) continue;
+        const hint = to === 'Rolled Back' ? ' (then write the reason after the colon)' : '';
+        out.push({ title: `Advance status to ${to}${hint}`, kind: ActionKinds.advance, edit: workspaceEdit(uri, version, edits) });
+      }
+    }
+  }
+  // Fix-all is offered when asked for (fix on save), or alongside quick fixes when it does more than one.
+  const askedFixAll = only?.some((o) => ActionKinds.fixAll === o || ActionKinds.fixAll.startsWith(`${o}.`)) ?? false;
+  if (askedFixAll || (!only && input.contextDiagnostics.length > 0)) {
+    const edit = fixAllEdit(a, input.allDiagnostics, input.diagnose, options);
+    if (edit) out.push({ title: 'Fix all safe ITSMote problems', kind: ActionKinds.fixAll, edit: workspaceEdit(uri, version, [edit]) });
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * Hover: on a field name, what the field is for and when it is required; on a status (the
+ * Status value or a log entry), where it can go next; on a diagnostic's range, the rule's rationale.
+ */
+import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { Analysis } from '../model';
+import type { Status } from '../fields';
+import { fieldInfo } from '../fields';
+import { ruleByKey } from '../rules/index';
+import { contains, nextStatuses } from './context';
+
+function statusText(a: Analysis, s: Status): string {
+  const next = nextStatuses(a, s);
+  return next.length ? `**${s}**: from here a change may go to ${next.map((n) => `**${n}**`).join(', ')}.` : `**${s}** is final: nothing follows it.`;
+}
+
+/** The hover at a position, given the document's current diagnostics. */
+export function hover(a: Analysis, position: Position, diagnostics: readonly Diagnostic[] = []): Hover | undefined {
+  const parts: string[] = [];
+  let range;
+  for (const item of a.doc.header?.items ?? []) {
+    if (!item.key) continue;
+    if (contains(item.nameRange, position)) {
+      const f = fieldInfo(item.key);
+      const aliases = f.aliases.length ? ` (also written ${f.aliases.map((x) => `\`${x}\``).join(', ')})` : '';
+      parts.push(`**${f.name}**${aliases}\n\n${f.doc}`);
+      range = item.nameRange;
+    } else if (item.key === 'status' && contains(item.valueRange, position) && a.doc.values.status) {
+      parts.push(statusText(a, a.doc.values.status));
+      range = item.valueRange;
+    }
+  }
+  for (const e of a.doc.statusLog?.entries ?? []) {
+    if (e.status && contains(e.range, position) && !contains(e.timestampRange, position)) {
+      parts.push(statusText(a, e.status));
+      range ??= e.range;
+    }
+  }
+  for (const d of diagnostics) {
+    if (d.source !== 'itsmote' || !contains(d.range, position)) continue;
+    const rule = ruleByKey(String(d.code ?? ''));
+    if (rule) parts.push(`**${rule.id} ${rule.name}**: ${rule.rationale}`);
+  }
+  const unique = [...new Set(parts)];
+  if (!unique.length) return undefined;
+  return { contents: { kind: 'markdown', value: unique.join('\n\n---\n\n') }, ...(range ? { range } : {}) };
+}

@@ -1,0 +1,66 @@
+/**
+ * What the server reads from its surroundings once: the fixed clock (`ITSMOTE_NOW` or
+ * `initializationOptions.now`) and the author fallbacks (`git config user.name`/`user.email`, then
+ * the OS user). Settings and initialization options win over these; see `Environment.author`.
+ */
+import { execFile } from 'node:child_process';
+import { userInfo } from 'node:os';
+
+/** Parses an ISO 8601 clock override; undefined when absent or unreadable. */
+export function parseNow(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function git(args: string[], cwd: string | undefined): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    try {
+      execFile('git', args, { cwd, timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
+    } catch {
+      resolve(undefined);
+    }
+  });
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? '';
+  }
+}
+
+/** Clock and author sources, resolved once at initialization. */
+export class Environment {
+  private fixedNow: number | undefined;
+  private initAuthor: string | undefined;
+  private fallbackAuthor = osUser();
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.fixedNow = parseNow(env.ITSMOTE_NOW);
+  }
+
+  /** Applies initialization options (they win over the environment). */
+  configure(options: { now?: unknown; author?: unknown } | undefined): void {
+    const now = typeof options?.now === 'string' ? parseNow(options.now) : undefined;
+    if (now !== undefined) this.fixedNow = now;
+    if (typeof options?.author === 'string' && options.author.trim()) this.initAuthor = options.author.trim();
+  }
+
+  /** Reads `git config user.name` (else `user.email`) once, in the first workspace folder. */
+  async detectGitAuthor(cwd: string | undefined): Promise<void> {
+    const name = (await git(['config', 'user.name'], cwd)) ?? (await git(['config', 'user.email'], cwd));
+    if (name) this.fallbackAuthor = name;
+  }
+
+  /** "Now" for rules and new log entries. */
+  now(): number {
+    return this.fixedNow ?? Date.now();
+  }
+
+  /** The author: the setting, else the initialization option, else git, else the OS user. */
+  author(setting: string | undefined): string {
+    return setting?.trim() || this.initAuthor || this.fallbackAuthor;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Every handler runs through `guard`: an exception (sync or async) becomes a logged error and a
+ * harmless answer, never a crash. The server must survive any document and any request.
+ */
+
+/** Where guarded errors are logged (the connection's console, once it exists). */
+export interface Logger {
+  error(message: string): void;
+  info(message: string): void;
+}
+
+let logger: Logger = { error: (m) => process.stderr.write(`${m}\n`), info: () => {} };
+
+/** Routes guarded errors to the LSP console. */
+export function setLogger(l: Logger): void {
+  logger = l;
+}
+
+/** The current logger. */
+export function log(): Logger {
+  return logger;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+/** Wraps a handler so that a throw or a rejection logs and yields `fallback`. */
+export function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      logger.error(`[itsmote] ${name} failed: ${describe(e)}`);
+      return fallback;
+    }
+  };
+}
+
+/** Runs a fire-and-forget task, logging its failure. */
+export function background(name: string, task: () => Promise<unknown>): void {
+  task().catch((e) => logger.error(`[itsmote] ${name} failed: ${describe(e)}`));
+}

@@ -1,0 +1,43 @@
+/**
+ * CM040 across the workspace: the set rules run over every change document of the index, and each
+ * document's own config decides the severity (or `off`) of what it receives.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { checkSetRules, toLspSeverity } from '../core/check';
+import { defaultConfig } from '../core/config';
+import type { Entry } from './entry';
+
+/** The fields CM040 reads; when they did not change, the set need not be recomputed. */
+export function setKey(e: Entry): string {
+  if (!e.isChange) return '';
+  const v = e.analysis.doc.values;
+  return JSON.stringify([v.status, v.services, v.window, e.analysis.doc.header?.items.find((i) => i.key === 'window')?.range, e.config.severities.CM040, e.settings.docsUrl]);
+}
+
+/** Set diagnostics per URI for the change documents given (absent: none). */
+export function computeSetDiagnostics(entries: readonly Entry[], now: number): Map<string, Diagnostic[]> {
+  const changes = entries.filter((e) => e.isChange);
+  const config = defaultConfig();
+  const raw = checkSetRules(
+    changes.map((e) => ({ key: e.uri, analysis: e.analysis })),
+    { config, now },
+  );
+  const out = new Map<string, Diagnostic[]>();
+  const byUri = new Map(changes.map((e) => [e.uri, e]));
+  for (const [uri, ds] of raw) {
+    const e = byUri.get(uri);
+    if (!e) continue;
+    const kept: Diagnostic[] = [];
+    for (const d of ds) {
+      const sev = e.config.severities[String(d.code)];
+      if (sev === 'off') continue;
+      kept.push({
+        ...d,
+        ...(sev ? { severity: toLspSeverity(sev) } : {}),
+        codeDescription: { href: `${e.settings.docsUrl}#${String(d.code).toLowerCase()}` },
+      });
+    }
+    if (kept.length) out.set(uri, kept);
+  }
+  return out;
+}

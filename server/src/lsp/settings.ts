@@ -1,0 +1,57 @@
+/**
+ * The `itsmote` settings, pulled per scope through `workspace/configuration` and cached until
+ * `workspace/didChangeConfiguration`. Scope is the workspace folder holding a document (settings
+ * are folder-scoped in VS Code), or the document itself outside any folder.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_DOCS_URL } from '../core/check';
+import type { ItsmoteSettings } from '../protocol';
+import { SETTINGS_SECTION } from '../protocol';
+
+/** Settings with every default filled in. */
+export type ResolvedSettings = Required<Omit<ItsmoteSettings, 'author'>> & Pick<ItsmoteSettings, 'author'>;
+
+export const DEFAULT_SETTINGS: ResolvedSettings = { docsUrl: DEFAULT_DOCS_URL, workspaceDiagnostics: true, maxFileSizeKB: 1024 };
+
+/** Fills defaults and drops values of the wrong type (settings are user input too). */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    docsUrl: typeof r.docsUrl === 'string' && r.docsUrl.trim() ? r.docsUrl.trim() : DEFAULT_SETTINGS.docsUrl,
+    workspaceDiagnostics: typeof r.workspaceDiagnostics === 'boolean' ? r.workspaceDiagnostics : DEFAULT_SETTINGS.workspaceDiagnostics,
+    maxFileSizeKB: typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 ? r.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB,
+    ...(typeof r.author === 'string' && r.author.trim() ? { author: r.author.trim() } : {}),
+  };
+}
+
+/** A per-scope settings cache. */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<ResolvedSettings>>();
+  /** Settings pushed with `didChangeConfiguration` (clients without `workspace/configuration`). */
+  private pushed: ResolvedSettings = DEFAULT_SETTINGS;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly pull: boolean,
+  ) {}
+
+  /** The settings of a scope URI. */
+  get(scopeUri: string): Promise<ResolvedSettings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
+    let p = this.cache.get(scopeUri);
+    if (!p) {
+      p = this.connection.workspace
+        .getConfiguration({ scopeUri, section: SETTINGS_SECTION })
+        .then(resolveSettings, () => this.pushed);
+      this.cache.set(scopeUri, p);
+    }
+    return p;
+  }
+
+  /** Forgets cached settings; `settings` is the pushed `itsmote` section, if any. */
+  reset(settings: unknown): void {
+    this.cache.clear();
+    const section = settings && typeof settings === 'object' ? (settings as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
+    if (section !== undefined) this.pushed = resolveSettings(section);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Wires the language server: capabilities, document sync, the workspace index, settings,
+ * watched files and every handler. Each handler is guarded (guard.ts): nothing a client sends
+ * can crash the server.
+ */
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { TextDocumentSyncKind } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { IndexChangedNotification, ServerCommands } from '../protocol';
+import type { InitializationOptions } from '../protocol';
+import { ActionKinds } from '../core/actions/index';
+import { readTextFile } from '../node/read-text-file';
+import { Environment } from './environment';
+import { SettingsCache } from './settings';
+import { OpenDocuments, normalizeUri } from './open-documents';
+import { WorkspaceIndex } from './workspace-index';
+import { CurrentDocuments } from './current';
+import { registerFeatureHandlers } from './feature-handlers';
+import { registerCommandHandlers } from './command-handlers';
+import { onWatchedFiles, registerWatchers } from './watched-files';
+import { configDiagnostics } from './config-diagnostics';
+import { background, guard, log, setLogger } from './guard';
+import type { Folder } from './paths';
+import { pathOf, uriOf } from './paths';
+
+/** Server name and version, as reported in `serverInfo`. */
+export const SERVER_INFO = { name: 'itsmote-changes', version: '0.1.0' };
+
+/** The capabilities the server announces. */
+export function serverCapabilities(): InitializeResult['capabilities'] {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    codeActionProvider: { codeActionKinds: [ActionKinds.quickFix, ActionKinds.advance, ActionKinds.fixAll], resolveProvider: false },
+    completionProvider: { triggerCharacters: [':', ' ', '-', ',', '@'], resolveProvider: false },
+    hoverProvider: true,
+    documentSymbolProvider: true,
+    executeCommandProvider: { commands: [ServerCommands.advanceStatus] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}
+
+function foldersOf(params: InitializeParams): Folder[] {
+  const fromFolders = (params.workspaceFolders ?? []).flatMap((f) => {
+    const path = pathOf(f.uri);
+    return path ? [{ uri: normalizeUri(f.uri), path }] : [];
+  });
+  if (fromFolders.length) return fromFolders;
+  const root = params.rootUri ? pathOf(params.rootUri) : (params.rootPath ?? undefined);
+  return root ? [{ uri: normalizeUri(uriOf(root)), path: root }] : [];
+}
+
+/** Starts serving on a connection. */
+export function startServer(connection: Connection): void {
+  setLogger({ error: (m) => connection.console.error(m), info: (m) => connection.console.info(m) });
+  process.on('uncaughtException', (e) => log().error(`[itsmote] uncaught: ${e?.stack ?? e}`));
+  process.on('unhandledRejection', (e) => log().error(`[itsmote] unhandled rejection: ${(e as Error)?.stack ?? e}`));
+
+  const env = new Environment();
+  const open = new OpenDocuments();
+  let folders: Folder[] = [];
+  let settings = new SettingsCache(connection, false);
+  let dynamicWatch = false;
+  let progressSupported = false;
+  const configPublished = new Set<string>();
+
+  const publish = (uri: string, diagnostics: Diagnostic[], version?: number) =>
+    void connection.sendDiagnostics({ uri: open.clientSpelling(uri), diagnostics, ...(version !== undefined ? { version } : {}) }).catch(() => {});
+
+  const index = new WorkspaceIndex({
+    env,
+    get settings() {
+      return settings;
+    },
+    folders: () => folders,
+    isOpen: (uri) => open.isOpen(uri),
+    sink: {
+      publish,
+      indexChanged: (uris) => void connection.sendNotification(IndexChangedNotification, uris ? { uris } : {}).catch(() => {}),
+      configRead: (r) =>
+        background('config diagnostics', async () => {
+          if (!r.file) return;
+          const uri = normalizeUri(uriOf(r.file));
+          if (!r.errors.length) {
+            if (configPublished.delete(uri)) publish(uri, []);
+            return;
+          }
+          const read = await readTextFile(r.file);
+          configPublished.add(uri);
+          publish(uri, configDiagnostics(read.ok ? read.text : '', r.errors));
+        }),
+    },
+  });
+  open.attach(index);
+  const docs = new CurrentDocuments(open, index, env, () => folders);
+
+  const revalidate = () => index.revalidate((uri) => {
+    const d = open.get(uri);
+    return d ? { text: d.getText(), version: d.version } : undefined;
+  }, open.all().map((o) => o.uri));
+
+  const scan = async () => {
+    let reporter: { report(p: number, m?: string): void; done(): void } | undefined;
+    if (progressSupported) {
+      try {
+        const p = await connection.window.createWorkDoneProgress();
+        p.begin('ITSMote: indexing change documents', 0, undefined, false);
+        reporter = p;
+      } catch {
+        reporter = undefined;
+      }
+    }
+    try {
+      await index.scan((done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`));
+    } finally {
+      reporter?.done();
+    }
+  };
+
+  connection.onInitialize(
+    guard('initialize', { capabilities: serverCapabilities(), serverInfo: SERVER_INFO } as InitializeResult, (params: InitializeParams) => {
+      folders = foldersOf(params);
+      env.configure(params.initializationOptions as InitializationOptions | undefined);
+      const caps = params.capabilities;
+      settings = new SettingsCache(connection, caps.workspace?.configuration === true);
+      dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      progressSupported = caps.window?.workDoneProgress === true;
+      return { capabilities: serverCapabilities(), serverInfo: SERVER_INFO };
+    }),
+  );
+
+  connection.onInitialized(
+    guard('initialized', undefined, async () => {
+      if (dynamicWatch) background('register watchers', () => registerWatchers(connection));
+      background('workspace folders', async () => {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard('didChangeWorkspaceFolders', undefined, async (e) => {
+            const removed = new Set(e.removed.map((f) => normalizeUri(f.uri)));
+            folders = folders.filter((f) => !removed.has(f.uri));
+            for (const f of e.added) {
+              const path = pathOf(f.uri);
+              if (path) folders.push({ uri: normalizeUri(f.uri), path });
+            }
+            await scan();
+          }),
+        );
+      });
+      await env.detectGitAuthor(folders[0]?.path);
+      await scan();
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, async (params) => {
+      settings.reset(params?.settings);
+      await revalidate();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, (params) =>
+      onWatchedFiles(params.changes ?? [], index, open, async (deleted) => {
+        for (const uri of deleted) if (configPublished.delete(uri)) publish(uri, []);
+        await scan();
+        await revalidate();
+      }),
+    ),
+  );
+
+  registerFeatureHandlers(connection, docs, index, env);
+  registerCommandHandlers(connection, docs, index, env);
+  open.listen(connection, (uri) => background('close', () => index.closed(uri)));
+  connection.listen();
+}

@@ -1,0 +1,271 @@
+/**
+ * The workspace index: every change document of the workspace folders (open ones from the
+ * editor, the rest from disk), their diagnostics (single-document and CM040 across the set),
+ * summaries for `itsmote/listChanges`, and facts for completion. It decides what is published.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { sortDiagnostics } from '../core/check';
+import { defaultConfig } from '../core/config';
+import { mayHaveChangeType, pathMatcher } from '../core/discovery';
+import { allowedNext } from '../core/lifecycle';
+import { computeMetrics } from '../core/metrics';
+import type { MonthMetrics } from '../core/metrics';
+import { summarize } from '../core/summary';
+import type { WorkspaceFacts } from '../core/features/index';
+import type { ChangeListItem } from '../protocol';
+import { ConfigResolver } from '../node/config-resolver';
+import type { ResolvedConfig } from '../node/config-resolver';
+import { findChangeFiles } from '../node/find-change-files';
+import { readTextFile } from '../node/read-text-file';
+import { buildEntry } from './entry';
+import type { Entry } from './entry';
+import { computeSetDiagnostics, setKey } from './set-rules';
+import type { Environment } from './environment';
+import type { SettingsCache } from './settings';
+import type { Folder } from './paths';
+import { folderOf, pathOf, uriOf } from './paths';
+import { readCodeowners } from './codeowners';
+
+/** Where the index sends what it decides. */
+export interface IndexSink {
+  publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
+  indexChanged(uris?: string[]): void;
+  /** A config file was read: publish its problems. */
+  configRead(r: ResolvedConfig): void;
+}
+
+/** What the index depends on. */
+export interface IndexDeps {
+  env: Environment;
+  settings: SettingsCache;
+  folders(): Folder[];
+  isOpen(uri: string): boolean;
+  sink: IndexSink;
+}
+
+/** The workspace index. */
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly resolvers = new Map<string, ConfigResolver>();
+  private readonly published = new Set<string>();
+  private readonly summaries = new Map<string, string>();
+  private readonly codeowners = new Map<string, string[]>();
+  private factsCache: WorkspaceFacts | undefined;
+  /** False until the first scan finished. */
+  complete = false;
+
+  constructor(private readonly deps: IndexDeps) {}
+
+  /** The entry of a URI, if indexed. */
+  get(uri: string): Entry | undefined {
+    return this.entries.get(uri);
+  }
+
+  /** Every indexed change document. */
+  changes(): Entry[] {
+    return [...this.entries.values()].filter((e) => e.isChange);
+  }
+
+  private resolverFor(folder: Folder | undefined): ConfigResolver {
+    const key = folder?.path ?? '';
+    let r = this.resolvers.get(key);
+    if (!r) {
+      r = new ConfigResolver((c) => this.deps.sink.configRead(c), folder?.path);
+      this.resolvers.set(key, r);
+    }
+    return r;
+  }
+
+  /** The config and settings a document gets. */
+  async contextFor(uri: string) {
+    const path = pathOf(uri);
+    const folder = folderOf(this.deps.folders(), path);
+    const [settings, resolved] = await Promise.all([
+      this.deps.settings.get(folder?.uri ?? uri),
+      path ? this.resolverFor(folder).forFile(path) : undefined,
+    ]);
+    // Untitled and virtual documents have no folder to read a config from: defaults.
+    return { path, folder, settings, config: resolved?.config ?? defaultConfig() };
+  }
+
+  /**
+   * Re-indexes one document from its text. `isCurrent` is asked after the asynchronous part
+   * (settings, config); a stale run (a newer version arrived) stops there and changes nothing.
+   */
+  async update(uri: string, text: string, version: number | null, isCurrent: () => boolean = () => true, batch = false): Promise<Entry | undefined> {
+    const ctx = await this.contextFor(uri);
+    if (!isCurrent()) return undefined;
+    const e = buildEntry({ uri, text, version, ...ctx, now: this.deps.env.now() });
+    this.store(e, batch);
+    return e;
+  }
+
+  private store(e: Entry, batch: boolean): void {
+    const prev = this.entries.get(e.uri);
+    if (!e.isChange && e.version === null) this.entries.delete(e.uri);
+    else this.entries.set(e.uri, e);
+    this.factsCache = undefined;
+    if (batch) return;
+    const setChanged = !prev || setKey(prev) !== setKey(e);
+    e.setDiagnostics = prev?.setDiagnostics && !setChanged ? prev.setDiagnostics : e.setDiagnostics;
+    const touched = setChanged ? this.refreshSet() : new Set<string>();
+    touched.add(e.uri);
+    this.publishAndNotify(touched);
+  }
+
+  /** Removes a document (deleted on disk, or an unsaved document closed). */
+  remove(uri: string): void {
+    const prev = this.entries.get(uri);
+    this.entries.delete(uri);
+    this.factsCache = undefined;
+    const touched = prev?.isChange ? this.refreshSet() : new Set<string>();
+    touched.add(uri);
+    this.publishAndNotify(touched);
+  }
+
+  /** An open document was closed: fall back to its text on disk (workspace diagnostics), or forget it. */
+  async closed(uri: string): Promise<void> {
+    const path = pathOf(uri);
+    const r = path ? await readTextFile(path) : undefined;
+    if (this.deps.isOpen(uri)) return; // reopened meanwhile
+    if (r?.ok) await this.update(uri, r.text, null, () => !this.deps.isOpen(uri));
+    else this.remove(uri);
+  }
+
+  /** Recomputes CM040 for the whole set; returns the URIs whose set diagnostics changed. */
+  private refreshSet(): Set<string> {
+    const all = [...this.entries.values()];
+    const next = computeSetDiagnostics(all, this.deps.env.now());
+    const changed = new Set<string>();
+    for (const e of all) {
+      const ds = next.get(e.uri) ?? [];
+      if (JSON.stringify(ds) !== JSON.stringify(e.setDiagnostics)) {
+        e.setDiagnostics = ds;
+        changed.add(e.uri);
+      }
+    }
+    return changed;
+  }
+
+  /** The diagnostics of an entry as published. */
+  diagnosticsOf(e: Entry): Diagnostic[] {
+    return sortDiagnostics([...e.docDiagnostics, ...e.setDiagnostics]);
+  }
+
+  private publishOne(uri: string): void {
+    const e = this.entries.get(uri);
+    const wanted = e !== undefined && e.isChange && (e.version !== null || e.settings.workspaceDiagnostics);
+    if (!wanted) {
+      if (this.published.delete(uri)) this.deps.sink.publish(uri, [], e?.version ?? undefined);
+      return;
+    }
+    this.published.add(uri);
+    this.deps.sink.publish(uri, this.diagnosticsOf(e), e.version ?? undefined);
+  }
+
+  private publishAndNotify(uris: Iterable<string>): void {
+    const changed: string[] = [];
+    for (const uri of uris) {
+      this.publishOne(uri);
+      const e = this.entries.get(uri);
+      const summary = e?.isChange ? JSON.stringify(this.summaryOf(e)) : undefined;
+      if (summary !== this.summaries.get(uri)) {
+        if (summary === undefined) this.summaries.delete(uri);
+        else this.summaries.set(uri, summary);
+        changed.push(uri);
+      }
+    }
+    if (changed.length && this.complete) this.deps.sink.indexChanged(changed);
+  }
+
+  /**
+   * Scans the workspace folders for change documents (open documents are the editor's business),
+   * then computes CM040 once and publishes everything. Disk entries no longer found are dropped.
+   */
+  async scan(progress?: (done: number, total: number) => void): Promise<void> {
+    for (const r of this.resolvers.values()) r.clear();
+    const seen = new Set<string>();
+    for (const folder of this.deps.folders()) {
+      const resolver = this.resolverFor(folder);
+      const root = await resolver.forDir(folder.path);
+      const walk = await findChangeFiles(folder.path, pathMatcher(root.config));
+      this.codeowners.set(folder.uri, await readCodeowners(folder.path));
+      let done = 0;
+      for (const f of walk.files) {
+        progress?.(done++, walk.files.length);
+        const uri = uriOf(f.path);
+        seen.add(uri);
+        if (this.deps.isOpen(uri)) continue;
+        const r = await readTextFile(f.path);
+        if (!r.ok || (!f.byGlob && !mayHaveChangeType(r.text))) {
+          this.entries.delete(uri);
+          continue;
+        }
+        await this.update(uri, r.text, null, () => !this.deps.isOpen(uri), true);
+      }
+    }
+    for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
+    this.factsCache = undefined;
+    this.refreshSet();
+    this.complete = true;
+    const uris = new Set([...this.entries.keys(), ...this.published]);
+    for (const uri of uris) this.publishOne(uri);
+    for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
+    this.deps.sink.indexChanged();
+  }
+
+  /** Re-checks every entry and open document with fresh settings and config (settings or a config changed). */
+  async revalidate(openText: (uri: string) => { text: string; version: number } | undefined, openUris: readonly string[] = []): Promise<void> {
+    for (const r of this.resolvers.values()) r.clear();
+    for (const uri of new Set([...this.entries.keys(), ...openUris])) {
+      const open = openText(uri);
+      const e = this.entries.get(uri);
+      const text = open?.text ?? e?.text;
+      if (text === undefined) continue;
+      const version = open?.version ?? e?.version ?? null;
+      await this.update(uri, text, version, () => (openText(uri)?.version ?? null) === version, true);
+    }
+    this.refreshSet();
+    for (const uri of new Set([...this.entries.keys(), ...this.published])) this.publishOne(uri);
+    for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
+    this.deps.sink.indexChanged();
+  }
+
+  /** A change's summary as the sidebar shows it. */
+  summaryOf(e: Entry): ChangeListItem {
+    return { ...summarize(e.analysis.doc, this.diagnosticsOf(e)), uri: e.uri, allowedNext: allowedNext(e.analysis.doc) };
+  }
+
+  /** Summaries of the change documents (under a folder URI when given), by ID. */
+  list(folderUri?: string): ChangeListItem[] {
+    return this.changes()
+      .filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`))
+      .map((e) => this.summaryOf(e))
+      .sort((a, b) => a.id.localeCompare(b.id) || a.uri.localeCompare(b.uri));
+  }
+
+  /** SPEC section 5 metrics of the change documents (under a folder URI when given). */
+  metrics(folderUri?: string): MonthMetrics[] {
+    return computeMetrics(this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`)).map((e) => e.analysis.doc));
+  }
+
+  /** Services, people and incidents named by the change documents and CODEOWNERS files. */
+  facts(): WorkspaceFacts {
+    if (!this.factsCache) {
+      const services = new Map<string, string>();
+      const people = new Set<string>();
+      const incidents = new Set<string>();
+      for (const e of this.changes()) {
+        const v = e.analysis.doc.values;
+        for (const s of v.services) if (!services.has(s.toLowerCase())) services.set(s.toLowerCase(), s);
+        for (const p of [...(v.owner?.people ?? []), ...(v.approval?.people ?? [])]) people.add(p);
+        for (const l of e.analysis.doc.statusLog?.entries ?? []) if (l.by) people.add(l.by);
+        for (const i of [...v.incidents, ...v.causedIncidents]) incidents.add(i);
+      }
+      for (const list of this.codeowners.values()) for (const p of list) people.add(p);
+      const sorted = (xs: Iterable<string>) => [...xs].sort((a, b) => a.localeCompare(b));
+      this.factsCache = { services: sorted(services.values()), people: sorted(people), incidents: sorted(incidents) };
+    }
+    return this.factsCache;
+  }
+}
