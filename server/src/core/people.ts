@@ -28,7 +28,7 @@ export function parsePeople(value: string): PeopleValue {
   }
   // A GitHub team `@org/name` is one (team) entry: protect its slash from the splitter.
   const people = v
-    .split(/\s*(?:,|;|&|\+|\band\b|\bor\b|(?<!@[\w.-]*)\/)\s*/i)
+    .split(/\s*(?:,|;|&|\+|\band\b|\bor\b|(?<!@[\w.-]*)\/|\/(?=\s*@))\s*/i)
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return { people, hasTeam: people.some(isTeam), ...(date ? { date } : {}) };

@@ -25,7 +25,7 @@ export function isSeeBelow(value: string): boolean {
 
 /** Removes emphasis/code markers around a short value: `**High**` -> `High`. */
 export function stripInlineMarkup(value: string): string {
-  return value.replace(/^[*_`~]+|[*_`~]+$/g, '').trim();
+  return value.trim().replace(/^[*_`~]+|[*_`~]+$/g, '').trim();
 }
 
 /** Case-insensitive match of a value against an enum; returns the canonical spelling. */
@@ -38,7 +38,7 @@ export function matchEnum<T extends string>(value: string, allowed: readonly T[]
 export function splitList(value: string): string[] {
   return value
     .split(/[,;]/)
-    .map((s) => stripInlineMarkup(s).trim())
+    .map((s) => stripInlineMarkup(s.trim()))
     .filter((s) => s !== '');
 }
 

@@ -1,0 +1,83 @@
+import { strict as assert } from 'node:assert';
+import { closest, editDistance, incidentRefs, isPlaceholder, isSeeBelow, matchEnum, splitList, stripInlineMarkup } from '../../server/src/core/values';
+import { ALL_FIELD_NAMES, fieldByName, foldName } from '../../server/src/core/fields';
+import { STATUSES } from '../../server/src/core/fields';
+
+describe('values (values.ts, fields.ts)', () => {
+  describe('placeholders', () => {
+    it('counts empty values and placeholders as missing, in any case', () => {
+      for (const v of ['', '  ', 'TBD', 'tbd', 'TODO', 'todo', 'N/A', 'n/a', 'NA', 'none', 'None', 'NONE', '-', '?', '...', '…', '**TBD**', '`n/a`']) {
+        assert.ok(isPlaceholder(v), JSON.stringify(v));
+      }
+    });
+    it('treats TBD/TODO as missing whatever follows them', () => {
+      for (const v of ['TBD - ask the DBA', 'TBD: after the review', 'TODO write this', 'tbd (Bob)']) assert.ok(isPlaceholder(v), v);
+    });
+    it('treats other placeholders followed only by punctuation as missing', () => {
+      for (const v of ['none.', 'None!', 'n/a.', '- -', '?!', '...?']) assert.ok(isPlaceholder(v), v);
+    });
+    it('keeps real values, including placeholders followed by words', () => {
+      for (const v of ['none (internal only)', 'None expected for users', 'n/a for internal users', 'TBDX-1 is a ticket'.replace('TBDX', 'TBX'), 'Low', '0', 'todolist service']) {
+        assert.ok(!isPlaceholder(v), v);
+      }
+    });
+  });
+
+  it('reads `see below` case-insensitively, trailing punctuation ignored', () => {
+    for (const v of ['see below', 'See below.', 'SEE BELOW:', '*see below*', 'see below!']) assert.ok(isSeeBelow(v), v);
+    for (const v of ['see below for details', 'see the runbook', 'below']) assert.ok(!isSeeBelow(v), v);
+  });
+
+  it('matches enums case-insensitively with spaces collapsed, returning the canonical spelling', () => {
+    assert.equal(matchEnum('in progress', STATUSES), 'In Progress');
+    assert.equal(matchEnum('  ROLLED   back ', STATUSES), 'Rolled Back');
+    assert.equal(matchEnum('**Closed**', STATUSES), 'Closed');
+    assert.equal(matchEnum('Done', STATUSES), undefined);
+  });
+
+  it('splits lists on commas and semicolons, dropping empties and markup', () => {
+    assert.deepEqual(splitList('payments-db, payments-api'), ['payments-db', 'payments-api']);
+    assert.deepEqual(splitList(' a ;b,, `c` ,'), ['a', 'b', 'c']);
+    assert.deepEqual(splitList(''), []);
+  });
+
+  it('strips emphasis and code markers around a value', () => {
+    assert.equal(stripInlineMarkup('**High**'), 'High');
+    assert.equal(stripInlineMarkup('`Low`'), 'Low');
+    assert.equal(stripInlineMarkup('_x_'), 'x');
+  });
+
+  it('measures edit distance with transpositions', () => {
+    assert.equal(editDistance('Rollback', 'rollback'), 0);
+    assert.equal(editDistance('Rollbakc', 'Rollback'), 1);
+    assert.equal(editDistance('abc', ''), 3);
+  });
+
+  it('suggests the closest name only when close enough', () => {
+    assert.equal(closest('Rollbak plan', ALL_FIELD_NAMES), 'Rollback plan');
+    assert.equal(closest('Chnage type', ALL_FIELD_NAMES), 'Change type');
+    assert.equal(closest('Verif', ALL_FIELD_NAMES)?.startsWith('Verification'), true);
+    assert.equal(closest('Pager rotation', ALL_FIELD_NAMES), undefined);
+    assert.equal(closest('', ALL_FIELD_NAMES), undefined);
+    assert.equal(closest('Emergncy', ['Standard', 'Normal', 'Emergency']), 'Emergency');
+  });
+
+  it('finds incident references: KEY-123, #123 and URLs, uppercased and distinct', () => {
+    assert.deepEqual(incidentRefs('INC-1234, inc-1234 and SEC-9'), ['INC-1234', 'SEC-9']);
+    assert.deepEqual(incidentRefs('#42 https://status.example.com/i/7'), ['#42', 'https://status.example.com/i/7']);
+    assert.deepEqual(incidentRefs('the outage'), []);
+  });
+
+  it('finds fields by name or alias, case-insensitively with spaces collapsed', () => {
+    assert.equal(fieldByName('change  TYPE')?.key, 'changeType');
+    assert.equal(fieldByName('Type')?.key, 'changeType');
+    assert.equal(fieldByName('Backout plan')?.key, 'rollback');
+    assert.equal(fieldByName('Verification method')?.key, 'verification');
+    assert.equal(fieldByName('Approver')?.key, 'approval');
+    assert.equal(fieldByName('Change summary')?.key, 'summary');
+    assert.equal(fieldByName('Linked incident')?.key, 'incident');
+    assert.equal(fieldByName('Incidents caused')?.key, 'causedIncidents');
+    assert.equal(fieldByName('Notes'), undefined);
+    assert.equal(foldName('  Risk \t level '), 'risk level');
+  });
+});
