@@ -11,7 +11,7 @@ import type { Status } from '../fields';
 import { allowedNext } from '../lifecycle';
 import { formatUtc } from '../time';
 import { isPlaceholder, isSeeBelow } from '../values';
-import { eolOf, insertAt, replaceSpan } from './text';
+import { eolOf, insertAt, replaceItemValue, replaceSpan } from './text';
 import { insertFieldEdit } from './insert-field';
 
 /** What an advance needs besides the document. */
@@ -52,14 +52,14 @@ export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): Tex
   const edits: TextEdit[] = [];
 
   const status = fieldState(doc, 'status').item;
-  if (status) edits.push(replaceSpan(lines, md.lines.offsetAt(status.valueRange.start), md.lines.offsetAt(status.valueRange.end), to));
+  if (status) edits.push(replaceItemValue(a, status, to));
   else edits.push(insertFieldEdit(a, 'status', to)!);
 
   if (to === 'Approved') {
     const approval = fieldState(doc, 'approval').item;
     const date = formatUtc(opts.now).slice(0, 10);
     if (approval && (isPlaceholder(approval.value) || isSeeBelow(approval.value)) && opts.author.trim()) {
-      edits.push(replaceSpan(lines, lines.offsetAt(approval.valueRange.start), lines.offsetAt(approval.valueRange.end), `${opts.author.trim()}, ${date}`));
+      edits.push(replaceItemValue(a, approval, `${opts.author.trim()}, ${date}`));
     }
   }
 
@@ -68,7 +68,7 @@ export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): Tex
     const note = to === 'Closed' ? opts.note?.trim() : undefined;
     if (!outcome.present) {
       if (outcome.item) {
-        if (note) edits.push(replaceSpan(lines, lines.offsetAt(outcome.item.valueRange.start), lines.offsetAt(outcome.item.valueRange.end), note));
+        if (note) edits.push(replaceItemValue(a, outcome.item, note));
       } else {
         // No Outcome anywhere: an empty `- Outcome:` item is the spot CM033 points at until filled.
         const ins = insertFieldEdit(a, 'outcome', note ?? '');

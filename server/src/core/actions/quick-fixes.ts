@@ -10,7 +10,7 @@ import type { FieldKey, Status } from '../fields';
 import { fieldInfo, FIELD_KEYS, STATUSES } from '../fields';
 import { isAllowed, transitionContext } from '../lifecycle';
 import { isPlaceholder, splitList, stripInlineMarkup } from '../values';
-import { deleteLines, eolOf, insertAt, itemAtLine, replaceSpan } from './text';
+import { deleteLines, eolOf, insertAt, itemAtLine, replaceItemValue, replaceSpan } from './text';
 import { insertFieldEdit } from './insert-field';
 import { templateEdit } from './template';
 import { logLine } from './advance';
@@ -52,8 +52,7 @@ function isFieldKey(k: unknown): k is FieldKey {
 function replaceValueOf(a: Analysis, key: FieldKey, value: string): TextEdit | undefined {
   const item = fieldState(a.doc, key).item;
   if (!item) return undefined;
-  const l = a.md.lines;
-  return replaceSpan(l, l.offsetAt(item.valueRange.start), l.offsetAt(item.valueRange.end), value);
+  return replaceItemValue(a, item, value);
 }
 
 /** Replaces one element of a comma list value (Touches) with `to`. */

@@ -3,7 +3,7 @@
  * `LineIndex`, the one place positions are converted), plus a pure `applyEdits` so that fix-all
  * can re-check its own result without an editor.
  */
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { LineIndex } from '../positions';
 
@@ -73,4 +73,12 @@ export function minimalEdit(lines: LineIndex, after: string): TextEdit | undefin
 /** The header item whose range contains a position's line (used to find a diagnostic's item). */
 export function itemAtLine(a: Analysis, line: number) {
   return a.doc.header?.items.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+}
+
+/** Replaces a header item's value; an empty value right after the colon gets a space before it. */
+export function replaceItemValue(a: Analysis, item: { valueRange: { start: Position; end: Position } }, value: string): TextEdit {
+  const l = a.md.lines;
+  const start = l.offsetAt(item.valueRange.start);
+  const pad = start > 0 && a.md.text[start - 1] === ':' && value !== '' ? ' ' : '';
+  return replaceSpan(l, start, l.offsetAt(item.valueRange.end), pad + value);
 }
