@@ -80,6 +80,10 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
       errors.push({ path: key, message: `unknown key "${key}"; known keys: ${Object.keys(shape).join(', ')}` });
       continue;
     }
+    if (key === 'rules') {
+      readRules(value, config, errors);
+      continue;
+    }
     const r = schema.safeParse(value);
     if (!r.success) {
       for (const issue of r.error.issues) errors.push({ path: pathOf([key, ...issue.path]), message: issue.message });
@@ -88,16 +92,27 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
     if (key === 'include') config.include = r.data as string[];
     else if (key === 'exclude') config.exclude = r.data as string[];
     else if (key === 'staleAfterHours') config.staleAfterHours = r.data as number;
-    else if (key === 'rules') {
-      for (const [ruleKey, setting] of Object.entries(r.data as Record<string, z.infer<typeof RuleSettingSchema>>)) {
-        const rule = ruleByKey(ruleKey);
-        if (!rule) {
-          errors.push({ path: `rules.${ruleKey}`, message: `unknown rule "${ruleKey}"; use an ID such as CM013 or a name such as impact-missing` });
-          continue;
-        }
-        config.severities[rule.id] = typeof setting === 'string' ? setting : setting.severity;
-      }
-    }
   }
   return { config, errors };
+}
+
+/** Applies `rules` entry by entry, so that one bad entry does not discard the others. */
+function readRules(value: unknown, config: Config, errors: ConfigError[]): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    errors.push({ path: 'rules', message: 'must be an object mapping rule IDs or names to a severity or "off"' });
+    return;
+  }
+  for (const [ruleKey, setting] of Object.entries(value)) {
+    const rule = ruleByKey(ruleKey);
+    if (!rule) {
+      errors.push({ path: `rules.${ruleKey}`, message: `unknown rule "${ruleKey}"; use an ID such as CM013 or a name such as impact-missing` });
+      continue;
+    }
+    const r = RuleSettingSchema.safeParse(setting);
+    if (!r.success) {
+      errors.push({ path: `rules.${ruleKey}`, message: `must be one of error, warning, information, hint, off (or { "severity": ... }), not ${JSON.stringify(setting)}` });
+      continue;
+    }
+    config.severities[rule.id] = typeof r.data === 'string' ? r.data : r.data.severity;
+  }
 }

@@ -73,10 +73,12 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
   let valueStart = hasColon ? contentStart + colon + 1 : end;
   if (!hasColon) nameEnd = contentStart + firstLine.trimEnd().length;
   while (valueStart < end && /[ \t]/.test(md.text[valueStart]!)) valueStart++;
-  // Markup closing the name (`**Owner:**`) belongs to the name, not the value.
-  if (hasColon) {
+  // Markup closing the name (`**Owner:** @a`) belongs to the name, not the value; a name closed
+  // before its colon (`*Risk*: **High**`) leaves the value's own markup alone.
+  const lead = hasColon ? /^[*_]+/.exec(nameCandidate)?.[0] : undefined;
+  if (lead && !nameCandidate.trimEnd().endsWith(lead)) {
     const m = /^[*_]+[ \t]*/.exec(md.text.slice(valueStart, end));
-    if (m && /[*_]/.test(md.text.slice(contentStart, contentStart + 2))) valueStart += m[0].length;
+    if (m && m[0].trimEnd() === lead) valueStart += m[0].length;
   }
   const value = md.text.slice(valueStart, end).trim();
   return {

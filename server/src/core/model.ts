@@ -10,7 +10,7 @@ import type { FieldKey } from './fields';
 import { fieldInfo } from './fields';
 import { findHeaderNodes, readItem, bulletOf, endOffsetOf } from './header';
 import { readSections, readStatusLog } from './sections';
-import { incidentRefs, isPlaceholder, isSeeBelow, splitList, stripInlineMarkup } from './values';
+import { incidentRefs, isPlaceholder, isSeeBelow, splitList } from './values';
 import { parsePeople } from './people';
 import { parseWindow } from './time';
 import type { Touch } from './fields';
@@ -84,11 +84,25 @@ function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
     statusLog: logSection ? readStatusLog(md, logSection) : undefined,
     values: { touches: [], services: [], incidents: [], causedIncidents: [] },
   };
-  const h1Text = h1 ? md.text.slice((h1.position?.start.offset ?? 0) + md.base, (h1.position?.end.offset ?? 0) + md.base).replace(/^#\s*/, '').replace(/\s+#+\s*$/, '').trim() : undefined;
+  // Read from the source, not the mdast children: the fast path (core/fast) gives headings none.
+  const h1Text = h1 ? headingTitle(md.text.slice((h1.position?.start.offset ?? 0) + md.base, (h1.position?.end.offset ?? 0) + md.base)) : undefined;
   if (h1) doc.h1Range = md.lines.nodeRange(h1, md.base);
-  doc.title = fieldValue(doc, 'title') ?? (h1Text ? stripInlineMarkup(h1Text) : undefined);
+  doc.title = fieldValue(doc, 'title') ?? (h1Text || undefined);
   readValues(doc);
   return doc;
+}
+
+/**
+ * An H1's title as a reader sees it: `#` markers and emphasis/code markers at word edges dropped
+ * (`# Upgrade *payments-db* #` -> `Upgrade payments-db`), underscores inside words kept.
+ */
+function headingTitle(source: string): string {
+  return source
+    .replace(/^#\s*/, '')
+    .replace(/\s+#+\s*$/, '')
+    .replace(/(^|\s)[*_`~]+|[*_`~]+(?=\s|$)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function readValues(doc: ChangeDocument): void {

@@ -1,0 +1,140 @@
+import { strict as assert } from 'node:assert';
+import { ChangeDocumentSchema } from '../../server/src/core/schema';
+import { analyze, fieldState, fieldValue, idFromPath } from '../../server/src/core/model';
+import { check, doc, editLine, VALID_NORMAL } from '../helpers/doc';
+
+/** Builds the model and validates it against the zod contract. */
+function model(text: string, path = 'changes/2026-12-01-upgrade.md') {
+  const a = analyze(text, path);
+  const r = ChangeDocumentSchema.safeParse(a.doc);
+  assert.ok(r.success, r.success ? '' : JSON.stringify(r.error.issues));
+  return a.doc;
+}
+const names = (text: string) => model(text).header?.items.map((i) => `${i.name}=${i.value}`);
+
+describe('the change document model (model.ts)', () => {
+  it('builds a model of the valid example that validates against ChangeDocumentSchema', () => {
+    const d = model(VALID_NORMAL);
+    assert.equal(d.id, '2026-12-01-upgrade');
+    assert.equal(d.title, 'Upgrade payments-db to PostgreSQL 16');
+    assert.equal(d.header?.items.length, 10);
+    assert.equal(d.values.changeType, 'Normal');
+    assert.equal(d.values.risk, 'High');
+    assert.equal(d.values.status, 'Approved');
+    assert.deepEqual(d.values.services, ['payments-db', 'payments-api']);
+    assert.deepEqual(d.values.owner, { people: ['@alice'], hasTeam: false });
+    assert.deepEqual(d.values.approval, { people: ['@bob'], hasTeam: false, date: '2026-11-27' });
+    assert.equal(d.values.window?.start, Date.UTC(2026, 11, 1, 14, 0));
+    assert.deepEqual(d.statusLog?.entries.map((e) => [e.status, e.by]), [['Planned', '@alice'], ['Approved', '@bob']]);
+    assert.deepEqual(d.sections.map((s) => [s.name, s.key ?? null]), [['Rollback plan', 'rollback'], ['Status log', null]]);
+  });
+
+  it('validates for arbitrary and hostile inputs without throwing', () => {
+    for (const text of ['', '\uFEFF', '-', '- :', '- a:\n  - b:\n    - c', '# only\n', '## Status log\n\n- 2026-99-99 99:99 Nope\n', '\r\n\r\n- Status:\r\n', '```\n- Status: x\n', '- Status: Planned\n\n## Status log\n\n-\n- 2026-11-26\n']) {
+      assert.doesNotThrow(() => model(text), JSON.stringify(text));
+    }
+  });
+
+  it('gives the same values and lines with CRLF, and with a BOM', () => {
+    const lf = model(VALID_NORMAL);
+    const crlf = model('\uFEFF' + VALID_NORMAL.replace(/\n/g, '\r\n'));
+    assert.deepEqual(crlf.values, lf.values);
+    assert.deepEqual(crlf.header?.items.map((i) => [i.value, i.range.start.line, i.range.end.character]), lf.header?.items.map((i) => [i.value, i.range.start.line, i.range.end.character]));
+    assert.deepEqual(crlf.statusLog?.entries.map((e) => e.range), lf.statusLog?.entries.map((e) => e.range));
+  });
+
+  it('reads tabs around names and values', () => {
+    const d = model('# T\n\n-\tChange type:\tNormal\n-  Risk level :   Low\t\n');
+    assert.deepEqual(d.header?.items.map((i) => [i.name, i.value]), [['Change type', 'Normal'], ['Risk level', 'Low']]);
+    assert.equal(d.values.risk, 'Low');
+  });
+
+  it('does not read `- Status: x` lines inside fenced code as header items, before or after the header', () => {
+    const before = '# T\n\n```md\n- Status: Closed\n```\n\n- Status: Planned\n';
+    assert.deepEqual(names(before), ['Status=Planned']);
+    const inside = '# T\n\n- Status: Planned\n- Rollback plan:\n\n  ```sh\n  - Status: Closed\n  ```\n';
+    const d = model(inside);
+    assert.equal(d.values.status, 'Planned');
+    assert.equal(d.header?.items.filter((i) => i.key === 'status').length, 1);
+    const tilde = '# T\n\n~~~\n- Change type: Normal\n~~~\n';
+    assert.equal(model(tilde).header, undefined);
+  });
+
+  it('keeps nested lines in the item above (multi-line values), not as items', () => {
+    const text = editLine(VALID_NORMAL, '- Rollback plan', '- Rollback plan:\n  1. point the API back\n  2. check lag\n  - Status: not a field');
+    const d = model(text);
+    const rollback = d.header!.items.find((i) => i.key === 'rollback')!;
+    assert.match(rollback.value, /^1\. point the API back\n\s+2\. check lag\n\s+- Status: not a field$/);
+    assert.equal(rollback.range.start.line, 8);
+    assert.equal(rollback.range.end.line, 11);
+    assert.equal(d.header!.items.filter((i) => i.key === 'status').length, 1);
+    assert.deepEqual(check(text).map((d) => d.code), []);
+  });
+
+  it('reads `*` and `+` bullets, loose lists, and mixed bullets as one header', () => {
+    for (const bullet of ['*', '+']) {
+      const d = model(VALID_NORMAL.replace(/^- /gm, `${bullet} `));
+      assert.equal(d.header?.items.length, 10);
+      assert.equal(d.header?.bullet, bullet);
+    }
+    const loose = model(VALID_NORMAL.replace(/\n- (Change Owner|Risk|Status: )/g, '\n\n- $1'));
+    assert.equal(loose.header?.items.length, 10);
+    const mixed = VALID_NORMAL.replace('- Risk level', '* Risk level').replace('- Status:', '+ Status:');
+    const m = model(mixed);
+    assert.equal(m.header?.items.length, 10);
+    assert.equal(m.header?.bullet, '-');
+    assert.equal(m.header?.range.end.line, 11);
+    assert.equal(m.values.status, 'Approved');
+    assert.deepEqual(check(mixed), []);
+  });
+
+  it('ends the header where markdown ends the list: a paragraph after it starts the body', () => {
+    const d = model('# T\n\n- Status: Planned\n\nSome prose.\n\n- Risk level: Low\n');
+    assert.deepEqual(d.header?.items.map((i) => i.key), ['status']);
+  });
+
+  it('reads markup around names and values', () => {
+    const d = model('# T\n\n- **Change type:** Normal\n- *Risk level*: **High**\n- `Status`: Planned\n');
+    assert.deepEqual(d.header?.items.map((i) => [i.name, i.value]), [['Change type', 'Normal'], ['Risk level', '**High**'], ['Status', 'Planned']]);
+    assert.equal(d.values.risk, 'High');
+  });
+
+  it('takes the title from a Title field before the H1, and the H1 otherwise', () => {
+    assert.equal(model('# From H1\n\n- Title: From field\n').title, 'From field');
+    assert.equal(model('# From *H1* #\n\n- Title: TBD\n').title, 'From H1');
+    assert.equal(model('- Status: Planned\n').title, undefined);
+  });
+
+  it('reports field state: item, duplicates, sections (free-text fields only), presence', () => {
+    const text = editLine(VALID_NORMAL, '- Risk level', '- Risk level: High\n- Risk: Low') + '\n## Risk level\n\nHigh\n';
+    const d = model(text);
+    const risk = fieldState(d, 'risk');
+    assert.equal(risk.item?.value, 'High');
+    assert.equal(risk.duplicates.length, 1);
+    assert.equal(risk.section, undefined, 'a structured field is not read from a section');
+    const rollback = fieldState(d, 'rollback');
+    assert.equal(rollback.present, true);
+    assert.equal(rollback.section?.name, 'Rollback plan');
+    assert.equal(fieldValue(d, 'rollback'), undefined, 'see below is not a value');
+    assert.equal(fieldValue(d, 'owner'), '@alice');
+  });
+
+  it('reads status log entries: by, note, unknown zones and non-entries', () => {
+    const text = VALID_NORMAL + '- 2026-11-28 09:00 UTC In Progress by @alice: started late: ticket 12\n- 2026-11-28 9am Verifying\n- not an entry\n- 11/29/2026 10:00 Rolled Back\n';
+    const entries = model(text).statusLog!.entries;
+    assert.equal(entries.length, 5);
+    assert.deepEqual([entries[2]!.status, entries[2]!.by, entries[2]!.note], ['In Progress', '@alice', 'started late: ticket 12']);
+    assert.equal(entries[3]!.at, undefined);
+    assert.equal(entries[3]!.status, 'Verifying');
+    assert.ok(entries[3]!.timestampError);
+    assert.equal(entries[4]!.status, 'Rolled Back');
+    assert.ok(entries[4]!.timestampError);
+  });
+
+  it('derives the ID from a path or URI', () => {
+    assert.equal(idFromPath('/repo/changes/2026-12-01-db.md'), '2026-12-01-db');
+    assert.equal(idFromPath('file:///c%3A/repo/changes/My%20change.MD'), 'My change');
+    assert.equal(idFromPath('C:\\repo\\x.change.md'), 'x.change');
+    assert.equal(doc('x', 'changes/a.md').doc.id, 'a');
+  });
+});
