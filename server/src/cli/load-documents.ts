@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze } from '../core/model';
 import type { Analysis } from '../core/model';
 import type { Config } from '../core/config';
@@ -84,7 +85,8 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks)
       }
       // Outside the globs, a markdown file counts only when its header names a Change type.
       if (!j.byGlob && !j.explicit && !mayHaveChangeType(read.text)) return undefined;
-      const analysis = analyze(read.text, j.abs);
+      // A file URL, as the editor would pass: the core decodes it, so `50%-rollout.md` stays intact.
+      const analysis = analyze(read.text, pathToFileURL(j.abs).href);
       if (!j.byGlob && !j.explicit && !hasChangeTypeItem(analysis.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
       return { file: j.file, analysis, config } satisfies LoadedDocument;
