@@ -20,12 +20,16 @@ export interface HeaderNodes {
   h1?: Heading;
 }
 
-/** The first top-level bullet list before the first `##` (or deeper) heading, and an H1 before it. */
-export function findHeaderNodes(root: Root): HeaderNodes {
+/**
+ * The first top-level bullet list before the first `##` (or deeper) heading, and an H1 before it.
+ * Nodes that start before `from` (an mdast offset: YAML front matter, see `frontMatterEnd`) are skipped.
+ */
+export function findHeaderNodes(root: Root, from = 0): HeaderNodes {
   let h1: Heading | undefined;
   const children = root.children;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
+    if ((node.position?.start.offset ?? 0) < from) continue;
     if (node.type === 'heading') {
       if (node.depth >= 2) return { lists: [], h1 };
       h1 ??= node;
@@ -80,7 +84,8 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
     const m = /^[*_]+[ \t]*/.exec(md.text.slice(valueStart, end));
     if (m && m[0].trimEnd() === lead) valueStart += m[0].length;
   }
-  const value = md.text.slice(valueStart, end).trim();
+  // HTML comments are notes to the writer (templates use them as hints), not part of the value.
+  const value = md.text.slice(valueStart, end).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
   return {
     name,
     key: hasColon ? fieldByName(name)?.key : undefined,
@@ -106,4 +111,15 @@ export function endOffsetOf(md: ParsedMarkdown, node: List | ListItem): number {
   let end = offsetsOf(node, md.base)?.[1] ?? md.text.length;
   while (end > 0 && /\s/.test(md.text[end - 1]!)) end--;
   return end;
+}
+
+/**
+ * The offset just past YAML front matter (`---` on the first line up to the next `---` or `...`
+ * line), or 0 when there is none. Offsets are in the text without its BOM, like mdast's.
+ * remark reads front matter as a rule and a `##` setext heading; skipping it keeps the header
+ * that follows visible.
+ */
+export function frontMatterEnd(textWithoutBom: string): number {
+  const m = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(textWithoutBom);
+  return m ? m[0].length : 0;
 }

@@ -8,7 +8,7 @@ import type { ParsedMarkdown } from './parse';
 import { parseMarkdown } from './parse';
 import type { FieldKey } from './fields';
 import { fieldInfo } from './fields';
-import { findHeaderNodes, readItem, bulletOf, endOffsetOf } from './header';
+import { findHeaderNodes, frontMatterEnd, readItem, bulletOf, endOffsetOf } from './header';
 import { readSections, readStatusLog } from './sections';
 import { incidentRefs, isPlaceholder, isSeeBelow, splitList } from './values';
 import { parsePeople } from './people';
@@ -62,8 +62,13 @@ export function fieldValue(doc: ChangeDocument, key: FieldKey): string | undefin
   return item && !isPlaceholder(item.value) && !isSeeBelow(item.value) ? item.value : undefined;
 }
 
-function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
-  const { list, lists, h1 } = findHeaderNodes(md.root);
+/**
+ * Builds the model from a parsed document. Exported for the fast path (core/fast), which hands it
+ * a minimal mdast of the top-level blocks so that both paths share this one model builder.
+ */
+export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
+  const fmEnd = frontMatterEnd(md.base ? md.text.slice(md.base) : md.text);
+  const { list, lists, h1 } = findHeaderNodes(md.root, fmEnd);
   const items = lists.flatMap((l) => l.children.map((li) => readItem(md, li))).filter((i): i is HeaderItem => i !== undefined);
   const lastList = lists[lists.length - 1] ?? list;
   const header = list && lastList
@@ -75,7 +80,7 @@ function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
         endOffset: endOffsetOf(md, lastList),
       }
     : undefined;
-  const rawSections = readSections(md);
+  const rawSections = readSections(md).filter((s) => (s.heading.position?.start.offset ?? 0) >= fmEnd);
   const logSection = rawSections.find((s) => s.section.name.toLowerCase() === 'status log');
   const doc: ChangeDocument = {
     id,
@@ -98,6 +103,7 @@ function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
  */
 function headingTitle(source: string): string {
   return source
+    .replace(/\r?\n[ \t]*=+[ \t]*$/, '') // setext underline
     .replace(/^#\s*/, '')
     .replace(/\s+#+\s*$/, '')
     .replace(/(^|\s)[*_`~]+|[*_`~]+(?=\s|$)/g, '$1')

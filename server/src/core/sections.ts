@@ -68,7 +68,8 @@ function headingName(md: ParsedMarkdown, h: Heading): string {
 
 // Longest first, so that "In Progress" is not read as something shorter.
 const STATUS_ALTERNATION = [...STATUSES].sort((a, b) => b.length - a.length).map((s) => s.replace(' ', '\\s+')).join('|');
-const STATUS_AT_START = new RegExp(`^(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
+// Emphasis around the status (`**Approved**`) is allowed.
+const STATUS_AT_START = new RegExp(`^[*_]*(${STATUS_ALTERNATION})[*_]*(?![\\w-])`, 'i');
 const ZONE_THEN_STATUS = new RegExp(`^([A-Za-z]{2,5})\\s+(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
 const STATUS_ANYWHERE = new RegExp(`(?<![\\w-])(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
 
