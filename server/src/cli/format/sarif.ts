@@ -3,6 +3,7 @@
  * index becomes `tool.driver.rules` with links to the rule docs; regions are 1-based with an
  * exclusive end column, in UTF-16 code units like LSP.
  */
+import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_DOCS_URL } from '../../core/check';
@@ -10,10 +11,10 @@ import { RULES } from '../../core/rules/index';
 import type { FileResult } from '../run-checks';
 import { messageText, severityName } from './severity';
 
-const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const satisfies Record<string, Result.level>;
 
 /** The SARIF artifact location of a displayed path: relative to the source root when relative. */
-function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+function artifactLocation(file: string): ArtifactLocation {
   if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
   const uri = file.replace(/\\/g, '/').replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
   return { uri, uriBaseId: '%SRCROOT%' };
@@ -25,8 +26,8 @@ function firstSentence(s: string): string {
   return m ? m[0] : s;
 }
 
-/** Builds the SARIF log as data. */
-export function toSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): Record<string, unknown> {
+/** Builds the SARIF log as data (typed by @types/sarif, so the compiler checks the object model). */
+export function toSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): Log {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -38,7 +39,7 @@ export function toSarif(results: readonly FileResult[], version: string, cwd = p
             name: 'itsmote',
             version,
             informationUri: 'https://github.com/itsmote/itsmote-changes',
-            rules: RULES.map((r) => ({
+            rules: RULES.map((r): ReportingDescriptor => ({
               id: r.id,
               name: r.name,
               shortDescription: { text: firstSentence(r.rationale) },
@@ -52,7 +53,7 @@ export function toSarif(results: readonly FileResult[], version: string, cwd = p
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) =>
-          r.diagnostics.map((d) => {
+          r.diagnostics.map((d): Result => {
             const id = String(d.code ?? '');
             const index = ruleIndex.get(id);
             const { start, end } = d.range;
