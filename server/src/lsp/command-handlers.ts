@@ -9,6 +9,11 @@ import type { CurrentDocuments } from './current';
 import type { Environment } from './environment';
 import type { WorkspaceIndex } from './workspace-index';
 import { guard, log } from './guard';
+import { normalizeUri } from './open-documents';
+
+function folderParam(uri: unknown): string | undefined {
+  return typeof uri === 'string' && uri ? normalizeUri(uri) : undefined;
+}
 
 function readArgs(raw: unknown): AdvanceStatusArgs | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
@@ -52,10 +57,10 @@ export function registerCommandHandlers(connection: Connection, docs: CurrentDoc
 
   connection.onRequest(
     ListChangesRequest,
-    guard('listChanges', { changes: [], complete: false } as ListChangesResult, (params) => ({ changes: index.list(params?.folderUri), complete: index.complete })),
+    guard('listChanges', { changes: [], complete: false } as ListChangesResult, (params) => ({ changes: index.list(folderParam(params?.folderUri)), complete: index.complete })),
   );
   connection.onRequest(
     MetricsRequest,
-    guard('metrics', { months: [] } as MetricsResult, (params) => ({ months: index.metrics(params?.folderUri) })),
+    guard('metrics', { months: [] } as MetricsResult, (params) => ({ months: index.metrics(folderParam(params?.folderUri)) })),
   );
 }
