@@ -93,6 +93,9 @@ describe('.itsmote.json', () => {
       const files = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, 'repo'], { cwd: u.dir })).map((f) => f.file);
       // changes/003.md is outside the globs but still has a Change type item in its header.
       assert.deepEqual(files, ['repo/changes/003.md', 'repo/rfc/001.md']);
+      // Walking from inside repo/rfc, the globs still apply as written for repo/.
+      const inside = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, 'repo/rfc'], { cwd: u.dir })).map((f) => f.file);
+      assert.deepEqual(inside, ['repo/rfc/001.md']);
     } finally {
       u.cleanup();
     }
@@ -115,6 +118,17 @@ describe('discovery with the default globs', () => {
   it('finds globbed files and headers with a Change type; skips README, node_modules and .git', () => {
     const files = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, '.'], { cwd: t.dir })).map((f) => f.file);
     assert.deepEqual(files, ['changes/a.md', 'docs/db.change.md', 'docs/stray.md']);
+  });
+
+  it('finds documents without a Change type when the walk starts inside the changes folder', () => {
+    const u = tempTree({ 'changes/untyped.md': '# Half written\n\n- Status: Planned\n', 'changes/notes/README.md': '# How to\n' });
+    try {
+      const r = itsmote(['check', '-f', 'json', '--now', NOW, 'changes'], { cwd: u.dir });
+      assert.deepEqual(byFile(r)['changes/untyped.md']?.filter((c) => c.startsWith('CM002')).length, 3);
+      assert.deepEqual(Object.keys(byFile(r)), ['changes/untyped.md']);
+    } finally {
+      u.cleanup();
+    }
   });
 
   it('says when a folder holds no change document, and exits with 0', () => {

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../../server/src/core/discovery';
+import { anchoredMatcher, hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../../server/src/core/discovery';
 import { defaultConfig } from '../../server/src/core/config';
 import { analyze } from '../../server/src/core/model';
 import { findChangeFiles } from '../../server/src/node/find-change-files';
@@ -49,6 +49,32 @@ describe('pathMatcher with custom globs', () => {
     const m = pathMatcher({ include: ['**/*.md'], exclude: [] });
     assert.equal(m.excluded('node_modules/x.md'), false);
     assert.equal(m.matches('node_modules/x.md'), true);
+  });
+});
+
+describe('anchoredMatcher', () => {
+  it('matches a walk that starts inside a changes folder as if it started at the anchor', () => {
+    const m = anchoredMatcher(pathMatcher(defaultConfig()), 'ops/changes');
+    assert.equal(m.matches('x.md'), true);
+    assert.equal(m.matches('2026/x.md'), true);
+    assert.equal(m.matches('README.md'), false);
+    assert.equal(pathMatcher(defaultConfig()).matches('x.md'), false);
+  });
+  it('applies custom globs written for the anchor, and excludes under either form', () => {
+    const m = anchoredMatcher(pathMatcher({ include: ['rfc/**/*.md'], exclude: ['rfc/drafts/**'] }), 'rfc');
+    assert.equal(m.matches('001.md'), true);
+    assert.equal(m.matches('drafts/002.md'), false);
+    assert.equal(m.excluded('drafts'), true);
+  });
+  it('excludes a folder walked from inside node_modules', () => {
+    const m = anchoredMatcher(pathMatcher(defaultConfig()), 'node_modules/pkg');
+    assert.equal(m.matches('changes/x.md'), false);
+    assert.equal(m.excluded('changes'), true);
+  });
+  it('is the inner matcher for an empty prefix', () => {
+    const inner = pathMatcher(defaultConfig());
+    assert.equal(anchoredMatcher(inner, ''), inner);
+    assert.equal(anchoredMatcher(inner, './'), inner);
   });
 });
 

@@ -4,12 +4,12 @@
  * callbacks and never stop the run; only a path that cannot be read at all is fatal.
  */
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../core/model';
 import type { Analysis } from '../core/model';
 import type { Config } from '../core/config';
-import { hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../core/discovery';
+import { anchoredMatcher, hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../core/discovery';
 import { ConfigResolver } from '../node/config-resolver';
 import type { ResolvedConfig } from '../node/config-resolver';
 import { findChangeFiles } from '../node/find-change-files';
@@ -108,8 +108,14 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks)
       await run([{ file: p, abs, explicit: true, byGlob: true }]);
       continue;
     }
-    const { config } = await resolver.forDir(abs);
-    const walk = await findChangeFiles(p, pathMatcher(config));
+    // Globs are written for the folder of their config (the current folder for the defaults);
+    // a walk that starts below it matches them from there too (see anchoredMatcher).
+    const { config, file: configFile } = await resolver.forDir(abs);
+    const anchor = configFile ? dirname(configFile) : process.cwd();
+    const prefix = relative(anchor, abs);
+    const inside = prefix !== '' && !prefix.startsWith('..') && !isAbsolute(prefix);
+    const matcher = inside ? anchoredMatcher(pathMatcher(config), prefix.split(sep).join('/')) : pathMatcher(config);
+    const walk = await findChangeFiles(p, matcher);
     if (walk.rootError) {
       cb.missing(p, walk.rootError);
       fatal = true;

@@ -38,3 +38,19 @@ export function hasChangeTypeItem(doc: ChangeDocument): boolean {
 export function mayHaveChangeType(text: string): boolean {
   return /^\s{0,3}[-*+]\s+[*_]*(change\s+type|type)[*_]*\s*:/im.test(text);
 }
+
+/**
+ * A matcher for a walk that starts below the folder the globs are written for. A path counts
+ * when the globs select it relative to the walk's root or, with `prefix` (the root's path
+ * relative to the anchor, e.g. `changes`), relative to the anchor; and neither form is excluded.
+ * So `itsmote check changes` still finds `changes/x.md` under the default `**\/changes/**` glob.
+ */
+export function anchoredMatcher(inner: PathMatcher, prefix: string): PathMatcher {
+  const pre = prefix.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  if (!pre) return inner;
+  const anchored = (p: string) => `${pre}/${p.replace(/\\/g, '/').replace(/^\.\//, '')}`;
+  return {
+    matches: (p) => (inner.matches(p) || inner.matches(anchored(p))) && !inner.excluded(p) && !inner.excluded(anchored(p)),
+    excluded: (p) => inner.excluded(p) || inner.excluded(anchored(p)),
+  };
+}
