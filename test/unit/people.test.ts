@@ -39,3 +39,10 @@ describe('people values (people.ts)', () => {
     assert.ok(!samePerson('@alice', '@alicia'));
   });
 });
+
+describe('approval dates written other ways (people.ts)', () => {
+  it('reads `on DATE` and `(DATE)` as the approval date', () => {
+    assert.deepEqual(parsePeople('@bob on 2026-11-27'), { people: ['@bob'], hasTeam: false, date: '2026-11-27' });
+    assert.deepEqual(parsePeople('@bob (2026-11-27)'), { people: ['@bob'], hasTeam: false, date: '2026-11-27' });
+  });
+});

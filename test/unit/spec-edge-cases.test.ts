@@ -175,6 +175,12 @@ describe('SPEC section 7: decisions on edge cases', () => {
   });
 
   describe('ranges', () => {
+    it('are the same with CRLF line endings and a BOM', () => {
+      const lf = editLine(editLine(VALID_NORMAL, '- Risk level', null), '- Status', '- Status: Closd');
+      const crlf = '\uFEFF' + lf.replace(/\n/g, '\r\n');
+      assert.deepEqual(check(crlf).map((d) => [d.code, d.range]), check(lf).map((d) => [d.code, d.range]));
+      assert.equal(check(lf).length, 2);
+    });
     it('missing fields go on the header list first line; placeholders on the item', () => {
       const text = editLine(VALID_NORMAL, '- Risk level', null);
       assert.equal(codes(text, 'CM002')[0]!.range.start.line, 2);

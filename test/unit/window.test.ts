@@ -116,3 +116,13 @@ describe('timestamps (time.ts)', () => {
     assert.equal(utcMonth(at('2026-12-01T00:30:00+02:00')), '2026-11');
   });
 });
+
+describe('zone offsets and approval dates', () => {
+  it('rejects offsets that do not exist, hinting at an end for -HH:MM', () => {
+    assert.match(bad('2026-12-01 14:00+25:00'), /offset "\+25:00" does not exist/);
+    assert.match(bad('2026-12-01 14:00-15:00'), /for an end, write " - 15:00"/);
+    assert.match(bad('2026-12-01 14:00 +02:75'), /does not exist/);
+    assert.equal(win('2026-12-01 14:00+14:00').start, at('2026-12-01T00:00:00Z'));
+    assert.equal(win('2026-12-01 14:00-12:00').start, at('2026-12-02T02:00:00Z'));
+  });
+});

@@ -21,7 +21,8 @@ export function isTeam(name: string): boolean {
 export function parsePeople(value: string): PeopleValue {
   let v = value.trim().replace(/^[*_`]+|[*_`]+$/g, '');
   let date: string | undefined;
-  const d = /[,;\s]\s*(\d{4}-\d{2}-\d{2})\s*\.?$/.exec(v);
+  // `@bob, 2026-11-27`, `@bob 2026-11-27.`, `@bob on 2026-11-27`, `@bob (2026-11-27)`
+  const d = /[,;\s]\s*(?:on\s+)?\(?(\d{4}-\d{2}-\d{2})\)?\s*\.?$/i.exec(v);
   if (d) {
     date = d[1];
     v = v.slice(0, d.index).trim();

@@ -57,6 +57,11 @@ export function readTimestamp(text: string): Parsed<TimestampMatch> {
     return { ok: false, error: 'expected YYYY-MM-DD HH:MM with an optional zone (UTC, Z, +02:00)' };
   }
   const offset = zoneOffset(m[7]);
+  // Real offsets run from -12:00 to +14:00 with minutes under 60; `+25:00` is a typo, not a zone.
+  if (offset < -12 * 60 || offset > 14 * 60 || Number(m[7]?.slice(-2) ?? 0) > 59) {
+    const asEnd = m[7]!.startsWith('-') ? `; for an end, write " - ${m[7]!.slice(1)}" with spaces` : '';
+    return { ok: false, error: `time zone offset "${m[7]}" does not exist (offsets run from -12:00 to +14:00)${asEnd}` };
+  }
   const instant = instantOf(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset);
   if (!instant.ok) return instant;
   return { ok: true, value: { instant: instant.value, length: m[0].length, offsetMinutes: offset } };
