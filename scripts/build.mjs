@@ -19,6 +19,8 @@ const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // The metrics dashboard's page script, with Chart.js bundled in (a webview loads no remote code).
+  { in: 'client/webview/dashboard.ts', out: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 await Promise.all(
@@ -30,6 +32,7 @@ await Promise.all(
         entryPoints: [e.in],
         outfile: e.out,
         external: e.external ?? [],
+        ...(e.platform ? { platform: e.platform, format: e.format, target: e.target } : {}),
         banner: e.banner ? { js: e.banner } : undefined,
       }),
     ),

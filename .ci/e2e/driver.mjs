@@ -20,6 +20,8 @@ const { chromium } = require(env('ITSMOTE_PLAYWRIGHT'));
 const base = env('ITSMOTE_CS_URL');
 const host = new URL(base).host;
 const TEST_TIMEOUT_MS = Number(process.env.ITSMOTE_E2E_TIMEOUT_MS ?? 300_000);
+// The clock of examples/EXPECTED.md: CM036 and "this month" depend on it.
+const NOW = '2026-11-28T12:00:00Z';
 
 /** The workbench URL that opens `folder` with the extension (and optionally its tests) loaded. */
 export function workbenchUrl(folder, { tests, environment } = {}) {
@@ -44,7 +46,8 @@ try {
     mkdirSync(results, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(workbenchUrl(env('ITSMOTE_WS_UI')));
+    await page.goto(workbenchUrl(env('ITSMOTE_WS_UI'), { environment: { ITSMOTE_NOW: NOW } }));
+    console.log('UI checks:');
     const outcome = await runUiChecks(page, { imagesDir: results, failuresDir: env('ITSMOTE_RESULTS') });
     uiFailed = outcome.failed;
     console.log(`UI checks: ${outcome.passed} passed, ${outcome.failed} failed`);
@@ -63,7 +66,10 @@ async function runExtensionTests() {
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   await page.goto(workbenchUrl(env('ITSMOTE_WS_TESTS'), {
     tests: env('ITSMOTE_EXT_TESTS'),
-    environment: { ITSMOTE_E2E_REPORT: report, ITSMOTE_E2E_WORKSPACE: env('ITSMOTE_WS_TESTS') },
+    environment: {
+      ITSMOTE_E2E_REPORT: report, ITSMOTE_E2E_WORKSPACE: env('ITSMOTE_WS_TESTS'), ITSMOTE_NOW: NOW,
+      ...(process.env.ITSMOTE_E2E_GREP ? { ITSMOTE_E2E_GREP: process.env.ITSMOTE_E2E_GREP } : {}),
+    },
   }));
   let timer;
   const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TEST_TIMEOUT_MS); });

@@ -26,6 +26,20 @@ SRC_WS="$ROOT/examples"; [ -d "$SRC_WS/changes" ] || SRC_WS="$ROOT/test/e2e/fixt
 cp -r "$SRC_WS" "$RUN/ws-tests"
 cp -r "$SRC_WS" "$RUN/ws-ui"
 
+# Quiet, repeatable user settings: no chat side bar, no welcome page, no tips (and cleaner screenshots).
+mkdir -p "$RUN/user-data/User"
+cat > "$RUN/user-data/User/settings.json" <<'JSON'
+{
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "chat.disableAIFeatures": true,
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "extensions.ignoreRecommendations": true,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none"
+}
+JSON
+
 PGID=
 cleanup() {
   local rc=$?

@@ -1,4 +1,108 @@
-// Placeholder: replaced by the real UI checks once the extension's views exist.
-export async function runUiChecks() {
-  return { passed: 0, failed: 0 };
+// Playwright checks of what only the workbench DOM shows, on a fresh copy of the example
+// workspace with the extension under development: the Changes tree rendered in the sidebar, a
+// diagnostic in the Problems panel, the dashboard's charts. Each check saves a screenshot
+// (docs/images/) when it passes and a failure shot (test-results/e2e/) when it does not.
+// Every wait is on DOM state with a timeout.
+import { join } from 'node:path';
+
+const T = 60_000;
+
+/** Runs a command from the palette (F1), retrying while its contributions are not yet registered. */
+async function runCommand(page, title, attempts = 8) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: T });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
+    try {
+      await row.waitFor({ state: 'visible', timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`command "${title}" not found in the palette`);
+}
+
+/** The webview frame holding `selector` (webviews nest an iframe in an iframe). */
+async function frameWith(page, selector, timeout) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const f of page.frames()) {
+      if (await f.locator(selector).count().catch(() => 0)) return f;
+    }
+    // Wait for the next frame event (or a short DOM settle) instead of sleeping blindly.
+    await Promise.race([page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => {}), page.waitForEvent('frameattached', { timeout: 2_000 }).catch(() => {})]);
+  }
+  throw new Error(`no frame with ${selector} within ${timeout} ms`);
+}
+
+const CHECKS = [
+  {
+    name: 'the Changes view renders the tree, grouped by status',
+    shot: 'sidebar.png',
+    async run(page) {
+      await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
+      for (const text of ['In Progress', 'Approved', 'Upgrade payments-db to PostgreSQL 16', 'Normal · High risk · @alice']) {
+        await view.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
+      }
+      // Open a change so the picture shows the highlighting too.
+      await view.locator('.monaco-list-row', { hasText: 'Upgrade payments-db to PostgreSQL 16' }).first().click();
+      await page.locator('.tab', { hasText: '2026-12-01-upgrade-payments-db.md' }).first().waitFor({ timeout: T });
+      await page.locator('.view-line', { hasText: 'Change type' }).first().waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'the Problems panel shows the diagnostics of a faulty change',
+    shot: 'problems.png',
+    async run(page) {
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
+      await view.locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' }).first().click({ timeout: T });
+      await page.locator('.tab', { hasText: '2026-11-20-auth-session-ttl.md' }).first().waitFor({ timeout: T });
+      await runCommand(page, 'View: Focus Problems');
+      const markers = page.locator('.markers-panel');
+      await markers.locator('.monaco-list-row', { hasText: /CM020/ }).first().waitFor({ state: 'visible', timeout: T });
+      await markers.locator('.monaco-list-row', { hasText: /approv/i }).first().waitFor({ state: 'visible', timeout: T });
+    },
+  },
+  {
+    name: 'the metrics dashboard draws its four charts and the table',
+    shot: 'dashboard.png',
+    async run(page) {
+      await runCommand(page, 'View: Hide Panel', 1).catch(() => {});
+      await runCommand(page, 'ITSMote: Show Change Metrics Dashboard');
+      const frame = await frameWith(page, 'canvas#cfr', T);
+      for (const id of ['cfr', 'rollback', 'incidents', 'mttr']) {
+        await frame.locator(`canvas#${id}`).waitFor({ state: 'attached', timeout: T });
+        // Chart.js sets the drawing buffer size when it draws.
+        await frame.waitForFunction((sel) => { const c = document.querySelector(sel); return !!c && c.width > 0 && c.height > 0; }, `canvas#${id}`, { timeout: T });
+      }
+      await frame.locator('#table tbody tr', { hasText: '2026-11' }).waitFor({ timeout: T });
+      const rows = await frame.locator('#table tbody tr').count();
+      if (rows !== 4) throw new Error(`expected 4 months in the table, found ${rows}`);
+    },
+  },
+];
+
+export async function runUiChecks(page, { imagesDir, failuresDir }) {
+  let passed = 0;
+  let failed = 0;
+  await page.locator('.monaco-workbench').waitFor({ timeout: T });
+  for (const check of CHECKS) {
+    const started = Date.now();
+    try {
+      await check.run(page);
+      await page.screenshot({ path: join(imagesDir, check.shot) });
+      passed++;
+      console.log(`  ✔ ${check.name} (${Date.now() - started} ms) -> docs/images/${check.shot}`);
+    } catch (err) {
+      failed++;
+      console.log(`  ✗ ${check.name}: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
+      await page.screenshot({ path: join(failuresDir, `failed-${check.shot}`) }).catch(() => {});
+    }
+  }
+  return { passed, failed };
 }

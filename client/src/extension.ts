@@ -1,7 +1,143 @@
-import type * as vscode from 'vscode';
+/**
+ * The ITSMote Changes extension: starts the language server, and adds the Changes and Metrics
+ * views, the metrics dashboard and the commands. `activate` returns an API object so the tests
+ * (and other extensions) can observe what the views show.
+ */
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { IndexChangedNotification } from '../../server/src/protocol';
+import { configuredAuthor, fallbackAuthor } from './author';
+import { createLanguageClient, ServerStatusItem } from './language-client';
+import { ChangesTreeProvider } from './changes/tree';
+import type { ChangesNode } from './changes/tree';
+import { MetricsTreeProvider } from './metrics/view';
+import { MetricsDashboard } from './metrics/dashboard';
+import { advanceStatus } from './commands/advance';
+import { newChange } from './commands/new-change';
+import { exportMetrics } from './commands/export';
+import { pickFilters, pickGroupBy } from './commands/view-options';
 
-export function activate(_context: vscode.ExtensionContext): Record<string, never> {
-  return {};
+/** What `activate` returns. */
+export interface ItsmoteApi {
+  client: LanguageClient;
+  changesTree: ChangesTreeProvider;
+  changesView: vscode.TreeView<ChangesNode>;
+  metricsTree: MetricsTreeProvider;
+  dashboard: MetricsDashboard;
+  status: ServerStatusItem;
+  /** The author used for new changes and "only mine". */
+  author(): string;
+  /** Settles when the server runs and the first list has been loaded (rejects if it cannot start). */
+  ready: Promise<void>;
 }
 
-export function deactivate(): void {}
+let client: LanguageClient | undefined;
+
+/** "Now": `ITSMOTE_NOW` (ISO 8601) when set, as the server does; else the clock. */
+function now(): number {
+  const fixed = process.env.ITSMOTE_NOW ? Date.parse(process.env.ITSMOTE_NOW) : Number.NaN;
+  return Number.isNaN(fixed) ? Date.now() : fixed;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> {
+  const output = vscode.window.createOutputChannel('ITSMote Changes', { log: true });
+  const fallback = await fallbackAuthor();
+  const author = (): string => configuredAuthor() ?? fallback;
+
+  const lc = createLanguageClient(context, author(), output);
+  client = lc;
+  const status = new ServerStatusItem();
+  const changesTree = new ChangesTreeProvider(lc, context.workspaceState, author);
+  const metricsTree = new MetricsTreeProvider(lc, now);
+  const dashboard = new MetricsDashboard(context.extensionUri, metricsTree);
+  const changesView = vscode.window.createTreeView('itsmote.changes', { treeDataProvider: changesTree, showCollapseAll: true });
+  const metricsView = vscode.window.createTreeView('itsmote.metrics', { treeDataProvider: metricsTree });
+  context.subscriptions.push(output, status, changesTree, metricsTree, dashboard, changesView, metricsView);
+  context.subscriptions.push(vscode.window.registerFileDecorationProvider(changesTree));
+
+  const log = (what: string) => (err: unknown) => {
+    if (lc.state === State.Running) output.warn(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+  };
+  const refresh = (): Promise<void> =>
+    Promise.all([changesTree.refresh().catch(log('listChanges')), metricsTree.refresh().catch(log('metrics'))]).then(() => undefined);
+
+  const updateActive = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', 'itsmote.activeIsChange', !!doc && !!changesTree.changeFor(doc.uri));
+  };
+  const describeView = (): void => {
+    changesView.description = changesTree.describeView();
+    const withErrors = changesTree.snapshot.changes.filter((c) => c.problems.errors > 0).length;
+    changesView.badge = withErrors ? { value: withErrors, tooltip: `${withErrors} change document${withErrors === 1 ? '' : 's'} with errors` } : undefined;
+    status.setCounts(changesTree.snapshot.changes.length, withErrors);
+  };
+  context.subscriptions.push(
+    changesTree.onDidRefresh(() => {
+      describeView();
+      updateActive();
+    }),
+    changesTree.onDidChangeTreeData(describeView),
+    vscode.window.onDidChangeActiveTextEditor(updateActive),
+    lc.onDidChangeState((e) => {
+      status.setState(e.newState);
+      // After a restart the server has a new index: load it (its notifications follow from then on).
+      if (e.newState === State.Running) void refresh();
+    }),
+  );
+  // The only refresh trigger besides commands: the server says its index changed.
+  lc.onNotification(IndexChangedNotification, () => void refresh());
+
+  const command = (id: string, run: (...args: unknown[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  };
+  command('itsmote.newChange', (opts) => newChange(author(), now(), opts && typeof opts === 'object' ? (opts as object) : undefined));
+  command('itsmote.advanceStatus', (arg, opts) => advanceStatus(lc, changesTree, arg, opts));
+  command('itsmote.showMetrics', () => dashboard.show());
+  command('itsmote.exportMetrics', (target) => exportMetrics(metricsTree, now(), target));
+  command('itsmote.refresh', () => refresh());
+  command('itsmote.groupBy', (by) => pickGroupBy(changesTree, by));
+  command('itsmote.filter', (filters) => pickFilters(changesTree, author(), filters));
+  command('itsmote.clearFilters', () => changesTree.setFilters({ onlyMine: false, onlyActive: false }));
+  command('itsmote.showOutput', () => output.show(true));
+  command('itsmote.restartServer', () => lc.restart());
+  command('itsmote.openChange', async (arg) => {
+    const node = arg as ChangesNode | undefined;
+    const uri = node?.kind === 'change' ? vscode.Uri.parse(node.change.uri) : arg instanceof vscode.Uri ? arg : undefined;
+    if (uri) await vscode.window.showTextDocument(uri, { preview: true });
+  });
+  command('itsmote.copyId', async (arg) => {
+    const node = arg as ChangesNode | undefined;
+    if (node?.kind === 'change') {
+      await vscode.env.clipboard.writeText(node.change.id);
+      vscode.window.setStatusBarMessage(`$(copy) Copied ${node.change.id}`, 3000);
+    }
+  });
+
+  // Ready = running and the server's first full index loaded (it notifies when a scan completes).
+  const indexed = (): Promise<void> =>
+    changesTree.ready
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const sub = changesTree.onDidRefresh(() => {
+            if (changesTree.ready) {
+              sub.dispose();
+              resolve();
+            }
+          });
+        });
+  const ready = lc.start().then(() => refresh().then(indexed), (err: unknown) => {
+    status.setState(State.Stopped);
+    const message = err instanceof Error ? err.message : String(err);
+    output.error(`the language server did not start: ${message}`);
+    void vscode.window.showErrorMessage(`ITSMote: the language server did not start (${message}).`, 'Show Log').then((a) => a && output.show());
+    throw err;
+  });
+  ready.catch(() => undefined);
+  return { client: lc, changesTree, changesView, metricsTree, dashboard, status, author, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

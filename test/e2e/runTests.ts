@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: root,
       extensionTestsPath: join(__dirname, 'index.js'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${join(temp, 'ud')}`],
-      extensionTestsEnv: { ITSMOTE_E2E_WORKSPACE: workspace },
+      extensionTestsEnv: { ITSMOTE_E2E_WORKSPACE: workspace, ITSMOTE_NOW: '2026-11-28T12:00:00Z' },
     });
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -1,0 +1,104 @@
+/**
+ * "Advance status…": pick one of the change's allowed next statuses (never a forbidden step),
+ * give the reason (Rolled Back) or the outcome (Closed), and let the server write the Status
+ * value and the log entry (`itsmote.server.advanceStatus`). A document that was not dirty before
+ * is saved after the edit, so the file on disk shows the move; unsaved edits of the user are
+ * never saved behind their back.
+ */
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { AdvanceStatusArgs, ChangeListItem } from '../../../server/src/protocol';
+import { ServerCommands } from '../../../server/src/protocol';
+import { STATUSES } from '../../../server/src/core/fields';
+import type { Status } from '../../../server/src/core/fields';
+import type { ChangesNode, ChangesTreeProvider } from '../changes/tree';
+import { labelOf } from '../changes/describe';
+import { statusIcon } from '../changes/render';
+
+/** Options for scripted use (keybindings, tests): skip the questions. */
+export interface AdvanceOptions {
+  to?: string;
+  note?: string;
+}
+
+const MEANING: Record<Status, string> = {
+  Planned: 're-plan the change',
+  Approved: 'an approver agreed',
+  Rejected: 'the approver said no',
+  'In Progress': 'start executing now (records the start time)',
+  Verifying: 'executed; checking the verification plan',
+  'Rolled Back': 'undone; you will be asked why',
+  Closed: 'done; you will be asked for the outcome',
+};
+
+function isOptions(x: unknown): x is AdvanceOptions {
+  return !!x && typeof x === 'object' && !Array.isArray(x) && !(x instanceof vscode.Uri) && !('kind' in x);
+}
+
+/** The target of the command: a tree node, a URI, or the active editor's document. */
+async function targetOf(arg: unknown, tree: ChangesTreeProvider): Promise<ChangeListItem | undefined> {
+  if (arg && typeof arg === 'object' && (arg as ChangesNode).kind === 'change') return (arg as Extract<ChangesNode, { kind: 'change' }>).change;
+  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return undefined;
+  // The index may lag behind an edit: ask again before saying "not a change".
+  return tree.changeFor(uri) ?? ((await tree.refresh()), tree.changeFor(uri));
+}
+
+/** Runs the command; resolves to true when the change was moved. */
+export async function advanceStatus(client: LanguageClient, tree: ChangesTreeProvider, arg?: unknown, opts?: unknown): Promise<boolean> {
+  const options = isOptions(opts) ? opts : isOptions(arg) ? arg : {};
+  const change = await targetOf(isOptions(arg) ? undefined : arg, tree);
+  if (!change) {
+    void vscode.window.showInformationMessage('Advance Status works on a change document: open one, or pick a change in the Changes view.');
+    return false;
+  }
+  const label = labelOf(change);
+  if (change.allowedNext.length === 0) {
+    void vscode.window.showInformationMessage(`"${label}" is ${change.status ?? 'without a valid status'}: no next status is allowed.`);
+    return false;
+  }
+
+  let to: Status | undefined;
+  if (options.to) {
+    to = STATUSES.find((s) => s.toLowerCase() === options.to!.toLowerCase());
+    if (!to || !change.allowedNext.includes(to)) {
+      void vscode.window.showErrorMessage(`"${label}" cannot move from ${change.status ?? '?'} to ${options.to}; allowed: ${change.allowedNext.join(', ')}.`);
+      return false;
+    }
+  } else {
+    const picked = await vscode.window.showQuickPick(
+      change.allowedNext.map((s) => ({ label: s, description: MEANING[s], iconPath: statusIcon(s), status: s })),
+      { title: `Advance "${label}" (now ${change.status ?? '?'})`, placeHolder: 'Next status' },
+    );
+    to = picked?.status;
+  }
+  if (!to) return false;
+
+  let note = options.note;
+  // Scripted calls (a given `to`) are never interrupted by a question; the server leaves the spot empty.
+  if (note === undefined && !options.to && (to === 'Rolled Back' || to === 'Closed')) {
+    note = await vscode.window.showInputBox(
+      to === 'Rolled Back'
+        ? { title: `Roll back "${label}"`, prompt: 'Why was it rolled back? (written into the status log)', placeHolder: 'e.g. error rate doubled on checkout', validateInput: (v) => (v.trim() ? undefined : 'Say why: the reason is part of the record.') }
+        : { title: `Close "${label}"`, prompt: 'Outcome: what happened? (leave empty to keep an Outcome already written)', placeHolder: 'e.g. verified: p99 under 300 ms for 30 min' },
+    );
+    if (note === undefined) return false;
+  }
+
+  const uri = vscode.Uri.parse(change.uri);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const wasDirty = open?.isDirty ?? false;
+  const args: AdvanceStatusArgs = { uri: change.uri, to, ...(note?.trim() ? { note: note.trim() } : {}), ...(open ? { version: open.version } : {}) };
+  const applied = await client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.advanceStatus, arguments: [args] });
+  if (applied !== true) {
+    void vscode.window.showErrorMessage(`Could not move "${label}" to ${to}: the document changed meanwhile, or the step is no longer allowed. Try again.`);
+    return false;
+  }
+  if (!wasDirty) {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.isDirty) await doc.save();
+  }
+  vscode.window.setStatusBarMessage(`$(check) "${label}" is now ${to}`, 5000);
+  return true;
+}

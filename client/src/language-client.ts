@@ -1,0 +1,78 @@
+/**
+ * The language client: `dist/server.js` over Node IPC for markdown documents (files and untitled),
+ * with the author in the initialization options. Restarting after a crash is the client
+ * library's default behaviour (up to 4 times in 3 minutes).
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
+
+export function createLanguageClient(context: vscode.ExtensionContext, author: string, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const initializationOptions: InitializationOptions = { author };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    initializationOptions,
+    outputChannel: output,
+  };
+  // The id `itsmote` makes the client read the `itsmote.trace.server` setting.
+  return new LanguageClient('itsmote', 'ITSMote Changes', serverOptions, clientOptions);
+}
+
+/** The status bar item: the server's state, the size of the index, and a way to the log. */
+export class ServerStatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('itsmote.server', vscode.StatusBarAlignment.Left, 10);
+  private state: State = State.Starting;
+  private counts = { changes: 0, withErrors: 0 };
+
+  constructor() {
+    this.item.name = 'ITSMote Changes';
+    this.item.command = 'itsmote.showOutput';
+    this.render();
+    this.item.show();
+  }
+
+  setState(state: State): void {
+    this.state = state;
+    this.render();
+  }
+
+  setCounts(changes: number, withErrors: number): void {
+    this.counts = { changes, withErrors };
+    this.render();
+  }
+
+  /** The text shown, for tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+
+  private render(): void {
+    const i = this.item;
+    i.backgroundColor = undefined;
+    if (this.state === State.Starting) {
+      i.text = '$(loading~spin) ITSMote';
+      i.tooltip = 'ITSMote language server: starting';
+    } else if (this.state === State.Stopped) {
+      i.text = '$(error) ITSMote';
+      i.tooltip = 'ITSMote language server: stopped. Click for its log; "ITSMote: Restart Language Server" starts it again.';
+      i.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    } else {
+      const { changes, withErrors } = this.counts;
+      i.text = withErrors ? `$(checklist) ${changes} $(error) ${withErrors}` : `$(checklist) ${changes}`;
+      i.tooltip = `ITSMote language server: running. ${changes} change document${changes === 1 ? '' : 's'}, ${withErrors} with errors. Click for the log.`;
+    }
+  }
+}
