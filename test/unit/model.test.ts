@@ -138,3 +138,38 @@ describe('the change document model (model.ts)', () => {
     assert.equal(doc('x', 'changes/a.md').doc.id, 'a');
   });
 });
+
+describe('robustness on mangled documents', () => {
+  /** A small deterministic PRNG (mulberry32) so failures reproduce. */
+  function rng(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const PIECES = ['\n', '\r\n', ':', '- ', '* ', '#', '## ', '```', '<!--', '-->', ' ', '\t', '@', ',', 'TBD', '2026-13-40 25:61', '–', '\uFEFF', '  - ', '> '];
+
+  it('never throws, always builds a schema-valid model, and keeps diagnostic ranges inside the text', () => {
+    const next = rng(42);
+    for (let n = 0; n < 300; n++) {
+      let text = VALID_NORMAL + (n % 2 ? '- 2026-11-28 09:00 UTC In Progress by @alice\n' : '');
+      const edits = 1 + Math.floor(next() * 6);
+      for (let e = 0; e < edits; e++) {
+        const at = Math.floor(next() * text.length);
+        if (next() < 0.4) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20));
+        else text = text.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)]! + text.slice(at);
+      }
+      const lines = text.split(/\r\n|\r|\n/);
+      const d = model(text);
+      assert.ok(d);
+      for (const diag of check(text)) {
+        const { start, end } = diag.range;
+        assert.ok(start.line < lines.length && end.line < lines.length, `range past the end: ${JSON.stringify(diag)}\n${text}`);
+        assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `reversed range ${JSON.stringify(diag.range)}`);
+        assert.ok(end.character <= lines[end.line]!.length, `range past the line end: ${JSON.stringify(diag)}\n${text}`);
+      }
+    }
+  });
+});

@@ -37,3 +37,19 @@ describe('CM006 field-unknown', () => {
     expectNone(withLine('- Risk level', '- Risk level: High\n- https://example.com/runbook'), 'CM006');
   });
 });
+
+describe('CM006 on a forgotten colon', () => {
+  it('fires without a fix when a field name is followed by a value only that field takes', () => {
+    for (const [line, write] of [['- Change type Normal', 'Change type: Normal'], ['- risk High', 'risk: High'], ['- Status in progress', 'Status: in progress'], ['- Owner @alice', 'Owner: @alice']] as const) {
+      const text = withLine('- Risk level', `- Risk level: High\n${line}`);
+      const d = expectOne(text, 'CM006', { severity: INFORMATION, range: rangeIn(text, line, line.slice(2)), words: ['has no colon', write], fix: null });
+      assert.ok(d);
+    }
+  });
+
+  it('leaves prose that merely starts with a field name alone', () => {
+    for (const line of ['- Status of the migration is tracked in JIRA', '- Impact on users is minimal', '- Owner is on holiday next week']) {
+      expectNone(withLine('- Risk level', `- Risk level: High\n${line}`), 'CM006');
+    }
+  });
+});

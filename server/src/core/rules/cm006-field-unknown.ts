@@ -1,6 +1,27 @@
 import type { DocumentRule, Finding } from './types';
-import { ALL_FIELD_NAMES, fieldByName } from '../fields';
-import { closest } from '../values';
+import type { HeaderItem } from '../schema';
+import { ALL_FIELD_NAMES, CHANGE_TYPES, fieldByName, RISK_LEVELS, STATUSES } from '../fields';
+import type { FieldKey } from '../fields';
+import { closest, matchEnum } from '../values';
+
+const ENUMS: Partial<Record<FieldKey, readonly string[]>> = { changeType: CHANGE_TYPES, risk: RISK_LEVELS, status: STATUSES };
+
+/**
+ * A colon-less item that is a field name followed by a value only that field takes
+ * (`Change type Normal`, `Owner @alice`): clearly a field with its colon forgotten. Prose that
+ * merely starts with a field name (`Status of the migration ...`) does not match.
+ */
+function forgottenColon(item: HeaderItem): { name: string; value: string } | undefined {
+  for (const name of [...ALL_FIELD_NAMES].sort((a, b) => b.length - a.length)) {
+    const m = new RegExp(`^${name.replace(/[()]/g, '\\$&')}\\s+(.+)$`, 'i').exec(item.name);
+    if (!m) continue;
+    const key = fieldByName(name)!.key;
+    const value = m[1]!;
+    const allowed = ENUMS[key];
+    if (allowed ? matchEnum(value, allowed) : (key === 'owner' || key === 'approval') && /^@[\w.-]+$/.test(value)) return { name: m[0].slice(0, name.length), value };
+  }
+  return undefined;
+}
 
 /** CM006: a header item matches no field or alias; offers the closest name. */
 export const fieldUnknown: DocumentRule = {
@@ -16,12 +37,18 @@ export const fieldUnknown: DocumentRule = {
       const suggestion = closest(item.name, ALL_FIELD_NAMES);
       if (!item.hasColon) {
         // Without a colon the item is prose unless it is close to a field name (SPEC section 7).
-        if (!suggestion || fieldByName(item.name)) {
-          if (fieldByName(item.name)) {
-            out.push({ range: item.nameRange, message: `"${item.name}" has no colon; write \`${item.name}: value\`.`, data: { fix: 'renameField', name: item.name, suggestion: fieldByName(item.name)!.name } });
-          }
+        const exact = fieldByName(item.name);
+        if (exact) {
+          out.push({ range: item.nameRange, message: `"${item.name}" has no colon; write \`${item.name}: value\`.`, data: { fix: 'renameField', name: item.name, suggestion: exact.name } });
           continue;
         }
+        const forgotten = forgottenColon(item);
+        if (forgotten) {
+          // No fix: the rename would replace the whole line, value included.
+          out.push({ range: item.nameRange, message: `"${item.name}" has no colon, so it is not read as a field; write \`${forgotten.name}: ${forgotten.value}\`.` });
+          continue;
+        }
+        if (!suggestion) continue;
       }
       out.push({
         range: item.nameRange,
