@@ -17,11 +17,12 @@ export interface RunResult {
 }
 
 /** Runs `node dist/cli.js ...args` and waits for it (the process ends on its own; no timers). */
-export function itsmote(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): RunResult {
+export function itsmote(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; uid?: number; gid?: number } = {}): RunResult {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ITSMOTE_NOW: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
+  const ids = opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {};
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000, ...ids });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
