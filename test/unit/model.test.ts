@@ -151,9 +151,11 @@ describe('robustness on mangled documents', () => {
   }
   const PIECES = ['\n', '\r\n', ':', '- ', '* ', '#', '## ', '```', '<!--', '-->', ' ', '\t', '@', ',', 'TBD', '2026-13-40 25:61', '–', '\uFEFF', '  - ', '> '];
 
-  it('never throws, always builds a schema-valid model, and keeps diagnostic ranges inside the text', () => {
+  it('never throws, always builds a schema-valid model, and keeps diagnostic ranges inside the text', function () {
+    // 150 documents take about 2 s on an idle machine; the margin is for a loaded CI box.
+    this.timeout(60_000);
     const next = rng(42);
-    for (let n = 0; n < 300; n++) {
+    for (let n = 0; n < 150; n++) {
       let text = VALID_NORMAL + (n % 2 ? '- 2026-11-28 09:00 UTC In Progress by @alice\n' : '');
       const edits = 1 + Math.floor(next() * 6);
       for (let e = 0; e < edits; e++) {
