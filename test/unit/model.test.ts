@@ -136,6 +136,7 @@ describe('the change document model (model.ts)', () => {
     assert.equal(idFromPath('file:///c%3A/repo/changes/My%20change.MD'), 'My change');
     assert.equal(idFromPath('C:\\repo\\x.change.md'), 'x.change');
     assert.equal(doc('x', 'changes/a.md').doc.id, 'a');
+    assert.equal(idFromPath('changes/100%-rollout.md'), '100%-rollout', 'a literal % is not a URI escape');
   });
 });
 

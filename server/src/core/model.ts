@@ -24,7 +24,13 @@ export interface Analysis {
 /** The file name without directories and `.md`: the change's ID. */
 export function idFromPath(pathOrUri: string): string {
   const name = pathOrUri.split(/[\\/]/).pop() ?? pathOrUri;
-  return decodeURIComponent(name).replace(/\.md$/i, '');
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A plain path with a literal `%` (`100%.md`) is not URI-encoded: keep it as it is.
+  }
+  return decoded.replace(/\.md$/i, '');
 }
 
 /** Parses and models a document. Never throws for any string. */
