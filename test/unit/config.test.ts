@@ -88,6 +88,14 @@ describe('configuration (.itsmote.json)', () => {
     assert.equal(config.severities.CM013, 'off');
   });
 
+  it('reports keys named like Object.prototype members as unknown instead of crashing', () => {
+    for (const key of ['__proto__', 'toString', 'constructor', 'hasOwnProperty']) {
+      const { config, errors } = parseConfig(`{"${key}": 1, "staleAfterHours": 3, "rules": {"${key}": "off"}}`);
+      assert.deepEqual(errors.map((e) => e.path), [key, `rules.${key}`]);
+      assert.equal(config.staleAfterHours, 3);
+    }
+  });
+
   it('finds every rule by ID and by name', () => {
     for (const r of RULES) {
       assert.equal(ruleByKey(r.id), r);

@@ -75,7 +75,8 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
   // Validate key by key so that one bad key does not discard the good ones.
   const shape = ConfigFileSchema.shape;
   for (const [key, value] of Object.entries(obj)) {
-    const schema = (shape as Record<string, z.ZodType>)[key];
+    // Own keys only: `toString` or `__proto__` in the file must not reach Object.prototype.
+    const schema = Object.hasOwn(shape, key) ? (shape as Record<string, z.ZodType>)[key] : undefined;
     if (!schema) {
       errors.push({ path: key, message: `unknown key "${key}"; known keys: ${Object.keys(shape).join(', ')}` });
       continue;
