@@ -62,6 +62,7 @@ export function startServer(connection: Connection): void {
   let dynamicWatch = false;
   let progressSupported = false;
   const configPublished = new Set<string>();
+  const configSeq = new Map<string, number>();
 
   const publish = (uri: string, diagnostics: Diagnostic[], version?: number) =>
     void connection.sendDiagnostics({ uri: open.clientSpelling(uri), diagnostics, ...(version !== undefined ? { version } : {}) }).catch(() => {});
@@ -80,13 +81,18 @@ export function startServer(connection: Connection): void {
         background('config diagnostics', async () => {
           if (!r.file) return;
           const uri = normalizeUri(uriOf(r.file));
-          if (!r.errors.length) {
+          // Only the latest read of a config may publish: an older one finishing late is stale.
+          const seq = (configSeq.get(uri) ?? 0) + 1;
+          configSeq.set(uri, seq);
+          const read = r.errors.length ? await readTextFile(r.file) : undefined;
+          if (configSeq.get(uri) !== seq) return;
+          if (!read?.ok && !/^cannot be read/.test(r.errors[0]?.message ?? '')) {
+            // No errors, or the file is gone by now: nothing to show on it.
             if (configPublished.delete(uri)) publish(uri, []);
             return;
           }
-          const read = await readTextFile(r.file);
           configPublished.add(uri);
-          publish(uri, configDiagnostics(read.ok ? read.text : '', r.errors));
+          publish(uri, configDiagnostics(read?.ok ? read.text : '', r.errors));
         }),
     },
   });
@@ -159,7 +165,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', undefined, (params) =>
       onWatchedFiles(params.changes ?? [], index, open, async (deleted) => {
-        for (const uri of deleted) if (configPublished.delete(uri)) publish(uri, []);
+        for (const uri of deleted) {
+          configSeq.set(uri, (configSeq.get(uri) ?? 0) + 1);
+          if (configPublished.delete(uri)) publish(uri, []);
+        }
         await scan();
         await revalidate();
       }),

@@ -53,6 +53,9 @@ export class WorkspaceIndex {
   private factsCache: WorkspaceFacts | undefined;
   /** False until the first scan finished. */
   complete = false;
+  /** Bumped by each scan/revalidation: an older run that sees a newer one stops (its results would be stale). */
+  private generation = 0;
+  private scanning: Promise<void> | undefined;
 
   constructor(private readonly deps: IndexDeps) {}
 
@@ -183,6 +186,17 @@ export class WorkspaceIndex {
    * then computes CM040 once and publishes everything. Disk entries no longer found are dropped.
    */
   async scan(progress?: (done: number, total: number) => void): Promise<void> {
+    const run = this.runScan(++this.generation, progress);
+    this.scanning = run;
+    try {
+      await run;
+    } finally {
+      if (this.scanning === run) this.scanning = undefined;
+    }
+  }
+
+  private async runScan(gen: number, progress?: (done: number, total: number) => void): Promise<void> {
+    const stale = () => gen !== this.generation;
     for (const r of this.resolvers.values()) r.clear();
     const seen = new Set<string>();
     for (const folder of this.deps.folders()) {
@@ -190,6 +204,7 @@ export class WorkspaceIndex {
       const root = await resolver.forDir(folder.path);
       const walk = await findChangeFiles(folder.path, pathMatcher(root.config));
       this.codeowners.set(folder.uri, await readCodeowners(folder.path));
+      if (stale()) return;
       let done = 0;
       for (const f of walk.files) {
         progress?.(done++, walk.files.length);
@@ -197,11 +212,13 @@ export class WorkspaceIndex {
         seen.add(uri);
         if (this.deps.isOpen(uri)) continue;
         const r = await readTextFile(f.path);
+        if (stale()) return;
         if (!r.ok || (!f.byGlob && !mayHaveChangeType(r.text))) {
           this.entries.delete(uri);
           continue;
         }
-        await this.update(uri, r.text, null, () => !this.deps.isOpen(uri), true);
+        await this.update(uri, r.text, null, () => !this.deps.isOpen(uri) && !stale(), true);
+        if (stale()) return;
       }
     }
     for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
@@ -216,15 +233,20 @@ export class WorkspaceIndex {
 
   /** Re-checks every entry and open document with fresh settings and config (settings or a config changed). */
   async revalidate(openText: (uri: string) => { text: string; version: number } | undefined, openUris: readonly string[] = []): Promise<void> {
+    // A scan in progress re-reads everything anyway; re-check after it, with the newest settings.
+    if (this.scanning) await this.scanning.catch(() => undefined);
+    const gen = ++this.generation;
     for (const r of this.resolvers.values()) r.clear();
     for (const uri of new Set([...this.entries.keys(), ...openUris])) {
+      if (gen !== this.generation) return;
       const open = openText(uri);
       const e = this.entries.get(uri);
       const text = open?.text ?? e?.text;
       if (text === undefined) continue;
       const version = open?.version ?? e?.version ?? null;
-      await this.update(uri, text, version, () => (openText(uri)?.version ?? null) === version, true);
+      await this.update(uri, text, version, () => (openText(uri)?.version ?? null) === version && gen === this.generation, true);
     }
+    if (gen !== this.generation) return;
     this.refreshSet();
     for (const uri of new Set([...this.entries.keys(), ...this.published])) this.publishOne(uri);
     for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
