@@ -121,4 +121,13 @@ describe('fix-all and code action assembly (core/actions)', () => {
     const change = (advance!.edit!.documentChanges![0] as { textDocument: { version: number } });
     assert.equal(change.textDocument.version, 7);
   });
+
+  it('offers fix-all next to quick fixes only when something is safely fixable', () => {
+    const text = editLine(VALID_NORMAL, '- Risk level:', null);
+    const ds = check(text);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const list = codeActions({ analysis: doc(text), uri: 'file:///c.md', version: 1, range, contextDiagnostics: ds, allDiagnostics: ds, options: OPTS, diagnose });
+    assert.deepEqual(list.map((x) => x.kind), ['quickfix']);
+    assert.deepEqual(codeActions({ analysis: doc(text), uri: 'file:///c.md', version: 1, range, contextDiagnostics: ds, allDiagnostics: ds, only: ['source.fixAll'], options: OPTS, diagnose }), []);
+  });
 });

@@ -9,7 +9,7 @@ import { fieldState } from '../model';
 import { advanceEdits, advanceTargets } from './advance';
 import { fixesFor } from './quick-fixes';
 import type { FixOptions } from './quick-fixes';
-import { fixAllEdit } from './fix-all';
+import { fixAllEdit, safeEdits } from './fix-all';
 import type { Diagnose } from './fix-all';
 
 export { advanceEdits, advanceTargets, logLine } from './advance';
@@ -78,9 +78,12 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       }
     }
   }
-  // Fix-all is offered when asked for (fix on save), or alongside quick fixes when it does more than one.
+  // Fix-all is offered when asked for (fix on save), or next to quick fixes when one of the
+  // diagnostics at hand is safely fixable. The cheap one-pass check runs first, because clients
+  // ask for code actions on every cursor move and fix-all re-parses its result.
   const askedFixAll = only?.some((o) => ActionKinds.fixAll === o || ActionKinds.fixAll.startsWith(`${o}.`)) ?? false;
-  if (askedFixAll || (!only && input.contextDiagnostics.length > 0)) {
+  const alongside = !only && safeEdits(a, input.contextDiagnostics, options).length > 0;
+  if ((askedFixAll && safeEdits(a, input.allDiagnostics, options).length > 0) || alongside) {
     const edit = fixAllEdit(a, input.allDiagnostics, input.diagnose, options);
     if (edit) out.push({ title: 'Fix all safe ITSMote problems', kind: ActionKinds.fixAll, edit: workspaceEdit(uri, version, [edit]) });
   }
