@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { sortDiagnostics } from '../core/check';
 import { defaultConfig } from '../core/config';
 import { mayHaveChangeType, pathMatcher } from '../core/discovery';
-import { allowedNext } from '../core/lifecycle';
+import { advanceTargets } from '../core/actions/index';
 import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
 import { summarize } from '../core/summary';
@@ -255,7 +255,7 @@ export class WorkspaceIndex {
 
   /** A change's summary as the sidebar shows it. */
   summaryOf(e: Entry): ChangeListItem {
-    return { ...summarize(e.analysis.doc, this.diagnosticsOf(e)), uri: e.uri, allowedNext: allowedNext(e.analysis.doc) };
+    return { ...summarize(e.analysis.doc, this.diagnosticsOf(e)), uri: e.uri, allowedNext: advanceTargets(e.analysis) };
   }
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */

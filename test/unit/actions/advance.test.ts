@@ -73,6 +73,13 @@ describe('advance status (core/actions)', () => {
     assert.deepEqual(check(closed).map((d) => d.code), []);
   });
 
+  it('takes the steps from the last log entry when Status disagrees with it, and fixes Status too', () => {
+    const mismatch = editLine(VALID_NORMAL, '- Status:', '- Status: Verifying');
+    assert.deepEqual(advanceTargets(doc(mismatch)), ['In Progress']);
+    const out = advance(mismatch, 'In Progress');
+    assert.deepEqual(check(out).map((d) => d.code), []);
+  });
+
   it('never advances a headerless document', () => {
     assert.deepEqual(advanceTargets(analyze('just text\n', 'x.md')), []);
     assert.equal(advanceEdits(analyze('just text\n', 'x.md'), 'Planned', OPTS), undefined);

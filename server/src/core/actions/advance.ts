@@ -9,6 +9,7 @@ import type { Analysis } from '../model';
 import { fieldState } from '../model';
 import type { Status } from '../fields';
 import { allowedNext } from '../lifecycle';
+import { currentStatus, nextStatuses } from '../features/context';
 import { formatUtc } from '../time';
 import { isPlaceholder, isSeeBelow } from '../values';
 import { eolOf, insertAt, replaceItemValue, replaceSpan } from './text';
@@ -34,10 +35,16 @@ export function logLine(bullet: string, to: Status, opts: AdvanceOptions): strin
   return `${bullet} ${formatUtc(opts.now)} ${to}${by}${tail}`;
 }
 
-/** The statuses this document may be advanced to (lifecycle.ts; forbidden steps are never offered). */
+/**
+ * The statuses this document may be advanced to (lifecycle.ts; forbidden steps are never
+ * offered). Normally `allowedNext(doc)`; when the Status value and the last log entry disagree
+ * (CM031), the log is the audit trail, so the steps are taken from its last entry, and the
+ * advance then also brings Status back in line.
+ */
 export function advanceTargets(a: Analysis): Status[] {
   if (!a.doc.header) return [];
-  return allowedNext(a.doc);
+  const from = currentStatus(a);
+  return from === a.doc.values.status ? allowedNext(a.doc) : nextStatuses(a, from);
 }
 
 /**
