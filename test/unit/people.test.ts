@@ -46,3 +46,13 @@ describe('approval dates written other ways (people.ts)', () => {
     assert.deepEqual(parsePeople('@bob (2026-11-27)'), { people: ['@bob'], hasTeam: false, date: '2026-11-27' });
   });
 });
+
+describe('people on pathological input', () => {
+  it('reads long runs of spaces in linear time', () => {
+    const t = process.hrtime.bigint();
+    assert.deepEqual(parsePeople('@a' + ' '.repeat(100_000) + 'x').people.length, 1);
+    assert.equal(parsePeople('@a' + ' '.repeat(100_000) + '2026-11-27').date, '2026-11-27');
+    // A quadratic version takes tens of seconds here; linear takes milliseconds.
+    assert.ok(Number(process.hrtime.bigint() - t) / 1e6 < 2000);
+  });
+});

@@ -81,3 +81,15 @@ describe('values (values.ts, fields.ts)', () => {
     assert.equal(foldName('  Risk \t level '), 'risk level');
   });
 });
+
+describe('values on pathological input', () => {
+  it('reads long runs of spaces or punctuation in linear time', () => {
+    const long = 'a' + ', '.repeat(50_000) + 'x';
+    const t = process.hrtime.bigint();
+    assert.equal(isPlaceholder(long), false);
+    assert.equal(isPlaceholder('none' + ' .'.repeat(50_000)), true);
+    assert.equal(closest('x'.repeat(50_000), ALL_FIELD_NAMES), undefined);
+    // A quadratic version takes tens of seconds here; linear takes milliseconds.
+    assert.ok(Number(process.hrtime.bigint() - t) / 1e6 < 2000);
+  });
+});

@@ -21,15 +21,23 @@ export function isTeam(name: string): boolean {
 export function parsePeople(value: string): PeopleValue {
   let v = value.trim().replace(/^[*_`]+|[*_`]+$/g, '');
   let date: string | undefined;
-  // `@bob, 2026-11-27`, `@bob 2026-11-27.`, `@bob on 2026-11-27`, `@bob (2026-11-27)`
-  const d = /[,;\s]\s*(?:on\s+)?\(?(\d{4}-\d{2}-\d{2})\)?\s*\.?$/i.exec(v);
+  // `@bob, 2026-11-27`, `@bob 2026-11-27.`, `@bob on 2026-11-27`, `@bob (2026-11-27)`. Read
+  // from the end with string operations: a regex like `[,;\s]\s*...$` is quadratic on long
+  // runs of spaces.
+  const d = /\(?(\d{4}-\d{2}-\d{2})\)?\s*\.?$/.exec(v);
   if (d) {
-    date = d[1];
-    v = v.slice(0, d.index).trim();
+    let before = v.slice(0, d.index);
+    const separated = before === '' || /[\s,;]$/.test(before);
+    before = before.trimEnd();
+    if (/(?:^|\s)on$/i.test(before)) before = before.slice(0, -2).trimEnd();
+    if (separated && before !== '') {
+      date = d[1];
+      v = before.replace(/[,;]$/, '').trim();
+    }
   }
   // A GitHub team `@org/name` is one (team) entry: protect its slash from the splitter.
   const people = v
-    .split(/\s*(?:,|;|&|\+|\band\b|\bor\b|(?<!@[\w.-]*)\/|\/(?=\s*@))\s*/i)
+    .split(/,|;|&|\+|\band\b|\bor\b|(?<!@[\w.-]*)\/|\/(?=\s*@)/i)
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return { people, hasTeam: people.some(isTeam), ...(date ? { date } : {}) };

@@ -13,9 +13,21 @@ export function isPlaceholder(value: string): boolean {
   const v = stripInlineMarkup(value).trim().toLowerCase();
   if (v === '') return true;
   if (/^(tbd|todo)\b/.test(v)) return true;
-  const core = v.replace(/[\s.,;:!?…-]+$/u, '');
+  const core = trimTrailing(v, TRAILING_PUNCTUATION);
   if (core === '') return true; // only punctuation: `-`, `?`, `...`
   return PLACEHOLDERS.includes(core) || PLACEHOLDERS.includes(v);
+}
+
+const TRAILING_PUNCTUATION = new Set([...' \t\n\r.,;:!?…-']);
+
+/**
+ * `value` without the trailing characters in `chars`. A loop, not `/[...]+$/`: that regex is
+ * quadratic on long runs of those characters followed by something else.
+ */
+function trimTrailing(value: string, chars: ReadonlySet<string>): string {
+  let end = value.length;
+  while (end > 0 && chars.has(value[end - 1]!)) end--;
+  return value.slice(0, end);
 }
 
 /** Whether a value says "see below" (case-insensitive, trailing punctuation ignored). */
@@ -72,9 +84,11 @@ export function closest(value: string, candidates: readonly string[]): string | 
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = editDistance(v, c);
     const limit = Math.max(1, Math.floor(Math.max(v.length, c.length) / 3));
     const prefix = v.length >= 3 && c.toLowerCase().startsWith(v);
+    // The distance is at least the length difference: skip the O(n·m) table when it cannot be close.
+    if (!prefix && Math.abs(v.length - c.length) > limit) continue;
+    const d = editDistance(v, c);
     const score = prefix ? Math.min(d, 0.5) : d;
     if ((d <= limit || prefix) && score < bestScore) {
       best = c;

@@ -4,6 +4,11 @@ import { ALL_FIELD_NAMES, CHANGE_TYPES, fieldByName, RISK_LEVELS, STATUSES } fro
 import type { FieldKey } from '../fields';
 import { closest, matchEnum } from '../values';
 
+// Longest first, so that `Change Owner @a` is read as Change Owner, not Change + ...
+const NAMES_LONGEST_FIRST = [...ALL_FIELD_NAMES]
+  .sort((a, b) => b.length - a.length)
+  .map((name) => ({ name, folded: name.toLowerCase(), key: fieldByName(name)!.key }));
+
 const ENUMS: Partial<Record<FieldKey, readonly string[]>> = { changeType: CHANGE_TYPES, risk: RISK_LEVELS, status: STATUSES };
 
 /**
@@ -12,13 +17,15 @@ const ENUMS: Partial<Record<FieldKey, readonly string[]>> = { changeType: CHANGE
  * merely starts with a field name (`Status of the migration ...`) does not match.
  */
 function forgottenColon(item: HeaderItem): { name: string; value: string } | undefined {
-  for (const name of [...ALL_FIELD_NAMES].sort((a, b) => b.length - a.length)) {
-    const m = new RegExp(`^${name.replace(/[()]/g, '\\$&')}\\s+(.+)$`, 'i').exec(item.name);
-    if (!m) continue;
-    const key = fieldByName(name)!.key;
-    const value = m[1]!;
+  const lower = item.name.toLowerCase();
+  for (const { name, folded, key } of NAMES_LONGEST_FIRST) {
+    if (!lower.startsWith(folded) || lower[folded.length] !== ' ') continue;
+    const value = item.name.slice(folded.length).trim();
+    if (value === '') continue;
     const allowed = ENUMS[key];
-    if (allowed ? matchEnum(value, allowed) : (key === 'owner' || key === 'approval') && /^@[\w.-]+$/.test(value)) return { name: m[0].slice(0, name.length), value };
+    if (allowed ? matchEnum(value, allowed) : (key === 'owner' || key === 'approval') && /^@[\w.-]+$/.test(value)) {
+      return { name: item.name.slice(0, name.length), value };
+    }
   }
   return undefined;
 }
