@@ -19,9 +19,14 @@ interface SarifLog {
 }
 
 describe('itsmote check --format sarif', () => {
-  const r = itsmote(['check', 'examples', '--now', NOW, '--format', 'sarif']);
-  const log = json<SarifLog>(r);
-  const run = log.runs[0]!;
+  let r: ReturnType<typeof itsmote>;
+  let log: SarifLog;
+  let run: SarifLog['runs'][number];
+  before(() => {
+    r = itsmote(['check', 'examples', '--now', NOW, '--format', 'sarif']);
+    log = json<SarifLog>(r);
+    run = log.runs[0]!;
+  });
 
   it('is a SARIF 2.1.0 log with the rule index as driver rules', () => {
     assert.equal(r.code, 1);

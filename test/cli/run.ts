@@ -36,14 +36,28 @@ export function json<T = unknown>(r: RunResult): T {
   }
 }
 
-/** A temporary folder with files; `cleanup` removes it. */
-export function tempTree(files: Record<string, string | Uint8Array>): { dir: string; cleanup(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'itsmote-cli-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+/**
+ * A temporary folder with files, made on first use of `dir` (so a suite declared but filtered
+ * out by --grep leaves nothing behind); `cleanup` removes it.
+ */
+export function tempTree(files: Record<string, string | Uint8Array>): { readonly dir: string; cleanup(): void } {
+  let made: string | undefined;
+  return {
+    get dir() {
+      if (made === undefined) {
+        made = mkdtempSync(join(tmpdir(), 'itsmote-cli-'));
+        for (const [rel, content] of Object.entries(files)) {
+          mkdirSync(dirname(join(made, rel)), { recursive: true });
+          writeFileSync(join(made, rel), content);
+        }
+      }
+      return made;
+    },
+    cleanup() {
+      if (made !== undefined) rmSync(made, { recursive: true, force: true });
+      made = undefined;
+    },
+  };
 }
 
 /** A valid Normal change (clean at NOW) whose window and services can be chosen. */

@@ -17,8 +17,9 @@ describe('itsmote check at scale', function () {
   after(() => t.cleanup());
 
   it(`checks ${N} documents quickly`, () => {
+    const dir = t.dir; // writes the files, outside the measured time
     const started = process.hrtime.bigint();
-    const r = itsmote(['check', '-f', 'json', '--now', NOW, t.dir]);
+    const r = itsmote(['check', '-f', 'json', '--now', NOW, dir]);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const results = json<JsonFileResult[]>(r);
     assert.equal(results.length, N);
