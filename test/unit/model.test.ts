@@ -176,3 +176,21 @@ describe('robustness on mangled documents', () => {
     }
   });
 });
+
+describe('the model on pathological lines', () => {
+  it('reads headings and log entries with long runs of spaces in linear time', () => {
+    const sp = ' '.repeat(50_000);
+    const t = process.hrtime.bigint();
+    const d = model(`# T${sp}x #\n\n- Status: Approved\n\n## Status log ${sp}x\n\n- 2026-11-27 10:00 UTC Approved by @bob${sp}x\n`);
+    assert.equal(d.title, `T${' '}x`);
+    assert.equal(d.statusLog, undefined, 'the heading is not "Status log"');
+    const e = model(`- Status: Approved\n\n## Status log ##\n\n- 2026-11-27 10:00 UTC Approved by @bob${sp}x\n`).statusLog!.entries[0]!;
+    assert.equal(e.by, `@bob${sp}x`);
+    // Quadratic versions took seconds on 20 000 spaces; linear takes milliseconds.
+    assert.ok(Number(process.hrtime.bigint() - t) / 1e6 < 3000);
+  });
+
+  it('keeps a `#` that belongs to the heading text (`## C#`)', () => {
+    assert.equal(model('# Port to C#\n\n- Status: Planned\n').title, 'Port to C#');
+  });
+});

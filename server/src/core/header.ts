@@ -123,3 +123,15 @@ export function frontMatterEnd(textWithoutBom: string): number {
   const m = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(textWithoutBom);
   return m ? m[0].length : 0;
 }
+
+/**
+ * A heading's text without its optional closing `#` run (`## Status log ##` -> `## Status log`).
+ * A loop, not `/\s+#+\s*$/`, which is quadratic on long runs of spaces.
+ */
+export function stripClosingHashes(text: string): string {
+  const t = text.trimEnd();
+  let e = t.length;
+  while (e > 0 && t[e - 1] === '#') e--;
+  if (e === t.length || (e > 0 && !/\s/.test(t[e - 1]!))) return t;
+  return t.slice(0, e).trimEnd();
+}

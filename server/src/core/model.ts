@@ -8,7 +8,7 @@ import type { ParsedMarkdown } from './parse';
 import { parseMarkdown } from './parse';
 import type { FieldKey } from './fields';
 import { fieldInfo } from './fields';
-import { findHeaderNodes, frontMatterEnd, readItem, bulletOf, endOffsetOf } from './header';
+import { findHeaderNodes, frontMatterEnd, readItem, bulletOf, endOffsetOf, stripClosingHashes } from './header';
 import { readSections, readStatusLog } from './sections';
 import { incidentRefs, isPlaceholder, isSeeBelow, splitList } from './values';
 import { parsePeople } from './people';
@@ -108,10 +108,8 @@ export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
  * (`# Upgrade *payments-db* #` -> `Upgrade payments-db`), underscores inside words kept.
  */
 function headingTitle(source: string): string {
-  return source
-    .replace(/\r?\n[ \t]*=+[ \t]*$/, '') // setext underline
+  return stripClosingHashes(source.replace(/\r?\n[ \t]*=+[ \t]*$/, '')) // setext underline
     .replace(/^#\s*/, '')
-    .replace(/\s+#+\s*$/, '')
     .replace(/(^|\s)[*_`~]+|[*_`~]+(?=\s|$)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();

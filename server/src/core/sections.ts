@@ -7,7 +7,7 @@ import type { ParsedMarkdown } from './parse';
 import type { LogEntry, Section, StatusLog } from './schema';
 import { fieldByName, foldName, STATUSES } from './fields';
 import { readTimestamp } from './time';
-import { bulletOf, endOffsetOf } from './header';
+import { bulletOf, endOffsetOf, stripClosingHashes } from './header';
 
 /** A `##` section with the top-level nodes it holds. */
 export interface RawSection {
@@ -58,9 +58,8 @@ export function readSections(md: ParsedMarkdown): RawSection[] {
 /** The heading's text as written, without `#` markers and markup. */
 function headingName(md: ParsedMarkdown, h: Heading): string {
   const raw = md.text.slice(start(h as RootContent, md.base), end(h as RootContent, md.base));
-  return raw
+  return stripClosingHashes(raw)
     .replace(/^#+\s*/, '')
-    .replace(/\s+#+\s*$/, '')
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -88,7 +87,8 @@ function readTail(rest: string): { by?: string; note?: string } {
   const colon = rest.indexOf(':');
   const head = colon >= 0 ? rest.slice(0, colon) : rest;
   const note = colon >= 0 ? rest.slice(colon + 1).trim() : undefined;
-  const by = /^\s*by\s+(.+?)\s*$/i.exec(head)?.[1];
+  const byWord = /^\s*by\s+/i.exec(head);
+  const by = byWord ? head.slice(byWord[0].length).trim() || undefined : undefined;
   return { ...(by ? { by } : {}), ...(note ? { note } : {}) };
 }
 
