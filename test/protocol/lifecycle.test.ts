@@ -64,6 +64,21 @@ describe('protocol: initialize, diagnostics on open/change/close, shutdown', () 
     assert.deepEqual(await client.diagnostics(uri, since), []);
   });
 
+  it('clears diagnostics on close for a file outside the workspace folders, even when it is on disk', async () => {
+    const outside = new TempWorkspace({ 'changes/far.md': editLine(VALID_NORMAL, '- Risk level:', '- Risk level: Hgh') });
+    try {
+      const uri = outside.uri('changes/far.md');
+      let since = client.mark();
+      await client.open(uri, editLine(VALID_NORMAL, '- Risk level:', '- Risk level: Hgh'), 1);
+      assert.ok((await client.diagnostics(uri, since)).some((d) => d.code === 'CM003'));
+      since = client.mark();
+      await client.close(uri);
+      assert.deepEqual(await client.diagnostics(uri, since), []);
+    } finally {
+      outside.cleanup();
+    }
+  });
+
   it('gives non-change markdown nothing, and a markdown file with a Change type item diagnostics', async () => {
     const plain = ws.uri('notes/plain.md');
     const byHeader = ws.uri('notes/by-header.md');

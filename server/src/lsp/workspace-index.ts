@@ -129,7 +129,9 @@ export class WorkspaceIndex {
   /** An open document was closed: fall back to its text on disk (workspace diagnostics), or forget it. */
   async closed(uri: string): Promise<void> {
     const path = pathOf(uri);
-    const r = path ? await readTextFile(path) : undefined;
+    // Only files inside a workspace folder are part of workspace diagnostics.
+    const inWorkspace = folderOf(this.deps.folders(), path) !== undefined;
+    const r = path && inWorkspace ? await readTextFile(path) : undefined;
     if (this.deps.isOpen(uri)) return; // reopened meanwhile
     if (r?.ok) await this.update(uri, r.text, null, () => !this.deps.isOpen(uri));
     else this.remove(uri);
