@@ -54,10 +54,28 @@ describe('protocol: initialize, diagnostics on open/change/close, shutdown', () 
     assert.deepEqual(versions, [3]);
   });
 
+  it('applies incremental (ranged) changes', async () => {
+    const uri = ws.uri('changes/open.md');
+    const line = VALID_NORMAL.split('\n').findIndex((l) => l.startsWith('- Risk level:'));
+    const since = client.mark();
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 10 },
+      contentChanges: [{ range: { start: { line, character: 14 }, end: { line, character: 18 } }, text: 'Hgh' }],
+    });
+    const ds = await client.diagnostics(uri, since, (_d, v) => v === 10);
+    assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['CM003', line]]);
+    const fixed = client.mark();
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 11 },
+      contentChanges: [{ range: { start: { line, character: 14 }, end: { line, character: 17 } }, text: 'High' }],
+    });
+    assert.deepEqual(await client.diagnostics(uri, fixed, (_d, v) => v === 11), []);
+  });
+
   it('clears diagnostics on close when the file is not on disk', async () => {
     const uri = ws.uri('changes/open.md');
     let since = client.mark();
-    await client.change(uri, editLine(VALID_NORMAL, '- Risk level:', '- Risk level: Hgh'), 4);
+    await client.change(uri, editLine(VALID_NORMAL, '- Risk level:', '- Risk level: Hgh'), 12);
     assert.ok((await client.diagnostics(uri, since)).some((d) => d.code === 'CM003'));
     since = client.mark();
     await client.close(uri);
