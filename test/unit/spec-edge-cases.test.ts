@@ -209,3 +209,19 @@ describe('SPEC section 7: decisions on edge cases', () => {
     });
   });
 });
+
+describe('status log entries with a separator after the time', () => {
+  it('reads `- 09:15 UTC - Approved`, `— Approved`, `: Approved` and `| Approved` like `09:15 UTC Approved`', () => {
+    for (const sep of ['-', '—', '–', ':', '|']) {
+      const text = VALID_NORMAL.replace('2026-11-27 09:15 UTC Approved by @bob', `2026-11-27 09:15 UTC ${sep} Approved by @bob`);
+      assert.deepEqual(check(text).map((d) => d.code), [], sep);
+      assert.equal(doc(text).doc.statusLog!.entries[1]!.by, '@bob');
+    }
+  });
+  it('still reports an unknown zone before a separator-less status', () => {
+    const text = VALID_NORMAL.replace('2026-11-27 09:15 UTC Approved', '2026-11-27 09:15 CET Approved');
+    const ds = codes(text, 'CM005');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0]!.range.end.character, '- 2026-11-27 09:15 CET'.length);
+  });
+});

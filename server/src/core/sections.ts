@@ -104,12 +104,13 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
   const range = md.lines.rangeOf(itemStart, lineStart + text.length);
   const ts = readTimestamp(text);
   if (ts.ok) {
-    const rest = text.slice(ts.value.length).trim();
+    // A separator between time and status is common (`09:15 UTC - Approved`, `09:15 UTC: Approved`).
+    const rest = text.slice(ts.value.length).trim().replace(/^[-–—:|]\s*/, '');
     const m = STATUS_AT_START.exec(rest);
     // `10:02 CET Planned`: the word before the status is a zone we cannot read, not part of the status.
     const zone = m ? undefined : ZONE_THEN_STATUS.exec(rest);
     if (zone) {
-      const zoneEnd = lineStart + ts.value.length + (text.slice(ts.value.length).length - rest.length) + zone[1]!.length;
+      const zoneEnd = lineStart + (text.length - rest.length) + zone[1]!.length;
       return {
         range,
         timestampRange: md.lines.rangeOf(lineStart, zoneEnd),
@@ -119,7 +120,7 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
         ...readTail(rest.slice(zone[0].length)),
       };
     }
-    const statusText = m ? m[1]! : rest.split(/\s+by\s+|:/i)[0]!.trim();
+    const statusText = m ? m[1]! : rest.split(/\sby\s|:/i)[0]!.trim();
     const tail = readTail(m ? rest.slice(m[0].length) : rest.slice(statusText.length));
     return {
       range,
@@ -139,7 +140,7 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
     timestampRange: md.lines.rangeOf(lineStart, lineStart + text.slice(0, tsEnd).trimEnd().length),
     timestampError: ts.error,
     status: m ? canonicalStatus(m[1]!) : undefined,
-    statusText: m ? m[1]! : text.slice(tsEnd).trim().split(/\s+by\s+|:/i)[0]!.trim(),
+    statusText: m ? m[1]! : text.slice(tsEnd).trim().split(/\sby\s|:/i)[0]!.trim(),
     ...(m ? readTail(text.slice(m.index + m[0].length)) : {}),
   };
 }
