@@ -30,7 +30,8 @@ describe('Advance status', () => {
     assert.equal(moved, true);
 
     const text = readText(changeUri(id));
-    assert.match(text, /^- Status: In Progress$/m, 'the file on disk has the new status');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === changeUri(id).toString());
+    assert.match(text, /^- Status: In Progress$/m, `the file on disk has the new status (editor copy: ${doc ? `dirty=${doc.isDirty} status=${/^- Status: (.*)$/m.exec(doc.getText())?.[1]}` : 'not open'})`);
     assert.match(text, /^- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 12:00 UTC In Progress by .+$/m, 'a log entry after the last one');
     await until('the tree to move it', () => groupOf(a, id) === 'In Progress', [a.changesTree.onDidRefresh]);
     assert.deepEqual((await node(id)).change.allowedNext, ['Verifying', 'Rolled Back']);

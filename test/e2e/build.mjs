@@ -19,7 +19,8 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   sourcemap: 'inline',
-  external: ['vscode', '@vscode/test-electron'],
+  // vscode-oniguruma loads its .wasm next to its own file: keep it (and its partner) in node_modules.
+  external: ['vscode', '@vscode/test-electron', 'vscode-textmate', 'vscode-oniguruma'],
   logLevel: 'warning',
   // Mocha's parallel mode (never used here) resolves worker files at runtime.
   logOverride: { 'require-resolve-not-external': 'silent' },

@@ -45,6 +45,29 @@ async function targetOf(arg: unknown, tree: ChangesTreeProvider): Promise<Change
   return tree.changeFor(uri) ?? ((await tree.refresh()), tree.changeFor(uri));
 }
 
+/**
+ * Saves the document once the edit has reached it. The server's `applyEdit` answer can come
+ * before the editor has marked the document dirty, and a save then does nothing: so wait for
+ * the change (an event, with a timeout) before saving.
+ */
+async function saveWhenEdited(uri: vscode.Uri, timeoutMs = 5000): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (!doc.isDirty) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri.toString() && e.document.isDirty) done();
+      });
+      function done(): void {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  }
+  await doc.save();
+}
+
 /** Runs the command; resolves to true when the change was moved. */
 export async function advanceStatus(client: LanguageClient, tree: ChangesTreeProvider, arg?: unknown, opts?: unknown): Promise<boolean> {
   const options = isOptions(opts) ? opts : isOptions(arg) ? arg : {};
@@ -95,10 +118,7 @@ export async function advanceStatus(client: LanguageClient, tree: ChangesTreePro
     void vscode.window.showErrorMessage(`Could not move "${label}" to ${to}: the document changed meanwhile, or the step is no longer allowed. Try again.`);
     return false;
   }
-  if (!wasDirty) {
-    const doc = await vscode.workspace.openTextDocument(uri);
-    if (doc.isDirty) await doc.save();
-  }
+  if (!wasDirty) await saveWhenEdited(uri);
   vscode.window.setStatusBarMessage(`$(check) "${label}" is now ${to}`, 5000);
   return true;
 }
