@@ -18,6 +18,7 @@ describe('itsmote usage', () => {
     ['an impossible --now date', ['check', '--now', '2026-02-30T10:00:00Z'], /--now must be/],
     ['a bad --max-warnings', ['check', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
     ['an unknown status', ['list', '--status', 'done'], /unknown status "done"/],
+    ['an empty status', ['list', '--status', ' , '], /--status needs a status/],
     ['a bad month', ['metrics', '--month', '2026-13'], /--month must be YYYY-MM/],
     ['help for an unknown command', ['help', 'frobnicate'], /no help for "frobnicate"/],
   ];

@@ -17,7 +17,9 @@ const FORMATS = ['table', 'json'] as const;
 export function parseStatuses(values: readonly string[]): Set<Status> | undefined {
   if (values.length === 0) return undefined;
   const out = new Set<Status>();
-  for (const v of values.flatMap((x) => splitList(x))) {
+  const wanted = values.flatMap((x) => splitList(x));
+  if (wanted.length === 0) throw new UsageError(`--status needs a status (statuses: ${STATUSES.join(', ')})`);
+  for (const v of wanted) {
     const s = matchEnum(v, STATUSES);
     if (!s) {
       const guess = closest(v, STATUSES);
