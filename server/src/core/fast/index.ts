@@ -1,0 +1,65 @@
+/**
+ * The fast path to the change document model: a line scan instead of remark when the document's
+ * markdown is simple enough to be sure of (scan.ts), the full `analyze()` otherwise. Both give the
+ * same `ChangeDocument`: the scan only finds the blocks and `buildModel` (model.ts) reads them, as
+ * it reads remark's tree. The sidebar, `list`, `metrics` and workspace-wide checks use this; code
+ * actions and anything else that walks the mdast get a real tree on demand (`fastAnalysis`).
+ */
+import type { Analysis } from '../model';
+import { analyze, buildModel, idFromPath } from '../model';
+import type { ParsedMarkdown } from '../parse';
+import { parseMarkdown } from '../parse';
+import { LineIndex } from '../positions';
+import type { ChangeDocument } from '../schema';
+import { scanBlocks } from './scan';
+
+/** A document's model and which path produced it. */
+export interface IndexedDocument {
+  doc: ChangeDocument;
+  /** True when the line scan produced the model, false when the full parse did. */
+  fast: boolean;
+  /** Why the full parse was needed (for statistics and debugging). */
+  reason?: string;
+}
+
+/** The model from the line scan, or undefined (with the reason) when the full parse is needed. */
+function scanModel(text: string, id: string): { doc: ChangeDocument } | { reason: string } {
+  try {
+    const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const scan = scanBlocks(text, base);
+    if (!scan.ok) return { reason: scan.reason };
+    const md: ParsedMarkdown = { text, base, root: scan.root, lines: new LineIndex(text) };
+    return { doc: buildModel(md, id) };
+  } catch (e) {
+    // A bug in the fast path must never cost the user a result: the full parse still answers.
+    return { reason: `fast path failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/**
+ * The model of a document for indexes (header, status log, sections, values). Never throws;
+ * equal to `analyze(text, pathOrUri).doc`.
+ */
+export function indexDocument(text: string, pathOrUri: string): IndexedDocument {
+  const id = idFromPath(pathOrUri);
+  const r = scanModel(text, id);
+  if ('doc' in r) return { doc: r.doc, fast: true };
+  return { doc: analyze(text, pathOrUri).doc, fast: false, reason: r.reason };
+}
+
+/**
+ * An `Analysis` for `checkDocument` that uses the fast model when it can. Its `md` is parsed by
+ * remark only when something reads it (rules read only `doc`; code actions may read `md`).
+ */
+export function fastAnalysis(text: string, pathOrUri: string): Analysis & { fast: boolean } {
+  const r = scanModel(text, idFromPath(pathOrUri));
+  if (!('doc' in r)) return { ...analyze(text, pathOrUri), fast: false };
+  let md: ParsedMarkdown | undefined;
+  return {
+    doc: r.doc,
+    fast: true,
+    get md() {
+      return (md ??= parseMarkdown(text));
+    },
+  };
+}

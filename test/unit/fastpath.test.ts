@@ -1,0 +1,126 @@
+/**
+ * The fast path (core/fast) must agree with the full remark-based analysis: on the benchmark's
+ * generated corpus, on every example, on random markdown built from edge-case lines, and on
+ * hand-picked constructs. Agreement is checked on the whole model (values, header items and
+ * their ranges, status log entries, sections) and on the diagnostics of `checkDocument`.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCorpus, CORPUS_NOW } from '../../scripts/bench/corpus';
+import { analyze } from '../../server/src/core/model';
+import { checkDocument } from '../../server/src/core/check';
+import { defaultConfig } from '../../server/src/core/config';
+import { parseMarkdown } from '../../server/src/core/parse';
+import { fastAnalysis, indexDocument } from '../../server/src/core/fast/index';
+import { scanBlocks } from '../../server/src/core/fast/scan';
+import { fuzzDocuments } from '../helpers/markdown-fuzz';
+import { VALID_NORMAL } from '../helpers/doc';
+
+const OPTIONS = { config: defaultConfig(), now: CORPUS_NOW };
+
+/** Asserts that the fast path and the full parse give the same model and diagnostics; returns whether the scan was used. */
+function agrees(text: string, path: string): boolean {
+  const full = analyze(text, path);
+  const indexed = indexDocument(text, path);
+  assert.deepStrictEqual(indexed.doc, full.doc, `model differs for ${path} (fast: ${indexed.fast})\n${text}`);
+  const fast = fastAnalysis(text, path);
+  assert.equal(fast.fast, indexed.fast);
+  assert.deepStrictEqual(checkDocument(fast, OPTIONS), checkDocument(full, OPTIONS), `diagnostics differ for ${path}\n${text}`);
+  return indexed.fast;
+}
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
+    else if (name.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+describe('fast path', function () {
+  // Each document is parsed by remark too; a few thousand take seconds on a busy machine.
+  this.timeout(180_000);
+
+  it('agrees with the full parse on 1,000 generated change documents, and takes the fast path on most', () => {
+    const docs = generateCorpus(1000, { seed: 7 });
+    let fast = 0;
+    for (const d of docs) if (agrees(d.text, `changes/${d.name}`)) fast++;
+    // The corpus plants about 1% lazy continuation lines, which need the full parse.
+    assert.ok(fast / docs.length > 0.95, `only ${fast} of ${docs.length} took the fast path`);
+  });
+
+  it('agrees with the full parse on every example', () => {
+    const files = markdownFiles(join(__dirname, '../../examples'));
+    assert.ok(files.length > 0, 'no examples found');
+    for (const f of files) agrees(readFileSync(f, 'utf8'), f);
+  });
+
+  it('agrees with the full parse on 2,000 random documents of edge-case lines', () => {
+    let fast = 0;
+    for (const text of fuzzDocuments(2000, 11, 0.05)) if (agrees(text, 'changes/fuzz.md')) fast++;
+    // Enough of them must take the scan for the comparison to test it.
+    assert.ok(fast > 400, `only ${fast} random documents took the fast path`);
+  });
+
+  describe('constructs it models', () => {
+    const sections = '\n\n## Rollback plan\n\n1. Step one\n2. Step two\n\n## Status log\n\n- 2026-11-26 10:02 UTC Planned by @alice\n- 2026-11-27 09:15 UTC Approved by @bob\n';
+    const cases: Record<string, string> = {
+      'the valid example': VALID_NORMAL,
+      'CRLF line endings': VALID_NORMAL.replace(/\n/g, '\r\n'),
+      'a BOM': '\ufeff' + VALID_NORMAL,
+      'a fenced code block': VALID_NORMAL.replace('## Rollback plan\n', '## Rollback plan\n\n```bash\nkubectl rollout undo deploy/api\n## not a heading\n```\n'),
+      'a tilde fence closed by a longer fence': VALID_NORMAL.replace('## Rollback plan\n', '## Rollback plan\n~~~\n## no\n~~~~~\n'),
+      'an HTML comment': VALID_NORMAL.replace('## Rollback plan\n', '## Rollback plan\n<!-- guidance\n## not a heading -->\n'),
+      'a block quote': VALID_NORMAL.replace('## Rollback plan\n', '## Rollback plan\n> quoted\n> ## still quoted\n'),
+      'a setext heading': VALID_NORMAL.replace('## Rollback plan\n', 'Rollback plan\n-------------\n'),
+      'a thematic break': VALID_NORMAL.replace('## Rollback plan\n', '***\n## Rollback plan\n'),
+      'a nested list in a header item': VALID_NORMAL.replace('- Affected services: payments-db, payments-api\n', '- Affected services: payments-db, payments-api\n  - primary: eu-west-1\n    more\n'),
+      'a multi-line value': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  because it is the database\n'),
+      'mixed bullets in the header': VALID_NORMAL.replace('- Status: Approved', '* Status: Approved'),
+      'indented code': VALID_NORMAL + '\n## Outcome\n\n    code block\n',
+      'bold names and trailing spaces': '# T  \n\n- **Change type:** Normal   \n-   Status: Planned' + sections,
+      'a paragraph before the header list': 'Intro text\n- Change type: Normal\n- Status: Planned' + sections,
+      'tabs inside text': VALID_NORMAL.replace('checkout is read-only', 'checkout\tis read-only'),
+      'an empty document': '',
+      'only a BOM': '\ufeff',
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      it(`${name}: scans and agrees`, () => assert.equal(agrees(text, 'changes/case.md'), true, `full parse was used for ${name}`));
+    }
+  });
+
+  describe('constructs it leaves to remark', () => {
+    const cases: Record<string, string> = {
+      'a lazy continuation line': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\nlazy line\n'),
+      'a tab in indentation': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n\tmore\n'),
+      'an unclosed fence': VALID_NORMAL + '\n```\ncode\n',
+      'raw HTML': VALID_NORMAL + '\n<div>x</div>\n',
+      'a link definition': VALID_NORMAL + '\n[ref]: http://example.com\n',
+      'a fence inside a list item': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  ```\n  x\n  ```\n'),
+      'a lone CR': VALID_NORMAL.replace(/\n/g, '\r'),
+      'a NUL character': VALID_NORMAL + '\0',
+      'a second BOM': '\ufeff\ufeff' + VALID_NORMAL,
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      it(`${name}: falls back and agrees`, () => assert.equal(agrees(text, 'changes/case.md'), false, `the scan claimed ${name}`));
+    }
+  });
+
+  it('never throws, whatever the input', () => {
+    const hostile = ['\ud800', '\udc00# x', '- \ud83d', '#'.repeat(10_000), '- a\n'.repeat(5_000), ' '.repeat(100) + '\n', '\r\n\r\n', '\ufeff\ufeff- a: b', '```\n', '<!--', '- a:\n  ```\n'];
+    for (const text of hostile) {
+      assert.doesNotThrow(() => scanBlocks(text, 0));
+      agrees(text, 'changes/hostile.md');
+    }
+  });
+
+  it('gives a real mdast on demand, parsed only when read', () => {
+    const a = fastAnalysis(VALID_NORMAL, 'changes/x.md');
+    assert.equal(a.fast, true);
+    assert.deepStrictEqual(a.md.root, parseMarkdown(VALID_NORMAL).root);
+    assert.equal(a.md, a.md, 'the tree is parsed once');
+  });
+});
