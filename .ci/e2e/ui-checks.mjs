@@ -41,7 +41,7 @@ async function frameWith(page, selector, timeout) {
 
 const CHECKS = [
   {
-    name: 'the Changes view renders the tree, grouped by status',
+    name: 'the Changes view renders the tree grouped by status, the Metrics view, and the highlighting',
     shot: 'sidebar.png',
     async run(page) {
       await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
@@ -49,10 +49,16 @@ const CHECKS = [
       for (const text of ['In Progress', 'Approved', 'Upgrade payments-db to PostgreSQL 16', 'Normal · High risk · @alice']) {
         await view.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
       }
+      // Expand the Metrics view (collapsed by default) so the picture shows this month's figures.
+      await page.locator('.pane-header', { hasText: /^Metrics/ }).first().click({ timeout: T });
+      await page.locator('.monaco-list-row', { hasText: 'Change failure rate' }).first().waitFor({ state: 'visible', timeout: T });
       // Open a change so the picture shows the highlighting too.
       await view.locator('.monaco-list-row', { hasText: 'Upgrade payments-db to PostgreSQL 16' }).first().click();
       await page.locator('.tab', { hasText: '2026-12-01-upgrade-payments-db.md' }).first().waitFor({ timeout: T });
-      await page.locator('.view-line', { hasText: 'Change type' }).first().waitFor({ timeout: T });
+      // Our grammar makes "Change type" a token of its own: the editor has applied the injection
+      // (Monaco writes spaces as no-break spaces, hence \\s).
+      await page.locator('.view-line span > span').filter({ hasText: /^Change\stype$/ }).first().waitFor({ timeout: T });
+      await page.locator('.view-line span > span').filter({ hasText: /^2026-11-27\s09:15\sUTC$/ }).first().waitFor({ timeout: T });
     },
   },
   {
