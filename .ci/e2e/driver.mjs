@@ -48,7 +48,11 @@ try {
     const page = await context.newPage();
     await page.goto(workbenchUrl(env('ITSMOTE_WS_UI'), { environment: { ITSMOTE_NOW: NOW } }));
     console.log('UI checks:');
-    const outcome = await runUiChecks(page, { imagesDir: results, failuresDir: env('ITSMOTE_RESULTS') });
+    const outcome = await runUiChecks(page, {
+      imagesDir: results,
+      failuresDir: env('ITSMOTE_RESULTS'),
+      openEmpty: () => page.goto(workbenchUrl(env('ITSMOTE_WS_EMPTY'), { environment: { ITSMOTE_NOW: NOW } })),
+    });
     uiFailed = outcome.failed;
     console.log(`UI checks: ${outcome.passed} passed, ${outcome.failed} failed`);
   }

@@ -25,6 +25,7 @@ mkdir -p "$RUN/home" "$RUN/tmp" "$RESULTS"
 SRC_WS="$ROOT/examples"; [ -d "$SRC_WS/changes" ] || SRC_WS="$ROOT/test/e2e/fixtures/workspace"
 cp -r "$SRC_WS" "$RUN/ws-tests"
 cp -r "$SRC_WS" "$RUN/ws-ui"
+mkdir -p "$RUN/ws-empty"   # a first-time user's folder: no change documents yet
 
 # Quiet, repeatable user settings: no chat side bar, no welcome page, no tips (and cleaner screenshots).
 mkdir -p "$RUN/user-data/User"
@@ -80,7 +81,7 @@ echo "[e2e] code-server $PORT up (pgid $PGID)"
 set +e
 HOME="$RUN/home" TMPDIR="$RUN/tmp" \
   ITSMOTE_CS_URL="http://127.0.0.1:$PORT" ITSMOTE_EXT_DEV="$ROOT" \
-  ITSMOTE_EXT_TESTS="$ROOT/out/e2e/index.js" ITSMOTE_WS_TESTS="$RUN/ws-tests" ITSMOTE_WS_UI="$RUN/ws-ui" \
+  ITSMOTE_EXT_TESTS="$ROOT/out/e2e/index.js" ITSMOTE_WS_TESTS="$RUN/ws-tests" ITSMOTE_WS_UI="$RUN/ws-ui" ITSMOTE_WS_EMPTY="$RUN/ws-empty" \
   ITSMOTE_REPORT="$RUN/mocha-report.txt" ITSMOTE_RESULTS="$RESULTS" ITSMOTE_ROOT="$ROOT" \
   "$NODE24/bin/node" "$ROOT/.ci/e2e/driver.mjs"
 rc=$?

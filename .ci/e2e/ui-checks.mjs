@@ -91,16 +91,37 @@ const CHECKS = [
       if (rows !== 4) throw new Error(`expected 4 months in the table, found ${rows}`);
     },
   },
+  {
+    name: 'in an empty folder the welcome view\'s "Create a Change" walks through type and title to a new document',
+    shot: 'new-change.png',
+    async run(page, { openEmpty }) {
+      await openEmpty();
+      await page.locator('.monaco-workbench').waitFor({ timeout: T });
+      await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
+      await page.getByRole('button', { name: 'Create a Change' }).click({ timeout: T });
+      const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Standard' }).first().waitFor({ timeout: T });
+      await input.fill('Normal');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Normal' }).waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Title' }).waitFor({ timeout: T });
+      await input.fill('Rotate the API gateway keys');
+      await page.keyboard.press('Enter');
+      await page.locator('.tab', { hasText: '2026-11-28-rotate-the-api-gateway-keys.md' }).first().waitFor({ timeout: T });
+      await page.locator('.monaco-list-row', { hasText: 'Rotate the API gateway keys' }).first().waitFor({ state: 'visible', timeout: T });
+      await page.locator('.view-line', { hasText: /Change\sOwner:/ }).first().waitFor({ timeout: T });
+    },
+  },
 ];
 
-export async function runUiChecks(page, { imagesDir, failuresDir }) {
+export async function runUiChecks(page, { imagesDir, failuresDir, openEmpty }) {
   let passed = 0;
   let failed = 0;
   await page.locator('.monaco-workbench').waitFor({ timeout: T });
   for (const check of CHECKS) {
     const started = Date.now();
     try {
-      await check.run(page);
+      await check.run(page, { openEmpty });
       await page.screenshot({ path: join(imagesDir, check.shot) });
       passed++;
       console.log(`  ✔ ${check.name} (${Date.now() - started} ms) -> docs/images/${check.shot}`);
