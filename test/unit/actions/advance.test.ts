@@ -50,7 +50,14 @@ describe('advance status (core/actions)', () => {
   it('creates the status log at the end when missing, with the header bullet', () => {
     const noLog = PLANNED.slice(0, PLANNED.indexOf('## Status log')).replace(/- /g, '* ');
     const out = advance(noLog, 'Approved');
-    assert.ok(out.endsWith('2. Confirm replication lag is zero.\n\n## Status log\n\n* 2026-11-28 12:00 UTC Approved by @carol\n'), out);
+    // The new log starts at Planned (recorded now), so the Approved step is a valid one (no CM030).
+    assert.ok(out.endsWith('2. Confirm replication lag is zero.\n\n## Status log\n\n* 2026-11-28 12:00 UTC Planned by @carol\n* 2026-11-28 12:00 UTC Approved by @carol\n'), out);
+    assert.deepEqual(check(out).map((d) => d.code), []);
+  });
+
+  it('does not advance a change past Planned that has no status log (CM037): its first entry would be unjustified', () => {
+    const inProgress = editLine(PLANNED.slice(0, PLANNED.indexOf('## Status log')), '- Status:', '- Status: In Progress');
+    assert.deepEqual(advanceTargets(doc(inProgress)), []);
   });
 
   it('leaves the reason spot after a colon for Rolled Back, and writes a note when given', () => {

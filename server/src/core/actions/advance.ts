@@ -6,13 +6,13 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
-import { fieldState } from '../model';
+import { analyze, fieldState } from '../model';
 import type { Status } from '../fields';
 import { allowedNext } from '../lifecycle';
 import { currentStatus, nextStatuses } from '../features/context';
 import { formatUtc } from '../time';
 import { isPlaceholder, isSeeBelow } from '../values';
-import { eolOf, insertAt, replaceItemValue, replaceSpan } from './text';
+import { applyEdits, eolOf, insertAt, replaceItemValue, replaceSpan } from './text';
 import { insertFieldEdit } from './insert-field';
 
 /** What an advance needs besides the document. */
@@ -44,7 +44,17 @@ export function logLine(bullet: string, to: Status, opts: AdvanceOptions): strin
 export function advanceTargets(a: Analysis): Status[] {
   if (!a.doc.header) return [];
   const from = currentStatus(a);
+  // With no status in the log yet, the new log must begin at the current status. Only Planned is
+  // written for the user (its time feeds no metric); a change past Planned with no log (CM037)
+  // is not advanced, because its first entry would be a step the log cannot justify (CM030) or
+  // an invented start time.
+  if (from !== 'start' && !loggedStatus(a) && from !== 'Planned') return [];
   return from === a.doc.values.status ? allowedNext(a.doc) : nextStatuses(a, from);
+}
+
+/** Whether the status log records any known status (CM030 judges the first such entry as a start). */
+function loggedStatus(a: Analysis): boolean {
+  return (a.doc.statusLog?.entries ?? []).some((e) => e.status !== undefined);
 }
 
 /**
@@ -85,15 +95,28 @@ export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): Tex
   }
 
   const log = doc.statusLog;
+  // A log with no status yet starts at Planned (advanceTargets allows nothing else here).
+  const entries = (bullet: string) => [...(doc.values.status === 'Planned' && !loggedStatus(a) ? [logLine(bullet, 'Planned', opts)] : []), logLine(bullet, to, opts)].join(eol);
   if (log) {
-    const entry = logLine(log.bullet, to, opts);
+    const entry = entries(log.bullet);
     edits.push(insertAt(lines, log.appendOffset, log.hasList ? eol + entry : eol + eol + entry));
   } else {
     const text = md.text;
     let end = text.length;
     while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-    const section = `${eol}${eol}## Status log${eol}${eol}${logLine(doc.header.bullet, to, opts)}${eol}`;
+    const section = `${eol}${eol}## Status log${eol}${eol}${entries(doc.header.bullet)}${eol}`;
     edits.push(replaceSpan(lines, end, text.length, section));
   }
-  return edits;
+  return recordsAdvance(a, edits, to) ? edits : undefined;
+}
+
+/**
+ * Whether the edited document reads back with Status `to` and a last log entry `to`. Markdown can
+ * swallow an appended section (a document ending inside an unclosed code fence or HTML comment);
+ * such an advance is refused rather than written where it does not count.
+ */
+function recordsAdvance(a: Analysis, edits: TextEdit[], to: Status): boolean {
+  const after = analyze(applyEdits(a.md.lines, edits), `${a.doc.id}.md`).doc;
+  const entries = after.statusLog?.entries ?? [];
+  return after.values.status === to && entries[entries.length - 1]?.status === to;
 }

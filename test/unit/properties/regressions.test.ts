@@ -1,0 +1,50 @@
+/**
+ * Counterexamples the property suite found, minimised by fast-check and kept as plain tests so
+ * that they are checked whatever the seed.
+ */
+import { strict as assert } from 'node:assert';
+import { advanceEdits, advanceTargets } from '../../../server/src/core/actions/index';
+import { NOW, VALID_NORMAL, check, doc, editLine } from '../../helpers/doc';
+import { advanceIsConsistent, fixAllIdempotent, actionsApplyCleanly, rangesInside } from './checks';
+
+const OPTS = { author: '@fuzzer', now: NOW };
+const LOG = VALID_NORMAL.indexOf('## Status log');
+
+describe('property counterexamples (regressions)', () => {
+  it('a Planned change with no status log advances to Approved without a CM030 first entry', () => {
+    const planned = editLine(VALID_NORMAL.slice(0, LOG), '- Status:', '- Status: Planned');
+    advanceIsConsistent(planned, OPTS);
+    const edits = advanceEdits(doc(planned), 'Approved', OPTS)!;
+    assert.ok(edits.some((e) => /Planned by @fuzzer\n- .* Approved by @fuzzer/.test(e.newText)));
+  });
+
+  it('a change whose log is under a second "## Status log" heading is not advanced from an empty first log', () => {
+    const twice = editLine(editLine(VALID_NORMAL, '- Status:', '- Status: In Progress'), '## Status log', '## Status log\n## Status log').replace(
+      '- 2026-11-27 09:15 UTC Approved by @bob',
+      '- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 10:00 UTC In Progress by @alice',
+    );
+    assert.deepEqual(advanceTargets(doc(twice)), []);
+    advanceIsConsistent(twice, OPTS);
+  });
+
+  it('refuses to advance when the document ends inside an unclosed code fence or comment (the new log would be swallowed)', () => {
+    for (const tail of ['```\n', '~~~\n', '<!--\n']) {
+      const text = `- 2026-11-26 10:02 UTC Planned by @alice\n${tail}`;
+      assert.deepEqual(advanceTargets(doc(text)), ['Planned']);
+      assert.equal(advanceEdits(doc(text), 'Planned', OPTS), undefined);
+      advanceIsConsistent(text, OPTS);
+    }
+    // The same document with the fence closed advances normally.
+    const closed = `- 2026-11-26 10:02 UTC Planned by @alice\n\`\`\`\n\`\`\`\n`;
+    assert.ok(advanceEdits(doc(closed), 'Planned', OPTS));
+    assert.ok(!check(closed).some((d) => d.code === 'CM030'));
+  });
+
+  it('survives hostile unicode, mixed line endings and a huge line in every property', () => {
+    const hostile = `\uFEFF# T\u202Eitle 😀\r- Change type: Normal\r\n- Status: Pl\u0301anned\n- Owner: @\uD800\n${'x'.repeat(50_000)}\r\n## Status log\r- 2026-11-26 10:02 UTC Planned by @a\u200F`;
+    rangesInside(hostile);
+    actionsApplyCleanly(hostile, OPTS);
+    advanceIsConsistent(hostile, OPTS);
+    fixAllIdempotent(hostile, OPTS);
+  });
+});
