@@ -92,6 +92,26 @@ const CHECKS = [
     },
   },
   {
+    name: 'Advance Status from the context menu: quick pick of the allowed step, the tree and the editor follow',
+    shot: 'advance.png',
+    async run(page) {
+      await runCommand(page, 'View: Close All Editors', 2).catch(() => {});
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
+      const row = view.locator('.monaco-list-row', { hasText: 'Upgrade payments-db to PostgreSQL 16' }).first();
+      await row.click({ timeout: T });
+      await row.click({ button: 'right', timeout: T });
+      await page.getByRole('menuitem', { name: /Advance Status/ }).click({ timeout: T });
+      // Approved may only go to In Progress: the one row offered.
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'In Progress' }).waitFor({ timeout: T });
+      const offered = await page.locator('.quick-input-list .monaco-list-row').count();
+      if (offered !== 1) throw new Error(`expected one allowed next status, the quick pick offers ${offered}`);
+      await page.keyboard.press('Enter');
+      await view.locator('.monaco-list-row', { hasText: /^In Progress\s*2$/ }).first().waitFor({ timeout: T });
+      await page.locator('.view-line', { hasText: /Status:\sIn\sProgress/ }).first().waitFor({ timeout: T });
+      await page.locator('.view-line', { hasText: /2026-11-28\s12:00\sUTC\sIn\sProgress\sby/ }).first().waitFor({ timeout: T });
+    },
+  },
+  {
     name: 'in an empty folder the welcome view\'s "Create a Change" walks through type and title to a new document',
     shot: 'new-change.png',
     async run(page, { openEmpty }) {

@@ -17,6 +17,7 @@ export interface TemplateInput {
 /** `upgrade-payments-db-to-postgresql-16`: lower case ASCII words, at most 60 characters. */
 export function slugify(title: string): string {
   const slug = title
+    .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
