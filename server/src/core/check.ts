@@ -8,6 +8,8 @@ import type { Config } from './config';
 import { defaultConfig } from './config';
 import { RULES } from './rules/index';
 import type { Finding, Rule, Severity } from './rules/index';
+import type { RepoFacts } from './repo/facts';
+import { filterSuppressed } from './suppressions';
 
 export const SOURCE = 'itsmote';
 export const DEFAULT_DOCS_URL = 'https://github.com/itsmote/itsmote-changes/blob/main/docs/rules.md';
@@ -19,6 +21,10 @@ export interface CheckOptions {
   now: number;
   /** Base URL of docs/rules.md; `#cmNNN` is appended. */
   docsUrl?: string;
+  /** Repository facts (CODEOWNERS people, catalog services) for CM016/CM017; the core never reads files. */
+  repo?: RepoFacts;
+  /** Whether `itsmote-disable` comments apply (default true); false gives every diagnostic, for suppression reports. */
+  suppressions?: boolean;
 }
 
 /** Data attached to every diagnostic; `fix` and friends come from the rule's finding. */
@@ -55,7 +61,7 @@ function toDiagnostic(rule: Rule, f: Finding, opts: CheckOptions): Diagnostic | 
 }
 
 function ruleOptions(opts: CheckOptions) {
-  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours };
+  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, ...(opts.repo ? { repo: opts.repo } : {}) };
 }
 
 /** Diagnostics of the single-document rules, sorted by position. A headerless document gets CM001 alone. */
@@ -71,7 +77,7 @@ export function checkDocument(a: Analysis, opts: CheckOptions): Diagnostic[] {
       if (d) out.push(d);
     }
   }
-  return sortDiagnostics(out);
+  return sortDiagnostics(opts.suppressions === false ? out : filterSuppressed(a, out));
 }
 
 /** One document of a set, keyed by its path or URI. */
@@ -98,6 +104,10 @@ export function checkSetRules(entries: readonly SetEntry[], opts: CheckOptions):
       }
       out.set(key, list);
     }
+  }
+  if (opts.suppressions !== false) {
+    const byKey = new Map(entries.map((e) => [e.key, e.analysis]));
+    for (const [key, list] of out) out.set(key, filterSuppressed(byKey.get(key)!, list));
   }
   return out;
 }

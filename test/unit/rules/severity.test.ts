@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { checkSetRules } from '../../../server/src/core/check';
+import { checkDocument, checkSetRules } from '../../../server/src/core/check';
+import type { RepoFacts } from '../../../server/src/core/repo/facts';
 import { defaultConfig } from '../../../server/src/core/config';
 import type { Config } from '../../../server/src/core/config';
 import { RULES } from '../../../server/src/core/rules/index';
@@ -18,12 +19,15 @@ const FAILING: Record<string, string> = {
   CM004: withLine('- Status', '- Status: Approved\n- Status: Approved'),
   CM005: withLine('- Planned execution time', '- Planned execution time: 2026-12-01 14:00 CET'),
   CM006: withLine('- Status', '- Status: Approved\n- Rollbak plan: x'),
+  CM007: withLine('- Change type', '<!-- itsmote-disable-next-line CM013 -->\n- Change type: Normal'),
   CM010: withLine('- Rollback plan', '- Rollback plan: TBD').replace(/## Rollback plan[\s\S]*?(?=## Status log)/, ''),
   CM011: withLine('- Verification plan', null),
   CM012: withLine('- Change Owner', '- Change Owner: the team'),
   CM013: withLine('- Expected user impact', null),
   CM014: withLine('- Risk level', '- Risk level: High', VALID_STANDARD),
   CM015: withLine('- Planned execution time', null),
+  CM016: VALID_NORMAL,
+  CM017: VALID_NORMAL,
   CM020: withLog('In Progress', [P, I], withLine('- Approval', null)),
   CM021: withLine('- Approval', '- Approval: @alice'),
   CM022: withLine('- Approval', '- Approval: @bob, @carol'),
@@ -36,6 +40,15 @@ const FAILING: Record<string, string> = {
   CM036: withLog('In Progress', [P, A, I]),
   CM037: withLine('- Status', '- Status: In Progress', VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'))),
 };
+
+/** Repository facts for the rules that need them (the others run without, as with no CODEOWNERS/catalog). */
+const REPO: Record<string, RepoFacts> = { CM016: { people: ['@bob'] }, CM017: { services: ['payments-api'] } };
+
+/** The diagnostics of a rule's failing document, with the repository facts that rule needs. */
+function run(id: string, config: Partial<Config>) {
+  const repo = REPO[id];
+  return checkDocument(doc(FAILING[id]!), { config: { ...defaultConfig(), ...config }, now: NOW, ...(repo ? { repo } : {}) });
+}
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 
@@ -53,7 +66,7 @@ describe('every rule: default severity, configured severity, off', () => {
     it(`${rule.id} ${rule.name}: fires at its default severity, follows the config, and is silent when off`, () => {
       const found = (config: Partial<Config>) => {
         if (rule.scope === 'set') return [...set(config).values()].flat().filter((d) => d.code === rule.id);
-        return codes(FAILING[rule.id]!, rule.id, config);
+        return run(rule.id, config).filter((d) => d.code === rule.id);
       };
       const byDefault = found({});
       assert.ok(byDefault.length > 0, `${rule.id} does not fire on its failing document`);
@@ -65,8 +78,8 @@ describe('every rule: default severity, configured severity, off', () => {
       assert.deepEqual(found({ severities: { ...defaultConfig().severities, [rule.id]: 'off' } }), []);
       if (rule.scope === 'document' && rule.id !== 'CM001') {
         // Turning one rule off leaves the others alone.
-        const others = check(FAILING[rule.id]!, { severities: { ...defaultConfig().severities, [rule.id]: 'off' } }).map((d) => d.code);
-        assert.deepEqual(others, check(FAILING[rule.id]!).map((d) => d.code).filter((c) => c !== rule.id));
+        const others = run(rule.id, { severities: { ...defaultConfig().severities, [rule.id]: 'off' } }).map((d) => d.code);
+        assert.deepEqual(others, run(rule.id, {}).map((d) => d.code).filter((c) => c !== rule.id));
       }
     });
   }

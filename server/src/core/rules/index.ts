@@ -9,12 +9,15 @@ import { valueInvalid } from './cm003-value-invalid';
 import { fieldDuplicate } from './cm004-field-duplicate';
 import { timeInvalid } from './cm005-time-invalid';
 import { fieldUnknown } from './cm006-field-unknown';
+import { suppressionInvalid } from './cm007-suppression-invalid';
 import { rollbackMissing } from './cm010-rollback-missing';
 import { verificationMissing } from './cm011-verification-missing';
 import { ownerNotAPerson } from './cm012-owner-not-a-person';
 import { impactMissing } from './cm013-impact-missing';
 import { standardNotLowRisk } from './cm014-standard-not-low-risk';
 import { windowMissing } from './cm015-window-missing';
+import { personUnknown } from './cm016-person-unknown';
+import { serviceUnknown } from './cm017-service-unknown';
 import { approvalMissing } from './cm020-approval-missing';
 import { selfApproval } from './cm021-self-approval';
 import { approversMany } from './cm022-approvers-many';
@@ -38,12 +41,15 @@ export const RULES: readonly Rule[] = [
   fieldDuplicate,
   timeInvalid,
   fieldUnknown,
+  suppressionInvalid,
   rollbackMissing,
   verificationMissing,
   ownerNotAPerson,
   impactMissing,
   standardNotLowRisk,
   windowMissing,
+  personUnknown,
+  serviceUnknown,
   approvalMissing,
   selfApproval,
   approversMany,

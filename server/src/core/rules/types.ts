@@ -5,6 +5,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { ChangeDocument } from '../schema';
+import type { RepoFacts } from '../repo/facts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -14,6 +15,8 @@ export interface RuleOptions {
   now: number;
   /** Hours after which an In Progress/Verifying change is stale. */
   staleAfterHours: number;
+  /** Facts the shell read from the repository (CODEOWNERS, service catalog); absent: those rules do not run. */
+  repo?: RepoFacts;
 }
 
 /** What a rule reports. */

@@ -1,0 +1,176 @@
+/**
+ * Suppression comments with a reason, as ESLint and markdownlint users know them:
+ *
+ *     <!-- itsmote-disable-next-line CM013 -- impact is described in RFC-42 -->
+ *     <!-- itsmote-disable-line CM014 -- reason -->     (on the line it concerns)
+ *     <!-- itsmote-disable CM014, approvers-many -- reason -->  ...  <!-- itsmote-enable -->
+ *
+ * Rules are IDs or names, separated by commas or spaces; none means every rule. The reason
+ * follows ` -- `. Directives inside code (fenced, indented or inline) are examples, not
+ * directives. The filter is pure: `checkDocument` and `checkSetRules` apply it, and
+ * CM007 (suppression-invalid) reports directives with no reason or an unknown rule. CM007
+ * itself is never suppressed, so a reasonless blanket `itsmote-disable` cannot hide its own
+ * warning.
+ */
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import type { Analysis } from './model';
+import { ruleByKey } from './rules/index';
+
+/** The directive kinds. */
+export type SuppressionKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+
+/** One directive comment. */
+export interface Suppression {
+  kind: SuppressionKind;
+  /** Canonical rule IDs named; empty when no rule is named (then it applies to all rules, unless `unknown` is not empty). */
+  rules: string[];
+  /** Rule keys that name no rule, as written. */
+  unknown: string[];
+  /** The text after ` -- `, trimmed; absent when none was given. */
+  reason?: string;
+  /** The whole comment. */
+  range: Range;
+}
+
+/** The rule that reports bad directives; never suppressed itself. */
+export const SUPPRESSION_RULE_ID = 'CM007';
+
+const DIRECTIVE = /<!--\s*itsmote-(disable-next-line|disable-line|disable|enable)(?=\s|-->)([\s\S]*?)-->/g;
+
+/** The document text: fast analyses (core/fast) may carry it without a parsed tree. */
+function textOf(a: Analysis): string {
+  const t = (a as { text?: unknown }).text;
+  return typeof t === 'string' ? t : a.md.text;
+}
+
+/** Offsets [start, end) of code (fenced, indented, inline), where a directive is only an example. */
+function codeSpans(a: Analysis): [number, number][] {
+  const out: [number, number][] = [];
+  const base = a.md.base;
+  const walk = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
+    if ((node.type === 'code' || node.type === 'inlineCode') && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      out.push([node.position.start.offset + base, node.position.end.offset + base]);
+      return;
+    }
+    for (const c of node.children ?? []) walk(c as typeof node);
+  };
+  walk(a.md.root as unknown as Parameters<typeof walk>[0]);
+  return out;
+}
+
+/** Splits a directive body `CM013, CM014 -- reason` into rule keys and reason. */
+function readBody(body: string): { keys: string[]; reason?: string } {
+  const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
+  const rulesPart = sep ? body.slice(0, sep.index) : body;
+  const reason = sep ? body.slice(sep.index + sep[0].length).trim() : undefined;
+  const keys = rulesPart.split(/[\s,]+/).filter((k) => k !== '');
+  return { keys, ...(reason ? { reason } : {}) };
+}
+
+const cache = new WeakMap<Analysis, Suppression[]>();
+
+/** The directives of a document, in text order (cached per analysis). */
+export function readSuppressions(a: Analysis): Suppression[] {
+  const hit = cache.get(a);
+  if (hit) return hit;
+  const text = textOf(a);
+  const out: Suppression[] = [];
+  // Most documents have none: do not touch the tree (the fast path parses it lazily).
+  if (text.includes('itsmote-')) {
+    const code = codeSpans(a);
+    for (const m of text.matchAll(DIRECTIVE)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (code.some(([s, e]) => start >= s && start < e)) continue;
+      const { keys, reason } = readBody(m[2]!);
+      const rules: string[] = [];
+      const unknown: string[] = [];
+      for (const k of keys) {
+        const r = ruleByKey(k);
+        if (r) {
+          if (!rules.includes(r.id)) rules.push(r.id);
+        } else unknown.push(k);
+      }
+      out.push({ kind: m[1] as SuppressionKind, rules, unknown, ...(reason ? { reason } : {}), range: a.md.lines.rangeOf(start, end) });
+    }
+  }
+  cache.set(a, out);
+  return out;
+}
+
+/** Whether a directive applies to every rule (no rule key written at all). */
+function appliesToAll(s: Suppression): boolean {
+  return s.rules.length === 0 && s.unknown.length === 0;
+}
+
+function covers(s: Suppression, code: string): boolean {
+  return appliesToAll(s) || s.rules.includes(code);
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+/** The directive that suppresses a diagnostic, if any. */
+export function suppressorOf(d: Diagnostic, directives: readonly Suppression[]): Suppression | undefined {
+  const code = String(d.code ?? '');
+  if (code === SUPPRESSION_RULE_ID || directives.length === 0) return undefined;
+  const line = d.range.start.line;
+  for (const s of directives) {
+    if (s.kind === 'disable-next-line' && s.range.end.line + 1 === line && covers(s, code)) return s;
+    if (s.kind === 'disable-line' && line >= s.range.start.line && line <= s.range.end.line && covers(s, code)) return s;
+  }
+  // Block directives: replay those that end before the diagnostic starts.
+  let all: Suppression | undefined;
+  const reenabled = new Set<string>();
+  const byRule = new Map<string, Suppression>();
+  for (const s of directives) {
+    if (s.kind !== 'disable' && s.kind !== 'enable') continue;
+    if (!before(s.range.end, d.range.start)) break;
+    if (s.kind === 'disable') {
+      if (appliesToAll(s)) {
+        all = s;
+        reenabled.clear();
+        byRule.clear();
+      } else
+        for (const r of s.rules) {
+          byRule.set(r, s);
+          reenabled.delete(r);
+        }
+    } else if (appliesToAll(s)) {
+      all = undefined;
+      reenabled.clear();
+      byRule.clear();
+    } else
+      for (const r of s.rules) {
+        byRule.delete(r);
+        if (all) reenabled.add(r);
+      }
+  }
+  return byRule.get(code) ?? (all && !reenabled.has(code) ? all : undefined);
+}
+
+/** What a suppression filter kept and what it removed, with the directive that removed each. */
+export interface SuppressionResult {
+  kept: Diagnostic[];
+  suppressed: { diagnostic: Diagnostic; by: Suppression }[];
+}
+
+/** Splits diagnostics of a document into kept and suppressed. */
+export function applySuppressions(a: Analysis, diagnostics: readonly Diagnostic[]): SuppressionResult {
+  const directives = readSuppressions(a);
+  if (directives.length === 0) return { kept: [...diagnostics], suppressed: [] };
+  const kept: Diagnostic[] = [];
+  const suppressed: SuppressionResult['suppressed'] = [];
+  for (const d of diagnostics) {
+    const by = suppressorOf(d, directives);
+    if (by) suppressed.push({ diagnostic: d, by });
+    else kept.push(d);
+  }
+  return { kept, suppressed };
+}
+
+/** The diagnostics that no directive suppresses. */
+export function filterSuppressed(a: Analysis, diagnostics: Diagnostic[]): Diagnostic[] {
+  return readSuppressions(a).length === 0 ? diagnostics : applySuppressions(a, diagnostics).kept;
+}
