@@ -24,11 +24,26 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   };
 }
 
+/** The settings a client sent with a wrong type or value (they fall back to their defaults). */
+export function invalidSettings(raw: unknown): string[] {
+  if (raw === null || raw === undefined) return [];
+  if (typeof raw !== 'object') return ['(the whole itsmote section)'];
+  const r = raw as Record<string, unknown>;
+  const bad: string[] = [];
+  if (r.docsUrl !== undefined && typeof r.docsUrl !== 'string') bad.push('docsUrl');
+  if (r.workspaceDiagnostics !== undefined && typeof r.workspaceDiagnostics !== 'boolean') bad.push('workspaceDiagnostics');
+  if (r.maxFileSizeKB !== undefined && !(typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0)) bad.push('maxFileSizeKB');
+  if (r.author !== undefined && typeof r.author !== 'string') bad.push('author');
+  return bad.map((k) => `itsmote.${k}`);
+}
+
 /** A per-scope settings cache. */
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
   /** Settings pushed with `didChangeConfiguration` (clients without `workspace/configuration`). */
   private pushed: ResolvedSettings = DEFAULT_SETTINGS;
+  /** Invalid-settings warnings already logged. */
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -42,16 +57,31 @@ export class SettingsCache {
     if (!p) {
       p = this.connection.workspace
         .getConfiguration({ scopeUri, section: SETTINGS_SECTION })
-        .then(resolveSettings, () => this.pushed);
+        .then((raw) => {
+          this.warnInvalid(raw);
+          return resolveSettings(raw);
+        }, () => this.pushed);
       this.cache.set(scopeUri, p);
     }
     return p;
+  }
+
+  /** Logs one warning per distinct set of invalid settings (not one per document or folder). */
+  private warnInvalid(raw: unknown): void {
+    const bad = invalidSettings(raw);
+    const key = bad.join(', ');
+    if (!bad.length || this.warned.has(key)) return;
+    this.warned.add(key);
+    this.connection.console.warn(`[itsmote] invalid setting${bad.length > 1 ? 's' : ''} ${key}: wrong type or value, the default applies.`);
   }
 
   /** Forgets cached settings; `settings` is the pushed `itsmote` section, if any. */
   reset(settings: unknown): void {
     this.cache.clear();
     const section = settings && typeof settings === 'object' ? (settings as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
-    if (section !== undefined) this.pushed = resolveSettings(section);
+    if (section !== undefined) {
+      this.warnInvalid(section);
+      this.pushed = resolveSettings(section);
+    }
   }
 }
