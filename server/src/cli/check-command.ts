@@ -2,11 +2,16 @@
 import { countSeverities, runChecks } from './run-checks';
 import { loadDocuments } from './load-documents';
 import type { CommandContext } from './context';
-import { parseCommandArgs, parseCount, parseFormat, resolveNow } from './usage';
+import { parseCommandArgs, parseCount, parseFormat, resolveNow, UsageError } from './usage';
 import { formatText } from './format/text';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatGithub } from './format/github';
+import { repoFactsFor } from './repo-facts';
+import { filterChanged } from './changed-files';
+import { formatSuppressionsText, suppressionReport } from './suppressions-report';
+import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
@@ -16,6 +21,8 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     format: { type: 'string', short: 'f' },
     now: { type: 'string' },
     'max-warnings': { type: 'string' },
+    changed: { type: 'string' },
+    'report-suppressions': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('check');
@@ -23,9 +30,27 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   const now = resolveNow(values.now, ctx.env);
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
 
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
-  const results = runChecks(documents, now);
-  if (format === 'json') ctx.out(formatJson(results));
+  const report = values['report-suppressions'] === true;
+  if (report && format !== 'text' && format !== 'json') throw new UsageError('--report-suppressions prints text or json; drop --format sarif/github');
+  if (values.changed !== undefined && values.changed.trim() === '') throw new UsageError('--changed needs a git ref, e.g. --changed origin/main');
+
+  const paths = positionals.length ? positionals : ['.'];
+  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks);
+  const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
+  const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));
+  const raw = runChecks(documents, now, { repoFor, suppressions: !report });
+  const split = report ? suppressionReport(documents, raw) : undefined;
+  let results = split ? split.results : raw;
+  let entries = split?.entries;
+  // --changed: every document is checked (CM040 and CM016 need the others as context); only the changed ones are reported.
+  if (values.changed !== undefined) {
+    const changed = await filterChanged(results.map((r) => r.file), values.changed);
+    results = results.filter((r) => changed.has(r.file));
+    entries = entries?.filter((e) => changed.has(e.file));
+    ctx.err(`itsmote: ${changed.size} of ${documents.length} change document${documents.length === 1 ? '' : 's'} changed since ${values.changed}`);
+  }
+  if (entries) ctx.out(format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatSuppressionsText(entries));
+  else if (format === 'json') ctx.out(formatJson(results));
   else if (format === 'sarif') ctx.out(formatSarif(results, ctx.version));
   else if (format === 'github') ctx.out(formatGithub(results));
   else ctx.out(formatText(results, ctx.color));

@@ -35,7 +35,16 @@ Options:
       --now <iso>          Fix the clock, e.g. 2026-11-28T12:00:00Z (also env ITSMOTE_NOW);
                            a time without a zone is UTC
       --max-warnings <n>   Exit with 1 when there are more than n warnings
+      --changed <ref>      Report only change documents changed since a git ref (merge
+                           base with HEAD, plus uncommitted and untracked files); the
+                           others are still read as context (window conflicts, people)
+      --report-suppressions
+                           List the itsmote-disable comments (file, line, rules, reason,
+                           what they hid) instead of the diagnostics; text or json
   -h, --help               Show this help
+
+CODEOWNERS and catalog-info.yaml files of the repository (nearest folder with .git) turn on
+CM016 person-unknown and CM017 service-unknown.
 
 Exit codes: 0 no error-severity diagnostic, 1 some (or too many warnings), 2 usage or I/O error.
 `,

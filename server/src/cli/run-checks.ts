@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkDocument, checkSetRules, sortDiagnostics, toLspSeverity } from '../core/check';
+import type { RepoFacts } from '../core/repo/facts';
 import { defaultConfig } from '../core/config';
 import type { LoadedDocument } from './load-documents';
 
@@ -13,16 +14,27 @@ export interface FileResult {
   diagnostics: Diagnostic[];
 }
 
+/** Optional inputs of a run: repository facts per document, and whether suppression comments apply. */
+export interface RunExtras {
+  repoFor?: (d: LoadedDocument) => RepoFacts | undefined;
+  /** Default true; false keeps suppressed diagnostics (the suppression report filters them itself). */
+  suppressions?: boolean;
+}
+
 /**
  * Checks every document. Set rules compare documents that may live under different configs, so
  * they run once with the defaults and each finding then takes the severity (or `off`) of the
  * config of the file it is reported on.
  */
-export function runChecks(docs: readonly LoadedDocument[], now: number): FileResult[] {
-  const results = docs.map((d) => ({ file: d.file, diagnostics: checkDocument(d.analysis, { config: d.config, now }) }));
+export function runChecks(docs: readonly LoadedDocument[], now: number, extra: RunExtras = {}): FileResult[] {
+  const suppressions = extra.suppressions ?? true;
+  const results = docs.map((d) => {
+    const repo = extra.repoFor?.(d);
+    return { file: d.file, diagnostics: checkDocument(d.analysis, { config: d.config, now, suppressions, ...(repo ? { repo } : {}) }) };
+  });
   const set = checkSetRules(
     docs.map((d, i) => ({ key: String(i), analysis: d.analysis })),
-    { config: defaultConfig(), now },
+    { config: defaultConfig(), now, suppressions },
   );
   for (const [key, diagnostics] of set) {
     const i = Number(key);
