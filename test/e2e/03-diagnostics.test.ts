@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, changeUri, codesOf, diagnosticsOf, expectedCodes, workspaceRoot } from './helpers';
+import { api, changeUri, codesOf, diagnosticsOf, expectedCodes, until, workspaceRoot } from './helpers';
 
 describe('diagnostics', () => {
   before(async () => {
@@ -39,12 +39,22 @@ describe('diagnostics', () => {
   it('updates the problems as the document is edited (fixing CM023)', async () => {
     const uri = changeUri('2026-11-24-emergency-dns-failover');
     const editor = await vscode.window.showTextDocument(uri);
-    await diagnosticsOf(uri, (d) => codesOf(d).includes('CM023'));
-    const typeLine = [...Array(editor.document.lineCount).keys()].find((i) => /^- Change type:/i.test(editor.document.lineAt(i).text));
+    const doc = editor.document;
+    const has023 = (): boolean => codesOf(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'itsmote')).includes('CM023');
+    const changed = [vscode.languages.onDidChangeDiagnostics];
+    await until('CM023 on the unedited document', () => has023(), changed);
+    const typeLine = [...Array(doc.lineCount).keys()].find((i) => /^- Change type:/i.test(doc.lineAt(i).text));
     assert.ok(typeLine !== undefined);
-    await editor.edit((b) => b.insert(new vscode.Position(typeLine + 1, 0), '- Incident: INC-4242\n'));
-    await diagnosticsOf(uri, (d) => !codesOf(d).includes('CM023'), 20_000);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await diagnosticsOf(uri, (d) => codesOf(d).includes('CM023'));
+    const at = new vscode.Position(typeLine + 1, 0);
+    const add = new vscode.WorkspaceEdit();
+    add.insert(uri, at, '- Incident: INC-4242\n');
+    assert.equal(await vscode.workspace.applyEdit(add), true);
+    await until('CM023 to go once an incident is linked', () => !has023(), changed);
+    // Take the line out again (an edit, not the active-editor revert command) and save.
+    const remove = new vscode.WorkspaceEdit();
+    remove.delete(uri, new vscode.Range(at, new vscode.Position(typeLine + 2, 0)));
+    assert.equal(await vscode.workspace.applyEdit(remove), true);
+    await until('CM023 to come back without the incident', () => has023(), changed);
+    await doc.save();
   });
 });
