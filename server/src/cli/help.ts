@@ -8,6 +8,7 @@ Commands:
   check [paths...]     Check change documents and print diagnostics (default path: .)
   list [paths...]      One line per change: ID, status, type, risk, owner, window, title
   metrics [paths...]   Change metrics by month: failure rate, rollbacks, incidents
+  audit [paths...]     Compare each status log with the file's git history
   help [command]       Show help for a command
 
 Options:
@@ -72,6 +73,25 @@ Options:
   -f, --format <fmt>       table (default), json or csv
   -m, --month <YYYY-MM>    Only this month (repeatable)
   -h, --help               Show this help
+`,
+  audit: `Usage: itsmote audit [options] [paths...]
+
+Compares each change document's status log with the git history of its file (renames
+followed, merge commits skipped) and reports:
+  status-without-log  a commit changed Status without adding a log line for the new status
+  backdated           a log line committed more than the tolerance after the time it records
+  postdated           a log line that records a time more than the tolerance after its commit
+  log-rewritten       a committed log line later changed or removed
+
+${PATHS}
+
+Options:
+  -f, --format <fmt>         text (default) or json
+      --tolerance-hours <n>  How far a log time may be from its commit's author time
+                             (default: auditToleranceHours of .itsmote.json, else 24)
+  -h, --help                 Show this help
+
+Exit codes: 0 nothing found, 1 findings, 2 usage error or no git repository.
 `,
   help: `Usage: itsmote help [command]
 

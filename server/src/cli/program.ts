@@ -10,6 +10,7 @@ import { COMMAND_HELP, PROGRAM_HELP } from './help';
 import { displayPath } from './load-documents';
 import { listCommand } from './list-command';
 import { metricsCommand } from './metrics-command';
+import { auditCommand } from './audit-command';
 import { FatalError, UsageError } from './usage';
 
 /** Where the program writes; tests and embedders can capture it. */
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
   metrics: metricsCommand,
+  audit: auditCommand,
 };
 
 /** Runs the program with arguments (without `node` and the script); resolves to the exit code. */

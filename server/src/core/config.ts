@@ -11,6 +11,7 @@ export const CONFIG_FILE_NAME = '.itsmote.json';
 export const DEFAULT_INCLUDE = ['**/changes/**/*.md', '**/*.change.md'];
 export const DEFAULT_EXCLUDE = ['**/README.md', '**/node_modules/**', '**/.git/**'];
 export const DEFAULT_STALE_AFTER_HOURS = 24;
+export const DEFAULT_AUDIT_TOLERANCE_HOURS = 24;
 
 const SeveritySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 const RuleSettingSchema = z.union([SeveritySchema, z.object({ severity: SeveritySchema }).strict()]);
@@ -27,6 +28,8 @@ export const ConfigFileSchema = z
     rules: z.record(z.string(), RuleSettingSchema).optional(),
     /** Hours after which an In Progress or Verifying change is stale (CM036). */
     staleAfterHours: z.number().positive().optional(),
+    /** `itsmote audit`: hours a status log time may differ from the commit that recorded it. */
+    auditToleranceHours: z.number().nonnegative().optional(),
   })
   .strict();
 
@@ -36,6 +39,7 @@ export interface Config {
   exclude: string[];
   severities: Record<string, Severity | 'off'>;
   staleAfterHours: number;
+  auditToleranceHours: number;
 }
 
 /** A configuration problem, with the JSON path of the bad key. */
@@ -51,6 +55,7 @@ export function defaultConfig(): Config {
     exclude: [...DEFAULT_EXCLUDE],
     severities: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
     staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
+    auditToleranceHours: DEFAULT_AUDIT_TOLERANCE_HOURS,
   };
 }
 
@@ -93,6 +98,7 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
     if (key === 'include') config.include = r.data as string[];
     else if (key === 'exclude') config.exclude = r.data as string[];
     else if (key === 'staleAfterHours') config.staleAfterHours = r.data as number;
+    else if (key === 'auditToleranceHours') config.auditToleranceHours = r.data as number;
   }
   return { config, errors };
 }

@@ -46,9 +46,9 @@ export function nulList(s: string): string[] {
 
 /**
  * Reads many blobs in one `git cat-file --batch` process: `specs` are `<commit>:<path>`; the
- * answer has the text of each, or undefined when it does not exist.
+ * answer has the bytes of each, or undefined when it does not exist.
  */
-export function catFiles(cwd: string, specs: readonly string[]): Promise<(string | undefined)[]> {
+export function catFiles(cwd: string, specs: readonly string[]): Promise<(Buffer | undefined)[]> {
   if (specs.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
@@ -57,7 +57,7 @@ export function catFiles(cwd: string, specs: readonly string[]): Promise<(string
     child.on('error', () => resolve(specs.map(() => undefined)));
     child.on('close', () => {
       const buf = Buffer.concat(chunks);
-      const out: (string | undefined)[] = [];
+      const out: (Buffer | undefined)[] = [];
       let at = 0;
       for (let i = 0; i < specs.length; i++) {
         const nl = buf.indexOf(10, at);
@@ -73,7 +73,7 @@ export function catFiles(cwd: string, specs: readonly string[]): Promise<(string
           continue;
         }
         const size = Number(m[2]);
-        out.push(m[1] === 'blob' ? buf.toString('utf8', at, at + size) : undefined);
+        out.push(m[1] === 'blob' ? buf.subarray(at, at + size) : undefined);
         at += size + 1; // the content is followed by a LF
       }
       resolve(out);

@@ -1,0 +1,53 @@
+/**
+ * `itsmote audit [paths]`: compares each change document's status log with the file's git
+ * history (see core/repo/audit.ts). Exit 1 when something is found, 0 when not, 2 on usage
+ * errors or when no document could be audited because git or the repository is missing.
+ */
+import { auditHistory } from '../core/repo/audit';
+import type { CommandContext } from './context';
+import { loadDocuments } from './load-documents';
+import { fileHistory } from '../node/git-history';
+import { realFile } from './changed-files';
+import { auditJson, auditText } from './audit-format';
+import type { AuditFileResult } from './audit-format';
+import { parseCommandArgs, parseFormat, UsageError } from './usage';
+
+const FORMATS = ['text', 'json'] as const;
+
+/** Reads `--tolerance-hours`: a number of hours, 0 or more (decimals allowed). */
+export function parseTolerance(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (!/^\d+(?:\.\d+)?$/.test(v)) throw new UsageError(`--tolerance-hours must be a number of hours of 0 or more, not "${value}"`);
+  return Number(v);
+}
+
+/** Runs `audit`; returns the exit code. */
+export async function auditCommand(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('audit', args, {
+    format: { type: 'string', short: 'f' },
+    'tolerance-hours': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return ctx.help('audit');
+  const format = parseFormat(values.format, FORMATS, 'text');
+  const tolerance = parseTolerance(values['tolerance-hours']);
+
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
+  const results: AuditFileResult[] = [];
+  let notInGit = 0;
+  for (const d of documents) {
+    const h = await fileHistory(await realFile(d.file));
+    if (!h.ok) {
+      ctx.err(`${d.file}: not audited: ${h.reason}`);
+      if (h.notInGit) notInGit++;
+      continue;
+    }
+    if (h.versions.length === 0) ctx.err(`${d.file}: not audited: no commits yet (untracked or never committed)`);
+    const findings = auditHistory(h.versions, { toleranceHours: tolerance ?? d.config.auditToleranceHours });
+    results.push({ file: d.file, commits: h.versions.length, findings });
+  }
+  ctx.out(format === 'json' ? auditJson(results) : auditText(results));
+  if (fatal || (documents.length > 0 && notInGit === documents.length)) return 2;
+  return results.some((r) => r.findings.length > 0) ? 1 : 0;
+}
