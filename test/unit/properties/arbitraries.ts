@@ -122,7 +122,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const k = at(ls, i);
     return [...ls.slice(0, k), m, ...ls.slice(k)];
   }),
-  fc.tuple(index, fc.constantFrom('x', ' ', '😀', 'é\u0301', '\u202E', '- ', '\t'), fc.integer({ min: 1000, max: 20000 })).map(([i, c, n]): Mutation => (ls) => {
+  // Huge lines are drawn rarely (they dominate the cost of a case); 2,000-10,000 characters.
+  fc.tuple(index, fc.constantFrom('x', ' ', '😀', 'é\u0301', '\u202E', '- ', '\t'), fc.integer({ min: 2000, max: 10000 }), fc.integer({ min: 0, max: 7 })).map(([i, c, n, rare]): Mutation => (ls) => {
+    if (rare !== 0) return ls;
     const k = at(ls, i);
     return [...ls.slice(0, k), (ls[k] ?? '') + c.repeat(Math.ceil(n / c.length)), ...ls.slice(k + 1)];
   }),
@@ -150,6 +152,9 @@ export const anyDocument = fc.oneof({ weight: 1, arbitrary: anyText }, { weight:
 
 /** Who advances and with what note: authors and notes are user input too. */
 export const actor = fc.record({
-  author: fc.constantFrom('@fuzzer', 'Zoë Ünïcode', '', '@a', 'O\u202Eevil'),
-  note: fc.option(fc.constantFrom('error rate doubled', 'done 😀', ' ', 'a: b: c', 'שלום'), { nil: undefined }),
+  author: fc.constantFrom('@fuzzer', 'Zoë Ünïcode', '', '@a', 'O\u202Eevil', '@a\n- Status: Closed'),
+  note: fc.option(
+    fc.constantFrom('error rate doubled', 'done 😀', ' ', 'a: b: c', 'שלום', 'two\r\nlines', 'x\n- 2026-12-01 10:00 UTC Closed by @evil', 'x\n\n## Status log\n\n- 2026-12-01 10:00 UTC Planned', 'sep\u2028arated'),
+    { nil: undefined },
+  ),
 });

@@ -126,6 +126,10 @@ export function advanceIsConsistent(text: string, opts: FixOptions): void {
     assert.equal(after.analysis.doc.values.status, to, `advance to ${to}: Status is ${after.analysis.doc.values.status}`);
     const entries = after.analysis.doc.statusLog?.entries ?? [];
     assert.equal(entries[entries.length - 1]?.status, to, `advance to ${to}: last log entry is ${entries[entries.length - 1]?.statusText}`);
+    // A note or author with line breaks is written on one line: it never adds entries or items.
+    for (const s of [opts.note, opts.author]) {
+      if (s && /[\r\n\u2028\u2029]/.test(s)) assert.ok(!edits.some((e) => e.newText.includes(s)), `advance to ${to} wrote a multi-line note or author`);
+    }
     for (const code of ['CM030', 'CM031']) {
       const was = old(code);
       for (const d of after.diagnostics.filter((x) => x.code === code)) {

@@ -40,6 +40,27 @@ describe('property counterexamples (regressions)', () => {
     assert.ok(!check(closed).some((d) => d.code === 'CM030'));
   });
 
+  it('refuses an advance that makes neighbouring lines read differently (indented heading after a tab bullet)', () => {
+    const text = editLine(VALID_NORMAL, '- Status:', '- Status: Rejected').replace(
+      /## Status log\n\n[^]*$/,
+      '## Status log\n\n-\t2026-11-23 09:00 UTC Planned by @kofi\n  ## Rollback plan\n- 2026-11-25 17:10 UTC Rejected by @dana: not tested\n',
+    );
+    assert.ok(advanceTargets(doc(text)).includes('Rejected'));
+    assert.equal(advanceEdits(doc(text), 'Rejected', OPTS), undefined);
+    advanceIsConsistent(text, OPTS);
+  });
+
+  it('writes a note or author with line breaks on one line (no injected entries or items)', () => {
+    const inProgress = editLine(VALID_NORMAL, '- Status:', '- Status: In Progress').replace(
+      '- 2026-11-27 09:15 UTC Approved by @bob',
+      '- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 10:00 UTC In Progress by @alice',
+    );
+    const opts = { author: '@a\n- Status: Closed', now: NOW, note: 'x\n- 2026-12-01 10:00 UTC Closed by @evil' };
+    const edits = advanceEdits(doc(inProgress), 'Rolled Back', opts)!;
+    assert.ok(edits.some((e) => e.newText.endsWith('Rolled Back by @a - Status: Closed: x - 2026-12-01 10:00 UTC Closed by @evil')), JSON.stringify(edits));
+    advanceIsConsistent(inProgress, opts);
+  });
+
   it('survives hostile unicode, mixed line endings and a huge line in every property', () => {
     const hostile = `\uFEFF# T\u202Eitle 😀\r- Change type: Normal\r\n- Status: Pl\u0301anned\n- Owner: @\uD800\n${'x'.repeat(50_000)}\r\n## Status log\r- 2026-11-26 10:02 UTC Planned by @a\u200F`;
     rangesInside(hostile);

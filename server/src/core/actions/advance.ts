@@ -25,10 +25,18 @@ export interface AdvanceOptions {
   note?: string;
 }
 
+/**
+ * Author and note folded to one line: a log entry and a header value are one line each, and a
+ * line break from a client (or a git user name) must not write extra entries or items.
+ */
+function oneLine(s: string | undefined): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /** The status log line for a transition: `- <YYYY-MM-DD HH:MM UTC> <Status> by <author>[: note]`. */
 export function logLine(bullet: string, to: Status, opts: AdvanceOptions): string {
-  const note = opts.note?.trim();
-  const by = opts.author.trim() ? ` by ${opts.author.trim()}` : '';
+  const note = oneLine(opts.note);
+  const by = oneLine(opts.author) ? ` by ${oneLine(opts.author)}` : '';
   // A Rolled Back entry without a reason ends in a bare colon: the spot for the reason, which
   // CM034 keeps pointing at until it is written.
   const tail = note ? `: ${note}` : to === 'Rolled Back' ? ':' : '';
@@ -75,14 +83,14 @@ export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): Tex
   if (to === 'Approved') {
     const approval = fieldState(doc, 'approval').item;
     const date = formatUtc(opts.now).slice(0, 10);
-    if (approval && (isPlaceholder(approval.value) || isSeeBelow(approval.value)) && opts.author.trim()) {
-      edits.push(replaceItemValue(a, approval, `${opts.author.trim()}, ${date}`));
+    if (approval && (isPlaceholder(approval.value) || isSeeBelow(approval.value)) && oneLine(opts.author)) {
+      edits.push(replaceItemValue(a, approval, `${oneLine(opts.author)}, ${date}`));
     }
   }
 
   if (to === 'Closed' || to === 'Rolled Back') {
     const outcome = fieldState(doc, 'outcome');
-    const note = to === 'Closed' ? opts.note?.trim() : undefined;
+    const note = to === 'Closed' ? oneLine(opts.note) : undefined;
     if (!outcome.present) {
       if (outcome.item) {
         if (note) edits.push(replaceItemValue(a, outcome.item, note));
@@ -110,13 +118,20 @@ export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): Tex
   return recordsAdvance(a, edits, to) ? edits : undefined;
 }
 
+const statusEntries = (d: Analysis['doc']) => (d.statusLog?.entries ?? []).filter((e) => e.status !== undefined).length;
+
 /**
- * Whether the edited document reads back with Status `to` and a last log entry `to`. Markdown can
- * swallow an appended section (a document ending inside an unclosed code fence or HTML comment);
+ * Whether the edited document reads back with Status `to`, a last log entry `to`, and the rest of
+ * the log as it was (one entry more; two when a new log starts at Planned). Markdown can swallow
+ * an appended section (a document ending inside an unclosed code fence or HTML comment) or read
+ * neighbouring lines differently once a line is added (an indented heading after a tab bullet);
  * such an advance is refused rather than written where it does not count.
  */
 function recordsAdvance(a: Analysis, edits: TextEdit[], to: Status): boolean {
   const after = analyze(applyEdits(a.md.lines, edits), `${a.doc.id}.md`).doc;
   const entries = after.statusLog?.entries ?? [];
-  return after.values.status === to && entries[entries.length - 1]?.status === to;
+  const before = statusEntries(a.doc);
+  const added = statusEntries(after) - before;
+  const expected = before === 0 && a.doc.values.status === 'Planned' ? 2 : 1;
+  return after.values.status === to && entries[entries.length - 1]?.status === to && added === expected;
 }
