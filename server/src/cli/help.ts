@@ -70,7 +70,8 @@ incidents caused (distinct), mean time to rollback, and executed changes by type
 ${PATHS}
 
 Options:
-  -f, --format <fmt>       table (default), json or csv
+  -f, --format <fmt>       table (default), json, csv, or dora (DORA keys in Four Keys
+                           names: deployments, change_fail_rate, med_time_to_resolve)
   -m, --month <YYYY-MM>    Only this month (repeatable)
   -h, --help               Show this help
 `,

@@ -5,8 +5,9 @@ import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { renderCsv, renderTable } from './table';
 import { parseCommandArgs, parseFormat, UsageError } from './usage';
+import { formatDora } from './format-dora';
 
-const FORMATS = ['table', 'json', 'csv'] as const;
+const FORMATS = ['table', 'json', 'csv', 'dora'] as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const percent = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -61,7 +62,8 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
 
   const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
   const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter((m) => months.size === 0 || months.has(m.month));
-  if (format === 'json') ctx.out(`${JSON.stringify(metrics, null, 2)}\n`);
+  if (format === 'dora') ctx.out(formatDora(documents.map((d) => d.analysis.doc), months));
+  else if (format === 'json') ctx.out(`${JSON.stringify(metrics, null, 2)}\n`);
   else if (format === 'csv') ctx.out(metricsCsv(metrics));
   else ctx.out(metrics.length ? metricsTable(metrics) : 'No executed changes.\n');
   return fatal ? 2 : 0;
