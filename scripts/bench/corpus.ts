@@ -259,3 +259,33 @@ export function writeCorpus(root: string, docs: readonly CorpusDoc[]): string {
   for (const d of docs) writeFileSync(join(dir, d.name), d.text);
   return dir;
 }
+
+/**
+ * A valid Normal change of about `lines` lines (long Summary and Follow-ups), for the protocol
+ * round trip on large documents.
+ */
+export function longDocument(lines: number): string {
+  const head = [
+    '# Upgrade payments-db to PostgreSQL 16',
+    '',
+    '- Change type: Normal',
+    '- Change Owner: @alice',
+    '- Affected services: payments-db, payments-api',
+    '- Risk level: High',
+    '- Status: Approved',
+    '- Planned execution time: 2026-12-01 14:00 UTC, 60 min',
+    '- Rollback plan: point payments-api back at the old primary',
+    '- Verification plan: error rate < 0.1% and p99 < 300 ms on payments-api for 30 min',
+    '- Expected user impact: checkout is read-only for up to 2 minutes',
+    '- Approval (if required): @bob, 2026-11-27',
+    '',
+  ];
+  const tail = ['', '## Status log', '', '- 2026-11-26 10:02 UTC Planned by @alice', '- 2026-11-27 09:15 UTC Approved by @bob', ''];
+  const body: string[] = ['## Summary', ''];
+  const room = Math.max(0, lines - head.length - tail.length - 4);
+  const summary = Math.floor(room / 2);
+  for (let i = 0; i < summary; i++) body.push(`Step ${i + 1} moves traffic from the old primary to the new one and checks replication lag before it continues.`);
+  body.push('', '## Follow-ups', '');
+  for (let i = 0; i < room - summary; i++) body.push(`- Follow-up ${i + 1}: remove the old replica's alerting once the new primary has run for a week.`);
+  return [...head, ...body, ...tail].join('\n');
+}

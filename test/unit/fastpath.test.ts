@@ -48,7 +48,6 @@ describe('fast path', function () {
     const docs = generateCorpus(1000, { seed: 7 });
     let fast = 0;
     for (const d of docs) if (agrees(d.text, `changes/${d.name}`)) fast++;
-    // The corpus plants about 1% lazy continuation lines, which need the full parse.
     assert.ok(fast / docs.length > 0.95, `only ${fast} of ${docs.length} took the fast path`);
   });
 
@@ -78,6 +77,8 @@ describe('fast path', function () {
       'a setext heading': VALID_NORMAL.replace('## Rollback plan\n', 'Rollback plan\n-------------\n'),
       'a thematic break': VALID_NORMAL.replace('## Rollback plan\n', '***\n## Rollback plan\n'),
       'a nested list in a header item': VALID_NORMAL.replace('- Affected services: payments-db, payments-api\n', '- Affected services: payments-db, payments-api\n  - primary: eu-west-1\n    more\n'),
+      'a lazy continuation line': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\nlazy line\n'),
+      'a lazy line in a nested item': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  - nested\nlazy line\n'),
       'a multi-line value': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  because it is the database\n'),
       'mixed bullets in the header': VALID_NORMAL.replace('- Status: Approved', '* Status: Approved'),
       'indented code': VALID_NORMAL + '\n## Outcome\n\n    code block\n',
@@ -94,12 +95,13 @@ describe('fast path', function () {
 
   describe('constructs it leaves to remark', () => {
     const cases: Record<string, string> = {
-      'a lazy continuation line': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\nlazy line\n'),
+      'a heading in a list item, then a lazy line': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  # heading\nlazy line\n'),
       'a tab in indentation': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n\tmore\n'),
       'an unclosed fence': VALID_NORMAL + '\n```\ncode\n',
       'raw HTML': VALID_NORMAL + '\n<div>x</div>\n',
       'a link definition': VALID_NORMAL + '\n[ref]: http://example.com\n',
       'a fence inside a list item': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  ```\n  x\n  ```\n'),
+      'indented code, then a whitespace line': VALID_NORMAL + '\n## Outcome\n\n    code\n      \n## Follow-ups\n',
       'a lone CR': VALID_NORMAL.replace(/\n/g, '\r'),
       'a NUL character': VALID_NORMAL + '\0',
       'a second BOM': '\ufeff\ufeff' + VALID_NORMAL,

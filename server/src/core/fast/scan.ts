@@ -117,7 +117,7 @@ interface Pos {
 type Open =
   | { t: 'none' }
   | { t: 'para'; start: Pos; end: Pos }
-  | { t: 'list'; node: List; start: Pos; marker: string; ordered: boolean; item: ListItem; itemStart: Pos; itemEnd: Pos; width: number; afterBlank: boolean }
+  | { t: 'list'; node: List; start: Pos; marker: string; ordered: boolean; item: ListItem; itemStart: Pos; itemEnd: Pos; width: number; afterBlank: boolean; paraOpen: boolean }
   | { t: 'fence'; start: Pos; char: number; count: number }
   | { t: 'comment'; start: Pos }
   | { t: 'quote'; start: Pos; end: Pos }
@@ -215,19 +215,26 @@ export function scanBlocks(text: string, base: number): ScanResult {
     if (kind.k === 'bail' && !(open.t === 'para' && n >= 4)) return bail(kind.why);
 
     if (kind.k === 'blank') {
-      if (open.t === 'list') open.afterBlank = true;
+      // micromark extends indented code over a whitespace line indented 4+ columns: not modelled.
+      if (open.t === 'code' && end > pos) return bail('whitespace line after indented code');
+      if (open.t === 'list') {
+        open.afterBlank = true;
+        open.paraOpen = false;
+      }
       else if (open.t !== 'code') close();
     } else if (open.t === 'list' && n >= open.width) {
       // Inside the current item: paragraph text, nested items and headings are single-line or
       // end where their lines end; anything else inside an item is left to remark.
       if (kind.k !== 'para' && kind.k !== 'item' && kind.k !== 'heading') return bail(`${kind.k} inside a list item`);
-      if (open.afterBlank && n >= open.width + 4) return bail('indented code in a list item');
+      // With no paragraph open (after a blank line or a heading), 4+ more spaces are code.
+      if (!open.paraOpen && n >= open.width + 4) return bail('indented code in a list item');
       if (open.afterBlank && content.charCodeAt(0) === 91) return bail('possible link definition');
       if (kind.k === 'item') {
         const inner = content.slice(kind.width);
         if (classify(inner).k !== 'para' || inner.charCodeAt(0) === 91) return bail('nested list item that is not text');
       }
       open.afterBlank = false;
+      open.paraOpen = kind.k !== 'heading';
       open.itemEnd = lineEnd;
     } else if (open.t === 'para' && (n >= 4 || kind.k === 'para')) {
       open.end = lineEnd; // paragraph continuation
@@ -242,7 +249,10 @@ export function scanBlocks(text: string, base: number): ScanResult {
       // Lazy continuation or not, depending on what the quote holds: not modelled.
       return bail('line after a block quote');
     } else if (open.t === 'list' && kind.k === 'para' && !open.afterBlank) {
-      return bail('lazy continuation line');
+      // A lazy continuation line: it continues the paragraph the item's last line is in. With no
+      // paragraph open (after a heading inside the item) it would start a new one.
+      if (!open.paraOpen) return bail('text after a heading in a list item');
+      open.itemEnd = lineEnd;
     } else if (open.t === 'list' && n >= 4) {
       return bail('indented line after a list');
     } else if (open.t === 'list' && kind.k === 'item' && (kind.marker !== open.marker || kind.ordered !== open.ordered)) {
@@ -253,13 +263,13 @@ export function scanBlocks(text: string, base: number): ScanResult {
       const start = at(i);
       const item = newItem(start, lineEnd, kind.width, content);
       if (typeof item === 'string') return bail(item);
-      open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + kind.width, afterBlank: false };
+      open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + kind.width, afterBlank: false, paraOpen: true };
     } else if (open.t === 'list' && kind.k === 'item') {
       open.item.position = position(open.itemStart, open.itemEnd);
       open.node.children.push(open.item);
       const item = newItem(at(i), lineEnd, kind.width, content);
       if (typeof item === 'string') return bail(item);
-      Object.assign(open, { item, itemStart: at(i), itemEnd: lineEnd, width: n + kind.width, afterBlank: false });
+      Object.assign(open, { item, itemStart: at(i), itemEnd: lineEnd, width: n + kind.width, afterBlank: false, paraOpen: true });
     } else {
       // A new top-level block.
       // micromark lets an ordered list that does not start at 1 begin only after a blank line
@@ -294,7 +304,7 @@ export function scanBlocks(text: string, base: number): ScanResult {
           case 'item': {
             const item = newItem(start, lineEnd, kind.width, content);
             if (typeof item === 'string') return bail(item);
-            open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + kind.width, afterBlank: false };
+            open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + kind.width, afterBlank: false, paraOpen: true };
             break;
           }
           case 'setext':

@@ -1,0 +1,168 @@
+/**
+ * Language server figures, through the protocol as an editor sees them: `node dist/server.js
+ * --stdio` is spawned and driven by a vscode-languageserver-protocol client.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, ExitNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import type { ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { ListChangesRequest } from '../../server/src/protocol';
+import { CORPUS_NOW } from './corpus';
+
+/** A running server and a client connection to it. */
+interface Session {
+  proc: ChildProcess;
+  conn: ProtocolConnection;
+  /** Resolves on the next publishDiagnostics for `uri` (optionally of a given version). */
+  nextPublish(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  published: Map<string, number>;
+  lastPublishAt: number;
+  progressEnded: Promise<number>;
+  close(): Promise<void>;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}
+
+async function start(serverJs: string, folder: string | undefined): Promise<Session> {
+  const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const waiters: { uri: string; version?: number; resolve(p: PublishDiagnosticsParams): void }[] = [];
+  const published = new Map<string, number>();
+  let progressEnd: (t: number) => void = () => {};
+  const progressEnded = new Promise<number>((r) => (progressEnd = r));
+  const session: Session = {
+    proc,
+    conn,
+    published,
+    lastPublishAt: 0,
+    progressEnded,
+    nextPublish: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    close: async () => {
+      try {
+        await withTimeout(conn.sendRequest(ShutdownRequest.type), 10_000, 'shutdown');
+        await conn.sendNotification(ExitNotification.type);
+      } catch {
+        proc.kill();
+      }
+      conn.dispose();
+    },
+  };
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    session.lastPublishAt = performance.now();
+    published.set(p.uri, p.diagnostics.length);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i]!;
+      if (w.uri === p.uri && (w.version === undefined || p.version === undefined || p.version === w.version)) {
+        waiters.splice(i, 1);
+        w.resolve(p);
+      }
+    }
+  });
+  conn.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+    if (p.value?.kind === 'end') progressEnd(performance.now());
+  });
+  // Progress tokens, registrations, configuration: accept whatever the server asks.
+  for (const method of ['window/workDoneProgress/create', 'client/registerCapability', 'client/unregisterCapability', 'window/showMessageRequest']) conn.onRequest(method, () => null);
+  conn.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params.items ?? []).map(() => null));
+  conn.listen();
+  const rootUri = folder ? pathToFileURL(folder).href : null;
+  await withTimeout(
+    conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: folder ? [{ uri: rootUri, name: 'bench' }] : null,
+      capabilities: { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { now: new Date(CORPUS_NOW).toISOString() },
+    }),
+    30_000,
+    'initialize',
+  );
+  return session;
+}
+
+/** Round trips of one document: didOpen -> publish, and didChange -> publish (median of `rounds`). */
+export interface RoundTrip {
+  open: number;
+  change: number;
+}
+
+export async function measureRoundTrip(serverJs: string, path: string, rounds: number): Promise<RoundTrip> {
+  const s = await start(serverJs, undefined);
+  try {
+    await s.conn.sendNotification('initialized', {});
+    const uri = pathToFileURL(path).href;
+    const text = readFileSync(path, 'utf8');
+    const opened = s.nextPublish(uri);
+    const t0 = performance.now();
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await withTimeout(opened, 60_000, 'diagnostics after didOpen');
+    const open = performance.now() - t0;
+    const times: number[] = [];
+    for (let v = 2; v < rounds + 2; v++) {
+      // Alternate the Risk level so each version really differs.
+      const changed = text.replace('- Risk level: High', v % 2 ? '- Risk level: High' : '- Risk level: Medium');
+      const next = s.nextPublish(uri, v);
+      const t = performance.now();
+      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: changed }] });
+      await withTimeout(next, 60_000, `diagnostics of version ${v}`);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return { open, change: times[times.length >> 1]! };
+  } finally {
+    await s.close();
+  }
+}
+
+/** Workspace-wide diagnostics of a folder: time to the last publish, count, server memory. */
+export interface WorkspaceFigures {
+  /** ms from `initialized` to the end of the indexing progress. */
+  indexed: number;
+  /** ms from `initialized` to the last publishDiagnostics of the scan. */
+  lastPublish: number;
+  published: number;
+  listed: number;
+  /** Peak and current resident memory of the server, MB (from /proc). */
+  peakRssMb?: number;
+  rssMb?: number;
+}
+
+function procStatus(pid: number | undefined, key: string): number | undefined {
+  try {
+    const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function measureWorkspace(serverJs: string, folder: string, timeoutMs: number): Promise<WorkspaceFigures> {
+  const s = await start(serverJs, folder);
+  try {
+    const t0 = performance.now();
+    await s.conn.sendNotification('initialized', {});
+    const ended = await withTimeout(s.progressEnded, timeoutMs, 'the end of indexing');
+    // A request answered after the end: every publish sent before it has arrived by then.
+    const list = await withTimeout(s.conn.sendRequest(ListChangesRequest.method, {}), timeoutMs, 'itsmote/listChanges');
+    return {
+      indexed: ended - t0,
+      lastPublish: s.lastPublishAt - t0,
+      published: s.published.size,
+      listed: (list as { changes: unknown[] }).changes.length,
+      peakRssMb: procStatus(s.proc.pid, 'VmHWM'),
+      rssMb: procStatus(s.proc.pid, 'VmRSS'),
+    };
+  } finally {
+    await s.close();
+  }
+}
