@@ -49,4 +49,20 @@ describe('itsmote check with suppressions', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--report-suppressions prints text or json/);
   });
+
+  it('--format sarif keeps suppressed results, marked inSource with the reason as justification', () => {
+    const r = itsmote(['check', '--format', 'sarif', '--now', NOW, '.'], { cwd: t.dir });
+    assert.equal(r.code, 0);
+    type R = { ruleId: string; suppressions?: { kind: string; status: string; justification?: string }[]; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] };
+    const results = json<{ runs: { results: R[] }[] }>(r).runs[0]!.results;
+    const suppressed = results.filter((x) => x.suppressions);
+    assert.deepEqual(
+      suppressed.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri, x.suppressions]),
+      [
+        ['CM013', 'changes/a-reason.md', [{ kind: 'inSource', status: 'accepted', justification: 'internal batch job, no users (RFC-42)' }]],
+        ['CM013', 'changes/b-no-reason.md', [{ kind: 'inSource', status: 'accepted' }]],
+      ],
+    );
+    assert.deepEqual(results.filter((x) => !x.suppressions).map((x) => x.ruleId), ['CM007']);
+  });
 });

@@ -10,6 +10,7 @@ import { formatGithub } from './format/github';
 import { repoFactsFor } from './repo-facts';
 import { filterChanged } from './changed-files';
 import { formatSuppressionsText, suppressionReport } from './suppressions-report';
+import { splitSuppressed, toSarifWithSuppressions } from './sarif-suppressions';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 
@@ -38,20 +39,25 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks);
   const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
   const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));
-  const raw = runChecks(documents, now, { repoFor, suppressions: !report });
+  // SARIF keeps suppressed results (marked as such); the report lists them: both need them all.
+  const sarif = format === 'sarif';
+  const raw = runChecks(documents, now, { repoFor, suppressions: !(report || sarif) });
   const split = report ? suppressionReport(documents, raw) : undefined;
-  let results = split ? split.results : raw;
+  const sarifSplit = sarif ? splitSuppressed(documents, raw) : undefined;
+  let results = split ? split.results : sarifSplit ? sarifSplit.kept : raw;
+  let hidden = sarifSplit?.suppressed ?? [];
   let entries = split?.entries;
   // --changed: every document is checked (CM040 and CM016 need the others as context); only the changed ones are reported.
   if (values.changed !== undefined) {
     const changed = await filterChanged(results.map((r) => r.file), values.changed);
     results = results.filter((r) => changed.has(r.file));
     entries = entries?.filter((e) => changed.has(e.file));
+    hidden = hidden.filter((h) => changed.has(h.file));
     ctx.err(`itsmote: ${changed.size} of ${documents.length} change document${documents.length === 1 ? '' : 's'} changed since ${values.changed}`);
   }
   if (entries) ctx.out(format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatSuppressionsText(entries));
   else if (format === 'json') ctx.out(formatJson(results));
-  else if (format === 'sarif') ctx.out(formatSarif(results, ctx.version));
+  else if (format === 'sarif') ctx.out(hidden.length ? `${JSON.stringify(toSarifWithSuppressions(results, hidden, ctx.version), null, 2)}\n` : formatSarif(results, ctx.version));
   else if (format === 'github') ctx.out(formatGithub(results));
   else ctx.out(formatText(results, ctx.color));
 
