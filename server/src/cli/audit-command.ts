@@ -7,12 +7,28 @@ import { auditHistory } from '../core/repo/audit';
 import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { fileHistory } from '../node/git-history';
+import type { HistoryCache } from '../node/git-history';
 import { realFile } from './changed-files';
 import { auditJson, auditText } from './audit-format';
 import type { AuditFileResult } from './audit-format';
 import { parseCommandArgs, parseFormat, UsageError } from './usage';
 
 const FORMATS = ['text', 'json'] as const;
+const CONCURRENCY = 8;
+
+/** Maps with at most `limit` promises pending, keeping order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
 
 /** Reads `--tolerance-hours`: a number of hours, 0 or more (decimals allowed). */
 export function parseTolerance(value: string | undefined): number | undefined {
@@ -34,19 +50,22 @@ export async function auditCommand(args: string[], ctx: CommandContext): Promise
   const tolerance = parseTolerance(values['tolerance-hours']);
 
   const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
+  const cache: HistoryCache = new Map();
+  // git runs a few processes per file: read several files at once, report in the order found.
+  const histories = await mapLimit(documents, CONCURRENCY, async (d) => fileHistory(await realFile(d.file), cache));
   const results: AuditFileResult[] = [];
   let notInGit = 0;
-  for (const d of documents) {
-    const h = await fileHistory(await realFile(d.file));
+  documents.forEach((d, i) => {
+    const h = histories[i]!;
     if (!h.ok) {
       ctx.err(`${d.file}: not audited: ${h.reason}`);
       if (h.notInGit) notInGit++;
-      continue;
+      return;
     }
     if (h.versions.length === 0) ctx.err(`${d.file}: not audited: no commits yet (untracked or never committed)`);
     const findings = auditHistory(h.versions, { toleranceHours: tolerance ?? d.config.auditToleranceHours });
     results.push({ file: d.file, commits: h.versions.length, findings });
-  }
+  });
   ctx.out(format === 'json' ? auditJson(results) : auditText(results));
   if (fatal || (documents.length > 0 && notInGit === documents.length)) return 2;
   return results.some((r) => r.findings.length > 0) ? 1 : 0;

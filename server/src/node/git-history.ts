@@ -12,6 +12,17 @@ export type HistoryResult = { ok: true; versions: FileVersion[]; top: string } |
 
 const MAX_RENAMES = 50;
 
+/** The repository of a folder: its top and whether it has a commit yet. */
+async function repoOf(dir: string): Promise<{ top: string; hasHead: boolean } | undefined> {
+  const top = await gitToplevel(dir);
+  if (!top) return undefined;
+  const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], top);
+  return { top, hasHead: head.ok };
+}
+
+/** Per-folder answers shared by the files of one audit run. */
+export type HistoryCache = Map<string, Promise<{ top: string; hasHead: boolean } | undefined>>;
+
 /** The old path of `path` when `commit` renamed it (compared with its first parent), else undefined. */
 async function renameSource(top: string, commit: string, path: string): Promise<string | undefined> {
   const r = await git(['diff-tree', '-r', '-M', '--no-commit-id', '--name-status', '-z', '--root', commit], top);
@@ -28,8 +39,11 @@ async function renameSource(top: string, commit: string, path: string): Promise<
 }
 
 /** Reads the committed history of `file` (an absolute, real path). */
-export async function fileHistory(file: string): Promise<HistoryResult> {
-  const top = await gitToplevel(dirname(file));
+export async function fileHistory(file: string, cache: HistoryCache = new Map()): Promise<HistoryResult> {
+  const dir = dirname(file);
+  if (!cache.has(dir)) cache.set(dir, repoOf(dir));
+  const repo = await cache.get(dir)!;
+  const top = repo?.top;
   if (!top) {
     const probe = await git(['--version'], dirname(file));
     return { ok: false, reason: probe.missing ? gitError(probe) : 'not in a git repository', notInGit: true };
@@ -37,8 +51,7 @@ export async function fileHistory(file: string): Promise<HistoryResult> {
   const commits: { commit: string; at: number; author: string; path: string }[] = [];
   let path = relative(top, file).split(sep).join('/');
   let from = 'HEAD';
-  const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], top);
-  if (!head.ok) return { ok: true, versions: [], top }; // no commit yet
+  if (!repo.hasHead) return { ok: true, versions: [], top }; // no commit yet
   // Follow renames by hand: `git log --follow` also follows copies, so a change created from a
   // copy of another document would inherit that document's history.
   for (let hops = 0; hops < MAX_RENAMES; hops++) {
