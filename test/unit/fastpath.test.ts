@@ -119,6 +119,14 @@ describe('fast path', function () {
     }
   });
 
+  it('checks without parsing the tree when no suppression comment is written', () => {
+    const a = fastAnalysis(VALID_NORMAL, 'changes/x.md');
+    let parsed = false;
+    const probe = Object.create(a, { md: { get: () => ((parsed = true), a.md) } }) as typeof a;
+    checkDocument(probe, OPTIONS);
+    assert.equal(parsed, false, 'checkDocument read the mdast');
+  });
+
   it('gives a real mdast on demand, parsed only when read', () => {
     const a = fastAnalysis(VALID_NORMAL, 'changes/x.md');
     assert.equal(a.fast, true);

@@ -51,13 +51,15 @@ export function indexDocument(text: string, pathOrUri: string): IndexedDocument 
  * An `Analysis` for `checkDocument` that uses the fast model when it can. Its `md` is parsed by
  * remark only when something reads it (rules read only `doc`; code actions may read `md`).
  */
-export function fastAnalysis(text: string, pathOrUri: string): Analysis & { fast: boolean } {
+export function fastAnalysis(text: string, pathOrUri: string): Analysis & { fast: boolean; text: string } {
   const r = scanModel(text, idFromPath(pathOrUri));
-  if (!('doc' in r)) return { ...analyze(text, pathOrUri), fast: false };
+  if (!('doc' in r)) return { ...analyze(text, pathOrUri), fast: false, text };
   let md: ParsedMarkdown | undefined;
   return {
     doc: r.doc,
     fast: true,
+    // Readers that only need the text (suppression comments) take it here without a tree.
+    text,
     get md() {
       return (md ??= parseMarkdown(text));
     },
