@@ -114,4 +114,12 @@ describe('suppressions', () => {
     assert.deepEqual(readSuppressions(doc(text)), []);
     assert.deepEqual(codesOf(text).sort(), ['CM013', 'CM014']);
   });
+
+  it('a headerless document: CM001 can be suppressed, but never without a trace', () => {
+    assert.deepEqual(codesOf('# How to write a change\n'), ['CM001']);
+    // CM001 sits on line 0: a comment on that line covers it, a block disable starts after it.
+    assert.deepEqual(codesOf('<!-- itsmote-disable-line CM001 -- a how-to, not a change -->\n# How to write a change\n'), []);
+    assert.deepEqual(codesOf('<!-- itsmote-disable CM001 -- a how-to -->\n# How to write a change\n'), ['CM001']);
+    assert.deepEqual(codesOf('<!-- itsmote-disable-line -->\n# How to write a change\n'), ['CM007']);
+  });
 });

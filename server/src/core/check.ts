@@ -9,7 +9,7 @@ import { defaultConfig } from './config';
 import { RULES } from './rules/index';
 import type { Finding, Rule, Severity } from './rules/index';
 import type { RepoFacts } from './repo/facts';
-import { filterSuppressed } from './suppressions';
+import { filterSuppressed, SUPPRESSION_RULE_ID } from './suppressions';
 
 export const SOURCE = 'itsmote';
 export const DEFAULT_DOCS_URL = 'https://github.com/itsmote/itsmote-changes/blob/main/docs/rules.md';
@@ -70,7 +70,9 @@ export function checkDocument(a: Analysis, opts: CheckOptions): Diagnostic[] {
   const ro = ruleOptions(opts);
   for (const rule of RULES) {
     if (rule.scope !== 'document') continue;
-    if (!a.doc.header && rule.id !== 'CM001') continue;
+    // A headerless document gets CM001 alone (SPEC section 7), and CM007 for its suppression
+    // comments: otherwise a reasonless `itsmote-disable` could hide CM001 without a trace.
+    if (!a.doc.header && rule.id !== 'CM001' && rule.id !== SUPPRESSION_RULE_ID) continue;
     if (opts.config.severities[rule.id] === 'off') continue;
     for (const f of rule.check(a, ro)) {
       const d = toDiagnostic(rule, f, opts);
