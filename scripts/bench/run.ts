@@ -92,8 +92,9 @@ async function main(): Promise<void> {
         const v = measureValidation(docs.slice(0, 2000), args.runs);
         extra.validation = v;
         const base = { group: 'per document', unit: 'us', baselineName: 'remark parse', baseline: v.remarkParse };
-        rows.push(ratioRow({ ...base, name: 'validation, full (analyze + checkDocument)', value: v.fullValidation, target: '<= 1.25x', max: 1.25 }));
-        rows.push(ratioRow({ ...base, name: `validation, fast path (${(v.fastShare * 100).toFixed(0)}% scanned)`, value: v.fastValidation, target: '<= 1.25x', max: 1.25 }));
+        // Ratios are the medians of per-round ratios (steadier than the ratio of medians).
+        rows.push({ ...base, name: 'validation, full (analyze + checkDocument)', value: v.fullValidation, ratio: v.fullRatio, target: '<= 1.25x', pass: v.fullRatio <= 1.25 });
+        rows.push({ ...base, name: `validation, fast path (${(v.fastShare * 100).toFixed(0)}% scanned)`, value: v.fastValidation, ratio: v.fastRatio, target: '<= 1.25x', pass: v.fastRatio <= 1.25 });
       }
 
       log(`[${g}] index cold/warm vs read + line scan...`);
