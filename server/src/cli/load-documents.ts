@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze } from '../core/model';
+import { fastAnalysis } from '../core/fast/index';
 import type { Analysis } from '../core/model';
 import type { Config } from '../core/config';
 import { anchoredMatcher, hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../core/discovery';
@@ -86,7 +86,7 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks)
       // Outside the globs, a markdown file counts only when its header names a Change type.
       if (!j.byGlob && !j.explicit && !mayHaveChangeType(read.text)) return undefined;
       // A file URL, as the editor would pass: the core decodes it, so `50%-rollout.md` stays intact.
-      const analysis = analyze(read.text, pathToFileURL(j.abs).href);
+      const analysis = fastAnalysis(read.text, pathToFileURL(j.abs).href);
       if (!j.byGlob && !j.explicit && !hasChangeTypeItem(analysis.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
       return { file: j.file, analysis, config } satisfies LoadedDocument;
