@@ -44,6 +44,7 @@ export class CurrentDocuments {
       config: indexed?.config ?? defaultConfig(),
       settings: indexed?.settings ?? DEFAULT_SETTINGS,
       now: this.env.now(),
+      ...(indexed?.repo ? { repo: indexed.repo } : {}),
     });
   }
 
@@ -56,7 +57,7 @@ export class CurrentDocuments {
   diagnoser(e: Entry): Diagnose {
     return (text) => {
       const analysis = analyze(text, e.uri);
-      return { analysis, diagnostics: checkDocument(analysis, { config: e.config, now: this.env.now(), docsUrl: e.settings.docsUrl }) };
+      return { analysis, diagnostics: checkDocument(analysis, { config: e.config, now: this.env.now(), docsUrl: e.settings.docsUrl, ...(e.repo ? { repo: e.repo } : {}) }) };
     };
   }
 }

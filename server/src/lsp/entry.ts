@@ -4,12 +4,14 @@
  * its inputs, so handlers can build a fresh entry for a version the index has not seen yet.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { analyze } from '../core/model';
+import { fastAnalysis } from '../core/fast/index';
 import type { Analysis } from '../core/model';
 import { checkDocument } from '../core/check';
 import type { Config } from '../core/config';
 import { hasChangeTypeItem, pathMatcher } from '../core/discovery';
 import type { PathMatcher } from '../core/discovery';
+import type { RepoFacts } from '../core/repo/facts';
+import { peopleOfDocument } from '../core/repo/facts';
 import type { ResolvedSettings } from './settings';
 import type { Folder } from './paths';
 import { relPath } from './paths';
@@ -30,6 +32,10 @@ export interface Entry {
   docDiagnostics: Diagnostic[];
   /** Set rule diagnostics (CM040), filled by the index. */
   setDiagnostics: Diagnostic[];
+  /** The repository facts the document was checked with (CM016, CM017). */
+  repo?: RepoFacts;
+  /** The people the document names (`personKey`s), counted into `peopleInDocuments`; empty unless a change document. */
+  people: string[];
 }
 
 const matchers = new WeakMap<Config, PathMatcher>();
@@ -52,6 +58,8 @@ export interface BuildInput {
   config: Config;
   settings: ResolvedSettings;
   now: number;
+  /** The facts of the document's repository; absent: CM016 and CM017 do not run. */
+  repo?: RepoFacts;
 }
 
 /** Whether a document is a change document: its path matches the globs, or its header has a Change type. */
@@ -76,16 +84,35 @@ function tooLarge(kb: number, limit: number): Diagnostic {
   };
 }
 
+function isTooLarge(input: Pick<BuildInput, 'text' | 'settings'>): boolean {
+  return input.text.length / 1024 > input.settings.maxFileSizeKB;
+}
+
 /** Analyses, classifies and checks a document. Never throws for any text. */
 export function buildEntry(input: BuildInput): Entry {
   const kb = input.text.length / 1024;
-  const large = kb > input.settings.maxFileSizeKB;
-  const analysis = analyze(large ? '' : input.text, input.uri);
+  const large = isTooLarge(input);
+  // The line scan when the markdown is simple (no remark tree kept for unopened documents); same model.
+  const analysis = fastAnalysis(large ? '' : input.text, input.uri);
   const isChange = large ? (input.path ? matcherOf(input.config).matches(relPath(input.folder, input.path)) : false) : isChangeDocument(input, analysis);
   const docDiagnostics = !isChange
     ? []
     : large
       ? [tooLarge(kb, input.settings.maxFileSizeKB)]
-      : checkDocument(analysis, { config: input.config, now: input.now, docsUrl: input.settings.docsUrl });
-  return { ...input, analysis, isChange, docDiagnostics, setDiagnostics: [] };
+      : checkDocument(analysis, { config: input.config, now: input.now, docsUrl: input.settings.docsUrl, ...(input.repo ? { repo: input.repo } : {}) });
+  const people = isChange && !large ? [...peopleOfDocument(analysis.doc)] : [];
+  return { ...input, analysis, isChange, docDiagnostics, setDiagnostics: [], people };
+}
+
+/**
+ * The entry re-checked with other repository facts (CODEOWNERS or the catalog changed, or which
+ * people other documents name): the analysis is kept, only the single-document rules run again.
+ */
+export function recheckEntry(e: Entry, repo: RepoFacts | undefined, now: number): Entry {
+  const next: Entry = { ...e };
+  delete next.repo;
+  if (repo) next.repo = repo;
+  if (!e.isChange || isTooLarge(e)) return next;
+  next.docDiagnostics = checkDocument(e.analysis, { config: e.config, now, docsUrl: e.settings.docsUrl, ...(repo ? { repo } : {}) });
+  return next;
 }

@@ -53,7 +53,7 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
     guard('completion', [] as CompletionItem[], (params) => {
       const e = changeEntry(params.textDocument.uri);
       if (!e) return [];
-      return complete(e.analysis, params.position, { facts: index.facts(), author: env.author(e.settings.author), now: env.now() });
+      return complete(e.analysis, params.position, { facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) }, author: env.author(e.settings.author), now: env.now() });
     }),
   );
 

@@ -17,14 +17,14 @@ import { ConfigResolver } from '../node/config-resolver';
 import type { ResolvedConfig } from '../node/config-resolver';
 import { findChangeFiles } from '../node/find-change-files';
 import { readTextFile } from '../node/read-text-file';
-import { buildEntry } from './entry';
 import type { Entry } from './entry';
 import { computeSetDiagnostics, setKey } from './set-rules';
 import type { Environment } from './environment';
 import type { SettingsCache } from './settings';
 import type { Folder } from './paths';
 import { folderOf, pathOf, uriOf } from './paths';
-import { readCodeowners } from './codeowners';
+import { buildEntry, recheckEntry } from './entry';
+import { RepoFactsStore } from './repo-facts';
 
 /** Where the index sends what it decides. */
 export interface IndexSink {
@@ -49,7 +49,8 @@ export class WorkspaceIndex {
   private readonly resolvers = new Map<string, ConfigResolver>();
   private readonly published = new Set<string>();
   private readonly summaries = new Map<string, string>();
-  private readonly codeowners = new Map<string, string[]>();
+  /** CODEOWNERS and catalog facts per folder, and the people counts of its change documents. */
+  private readonly repo = new RepoFactsStore();
   private factsCache: WorkspaceFacts | undefined;
   /** False until the first scan finished. */
   complete = false;
@@ -88,7 +89,8 @@ export class WorkspaceIndex {
       path ? this.resolverFor(folder).forFile(path) : undefined,
     ]);
     // Untitled and virtual documents have no folder to read a config from: defaults.
-    return { path, folder, settings, config: resolved?.config ?? defaultConfig() };
+    const repo = this.repo.factsFor(folder);
+    return { path, folder, settings, config: resolved?.config ?? defaultConfig(), ...(repo ? { repo } : {}) };
   }
 
   /**
@@ -112,8 +114,55 @@ export class WorkspaceIndex {
     const setChanged = !prev || setKey(prev) !== setKey(e);
     e.setDiagnostics = prev?.setDiagnostics && !setChanged ? prev.setDiagnostics : e.setDiagnostics;
     const touched = setChanged ? this.refreshSet() : new Set<string>();
+    // CM016 is cross-document: when the people a document names change, others may become (un)known.
+    if (e.folder && (prev?.people.join('\n') ?? '') !== e.people.join('\n')) for (const u of this.refreshRepo([e.folder], false)) touched.add(u);
     touched.add(e.uri);
     this.publishAndNotify(touched);
+  }
+
+  /**
+   * Recounts the people named by the change documents of `folders` and re-checks the entries
+   * whose CM016 outcome can differ (`force`: every entry, the repository files changed). Returns
+   * the URIs whose diagnostics changed; unchanged documents are not re-published.
+   */
+  private refreshRepo(folders: readonly Folder[], force: boolean): Set<string> {
+    const changed = new Set<string>();
+    const now = this.deps.env.now();
+    for (const folder of folders) {
+      const members = [...this.entries.values()].filter((e) => e.folder?.uri === folder.uri);
+      const counts = new Map<string, number>();
+      for (const e of members) if (e.isChange) for (const p of e.people) counts.set(p, (counts.get(p) ?? 0) + 1);
+      this.repo.setCounts(folder, counts);
+      const facts = this.repo.factsFor(folder);
+      // What CM016 reads of the counts: which of the document's people are named by another document.
+      const known = (e: Entry, c: ReadonlyMap<string, number> | undefined) => e.people.filter((p) => (c?.get(p) ?? 0) >= 2).join('\n');
+      for (const e of members) {
+        // Facts re-read (new arrays) or first read after the document was checked: re-check.
+        const newFacts = e.repo?.people !== facts?.people || e.repo?.services !== facts?.services;
+        const stale = force || (e.isChange && newFacts) || (facts?.people !== undefined && known(e, e.repo?.peopleInDocuments) !== known(e, counts));
+        if (!stale) {
+          if (facts) e.repo = facts;
+          continue;
+        }
+        const next = recheckEntry(e, facts, now);
+        this.entries.set(e.uri, next);
+        if (JSON.stringify(next.docDiagnostics) !== JSON.stringify(e.docDiagnostics)) changed.add(e.uri);
+      }
+    }
+    this.factsCache = undefined;
+    return changed;
+  }
+
+  /**
+   * A CODEOWNERS or catalog file changed on disk: re-reads the facts of the folders whose
+   * repository holds it and re-publishes the documents whose diagnostics changed.
+   */
+  async repoFilesChanged(paths: readonly string[]): Promise<void> {
+    if (this.scanning) await this.scanning.catch(() => undefined);
+    const all = this.deps.folders();
+    const folders = all.filter((f) => paths.some((p) => this.repo.foldersHolding(p, [f]).length > 0));
+    for (const f of folders) await this.repo.read(f);
+    this.publishAndNotify(this.refreshRepo(folders, true));
   }
 
   /** Removes a document (deleted on disk, or an unsaved document closed). */
@@ -122,6 +171,7 @@ export class WorkspaceIndex {
     this.entries.delete(uri);
     this.factsCache = undefined;
     const touched = prev?.isChange ? this.refreshSet() : new Set<string>();
+    if (prev?.folder && prev.people.length) for (const u of this.refreshRepo([prev.folder], false)) touched.add(u);
     touched.add(uri);
     this.publishAndNotify(touched);
   }
@@ -201,11 +251,12 @@ export class WorkspaceIndex {
     const stale = () => gen !== this.generation;
     for (const r of this.resolvers.values()) r.clear();
     const seen = new Set<string>();
+    this.repo.retain(this.deps.folders());
     for (const folder of this.deps.folders()) {
       const resolver = this.resolverFor(folder);
       const root = await resolver.forDir(folder.path);
-      const walk = await findChangeFiles(folder.path, pathMatcher(root.config));
-      this.codeowners.set(folder.uri, await readCodeowners(folder.path));
+      // The repository files are read alongside the walk: a scan takes no longer for them.
+      const [walk] = await Promise.all([findChangeFiles(folder.path, pathMatcher(root.config)), this.repo.read(folder)]);
       if (stale()) return;
       let done = 0;
       for (const f of walk.files) {
@@ -226,6 +277,8 @@ export class WorkspaceIndex {
     for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
     this.factsCache = undefined;
     this.refreshSet();
+    // Documents were checked with the people counts of a half-read folder: settle them now.
+    this.refreshRepo(this.deps.folders(), false);
     this.complete = true;
     const uris = new Set([...this.entries.keys(), ...this.published]);
     for (const uri of uris) this.publishOne(uri);
@@ -250,6 +303,7 @@ export class WorkspaceIndex {
     }
     if (gen !== this.generation) return;
     this.refreshSet();
+    this.refreshRepo(this.deps.folders(), false);
     for (const uri of new Set([...this.entries.keys(), ...this.published])) this.publishOne(uri);
     for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
     this.deps.sink.indexChanged();
@@ -273,6 +327,11 @@ export class WorkspaceIndex {
     return computeMetrics(this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`)).map((e) => e.analysis.doc));
   }
 
+  /** The catalog's service names for a document's folder (completion of Affected services). */
+  catalogServices(folder: Folder | undefined): readonly string[] {
+    return this.repo.catalogServices(folder);
+  }
+
   /** Services, people and incidents named by the change documents and CODEOWNERS files. */
   facts(): WorkspaceFacts {
     if (!this.factsCache) {
@@ -286,7 +345,8 @@ export class WorkspaceIndex {
         for (const l of e.analysis.doc.statusLog?.entries ?? []) if (l.by) people.add(l.by);
         for (const i of [...v.incidents, ...v.causedIncidents]) incidents.add(i);
       }
-      for (const list of this.codeowners.values()) for (const p of list) people.add(p);
+      // CODEOWNERS teams (`@org/team`) are not people to name as owner or approver.
+      for (const p of this.repo.allOwners()) if (!p.includes('/')) people.add(p);
       const sorted = (xs: Iterable<string>) => [...xs].sort((a, b) => a.localeCompare(b));
       this.factsCache = { services: sorted(services.values()), people: sorted(people), incidents: sorted(incidents) };
     }

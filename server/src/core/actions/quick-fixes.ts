@@ -39,6 +39,11 @@ interface FixData {
   suggestion?: string;
   allowed?: string[];
   status?: string;
+  /** CM017: the unknown service. */
+  service?: string;
+  /** CM016: the unknown person and whether they are the owner or an approver. */
+  person?: string;
+  role?: string;
 }
 
 function dataOf(d: Diagnostic): FixData {
@@ -55,7 +60,7 @@ function replaceValueOf(a: Analysis, key: FieldKey, value: string): TextEdit | u
   return replaceItemValue(a, item, value);
 }
 
-/** Replaces one element of a comma list value (Touches) with `to`. */
+/** Replaces one element of a comma list value (Touches, Affected services, Approval) with `to`; nothing else on the line changes. */
 function replaceListElement(a: Analysis, key: FieldKey, from: string, to: string): TextEdit | undefined {
   const item = fieldState(a.doc, key).item;
   if (!item) return undefined;
@@ -95,7 +100,7 @@ function replaceValueFix(a: Analysis, d: Diagnostic, data: FixData): Fix[] {
   const candidates = data.suggestion ? [data.suggestion] : (data.allowed ?? []);
   const out: Fix[] = [];
   for (const to of candidates) {
-    const e = key === 'touches' ? replaceListElement(a, key, data.value, to) : replaceValueOf(a, key, to);
+    const e = key === 'touches' || key === 'services' ? replaceListElement(a, key, data.value, to) : replaceValueOf(a, key, to);
     if (!e) continue;
     const one = data.suggestion !== undefined;
     // CM003's suggestion is a typo fix; CM014's (Standard -> Normal) is a judgement, never auto-applied.
@@ -159,10 +164,24 @@ function ownerFix(a: Analysis, opts: FixOptions): Fix[] {
   return e ? [{ title: `Set Change Owner to "${author}"`, edits: [e], isPreferred: false, safe: false }] : [];
 }
 
+/**
+ * CM017 (service-unknown) and CM016 (person-unknown) with a did-you-mean: replace the one unknown
+ * name in its list with the suggestion. Not safe for fix-all: the catalog or CODEOWNERS may be
+ * the stale side, and only the author knows.
+ */
+function unknownNameFix(a: Analysis, d: Diagnostic, data: FixData): Fix[] {
+  const to = data.suggestion;
+  const [key, from]: [FieldKey, string | undefined] = d.code === 'CM017' ? ['services', data.service] : [data.role === 'owner' ? 'owner' : 'approval', data.person];
+  if (typeof to !== 'string' || typeof from !== 'string') return [];
+  const e = replaceListElement(a, key, from, to);
+  return e ? [{ title: `Replace "${from}" with "${to}"`, edits: [e], isPreferred: true, safe: false }] : [];
+}
+
 /** The fixes for one diagnostic of this document (none for foreign or fix-less diagnostics). */
 export function fixesFor(a: Analysis, d: Diagnostic, opts: FixOptions): Fix[] {
   if (d.source !== undefined && d.source !== 'itsmote') return [];
   const data = dataOf(d);
+  if (d.code === 'CM016' || d.code === 'CM017') return unknownNameFix(a, d, data);
   switch (data.fix) {
     case 'insertField':
       return isFieldKey(data.field) ? insertFieldFix(a, data.field, opts) : [];

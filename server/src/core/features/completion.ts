@@ -52,7 +52,28 @@ function fieldNameItems(a: Analysis, line: number, nameStart: number, cursor: nu
   return out;
 }
 
-function valuesFor(a: Analysis, key: FieldKey, opts: CompletionOptions, written: string[]): { values: string[]; kind: CompletionItemKind; detail: string } | undefined {
+/** The values offered for a field; `detailOf` overrides `detail` per value. */
+interface ValueSpec {
+  values: string[];
+  kind: CompletionItemKind;
+  detail: string;
+  detailOf?: (value: string) => string;
+}
+
+/** Catalog services first, then those only other change documents name (each name once, any case). */
+function serviceValues(facts: WorkspaceFacts, fresh: (xs: readonly string[]) => string[]): ValueSpec {
+  const catalog = facts.catalogServices ?? [];
+  const inCatalog = new Set(catalog.map((s) => s.toLowerCase()));
+  const others = facts.services.filter((s) => !inCatalog.has(s.toLowerCase()));
+  return {
+    values: fresh([...catalog, ...others]),
+    kind: KIND.value,
+    detail: 'service in other changes',
+    detailOf: (v) => (inCatalog.has(v.toLowerCase()) ? 'service in the catalog' : 'service in other changes'),
+  };
+}
+
+function valuesFor(a: Analysis, key: FieldKey, opts: CompletionOptions, written: string[]): ValueSpec | undefined {
   const fresh = (xs: readonly string[]) => [...new Set(xs)].filter((x) => !written.some((w) => w.toLowerCase() === x.toLowerCase()));
   switch (key) {
     case 'changeType':
@@ -69,7 +90,7 @@ function valuesFor(a: Analysis, key: FieldKey, opts: CompletionOptions, written:
     case 'approval':
       return { values: fresh([opts.author, ...opts.facts.people].filter((p) => p.trim() !== '')), kind: KIND.reference, detail: 'person' };
     case 'services':
-      return { values: fresh(opts.facts.services), kind: KIND.value, detail: 'service in other changes' };
+      return serviceValues(opts.facts, fresh);
     case 'incident':
     case 'causedIncidents':
       return { values: fresh(opts.facts.incidents), kind: KIND.reference, detail: 'incident in other changes' };
@@ -97,7 +118,7 @@ function valueItems(a: Analysis, line: number, cursor: number, fullLine: string,
   return spec.values.map((v, i) => ({
     label: v,
     kind: spec.kind,
-    detail: spec.detail,
+    detail: spec.detailOf?.(v) ?? spec.detail,
     sortText: String(i).padStart(3, '0'),
     filterText: v,
     textEdit: { range: range(line, from, Math.max(from, to)), newText: pad + v },

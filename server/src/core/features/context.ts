@@ -6,7 +6,10 @@ import { isAllowed, transitionContext, TRANSITIONS } from '../lifecycle';
 
 /** Facts gathered from the other change documents of the workspace (and CODEOWNERS). */
 export interface WorkspaceFacts {
+  /** Services named by the change documents. */
   services: string[];
+  /** Service names of the Backstage catalog (the shell reads catalog-info.yaml), offered first. */
+  catalogServices?: readonly string[];
   people: string[];
   incidents: string[];
 }
