@@ -10,6 +10,7 @@ import { mayHaveChangeType, pathMatcher } from '../core/discovery';
 import { advanceTargets } from '../core/actions/index';
 import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
+import { personKey } from '../core/repo/facts';
 import { summarize } from '../core/summary';
 import type { WorkspaceFacts } from '../core/features/index';
 import type { ChangeListItem } from '../protocol';
@@ -134,8 +135,10 @@ export class WorkspaceIndex {
       for (const e of members) if (e.isChange) for (const p of e.people) counts.set(p, (counts.get(p) ?? 0) + 1);
       this.repo.setCounts(folder, counts);
       const facts = this.repo.factsFor(folder);
-      // What CM016 reads of the counts: which of the document's people are named by another document.
-      const known = (e: Entry, c: ReadonlyMap<string, number> | undefined) => e.people.filter((p) => (c?.get(p) ?? 0) >= 2).join('\n');
+      // What CM016 reads of the counts: which of the document's people outside CODEOWNERS another
+      // document names (people in CODEOWNERS are known whatever the counts say).
+      const listed = new Set((facts?.people ?? []).map(personKey));
+      const known = (e: Entry, c: ReadonlyMap<string, number> | undefined) => e.people.filter((p) => !listed.has(p) && (c?.get(p) ?? 0) >= 2).join('\n');
       for (const e of members) {
         // Facts re-read (new arrays) or first read after the document was checked: re-check.
         const newFacts = e.repo?.people !== facts?.people || e.repo?.services !== facts?.services;
