@@ -12,23 +12,10 @@ import { realFile } from './changed-files';
 import { auditJson, auditText } from './audit-format';
 import type { AuditFileResult } from './audit-format';
 import { parseCommandArgs, parseFormat, UsageError } from './usage';
+import { mapLimit } from '../node/map-limit';
 
 const FORMATS = ['text', 'json'] as const;
 const CONCURRENCY = 8;
-
-/** Maps with at most `limit` promises pending, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** Reads `--tolerance-hours`: a number of hours, 0 or more (decimals allowed). */
 export function parseTolerance(value: string | undefined): number | undefined {

@@ -15,6 +15,7 @@ import type { ResolvedConfig } from '../node/config-resolver';
 import { findChangeFiles } from '../node/find-change-files';
 import { describeFsError, readTextFile } from '../node/read-text-file';
 import type { ReadResult } from '../node/read-text-file';
+import { mapLimit } from '../node/map-limit';
 
 /** A change document ready for checking. */
 export interface LoadedDocument {
@@ -43,20 +44,6 @@ export interface LoadCallbacks {
 }
 
 const READ_CONCURRENCY = 32;
-
-/** Maps with at most `limit` promises pending, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** A path as the user should see it in messages about config files: relative to the cwd when inside it. */
 export function displayPath(abs: string): string {
