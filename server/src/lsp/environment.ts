@@ -3,32 +3,13 @@
  * `initializationOptions.now`) and the author fallbacks (`git config user.name`/`user.email`, then
  * the OS user). Settings and initialization options win over these; see `Environment.author`.
  */
-import { execFile } from 'node:child_process';
-import { userInfo } from 'node:os';
+import { gitAuthor, osUser } from '../node/author';
 
 /** Parses an ISO 8601 clock override; undefined when absent or unreadable. */
 export function parseNow(value: string | undefined): number | undefined {
   if (!value) return undefined;
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : t;
-}
-
-function git(args: string[], cwd: string | undefined): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    try {
-      execFile('git', args, { cwd, timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
-    } catch {
-      resolve(undefined);
-    }
-  });
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? '';
-  }
 }
 
 /** Clock and author sources, resolved once at initialization. */
@@ -50,7 +31,7 @@ export class Environment {
 
   /** Reads `git config user.name` (else `user.email`) once, in the first workspace folder. */
   async detectGitAuthor(cwd: string | undefined): Promise<void> {
-    const name = (await git(['config', 'user.name'], cwd)) ?? (await git(['config', 'user.email'], cwd));
+    const name = await gitAuthor(cwd);
     if (name) this.fallbackAuthor = name;
   }
 

@@ -12,13 +12,13 @@ export interface GitResult {
   missing?: boolean;
 }
 
-/** Runs `git ...args` in `cwd` with a stable, locale-free environment. */
-export function git(args: readonly string[], cwd: string): Promise<GitResult> {
+/** Runs `git ...args` in `cwd` with a stable, locale-free environment (killed after `timeoutMs` when given). */
+export function git(args: readonly string[], cwd: string, timeoutMs = 0): Promise<GitResult> {
   return new Promise((resolve) => {
     execFile(
       'git',
       ['-c', 'core.quotePath=false', ...args],
-      { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' } },
+      { cwd, timeout: timeoutMs, windowsHide: true, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' } },
       (err, stdout, stderr) => {
         const missing = (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
         resolve({ ok: !err, stdout: stdout ?? '', stderr: (stderr ?? '').trim(), ...(missing ? { missing: true } : {}) });
