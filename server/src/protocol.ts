@@ -6,6 +6,7 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ChangeSummary } from './core/summary';
 import type { MonthMetrics } from './core/metrics';
 import type { Status } from './core/fields';
+import type { FreezeSpan } from './core/freezes';
 
 /** A change in the workspace index, as the sidebar shows it. */
 export interface ChangeListItem extends ChangeSummary {
@@ -31,6 +32,8 @@ export interface MetricsParams {
 }
 export interface MetricsResult {
   months: MonthMetrics[];
+  /** The change freezes of the folders' `.itsmote.json` files, for the dashboard's month axis. */
+  freezes?: FreezeSpan[];
 }
 /** `itsmote/metrics`: SPEC section 5 metrics by month. */
 export const MetricsRequest = new RequestType<MetricsParams, MetricsResult, void>('itsmote/metrics');

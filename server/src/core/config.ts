@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { ruleByKey, RULES } from './rules/index';
 import type { Severity } from './rules/index';
+import { readFreezes } from './freezes';
+import type { Freeze } from './freezes';
 
 export const CONFIG_FILE_NAME = '.itsmote.json';
 
@@ -30,6 +32,10 @@ export const ConfigFileSchema = z
     staleAfterHours: z.number().positive().optional(),
     /** `itsmote audit`: hours a status log time may differ from the commit that recorded it. */
     auditToleranceHours: z.number().nonnegative().optional(),
+    /** Change freezes (SPEC section 9); validated entry by entry in freezes.ts. */
+    freezes: z.array(z.unknown()).optional(),
+    /** `check --require-change` (CM050): paths that never need a change document. */
+    requireChange: z.object({ ignore: z.array(z.string().min(1)).optional() }).strict().optional(),
   })
   .strict();
 
@@ -40,6 +46,10 @@ export interface Config {
   severities: Record<string, Severity | 'off'>;
   staleAfterHours: number;
   auditToleranceHours: number;
+  /** Change freezes, valid entries only (CM041, gate, calendar, report). */
+  freezes: Freeze[];
+  /** Globs (relative to the repository root) of paths whose changes never need a change document (CM050). */
+  requireChangeIgnore: string[];
 }
 
 /** A configuration problem, with the JSON path of the bad key. */
@@ -56,6 +66,8 @@ export function defaultConfig(): Config {
     severities: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
     staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
     auditToleranceHours: DEFAULT_AUDIT_TOLERANCE_HOURS,
+    freezes: [],
+    requireChangeIgnore: [],
   };
 }
 
@@ -90,6 +102,13 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
       readRules(value, config, errors);
       continue;
     }
+    if (key === 'freezes') {
+      // Entry by entry: one bad freeze is named (`freezes[1].end`) and dropped, the others apply.
+      const r = readFreezes(value);
+      config.freezes = r.freezes;
+      errors.push(...r.errors);
+      continue;
+    }
     const r = schema.safeParse(value);
     if (!r.success) {
       for (const issue of r.error.issues) errors.push({ path: pathOf([key, ...issue.path]), message: issue.message });
@@ -99,6 +118,7 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
     else if (key === 'exclude') config.exclude = r.data as string[];
     else if (key === 'staleAfterHours') config.staleAfterHours = r.data as number;
     else if (key === 'auditToleranceHours') config.auditToleranceHours = r.data as number;
+    else if (key === 'requireChange') config.requireChangeIgnore = (r.data as { ignore?: string[] }).ignore ?? [];
   }
   return { config, errors };
 }

@@ -5,6 +5,7 @@ import type { Status } from '../core/fields';
 import { advanceEdits } from '../core/actions/index';
 import type { AdvanceStatusArgs, ListChangesResult, MetricsResult } from '../protocol';
 import { ListChangesRequest, MetricsRequest, ServerCommands } from '../protocol';
+import { freezeSpan } from '../core/freezes';
 import type { CurrentDocuments } from './current';
 import type { Environment } from './environment';
 import type { WorkspaceIndex } from './workspace-index';
@@ -61,6 +62,6 @@ export function registerCommandHandlers(connection: Connection, docs: CurrentDoc
   );
   connection.onRequest(
     MetricsRequest,
-    guard('metrics', { months: [] } as MetricsResult, (params) => ({ months: index.metrics(folderParam(params?.folderUri)) })),
+    guard('metrics', { months: [] } as MetricsResult, (params) => ({ months: index.metrics(folderParam(params?.folderUri)), freezes: index.freezes(folderParam(params?.folderUri)).map(freezeSpan) })),
   );
 }

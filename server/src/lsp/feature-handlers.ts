@@ -60,7 +60,7 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
   connection.onHover(
     guard('hover', null as Hover | null, (params) => {
       const e = changeEntry(params.textDocument.uri);
-      return e ? (hover(e.analysis, params.position, docs.diagnostics(e)) ?? null) : null;
+      return e ? (hover(e.analysis, params.position, docs.diagnostics(e), { freezes: e.config.freezes }) ?? null) : null;
     }),
   );
 

@@ -10,6 +10,8 @@ import { mayHaveChangeType, pathMatcher } from '../core/discovery';
 import { advanceTargets } from '../core/actions/index';
 import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
+import { uniqueFreezes } from '../core/freezes';
+import type { Freeze } from '../core/freezes';
 import { personKey } from '../core/repo/facts';
 import { summarize } from '../core/summary';
 import type { WorkspaceFacts } from '../core/features/index';
@@ -319,15 +321,24 @@ export class WorkspaceIndex {
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */
   list(folderUri?: string): ChangeListItem[] {
-    return this.changes()
-      .filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`))
+    return this.changesUnder(folderUri)
       .map((e) => this.summaryOf(e))
       .sort((a, b) => a.id.localeCompare(b.id) || a.uri.localeCompare(b.uri));
   }
 
   /** SPEC section 5 metrics of the change documents (under a folder URI when given). */
   metrics(folderUri?: string): MonthMetrics[] {
-    return computeMetrics(this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`)).map((e) => e.analysis.doc));
+    return computeMetrics(this.changesUnder(folderUri).map((e) => e.analysis.doc));
+  }
+
+  /** The freezes of the configs that apply to the change documents (under a folder URI when given). */
+  freezes(folderUri?: string): Freeze[] {
+    return uniqueFreezes(this.changesUnder(folderUri).map((e) => e.config.freezes));
+  }
+
+  /** The change documents under a folder URI (all when absent). */
+  private changesUnder(folderUri?: string): Entry[] {
+    return this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`));
   }
 
   /** The catalog's service names for a document's folder (completion of Affected services). */

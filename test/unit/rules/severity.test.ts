@@ -39,15 +39,21 @@ const FAILING: Record<string, string> = {
   CM034: withLine('- Approval', '- Approval: @bob\n- Outcome: rolled back', withLog('Rolled Back', [P, A, I, '2026-11-27 10:30 UTC Rolled Back'])),
   CM036: withLog('In Progress', [P, A, I]),
   CM037: withLine('- Status', '- Status: In Progress', VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'))),
+  CM041: VALID_NORMAL,
 };
 
 /** Repository facts for the rules that need them (the others run without, as with no CODEOWNERS/catalog). */
 const REPO: Record<string, RepoFacts> = { CM016: { people: ['@bob'] }, CM017: { services: ['payments-api'] } };
 
+/** Config the rules need besides severities (CM041: a freeze over VALID_NORMAL's window). */
+const CONFIG: Record<string, Partial<Config>> = {
+  CM041: { freezes: [{ name: 'December', start: Date.UTC(2026, 11, 1), end: Date.UTC(2026, 11, 2), services: [], allow: ['Emergency'] }] },
+};
+
 /** The diagnostics of a rule's failing document, with the repository facts that rule needs. */
 function run(id: string, config: Partial<Config>) {
   const repo = REPO[id];
-  return checkDocument(doc(FAILING[id]!), { config: { ...defaultConfig(), ...config }, now: NOW, ...(repo ? { repo } : {}) });
+  return checkDocument(doc(FAILING[id]!), { config: { ...defaultConfig(), ...CONFIG[id], ...config }, now: NOW, ...(repo ? { repo } : {}) });
 }
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;

@@ -30,6 +30,7 @@ import { rollbackReasonMissing } from './cm034-rollback-reason-missing';
 import { changeStale } from './cm036-change-stale';
 import { statusLogMissing } from './cm037-status-log-missing';
 import { windowConflict } from './cm040-window-conflict';
+import { windowInFreeze } from './cm041-window-in-freeze';
 
 export type { Rule, DocumentRule, SetRule, Finding, Severity, RuleOptions, SetMember } from './types';
 
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   changeStale,
   statusLogMissing,
   windowConflict,
+  windowInFreeze,
 ];
 
 const byKey = new Map<string, Rule>();

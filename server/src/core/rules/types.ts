@@ -6,6 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { ChangeDocument } from '../schema';
 import type { RepoFacts } from '../repo/facts';
+import type { Freeze } from '../freezes';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -17,6 +18,8 @@ export interface RuleOptions {
   staleAfterHours: number;
   /** Facts the shell read from the repository (CODEOWNERS, service catalog); absent: those rules do not run. */
   repo?: RepoFacts;
+  /** Change freezes of the document's config (CM041); absent or empty: no freeze. */
+  freezes?: readonly Freeze[];
 }
 
 /** What a rule reports. */
