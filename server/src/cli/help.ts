@@ -9,6 +9,7 @@ Commands:
   list [paths...]      One line per change: ID, status, type, risk, owner, window, title
   metrics [paths...]   Change metrics by month: failure rate, rollbacks, incidents
   audit [paths...]     Compare each status log with the file's git history
+  gate <change.md>     May this change be executed now? (for deployment pipelines)
   help [command]       Show help for a command
 
 Options:
@@ -93,6 +94,24 @@ Options:
   -h, --help                 Show this help
 
 Exit codes: 0 nothing found, 1 findings, 2 usage error or no git repository.
+`,
+  gate: `Usage: itsmote gate [options] <change.md>
+
+Answers "may this change be executed now?" for a deployment pipeline. Allowed only when
+  - the document has no error (checked like "itsmote check", with the other change
+    documents of its repository as context),
+  - approval is recorded where it is required (Normal, or touches data integrity/security),
+  - its Status is Approved, Planned when no approval is required, or In Progress,
+  - now is inside its Planned execution time (an Emergency change without one passes),
+  - and no freeze of .itsmote.json that covers its services and not its type is in force.
+
+Options:
+  -f, --format <fmt>       text (default): one line per reason; json: { allowed, reasons, ... }
+      --now <iso>          Judge at this time instead of the clock (also env ITSMOTE_NOW)
+      --early <min>        Allow starting this many minutes before the window opens
+  -h, --help               Show this help
+
+Exit codes: 0 allowed, 1 refused (one line per reason), 2 usage or I/O error.
 `,
   help: `Usage: itsmote help [command]
 

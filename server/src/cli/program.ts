@@ -11,6 +11,7 @@ import { displayPath } from './load-documents';
 import { listCommand } from './list-command';
 import { metricsCommand } from './metrics-command';
 import { auditCommand } from './audit-command';
+import { gateCommand } from './gate-command';
 import { FatalError, UsageError } from './usage';
 
 /** Where the program writes; tests and embedders can capture it. */
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   metrics: metricsCommand,
   audit: auditCommand,
+  gate: gateCommand,
 };
 
 /** Runs the program with arguments (without `node` and the script); resolves to the exit code. */
