@@ -10,6 +10,7 @@ Commands:
   metrics [paths...]   Change metrics by month: failure rate, rollbacks, incidents
   audit [paths...]     Compare each status log with the file's git history
   gate <change.md>     May this change be executed now? (for deployment pipelines)
+  calendar [paths...]  The changes and freezes as an iCalendar (.ics) feed
   help [command]       Show help for a command
 
 Options:
@@ -112,6 +113,24 @@ Options:
   -h, --help               Show this help
 
 Exit codes: 0 allowed, 1 refused (one line per reason), 2 usage or I/O error.
+`,
+  calendar: `Usage: itsmote calendar [options] [paths...]
+
+Writes an iCalendar (RFC 5545) feed for Google Calendar, Outlook or any calendar that
+subscribes to a URL: one event per change that is active (Planned, Approved, In Progress,
+Verifying) and has a readable Planned execution time, and one event per freeze of the
+.itsmote.json files that apply. Times are UTC; each change's UID is its ID plus a stable hash
+of its path (relative to the repository root), so re-published feeds update events in place.
+
+${PATHS}
+
+Options:
+  -o, --output <file>      Write the feed to a file (default: stdout)
+      --name <text>        The calendar's name (default: ITSMote changes)
+      --now <iso>          DTSTAMP of the events (also env ITSMOTE_NOW; default: the clock)
+  -h, --help               Show this help
+
+Exit codes: 0 written, 2 usage or I/O error.
 `,
   help: `Usage: itsmote help [command]
 

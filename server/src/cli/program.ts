@@ -12,6 +12,7 @@ import { listCommand } from './list-command';
 import { metricsCommand } from './metrics-command';
 import { auditCommand } from './audit-command';
 import { gateCommand } from './gate-command';
+import { calendarCommand } from './calendar-command';
 import { FatalError, UsageError } from './usage';
 
 /** Where the program writes; tests and embedders can capture it. */
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   metrics: metricsCommand,
   audit: auditCommand,
   gate: gateCommand,
+  calendar: calendarCommand,
 };
 
 /** Runs the program with arguments (without `node` and the script); resolves to the exit code. */
