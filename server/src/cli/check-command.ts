@@ -9,6 +9,7 @@ import { formatSarif } from './format/sarif';
 import { formatGithub } from './format/github';
 import { repoFactsFor } from './repo-facts';
 import { filterChanged } from './changed-files';
+import { requireChangeResults } from './require-change';
 import { formatSuppressionsText, suppressionReport } from './suppressions-report';
 import { splitSuppressed, toSarifWithSuppressions } from './sarif-suppressions';
 import { resolve } from 'node:path';
@@ -24,6 +25,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     'max-warnings': { type: 'string' },
     changed: { type: 'string' },
     'report-suppressions': { type: 'boolean' },
+    'require-change': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('check');
@@ -34,6 +36,9 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   const report = values['report-suppressions'] === true;
   if (report && format !== 'text' && format !== 'json') throw new UsageError('--report-suppressions prints text or json; drop --format sarif/github');
   if (values.changed !== undefined && values.changed.trim() === '') throw new UsageError('--changed needs a git ref, e.g. --changed origin/main');
+  const requireChange = values['require-change'] === true;
+  if (requireChange && values.changed === undefined) throw new UsageError('--require-change needs --changed <ref> (the base of the pull request, e.g. origin/main)');
+  if (requireChange && report) throw new UsageError('--require-change and --report-suppressions do not go together');
 
   const paths = positionals.length ? positionals : ['.'];
   const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks);
@@ -54,6 +59,8 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     entries = entries?.filter((e) => changed.has(e.file));
     hidden = hidden.filter((h) => changed.has(h.file));
     ctx.err(`itsmote: ${changed.size} of ${documents.length} change document${documents.length === 1 ? '' : 's'} changed since ${values.changed}`);
+    // CM050 sits on changed code files, not on change documents: added after the filter.
+    if (requireChange) results = [...results, ...(await requireChangeResults(values.changed, paths, now))];
   }
   if (entries) ctx.out(format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatSuppressionsText(entries));
   else if (format === 'json') ctx.out(formatJson(results));

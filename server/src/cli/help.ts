@@ -41,6 +41,9 @@ Options:
       --changed <ref>      Report only change documents changed since a git ref (merge
                            base with HEAD, plus uncommitted and untracked files); the
                            others are still read as context (window conflicts, people)
+      --require-change     With --changed: CM050 for each service (a folder with a Backstage
+                           catalog-info.yaml) whose files changed while no Approved or
+                           In Progress change document names it (docs/rules.md#cm050)
       --report-suppressions
                            List the itsmote-disable comments (file, line, rules, reason,
                            what they hid) instead of the diagnostics; text or json

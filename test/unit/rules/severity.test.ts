@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkDocument, checkSetRules } from '../../../server/src/core/check';
+import { checkDocument, checkRepoRules, checkSetRules } from '../../../server/src/core/check';
 import type { RepoFacts } from '../../../server/src/core/repo/facts';
 import { defaultConfig } from '../../../server/src/core/config';
 import type { Config } from '../../../server/src/core/config';
@@ -63,6 +63,12 @@ function set(config: Partial<Config>) {
   return checkSetRules([change('changes/a.md'), change('changes/b.md')], { config: { ...defaultConfig(), ...config }, now: NOW });
 }
 
+/** A pull request that changes a component's code with no change document: CM050 (repository rules). */
+function repo(config: Partial<Config>) {
+  const input = { changedFiles: [{ path: 'svc/api/x.ts', exempt: false }], components: [{ name: 'api', dir: 'svc/api' }], documents: [doc(VALID_NORMAL).doc] };
+  return checkRepoRules(input, { config: { ...defaultConfig(), ...config }, now: NOW });
+}
+
 describe('every rule: default severity, configured severity, off', () => {
   it('has a failing document for every document rule', () => {
     assert.deepEqual(Object.keys(FAILING).sort(), RULES.filter((r) => r.scope === 'document').map((r) => r.id).sort());
@@ -72,6 +78,7 @@ describe('every rule: default severity, configured severity, off', () => {
     it(`${rule.id} ${rule.name}: fires at its default severity, follows the config, and is silent when off`, () => {
       const found = (config: Partial<Config>) => {
         if (rule.scope === 'set') return [...set(config).values()].flat().filter((d) => d.code === rule.id);
+        if (rule.scope === 'repo') return [...repo(config).values()].flat().filter((d) => d.code === rule.id);
         return run(rule.id, config).filter((d) => d.code === rule.id);
       };
       const byDefault = found({});

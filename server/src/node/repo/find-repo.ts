@@ -41,7 +41,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'vend
 const MAX_DEPTH = 8;
 
 /** Catalog files under `root`: from `git ls-files` (honours .gitignore) in a repository, else a bounded walk. */
-async function findCatalogFiles(root: string, inGit: boolean): Promise<string[]> {
+export async function findCatalogFiles(root: string, inGit: boolean): Promise<string[]> {
   if (inGit) {
     const r = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ':(glob)**/catalog-info.yaml', ':(glob)**/catalog-info.yml'], root);
     if (r.ok) return [...new Set(nulList(r.stdout))].sort().map((p) => join(root, p));
