@@ -15,9 +15,24 @@ const common = {
   treeShaking: true,
 };
 
+// The HTML report's page script (client/webview/report.ts), bundled first: the CLI inlines it into
+// every report it writes (one self-contained file, allowed by its CSP hash).
+const reportScript = await esbuild.build({
+  entryPoints: ['client/webview/report.ts'],
+  bundle: true,
+  write: false,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const reportDefine = { __ITSMOTE_REPORT_SCRIPT__: JSON.stringify(reportScript.outputFiles[0].text) };
+
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', define: reportDefine },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   // The metrics dashboard's page script, with Chart.js bundled in (a webview loads no remote code).
   { in: 'client/webview/dashboard.ts', out: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
@@ -34,6 +49,7 @@ await Promise.all(
         external: e.external ?? [],
         ...(e.platform ? { platform: e.platform, format: e.format, target: e.target } : {}),
         banner: e.banner ? { js: e.banner } : undefined,
+        ...(e.define ? { define: e.define } : {}),
       }),
     ),
 );

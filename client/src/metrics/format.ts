@@ -1,17 +1,8 @@
 /** Wording of the metrics in the Metrics view, the dashboard table and exports. Pure. */
 import type { MonthMetrics } from '../../../server/src/core/metrics';
 
-/** `50 %`, `33.3 %`, or an en dash when nothing was executed. */
-export function percent(rate: number | null): string {
-  if (rate === null) return '–';
-  const p = Math.round(rate * 1000) / 10;
-  return `${p} %`;
-}
-
-/** `34.5 min`, or an en dash when there was no timed rollback. */
-export function minutes(value: number | null): string {
-  return value === null ? '–' : `${Math.round(value * 10) / 10} min`;
-}
+// The same wording in the HTML report (`itsmote report`): one definition in the core.
+export { counts, minutes, percent } from '../../../server/src/core/metric-charts';
 
 /** `YYYY-MM` of an instant, in UTC (the metrics' month, SPEC 5). */
 export function monthOf(instant: number): string {
@@ -31,12 +22,4 @@ export function emptyMonth(month: string): MonthMetrics {
     month, executed: 0, failed: 0, changeFailureRate: null, rolledBack: 0, rollbackRate: null,
     incidentsCaused: 0, incidents: [], meanTimeToRollbackMinutes: null, byType: {}, byRisk: {}, changes: [],
   };
-}
-
-/** `Standard 1, Normal 2` (zero counts left out). */
-export function counts(record: Record<string, number>): string {
-  return Object.entries(record)
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${k} ${n}`)
-    .join(', ');
 }

@@ -11,6 +11,7 @@ Commands:
   audit [paths...]     Compare each status log with the file's git history
   gate <change.md>     May this change be executed now? (for deployment pipelines)
   calendar [paths...]  The changes and freezes as an iCalendar (.ics) feed
+  report [paths...]    One self-contained HTML page: changes, problems, metrics, freezes
   help [command]       Show help for a command
 
 Options:
@@ -131,6 +132,24 @@ Options:
   -o, --output <file>      Write the feed to a file (default: stdout)
       --name <text>        The calendar's name (default: ITSMote changes)
       --now <iso>          DTSTAMP of the events (also env ITSMOTE_NOW; default: the clock)
+  -h, --help               Show this help
+
+Exit codes: 0 written, 2 usage or I/O error.
+`,
+  report: `Usage: itsmote report [options] [paths...]
+
+Writes one self-contained HTML file for a change board or an auditor who does not run the
+editor: the changes table (filter by status, type, risk, owner, service; sort by any
+column), each change's problems, the monthly metrics charts of the editor's dashboard, and
+the change freezes. The page loads nothing (inline CSS and script allowed by a strict CSP),
+and every value from the documents is escaped.
+
+${PATHS}
+
+Options:
+  -o, --output <file>      Write the page to a file (default: stdout)
+      --title <text>       The page's title (default: Change report)
+      --now <iso>          Fix the clock used for problems and freezes (also env ITSMOTE_NOW)
   -h, --help               Show this help
 
 Exit codes: 0 written, 2 usage or I/O error.

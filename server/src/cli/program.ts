@@ -13,6 +13,7 @@ import { metricsCommand } from './metrics-command';
 import { auditCommand } from './audit-command';
 import { gateCommand } from './gate-command';
 import { calendarCommand } from './calendar-command';
+import { reportCommand } from './report-command';
 import { FatalError, UsageError } from './usage';
 
 /** Where the program writes; tests and embedders can capture it. */
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   gate: gateCommand,
   calendar: calendarCommand,
+  report: reportCommand,
 };
 
 /** Runs the program with arguments (without `node` and the script); resolves to the exit code. */

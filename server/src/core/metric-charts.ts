@@ -82,3 +82,23 @@ export function freezeMonths(months: readonly string[], freezes: readonly Freeze
   }
   return out;
 }
+
+/** `50 %`, `33.3 %`, or an en dash when nothing was executed. */
+export function percent(rate: number | null): string {
+  if (rate === null) return '–';
+  const p = Math.round(rate * 1000) / 10;
+  return `${p} %`;
+}
+
+/** `34.5 min`, or an en dash when there was no timed rollback. */
+export function minutes(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value * 10) / 10} min`;
+}
+
+/** `Standard 1, Normal 2` (zero counts left out). */
+export function counts(record: Record<string, number>): string {
+  return Object.entries(record)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+}
