@@ -39,13 +39,38 @@ async function frameWith(page, selector, timeout) {
   throw new Error(`no frame with ${selector} within ${timeout} ms`);
 }
 
+/** The Changes view's pane. */
+const changesPane = (page) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
+
 const CHECKS = [
+  {
+    name: 'the first screen of `npm run editor` is the product: Changes view, a faulty change, its problems; no Welcome, Chat or Restricted Mode',
+    shot: 'first-screen.png',
+    async run(page) {
+      // Nothing is clicked: this is what the page shows by itself.
+      const view = changesPane(page);
+      await view.locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' }).first().waitFor({ state: 'visible', timeout: T });
+      await page.locator('.tab.active', { hasText: '2026-11-20-auth-session-ttl.md' }).first().waitFor({ timeout: T });
+      const markers = page.locator('.markers-panel');
+      await markers.locator('.monaco-list-row', { hasText: /CM020/ }).first().waitFor({ state: 'visible', timeout: T });
+      const unwanted = {
+        'a Welcome tab': page.locator('.tab', { hasText: /^Welcome/ }),
+        'release notes': page.locator('.tab', { hasText: /Release Notes/ }),
+        'the Restricted Mode banner': page.locator('.monaco-workbench .banner', { hasText: /Restricted Mode/ }),
+        'a Chat view': page.locator('.part.auxiliarybar:visible', { hasText: /Chat/ }),
+      };
+      for (const [what, locator] of Object.entries(unwanted)) {
+        if (await locator.count()) throw new Error(`the first screen shows ${what}`);
+      }
+    },
+  },
   {
     name: 'the Changes view renders the tree grouped by status, the Metrics view, and the highlighting',
     shot: 'sidebar.png',
     async run(page) {
-      await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
-      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
+      const view = changesPane(page);
+      // The first start revealed the view already; clicking its tab again would hide the side bar.
+      if (!(await view.isVisible())) await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
       for (const text of ['In Progress', 'Approved', 'Upgrade payments-db to PostgreSQL 16', 'Normal · High risk · @alice']) {
         await view.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
       }
@@ -68,8 +93,9 @@ const CHECKS = [
       const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
       await view.locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' }).first().click({ timeout: T });
       await page.locator('.tab', { hasText: '2026-11-20-auth-session-ttl.md' }).first().waitFor({ timeout: T });
-      await runCommand(page, 'View: Focus Problems');
       const markers = page.locator('.markers-panel');
+      // The first start showed the panel already (the first-screen check).
+      if (!(await markers.isVisible())) await runCommand(page, 'View: Focus Problems');
       await markers.locator('.monaco-list-row', { hasText: /CM020/ }).first().waitFor({ state: 'visible', timeout: T });
       await markers.locator('.monaco-list-row', { hasText: /approv/i }).first().waitFor({ state: 'visible', timeout: T });
     },
@@ -108,7 +134,9 @@ const CHECKS = [
       await page.keyboard.press('Enter');
       await view.locator('.monaco-list-row', { hasText: /^In Progress\s*2$/ }).first().waitFor({ timeout: T });
       await page.locator('.view-line', { hasText: /Status:\sIn\sProgress/ }).first().waitFor({ timeout: T });
-      await page.locator('.view-line', { hasText: /2026-11-28\s12:00\sUTC\sIn\sProgress\sby/ }).first().waitFor({ timeout: T });
+      // The author is the person's git identity (run.sh passes user.name "Kofi Mensah" as
+      // `npm run editor` passes the user's own global git config), never the OS user.
+      await page.locator('.view-line', { hasText: /2026-11-28\s12:00\sUTC\sIn\sProgress\sby\sKofi\sMensah/ }).first().waitFor({ timeout: T });
     },
   },
   {
@@ -144,7 +172,7 @@ export async function runUiChecks(page, { imagesDir, failuresDir, openEmpty }) {
       await check.run(page, { openEmpty });
       await page.screenshot({ path: join(imagesDir, check.shot) });
       passed++;
-      console.log(`  ✔ ${check.name} (${Date.now() - started} ms) -> docs/images/${check.shot}`);
+      console.log(`  ✔ ${check.name} (${Date.now() - started} ms) -> ${join(imagesDir, check.shot)}`);
     } catch (err) {
       failed++;
       console.log(`  ✗ ${check.name}: ${err instanceof Error ? err.message.split('\n')[0] : err}`);

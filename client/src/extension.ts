@@ -17,6 +17,7 @@ import { advanceStatus } from './commands/advance';
 import { newChange } from './commands/new-change';
 import { exportMetrics } from './commands/export';
 import { pickFilters, pickGroupBy } from './commands/view-options';
+import { revealOnFirstStart } from './first-start';
 
 /** What `activate` returns. */
 export interface ItsmoteApi {
@@ -134,6 +135,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     throw err;
   });
   ready.catch(() => undefined);
+  void ready.then(() =>
+    revealOnFirstStart(context.workspaceState, changesTree.snapshot.changes.length, () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      const change = doc ? changesTree.changeFor(doc.uri) : undefined;
+      return change ? change.problems.errors + change.problems.warnings : 0;
+    }).catch(log('first start')),
+  );
   return { client: lc, changesTree, changesView, metricsTree, dashboard, status, author, ready };
 }
 

@@ -63,10 +63,13 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks)
   type Job = { file: string; abs: string; explicit: boolean; byGlob: boolean };
   const run = async (jobs: Job[]) => {
     const fresh = jobs.filter((j) => !seen.has(j.abs) && (seen.add(j.abs), true));
-    const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j) => {
+    // Reads finish in any order; skips are reported afterwards in the jobs' (path) order, so the
+    // same tree always gives the same stderr.
+    const skips: (string | undefined)[] = new Array(fresh.length);
+    const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j, i) => {
       const read: ReadResult = await readTextFile(j.abs);
       if (!read.ok) {
-        cb.skipped(j.file, read.reason);
+        skips[i] = read.reason;
         if (j.explicit) fatal = true;
         return undefined;
       }
@@ -78,6 +81,7 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks)
       const { config } = await resolver.forFile(j.abs);
       return { file: j.file, analysis, config } satisfies LoadedDocument;
     });
+    fresh.forEach((j, i) => skips[i] !== undefined && cb.skipped(j.file, skips[i]!));
     for (const d of loaded) if (d) documents.push(d);
   };
 
