@@ -39,5 +39,7 @@ echo "  Open: $url"
 echo "  (the ITSMote icon is in the activity bar; author: ${identity:-not set: the editor will ask once};"
 echo "   Ctrl+C here stops the editor; log: $STATE/code-server.log)"
 echo
-# Until Ctrl+C (the trap stops the whole group) or code-server exits by itself.
-while kill -0 "$CS_PGID" 2>/dev/null; do sleep 1; done
+# Until Ctrl+C (the trap stops the whole group), code-server exits by itself, or whatever
+# started this script goes away (npm does not pass every signal on to its script).
+parent=$PPID
+while kill -0 "$CS_PGID" 2>/dev/null && kill -0 "$parent" 2>/dev/null; do sleep 1; done
