@@ -122,7 +122,7 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
     const jobs = walk.files.map((f) => ({ file: f.path, abs: resolve(f.path), explicit: false, byGlob: f.byGlob }));
     const already = jobs.some((j) => seen.has(j.abs));
     await run(jobs);
-    if (documents.length === before && !already) cb.empty(p);
+    if (documents.length === before && !already && walk.capped === undefined) cb.empty(p);
   }
   return { documents, fatal };
 }
