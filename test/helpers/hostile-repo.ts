@@ -6,7 +6,7 @@
  * the ordinary change documents beside the trap are still checked.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { VALID_NORMAL } from './doc';
@@ -309,4 +309,27 @@ export function canRunAsNobody(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A `git` on PATH that records each call (working folder and arguments, one line each) and then
+ * runs the real git: put `dir` first on PATH of the process under test, then read `calls()`.
+ */
+export function gitShim(base: string): { dir: string; calls(): string[] } {
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const dir = join(base, 'shim-bin');
+  const log = join(base, 'git-calls.log');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'git'), `#!/bin/sh\nprintf '%s: %s\\n' "$PWD" "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+  chmodSync(join(dir, 'git'), 0o755);
+  return {
+    dir,
+    calls: () => {
+      try {
+        return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      } catch {
+        return [];
+      }
+    },
+  };
 }

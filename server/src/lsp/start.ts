@@ -4,7 +4,7 @@
  * can crash the server.
  */
 import type { Connection, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { TextDocumentSyncKind } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { IndexChangedNotification, ServerCommands, WorkspaceTrustedNotification } from '../protocol';
 import type { InitializationOptions } from '../protocol';
@@ -79,7 +79,8 @@ export function startServer(connection: Connection): void {
       indexChanged: (uris) => void connection.sendNotification(IndexChangedNotification, uris ? { uris } : {}).catch(() => {}),
       warn: (message) => {
         log().info(`[itsmote] ${message}`);
-        connection.window.showWarningMessage(`ITSMote: ${message}`);
+        // A notification, not showWarningMessage's request: nothing waits for the user to close it.
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ITSMote: ${message}` }).catch(() => {});
       },
       configRead: (r) =>
         background('config diagnostics', async () => {
