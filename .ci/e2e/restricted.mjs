@@ -113,6 +113,31 @@ const CHECKS = [
     },
   },
   {
+    name: 'New Change asks once for the author (git is not asked) and saves it as the user setting',
+    async run(page) {
+      const input = page.locator('.quick-input-widget input');
+      await runCommand(page, 'ITSMote: New Change');
+      await page.locator('.quick-input-widget', { hasText: 'your name for change documents' }).waitFor({ timeout: T });
+      await input.fill('@restricted-rita');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Standard' }).first().waitFor({ timeout: T });
+      await input.fill('Normal');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Normal' }).waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Title' }).waitFor({ timeout: T });
+      await input.fill('Restricted mode change');
+      await page.keyboard.press('Enter');
+      await page.locator('.view-line', { hasText: /Change\sOwner:\s@restricted-rita/ }).first().waitFor({ timeout: T });
+      const settings = readFileSync(join(env('ITSMOTE_USER_DATA'), 'User', 'settings.json'), 'utf8');
+      if (!/"itsmote\.author":\s*"@restricted-rita"/.test(settings)) throw new Error('itsmote.author was not saved in the user settings');
+      // Asked once: the second New Change starts at the change type.
+      await runCommand(page, 'ITSMote: New Change');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Standard' }).first().waitFor({ timeout: T });
+      await page.keyboard.press('Escape');
+      if (gitCalls().length) throw new Error(`git was run: ${gitCalls()[0]}`);
+    },
+  },
+  {
     name: 'trusting the folder, without a reload: the server runs git, hardened, and the fsmonitor of the repository does not run',
     async run(page) {
       await page.evaluate(() => { window.__itsmoteSamePage = true; });

@@ -104,5 +104,5 @@ echo "[restricted] code-server $PORT up (pgid $PGID), workspace $WS"
 
 HOME="$RUN/home" TMPDIR="$RUN/tmp" \
   ITSMOTE_CS_URL="http://127.0.0.1:$PORT" ITSMOTE_EXT_DEV="$ROOT" ITSMOTE_WS="$WS" \
-  ITSMOTE_GIT_LOG="$RUN/git-calls.log" ITSMOTE_SHIM_DIR="$RUN/bin" ITSMOTE_MARKERS="$RUN/markers" ITSMOTE_RESULTS="$RESULTS" \
+  ITSMOTE_GIT_LOG="$RUN/git-calls.log" ITSMOTE_SHIM_DIR="$RUN/bin" ITSMOTE_USER_DATA="$RUN/user-data" ITSMOTE_MARKERS="$RUN/markers" ITSMOTE_RESULTS="$RESULTS" \
   "$NODE24/bin/node" "$ROOT/.ci/e2e/restricted.mjs"
