@@ -44,12 +44,13 @@ export class AuthorSource {
   }
 
   /**
-   * The author for a command that writes it. In Restricted Mode with no setting, asks (once: the
-   * answer becomes the user setting) unless `mayAsk` is false (scripted calls), when the OS user
-   * is used. Undefined when the user cancels the question.
+   * The author for a command that writes it (the setting as seen from `scope`, a document, as the
+   * server reads it per folder). In Restricted Mode with no setting, asks (once: the answer
+   * becomes the user setting) unless `mayAsk` is false (scripted calls), when the OS user is
+   * used. Undefined when the user cancels the question.
    */
-  async forWriting(mayAsk: boolean): Promise<string | undefined> {
-    const set = configuredAuthor();
+  async forWriting(mayAsk: boolean, scope?: vscode.Uri): Promise<string | undefined> {
+    const set = configuredAuthor(scope);
     if (set || vscode.workspace.isTrusted || !mayAsk) return set ?? this.fallback;
     const answer = await vscode.window.showInputBox({
       title: 'ITSMote: your name for change documents',

@@ -107,7 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     const who = await authors.forWriting(given === undefined);
     return who === undefined ? undefined : newChange(who, now(), given);
   });
-  command('itsmote.advanceStatus', (arg, opts) => advanceStatus(lc, changesTree, arg, opts, (mayAsk) => authors.forWriting(mayAsk)));
+  command('itsmote.advanceStatus', (arg, opts) => advanceStatus(lc, changesTree, arg, opts, (mayAsk, scope) => authors.forWriting(mayAsk, scope)));
   command('itsmote.showMetrics', () => dashboard.show());
   command('itsmote.exportMetrics', (target) => exportMetrics(metricsTree, now(), target));
   command('itsmote.refresh', () => refresh());

@@ -77,7 +77,7 @@ export async function advanceStatus(
   tree: ChangesTreeProvider,
   arg?: unknown,
   opts?: unknown,
-  whoWrites?: (mayAsk: boolean) => Promise<string | undefined>,
+  whoWrites?: (mayAsk: boolean, scope: vscode.Uri) => Promise<string | undefined>,
 ): Promise<boolean> {
   const options = isOptions(opts) ? opts : isOptions(arg) ? arg : {};
   const change = await targetOf(isOptions(arg) ? undefined : arg, tree);
@@ -118,10 +118,10 @@ export async function advanceStatus(
     if (note === undefined) return false;
   }
 
-  const author = whoWrites ? await whoWrites(!options.to) : undefined;
+  const uri = vscode.Uri.parse(change.uri);
+  const author = whoWrites ? await whoWrites(!options.to, uri) : undefined;
   if (whoWrites && author === undefined) return false;
 
-  const uri = vscode.Uri.parse(change.uri);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const wasDirty = open?.isDirty ?? false;
   const args: AdvanceStatusArgs = { uri: change.uri, to, ...(note?.trim() ? { note: note.trim() } : {}), ...(open ? { version: open.version } : {}), ...(author ? { author } : {}) };
