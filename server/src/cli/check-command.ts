@@ -2,7 +2,7 @@
 import { countSeverities, runChecks } from './run-checks';
 import { loadDocuments } from './load-documents';
 import type { CommandContext } from './context';
-import { parseCommandArgs, parseCount, parseFormat, resolveNow, UsageError } from './usage';
+import { MAX_FILES_OPTION, parseCommandArgs, parseCount, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
 import { formatText } from './format/text';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -24,6 +24,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     'max-warnings': { type: 'string' },
     changed: { type: 'string' },
     'report-suppressions': { type: 'boolean' },
+    ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('check');
@@ -36,7 +37,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   if (values.changed !== undefined && values.changed.trim() === '') throw new UsageError('--changed needs a git ref, e.g. --changed origin/main');
 
   const paths = positionals.length ? positionals : ['.'];
-  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks);
+  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
   const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
   const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));
   // SARIF keeps suppressed results (marked as such); the report lists them: both need them all.
