@@ -8,7 +8,7 @@
 // test/support/summary-reporter.js, the real-editor layers through .ci/e2e/driver.mjs); a layer
 // that exits non-zero without writing one is reported as crashed.
 //
-// Usage: npm test [-- --only unit,cli]      (layers: unit, cli, protocol, e2e)
+// Usage: npm test [-- --only unit,cli]      (layers: unit, cli, protocol, e2e, restricted-mode)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ const LAYERS = [
   { name: 'cli', cmd: ['npx', 'mocha', '--config', '.mocharc.cli.json'], files: ['cli'] },
   { name: 'protocol', cmd: ['npx', 'mocha', '--config', '.mocharc.protocol.json'], files: ['protocol'] },
   { name: 'e2e', cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh && node test/e2e/build.mjs && bash .ci/e2e/run.sh'], files: ['extension-host', 'ui'] },
+  { name: 'restricted-mode', cmd: ['bash', '.ci/e2e/restricted.sh'], files: ['restricted-mode'], needs: 'e2e' },
 ];
 
 const onlyArg = process.argv.indexOf('--only');
@@ -40,7 +41,7 @@ if (run(['npm', 'run', '--silent', 'build']).status !== 0) {
 const buildMs = Date.now() - buildStart;
 
 for (const layer of LAYERS) {
-  if (only && !only.has(layer.name)) continue;
+  if (only && !only.has(layer.name) && !(layer.needs && only.has(layer.needs))) continue;
   console.log(`\n== ${layer.name} ==`);
   const started = Date.now();
   const r = run(layer.cmd);

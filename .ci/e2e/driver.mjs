@@ -5,19 +5,17 @@
 // 2. unless ITSMOTE_E2E_UI=0, runs the UI checks of ui-checks.mjs on a second, untouched copy of
 //    the workspace and saves the screenshots.
 // Exit code: 0 only when both pass. Every wait has a timeout; nothing sleeps.
-import { createRequire } from 'node:module';
-import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runUiChecks } from './ui-checks.mjs';
 import { workbenchUrl as urlFor } from './workbench-url.mjs';
+import { launchChromium, writeSummary } from './workbench.mjs';
 
 const env = (k) => {
   const v = process.env[k];
   if (!v) throw new Error(`driver: ${k} is not set (run .ci/e2e/run.sh)`);
   return v;
 };
-const require = createRequire(import.meta.url);
-const { chromium } = require(env('ITSMOTE_PLAYWRIGHT'));
 const base = env('ITSMOTE_CS_URL');
 const TEST_TIMEOUT_MS = Number(process.env.ITSMOTE_E2E_TIMEOUT_MS ?? 300_000);
 // The clock of examples/EXPECTED.md: CM036 and "this month" depend on it.
@@ -28,19 +26,8 @@ export function workbenchUrl(folder, opts = {}) {
   return urlFor(base, env('ITSMOTE_EXT_DEV'), folder, opts);
 }
 
-/** Counts for `npm test`'s closing summary (scripts/test.mjs), when it asked for them. */
-function writeSummary(name, summary) {
-  const dir = process.env.ITSMOTE_TEST_SUMMARY_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ layer: name, pending: [], ...summary }));
-}
 
-const browser = await chromium.launch({
-  executablePath: process.env.ITSMOTE_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const browser = await launchChromium();
 let testsCode = 1;
 let uiFailed = 0;
 try {

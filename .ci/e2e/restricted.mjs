@@ -2,20 +2,17 @@
 // the workbench opens the (untrusted) workspace with this clone's extension under development;
 // the checks below run in order, each with a timeout on DOM state or on the shim's log (nothing
 // sleeps). Prints one line per check and "N passed, N failed"; exit code 1 on a failure.
-import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workbenchUrl } from './workbench-url.mjs';
+import { changesPane as changesView, launchChromium, runCommand, showChangesView, T, writeSummary } from './workbench.mjs';
 
 const env = (k) => {
   const v = process.env[k];
   if (!v) throw new Error(`restricted.mjs: ${k} is not set (run .ci/e2e/restricted.sh)`);
   return v;
 };
-const require = createRequire(import.meta.url);
-const { chromium } = require(env('ITSMOTE_PLAYWRIGHT'));
 const base = env('ITSMOTE_CS_URL');
-const host = new URL(base).host;
-const T = 60_000;
 const NOW = '2026-11-28T12:00:00Z';
 
 const SERVER = join(env('ITSMOTE_EXT_DEV'), 'dist', 'server.js');
@@ -45,27 +42,6 @@ async function until(test, ms, what) {
   }
 }
 
-/** Runs a command from the palette (F1), retrying while its contributions are not yet registered. */
-async function runCommand(page, title, attempts = 8) {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: T });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
-    try {
-      await row.waitFor({ state: 'visible', timeout: 5_000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`command "${title}" not found in the palette`);
-}
-
-const changesView = (page) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
-
 const CHECKS = [
   {
     name: 'the folder opens in Restricted Mode',
@@ -77,7 +53,7 @@ const CHECKS = [
   {
     name: 'the ITSMote Changes view shows the changes, grouped by status',
     async run(page) {
-      await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
+      await showChangesView(page);
       for (const text of ['In Progress', 'Approved', 'Upgrade payments-db to PostgreSQL 16']) {
         await changesView(page).locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
       }
@@ -156,17 +132,13 @@ const CHECKS = [
   },
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.ITSMOTE_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const browser = await launchChromium();
 let passed = 0;
 let failed = 0;
+const runStarted = Date.now();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${env('ITSMOTE_EXT_DEV')}`], ['extensionEnvironment', JSON.stringify({ ITSMOTE_NOW: NOW })]];
-  await page.goto(`${base}/?folder=${encodeURIComponent(env('ITSMOTE_WS'))}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(workbenchUrl(base, env('ITSMOTE_EXT_DEV'), env('ITSMOTE_WS'), { environment: { ITSMOTE_NOW: NOW } }));
   console.log('Restricted Mode checks:');
   for (const check of CHECKS) {
     const started = Date.now();
@@ -184,4 +156,5 @@ try {
   await browser.close();
 }
 console.log(`${passed} passed, ${failed} failed`);
+writeSummary("restricted-mode", { passed, failed, ms: Date.now() - runStarted });
 process.exit(failed > 0 ? 1 : 0);

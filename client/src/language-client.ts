@@ -8,8 +8,18 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol';
+import { routeAdvanceThroughCommand } from './advance-actions';
 
-export function createLanguageClient(context: vscode.ExtensionContext, init: () => InitializationOptions, output: vscode.LogOutputChannel): LanguageClient {
+/**
+ * `init` gives the initialization options at each (re)start; `authorKnown` says whether a real
+ * identity is known (else the server's advance actions are routed through the command that asks).
+ */
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  init: () => InitializationOptions,
+  output: vscode.LogOutputChannel,
+  authorKnown: () => boolean = () => true,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -22,6 +32,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, init: () 
     ],
     initializationOptions: init,
     outputChannel: output,
+    middleware: {
+      provideCodeActions: async (document, range, ctx, token, next) => {
+        const actions = await next(document, range, ctx, token);
+        return actions && !authorKnown() ? routeAdvanceThroughCommand(actions, document.uri) : actions;
+      },
+    },
   };
   // The id `itsmote` makes the client read the `itsmote.trace.server` setting.
   return new LanguageClient('itsmote', 'ITSMote Changes', serverOptions, clientOptions);

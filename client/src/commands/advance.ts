@@ -20,6 +20,8 @@ import { statusIcon } from '../changes/render';
 export interface AdvanceOptions {
   to?: string;
   note?: string;
+  /** The lightbulb's "Advance status to X" with no known author: `to` is given, but asking who writes is allowed. */
+  askAuthor?: boolean;
 }
 
 const MEANING: Record<Status, string> = {
@@ -119,7 +121,7 @@ export async function advanceStatus(
   }
 
   const uri = vscode.Uri.parse(change.uri);
-  const author = whoWrites ? await whoWrites(!options.to, uri) : undefined;
+  const author = whoWrites ? await whoWrites(!options.to || options.askAuthor === true, uri) : undefined;
   if (whoWrites && author === undefined) return false;
 
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
