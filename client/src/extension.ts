@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IndexChangedNotification } from '../../server/src/protocol';
-import { configuredAuthor, fallbackAuthor } from './author';
+import { IndexChangedNotification, WorkspaceTrustedNotification } from '../../server/src/protocol';
+import { AuthorSource } from './author';
 import { createLanguageClient, ServerStatusItem } from './language-client';
 import { ChangesTreeProvider } from './changes/tree';
 import type { ChangesNode } from './changes/tree';
@@ -17,6 +17,7 @@ import { advanceStatus } from './commands/advance';
 import { newChange } from './commands/new-change';
 import { exportMetrics } from './commands/export';
 import { pickFilters, pickGroupBy } from './commands/view-options';
+import { revealOnFirstStart } from './first-start';
 
 /** What `activate` returns. */
 export interface ItsmoteApi {
@@ -42,10 +43,14 @@ function now(): number {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> {
   const output = vscode.window.createOutputChannel('ITSMote Changes', { log: true });
-  const fallback = await fallbackAuthor();
-  const author = (): string => configuredAuthor() ?? fallback;
+  // In Restricted Mode nothing here runs a process (no git); trust granted later lifts that.
+  const authors = await AuthorSource.create();
+  const author = (): string => authors.current();
 
-  const lc = createLanguageClient(context, author(), output);
+  const lc = createLanguageClient(context, () => {
+    const known = authors.forServer();
+    return { ...(known ? { author: known } : {}), trusted: vscode.workspace.isTrusted };
+  }, output, () => authors.known() !== undefined);
   client = lc;
   const status = new ServerStatusItem();
   const changesTree = new ChangesTreeProvider(lc, context.workspaceState, author);
@@ -85,14 +90,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
       if (e.newState === State.Running) void refresh();
     }),
   );
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await authors.trustGranted();
+      // The server may now run git; a stopped server gets trusted: true when it is started again.
+      if (lc.state !== State.Stopped) await lc.sendNotification(WorkspaceTrustedNotification, {}).catch(log('workspaceTrusted'));
+    }),
+  );
   // The only refresh trigger besides commands: the server says its index changed.
   lc.onNotification(IndexChangedNotification, () => void refresh());
 
   const command = (id: string, run: (...args: unknown[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   };
-  command('itsmote.newChange', (opts) => newChange(author(), now(), opts && typeof opts === 'object' ? (opts as object) : undefined));
-  command('itsmote.advanceStatus', (arg, opts) => advanceStatus(lc, changesTree, arg, opts));
+  command('itsmote.newChange', async (opts) => {
+    const given = opts && typeof opts === 'object' ? (opts as object) : undefined;
+    const who = await authors.forWriting(given === undefined);
+    return who === undefined ? undefined : newChange(who, now(), given);
+  });
+  command('itsmote.advanceStatus', (arg, opts) => advanceStatus(lc, changesTree, arg, opts, (mayAsk, scope) => authors.forWriting(mayAsk, scope)));
   command('itsmote.showMetrics', () => dashboard.show());
   command('itsmote.exportMetrics', (target) => exportMetrics(metricsTree, now(), target));
   command('itsmote.refresh', () => refresh());
@@ -134,6 +150,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     throw err;
   });
   ready.catch(() => undefined);
+  void ready.then(() =>
+    revealOnFirstStart(context.workspaceState, changesTree.snapshot.changes.length, () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      const change = doc ? changesTree.changeFor(doc.uri) : undefined;
+      return change ? change.problems.errors + change.problems.warnings : 0;
+    }).catch(log('first start')),
+  );
   return { client: lc, changesTree, changesView, metricsTree, dashboard, status, author, ready };
 }
 

@@ -53,6 +53,8 @@ export interface AdvanceStatusArgs {
   note?: string;
   /** Document version the edit is computed for; a stale version is refused. */
   version?: number;
+  /** Who is writing the log entry, as the client knows it (wins over the setting and the server's fallback). */
+  author?: string;
 }
 /** Commands the server registers (`workspace/executeCommand`). */
 export const ServerCommands = {
@@ -66,7 +68,22 @@ export interface InitializationOptions {
   author?: string;
   /** Clock override (ISO 8601), mainly for tests; `ITSMOTE_NOW` in the server's environment also works. */
   now?: string;
+  /**
+   * Whether the workspace is trusted (VS Code workspace trust). False: the server starts no
+   * process at all (no git: author from the setting or the OS user, catalog discovery by a
+   * walk), until `itsmote/workspaceTrusted` arrives. Absent: trusted (a client that has no
+   * notion of trust); git is hardened either way (docs/reliability.md).
+   */
+  trusted?: boolean;
 }
+
+/** `itsmote/workspaceTrusted` parameters: nothing yet, trust is only ever granted. */
+export type WorkspaceTrustedParams = Record<string, never>;
+/**
+ * `itsmote/workspaceTrusted`: the user trusted the workspace after the server started untrusted.
+ * The server may now run git (author, catalog discovery) and re-scans; no restart needed.
+ */
+export const WorkspaceTrustedNotification = new NotificationType<WorkspaceTrustedParams>('itsmote/workspaceTrusted');
 
 /** The `itsmote` settings section, as the server reads it through `workspace/configuration`. */
 export interface ItsmoteSettings {
@@ -78,6 +95,8 @@ export interface ItsmoteSettings {
   workspaceDiagnostics?: boolean;
   /** Documents larger than this (KB) get one information diagnostic instead of a full check. */
   maxFileSizeKB?: number;
+  /** The workspace scan of a folder stops (with a warning) after this many candidate files. */
+  maxFiles?: number;
 }
 
 export const SETTINGS_SECTION = 'itsmote';

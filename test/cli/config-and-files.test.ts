@@ -4,6 +4,7 @@ import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { itsmote, json, NOW, tempTree, validChange } from './run';
 import type { JsonFileResult } from '../../server/src/cli/format/json';
+import { skipBecause } from '../support/skip';
 
 // Each document names its own service, so that no two of them conflict (CM040) unless a test wants it.
 let serial = 0;
@@ -167,7 +168,9 @@ describe('files that cannot be read', () => {
     // root reads any file whatever its mode, so as root the CLI runs as the unprivileged `nobody`,
     // which needs to reach dist/cli.js (a checkout inside a private folder would not let it).
     const asRoot = process.getuid?.() === 0;
-    if (asRoot && itsmote(['--version'], { uid: 65534, gid: 65534, cwd: '/' }).code !== 0) this.skip();
+    if (asRoot && itsmote(['--version'], { uid: 65534, gid: 65534, cwd: '/' }).code !== 0) {
+      skipBecause(this, 'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)');
+    }
     const u = tempTree({ 'changes/a.md': clean(), 'changes/locked.md': clean() });
     try {
       chmodSync(u.dir, 0o755);

@@ -20,6 +20,8 @@ import { statusIcon } from '../changes/render';
 export interface AdvanceOptions {
   to?: string;
   note?: string;
+  /** The lightbulb's "Advance status to X" with no known author: `to` is given, but asking who writes is allowed. */
+  askAuthor?: boolean;
 }
 
 const MEANING: Record<Status, string> = {
@@ -68,8 +70,17 @@ async function saveWhenEdited(uri: vscode.Uri, timeoutMs = 5000): Promise<void> 
   await doc.save();
 }
 
-/** Runs the command; resolves to true when the change was moved. */
-export async function advanceStatus(client: LanguageClient, tree: ChangesTreeProvider, arg?: unknown, opts?: unknown): Promise<boolean> {
+/**
+ * Runs the command; resolves to true when the change was moved. `whoWrites` gives the author
+ * for the log entry (it may ask, unless the call is scripted); undefined cancels.
+ */
+export async function advanceStatus(
+  client: LanguageClient,
+  tree: ChangesTreeProvider,
+  arg?: unknown,
+  opts?: unknown,
+  whoWrites?: (mayAsk: boolean, scope: vscode.Uri) => Promise<string | undefined>,
+): Promise<boolean> {
   const options = isOptions(opts) ? opts : isOptions(arg) ? arg : {};
   const change = await targetOf(isOptions(arg) ? undefined : arg, tree);
   if (!change) {
@@ -110,9 +121,12 @@ export async function advanceStatus(client: LanguageClient, tree: ChangesTreePro
   }
 
   const uri = vscode.Uri.parse(change.uri);
+  const author = whoWrites ? await whoWrites(!options.to || options.askAuthor === true, uri) : undefined;
+  if (whoWrites && author === undefined) return false;
+
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const wasDirty = open?.isDirty ?? false;
-  const args: AdvanceStatusArgs = { uri: change.uri, to, ...(note?.trim() ? { note: note.trim() } : {}), ...(open ? { version: open.version } : {}) };
+  const args: AdvanceStatusArgs = { uri: change.uri, to, ...(note?.trim() ? { note: note.trim() } : {}), ...(open ? { version: open.version } : {}), ...(author ? { author } : {}) };
   const applied = await client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.advanceStatus, arguments: [args] });
   if (applied !== true) {
     void vscode.window.showErrorMessage(`Could not move "${label}" to ${to}: the document changed meanwhile, or the step is no longer allowed. Try again.`);

@@ -11,7 +11,7 @@ import type { HistoryCache } from '../node/git-history';
 import { realFile } from './changed-files';
 import { auditJson, auditText } from './audit-format';
 import type { AuditFileResult } from './audit-format';
-import { parseCommandArgs, parseFormat, UsageError } from './usage';
+import { MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, UsageError } from './usage';
 import { mapLimit } from '../node/map-limit';
 
 const FORMATS = ['text', 'json'] as const;
@@ -30,13 +30,14 @@ export async function auditCommand(args: string[], ctx: CommandContext): Promise
   const { values, positionals } = parseCommandArgs('audit', args, {
     format: { type: 'string', short: 'f' },
     'tolerance-hours': { type: 'string' },
+    ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('audit');
   const format = parseFormat(values.format, FORMATS, 'text');
   const tolerance = parseTolerance(values['tolerance-hours']);
 
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
   const cache: HistoryCache = new Map();
   // git runs a few processes per file: read several files at once, report in the order found.
   const histories = await mapLimit(documents, CONCURRENCY, async (d) => fileHistory(await realFile(d.file), cache));

@@ -2,7 +2,7 @@
 import { countSeverities, runChecks } from './run-checks';
 import { loadDocuments } from './load-documents';
 import type { CommandContext } from './context';
-import { parseCommandArgs, parseCount, parseFormat, resolveNow, UsageError } from './usage';
+import { MAX_FILES_OPTION, parseCommandArgs, parseCount, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
 import { formatText } from './format/text';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -26,6 +26,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     changed: { type: 'string' },
     'report-suppressions': { type: 'boolean' },
     'require-change': { type: 'boolean' },
+    ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('check');
@@ -41,7 +42,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   if (requireChange && report) throw new UsageError('--require-change and --report-suppressions do not go together');
 
   const paths = positionals.length ? positionals : ['.'];
-  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks);
+  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
   const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
   const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));
   // SARIF keeps suppressed results (marked as such); the report lists them: both need them all.
@@ -60,7 +61,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     hidden = hidden.filter((h) => changed.has(h.file));
     ctx.err(`itsmote: ${changed.size} of ${documents.length} change document${documents.length === 1 ? '' : 's'} changed since ${values.changed}`);
     // CM050 sits on changed code files, not on change documents: added after the filter.
-    if (requireChange) results = [...results, ...(await requireChangeResults(values.changed, paths, now))];
+    if (requireChange) results = [...results, ...(await requireChangeResults(values.changed, paths, now, { maxFiles: parseMaxFiles(values['max-files']), capped: ctx.loadCallbacks.capped }))];
   }
   if (entries) ctx.out(format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatSuppressionsText(entries));
   else if (format === 'json') ctx.out(formatJson(results));

@@ -25,7 +25,12 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or I/O e
 const PATHS = `Paths are change documents or folders. In a folder, change documents are the files
 that match the include globs of the nearest .itsmote.json (default: **/changes/**/*.md and
 **/*.change.md, excluding **/README.md, **/node_modules/** and **/.git/**), plus other markdown
-files whose header has a "Change type" item. A file named explicitly is always read.`;
+files whose header has a "Change type" item. A file named explicitly is always read.
+A folder walk stays inside the folder: it follows no symbolic link whose target is outside it,
+never enters /proc, /sys or /dev, reads only regular files (a FIFO or device is reported), and
+stops with a warning after --max-files candidate files (default 50000).`;
+
+const MAX_FILES = `      --max-files <n>      Stop each folder walk after n candidate files (default 50000)`;
 
 export const COMMAND_HELP: Record<string, string> = {
   check: `Usage: itsmote check [options] [paths...]
@@ -48,6 +53,7 @@ Options:
       --report-suppressions
                            List the itsmote-disable comments (file, line, rules, reason,
                            what they hid) instead of the diagnostics; text or json
+${MAX_FILES}
   -h, --help               Show this help
 
 CODEOWNERS and catalog-info.yaml files of the repository (nearest folder with .git) turn on
@@ -66,6 +72,7 @@ Options:
   -s, --status <status>    Only changes in this status (case-insensitive); repeat it or
                            give a comma list: --status "in progress,verifying"
       --now <iso>          Fix the clock used to count problems (also env ITSMOTE_NOW)
+${MAX_FILES}
   -h, --help               Show this help
 `,
   metrics: `Usage: itsmote metrics [options] [paths...]
@@ -79,6 +86,7 @@ Options:
   -f, --format <fmt>       table (default), json, csv, or dora (DORA keys in Four Keys
                            names: deployments, change_fail_rate, med_time_to_resolve)
   -m, --month <YYYY-MM>    Only this month (repeatable)
+${MAX_FILES}
   -h, --help               Show this help
 `,
   audit: `Usage: itsmote audit [options] [paths...]
@@ -96,6 +104,7 @@ Options:
   -f, --format <fmt>         text (default) or json
       --tolerance-hours <n>  How far a log time may be from its commit's author time
                              (default: auditToleranceHours of .itsmote.json, else 24)
+      --max-files <n>        Stop each folder walk after n candidate files (default 50000)
   -h, --help                 Show this help
 
 Exit codes: 0 nothing found, 1 findings, 2 usage error or no git repository.

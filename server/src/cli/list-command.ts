@@ -9,7 +9,7 @@ import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { runChecks } from './run-checks';
 import { renderTable } from './table';
-import { parseCommandArgs, parseFormat, resolveNow, UsageError } from './usage';
+import { MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -46,6 +46,7 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
     format: { type: 'string', short: 'f' },
     status: { type: 'string', short: 's', multiple: true },
     now: { type: 'string' },
+    ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('list');
@@ -53,7 +54,7 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   const statuses = parseStatuses(values.status ?? []);
   const now = resolveNow(values.now, ctx.env);
 
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
   const results = runChecks(documents, now);
   const entries: ListEntry[] = documents
     .map((d, i) => ({ file: d.file, ...summarize(d.analysis.doc, results[i]!.diagnostics) }))

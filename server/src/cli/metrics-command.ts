@@ -4,7 +4,7 @@ import type { MonthMetrics } from '../core/metrics';
 import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { renderCsv, renderTable } from './table';
-import { parseCommandArgs, parseFormat, UsageError } from './usage';
+import { MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, UsageError } from './usage';
 import { formatDora } from './format-dora';
 
 const FORMATS = ['table', 'json', 'csv', 'dora'] as const;
@@ -53,6 +53,7 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
   const { values, positionals } = parseCommandArgs('metrics', args, {
     format: { type: 'string', short: 'f' },
     month: { type: 'string', short: 'm', multiple: true },
+    ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('metrics');
@@ -60,7 +61,7 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
   const months = new Set(values.month ?? []);
   for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be YYYY-MM, not "${m}"`);
 
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
   const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter((m) => months.size === 0 || months.has(m.month));
   if (format === 'dora') ctx.out(formatDora(documents.map((d) => d.analysis.doc), months));
   else if (format === 'json') ctx.out(`${JSON.stringify(metrics, null, 2)}\n`);

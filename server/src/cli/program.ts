@@ -57,6 +57,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
       },
       missing: (path, reason) => err(`itsmote: ${path}: ${reason}`),
       empty: (path) => err(`${path}: no change documents found`),
+      capped: (path, cap) => err(`itsmote: warning: ${path}: stopped after ${cap} candidate file${cap === 1 ? '' : 's'} (the --max-files cap); the rest of the folder is not checked (raise the cap with --max-files <n>)`),
     },
   };
   const [first, ...rest] = argv;

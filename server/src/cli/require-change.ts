@@ -17,7 +17,11 @@ import type { LoadCallbacks } from './load-documents';
 import type { FileResult } from './run-checks';
 import { FatalError } from './usage';
 
-const QUIET: LoadCallbacks = { skipped: () => {}, configProblem: () => {}, missing: () => {}, empty: () => {} };
+/** How the repository's change documents are loaded: check's --max-files, and where a cap is reported. */
+export interface RepoLoad {
+  maxFiles?: number;
+  capped: LoadCallbacks['capped'];
+}
 
 const posix = (p: string) => p.split(sep).join('/');
 
@@ -48,11 +52,13 @@ async function changedFiles(top: string, ref: string, documents: ReadonlySet<str
 }
 
 /** CM050 results (one per unregistered service, on its first changed file) for the repositories holding `paths`. */
-export async function requireChangeResults(ref: string, paths: readonly string[], now: number): Promise<FileResult[]> {
+export async function requireChangeResults(ref: string, paths: readonly string[], now: number, load: RepoLoad): Promise<FileResult[]> {
   const results: FileResult[] = [];
+  // Problems of the files were reported by check's own load; a cap is reported (the set is then incomplete).
+  const quiet: LoadCallbacks = { skipped: () => {}, configProblem: () => {}, missing: () => {}, empty: () => {}, capped: load.capped };
   for (const top of await repositoriesOf(paths)) {
     // Every change document of the repository counts, not only those under the paths given.
-    const { documents } = await loadDocuments([top], QUIET);
+    const { documents } = await loadDocuments([top], quiet, load.maxFiles !== undefined ? { maxFiles: load.maxFiles } : {});
     const docPaths = new Set(await Promise.all(documents.map((d) => realpath(resolve(d.file)).catch(() => resolve(d.file)))));
     const input = { changedFiles: await changedFiles(top, ref, docPaths), components: await readComponents(top), documents: documents.map((d) => d.analysis.doc) };
     const { config } = await new ConfigResolver().forDir(top);

@@ -78,3 +78,13 @@ export function parseCount(value: string | undefined, name: string): number | un
   if (!/^\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number of 0 or more, not "${value}"`);
   return Number(value.trim());
 }
+
+/** The `--max-files` option of every command that walks folders (parseCommandArgs options). */
+export const MAX_FILES_OPTION = { 'max-files': { type: 'string' } } as const;
+
+/** Reads `--max-files`: a whole number of 1 or more (undefined: the default cap). */
+export function parseMaxFiles(value: string | undefined): number | undefined {
+  const n = parseCount(value, '--max-files');
+  if (n === 0) throw new UsageError('--max-files must be 1 or more');
+  return n;
+}

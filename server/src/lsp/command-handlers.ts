@@ -27,6 +27,7 @@ function readArgs(raw: unknown): AdvanceStatusArgs | undefined {
     to,
     ...(typeof a.note === 'string' ? { note: a.note } : {}),
     ...(typeof a.version === 'number' ? { version: a.version } : {}),
+    ...(typeof a.author === 'string' && a.author.trim() ? { author: a.author } : {}),
   };
 }
 
@@ -46,7 +47,7 @@ export function registerCommandHandlers(connection: Connection, docs: CurrentDoc
         log().info(`[itsmote] advance refused: document is at version ${e.version}, not ${args.version}`);
         return false;
       }
-      const edits = advanceEdits(e.analysis, args.to as Status, { author: env.author(e.settings.author), now: env.now(), ...(args.note ? { note: args.note } : {}) });
+      const edits = advanceEdits(e.analysis, args.to as Status, { author: env.author(args.author ?? e.settings.author), now: env.now(), ...(args.note ? { note: args.note } : {}) });
       if (!edits) return false;
       const r = await connection.workspace.applyEdit({
         label: `Advance status to ${args.to}`,

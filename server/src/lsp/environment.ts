@@ -1,7 +1,8 @@
 /**
  * What the server reads from its surroundings once: the fixed clock (`ITSMOTE_NOW` or
- * `initializationOptions.now`) and the author fallbacks (`git config user.name`/`user.email`, then
- * the OS user). Settings and initialization options win over these; see `Environment.author`.
+ * `initializationOptions.now`), whether the workspace is trusted, and the author fallbacks
+ * (`git config user.name`/`user.email` when trusted, then the OS user). Settings and
+ * initialization options win over these; see `Environment.author`.
  */
 import { gitAuthor, osUser } from '../node/author';
 
@@ -17,20 +18,37 @@ export class Environment {
   private fixedNow: number | undefined;
   private initAuthor: string | undefined;
   private fallbackAuthor = osUser();
+  private trustedWorkspace = true;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.fixedNow = parseNow(env.ITSMOTE_NOW);
   }
 
   /** Applies initialization options (they win over the environment). */
-  configure(options: { now?: unknown; author?: unknown } | undefined): void {
+  configure(options: { now?: unknown; author?: unknown; trusted?: unknown } | undefined): void {
     const now = typeof options?.now === 'string' ? parseNow(options.now) : undefined;
     if (now !== undefined) this.fixedNow = now;
     if (typeof options?.author === 'string' && options.author.trim()) this.initAuthor = options.author.trim();
+    // Only an explicit false restricts: clients without workspace trust send nothing.
+    if (options?.trusted === false) this.trustedWorkspace = false;
   }
 
-  /** Reads `git config user.name` (else `user.email`) once, in the first workspace folder. */
+  /**
+   * Whether the server may start processes (git). False in an untrusted workspace: then nothing
+   * is run at all, whatever the repository holds.
+   */
+  get trusted(): boolean {
+    return this.trustedWorkspace;
+  }
+
+  /** The user trusted the workspace (`itsmote/workspaceTrusted`). */
+  grantTrust(): void {
+    this.trustedWorkspace = true;
+  }
+
+  /** Reads `git config user.name` (else `user.email`) once, in the first workspace folder; nothing when untrusted. */
   async detectGitAuthor(cwd: string | undefined): Promise<void> {
+    if (!this.trusted) return;
     const name = await gitAuthor(cwd);
     if (name) this.fallbackAuthor = name;
   }

@@ -3,10 +3,10 @@
  * watched files and every handler. Each handler is guarded (guard.ts): nothing a client sends
  * can crash the server.
  */
-import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { TextDocumentSyncKind } from 'vscode-languageserver';
+import type { Connection, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { IndexChangedNotification, ServerCommands } from '../protocol';
+import { IndexChangedNotification, ServerCommands, WorkspaceTrustedNotification } from '../protocol';
 import type { InitializationOptions } from '../protocol';
 import { ActionKinds } from '../core/actions/index';
 import { readTextFile } from '../node/read-text-file';
@@ -77,6 +77,11 @@ export function startServer(connection: Connection): void {
     sink: {
       publish,
       indexChanged: (uris) => void connection.sendNotification(IndexChangedNotification, uris ? { uris } : {}).catch(() => {}),
+      warn: (message) => {
+        log().info(`[itsmote] ${message}`);
+        // A notification, not showWarningMessage's request: nothing waits for the user to close it.
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ITSMote: ${message}` }).catch(() => {});
+      },
       configRead: (r) =>
         background('config diagnostics', async () => {
           if (!r.file) return;
@@ -105,18 +110,24 @@ export function startServer(connection: Connection): void {
   }, open.all().map((o) => o.uri));
 
   const scan = async () => {
-    let reporter: { report(p: number, m?: string): void; done(): void } | undefined;
+    let reporter: WorkDoneProgressServerReporter | undefined;
     if (progressSupported) {
       try {
         const p = await connection.window.createWorkDoneProgress();
-        p.begin('ITSMote: indexing change documents', 0, undefined, false);
+        // Cancellable: a scan of a huge folder can be stopped from the editor's progress UI.
+        p.begin('ITSMote: indexing change documents', 0, 'looking for change documents', true);
         reporter = p;
       } catch {
         reporter = undefined;
       }
     }
+    const isCancelled = () => reporter?.token.isCancellationRequested === true;
     try {
-      await index.scan((done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`));
+      await index.scan((done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`), {
+        walking: (found) => reporter?.report(`looking for change documents: ${found} found`),
+        isCancelled,
+      });
+      if (isCancelled()) log().info('[itsmote] workspace scan cancelled: the documents read so far are indexed');
     } finally {
       reporter?.done();
     }
@@ -150,6 +161,17 @@ export function startServer(connection: Connection): void {
           }),
         );
       });
+      await env.detectGitAuthor(folders[0]?.path);
+      await scan();
+    }),
+  );
+
+  // Trust granted after start: git may run now (author, catalog discovery); re-scan to use it.
+  connection.onNotification(
+    WorkspaceTrustedNotification,
+    guard('workspaceTrusted', undefined, async () => {
+      if (env.trusted) return;
+      env.grantTrust();
       await env.detectGitAuthor(folders[0]?.path);
       await scan();
     }),

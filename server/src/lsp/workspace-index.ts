@@ -35,6 +35,16 @@ export interface IndexSink {
   indexChanged(uris?: string[]): void;
   /** A config file was read: publish its problems. */
   configRead(r: ResolvedConfig): void;
+  /** Something the user should know about the scan (the file cap was reached). */
+  warn?(message: string): void;
+}
+
+/** How a scan reports its walk and learns that it should stop (LSP work-done progress). */
+export interface ScanHooks {
+  /** Candidate files found so far while walking a folder. */
+  walking?(found: number): void;
+  /** True: stop; what was indexed so far stays, nothing is dropped. */
+  isCancelled?(): boolean;
 }
 
 /** What the index depends on. */
@@ -53,7 +63,7 @@ export class WorkspaceIndex {
   private readonly published = new Set<string>();
   private readonly summaries = new Map<string, string>();
   /** CODEOWNERS and catalog facts per folder, and the people counts of its change documents. */
-  private readonly repo = new RepoFactsStore();
+  private readonly repo = new RepoFactsStore(() => this.deps.env.trusted);
   private factsCache: WorkspaceFacts | undefined;
   /** False until the first scan finished. */
   complete = false;
@@ -242,8 +252,8 @@ export class WorkspaceIndex {
    * Scans the workspace folders for change documents (open documents are the editor's business),
    * then computes CM040 once and publishes everything. Disk entries no longer found are dropped.
    */
-  async scan(progress?: (done: number, total: number) => void): Promise<void> {
-    const run = this.runScan(++this.generation, progress);
+  async scan(progress?: (done: number, total: number) => void, hooks: ScanHooks = {}): Promise<void> {
+    const run = this.runScan(++this.generation, progress, hooks);
     this.scanning = run;
     try {
       await run;
@@ -252,19 +262,28 @@ export class WorkspaceIndex {
     }
   }
 
-  private async runScan(gen: number, progress?: (done: number, total: number) => void): Promise<void> {
+  private async runScan(gen: number, progress: ((done: number, total: number) => void) | undefined, hooks: ScanHooks): Promise<void> {
     const stale = () => gen !== this.generation;
+    let cancelled = false;
     for (const r of this.resolvers.values()) r.clear();
     const seen = new Set<string>();
     this.repo.retain(this.deps.folders());
     for (const folder of this.deps.folders()) {
+      if (cancelled) break;
       const resolver = this.resolverFor(folder);
-      const root = await resolver.forDir(folder.path);
+      const [root, { maxFiles }] = await Promise.all([resolver.forDir(folder.path), this.deps.settings.get(folder.uri)]);
+      const walkOptions = { maxFiles, ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}), onProgress: (found: number) => hooks.walking?.(found) };
       // The repository files are read alongside the walk: a scan takes no longer for them.
-      const [walk] = await Promise.all([findChangeFiles(folder.path, pathMatcher(root.config)), this.repo.read(folder)]);
+      const [walk] = await Promise.all([findChangeFiles(folder.path, pathMatcher(root.config), walkOptions), this.repo.read(folder)]);
       if (stale()) return;
+      if (walk.capped !== undefined) this.deps.sink.warn?.(`stopped looking for change documents in ${folder.path} after ${walk.capped} candidate files (the itsmote.maxFiles setting); the rest of the folder is not checked.`);
+      cancelled = walk.cancelled === true;
       let done = 0;
       for (const f of walk.files) {
+        if (hooks.isCancelled?.()) {
+          cancelled = true;
+          break;
+        }
         progress?.(done++, walk.files.length);
         const uri = uriOf(f.path);
         seen.add(uri);
@@ -279,7 +298,8 @@ export class WorkspaceIndex {
         if (stale()) return;
       }
     }
-    for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
+    // A cancelled scan saw only part of the folders: keep what it did not get to.
+    if (!cancelled) for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
     this.factsCache = undefined;
     this.refreshSet();
     // Documents were checked with the people counts of a half-read folder: settle them now.
