@@ -21,6 +21,7 @@ const t = tempTree({
   'changes/running.md': validChange({ status: 'In Progress', log: [P, A, '2026-12-01 14:02 UTC In Progress by @alice'] }),
   'changes/emergency.md': EMERGENCY_NO_WINDOW,
   'changes/not-approved.md': validChange({ status: 'Planned', log: [P] }).replace(/- Approval.*\n/, ''),
+  'changes/rejected.md': validChange({ status: 'Rejected', log: [P, '2026-11-27 09:00 UTC Rejected by @bob'] }).replace(/- Approval.*\n/, ''),
   'changes/verifying.md': validChange({ status: 'Verifying', log: [P, A, '2026-12-01 14:02 UTC In Progress by @alice', '2026-12-01 14:30 UTC Verifying by @alice'] }),
   'changes/no-rollback.md': validChange().replace(/- Rollback plan.*\n/, ''),
   'changes/in-freeze.md': validChange({ window: '2026-12-22 10:00 UTC, 60 min' }),
@@ -90,8 +91,9 @@ describe('itsmote gate: refused (exit 1, one line per reason)', () => {
     assert.match(r.stdout, /Status is Planned and this change needs approval first; the gate lets a change start when it is Approved \(or In Progress\)\./);
   });
 
-  it('status: a change past In Progress', () => {
+  it('status: a change past In Progress, or Rejected (no approval reason then: the status says it)', () => {
     assert.deepEqual(reasons('verifying', IN_WINDOW), ['status']);
+    assert.deepEqual(reasons('rejected', IN_WINDOW), ['status']);
   });
 
   it('before and after the window', () => {

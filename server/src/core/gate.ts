@@ -109,7 +109,9 @@ export function gate(input: GateInput): GateResult {
     if (d.code === 'CM041' && named.has(String((d.data as { freeze?: unknown } | undefined)?.freeze))) continue;
     reasons.push({ reason: 'error', code: String(d.code ?? ''), line: d.range.start.line + 1, message: `${String(d.code ?? 'error')}: ${messageOf(d)}` });
   }
-  if (approvalRequired(doc) && !hasApprovalEvidence(doc)) {
+  // For a Rejected, finished or unknown status the status reason says it all.
+  const mayProceed = doc.values.status === 'Planned' || doc.values.status === 'Approved' || doc.values.status === 'In Progress';
+  if (mayProceed && approvalRequired(doc) && !hasApprovalEvidence(doc)) {
     reasons.push({ reason: 'approval', message: 'This change needs approval (Normal, or it touches data integrity or security) and has neither an Approval value nor an Approved status log entry.' });
   }
   const status = statusReason(doc);
