@@ -8,7 +8,7 @@
 // test/support/summary-reporter.js, the real-editor layers through .ci/e2e/driver.mjs); a layer
 // that exits non-zero without writing one is reported as crashed.
 //
-// Usage: npm test [-- --only unit,cli]      (layers: unit, cli, protocol, e2e, restricted-mode)
+// Usage: npm test [-- --only unit,cli]      (layers: unit, cli, protocol, browser, e2e, restricted-mode)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,8 @@ const LAYERS = [
   { name: 'unit', cmd: ['npx', 'mocha', '--config', '.mocharc.unit.json'], files: ['unit'] },
   { name: 'cli', cmd: ['npx', 'mocha', '--config', '.mocharc.cli.json'], files: ['cli'] },
   { name: 'protocol', cmd: ['npx', 'mocha', '--config', '.mocharc.protocol.json'], files: ['protocol'] },
+  // The report's page in Debian's Chromium (installed by setup.sh --apt-only when missing).
+  { name: 'browser', cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh --apt-only && npx mocha --config .mocharc.browser.json'], files: ['browser'] },
   { name: 'e2e', cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh && node test/e2e/build.mjs && bash .ci/e2e/run.sh'], files: ['extension-host', 'ui'] },
   { name: 'restricted-mode', cmd: ['bash', '.ci/e2e/restricted.sh'], files: ['restricted-mode'], needs: 'e2e' },
 ];
