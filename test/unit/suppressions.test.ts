@@ -85,6 +85,7 @@ describe('suppressions', () => {
       unknown: [],
       reason: 'see RFC-42',
       range: { start: { line: 2, character: 0 }, end: { line: 2, character: comment.length } },
+      nextLine: 3,
     });
   });
 
