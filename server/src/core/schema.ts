@@ -78,7 +78,7 @@ export const StatusLogSchema = z.object({
   hasList: z.boolean(),
   /** What a new entry writes before its text, as the log's entries do: `- `, `* [x] `, `4. `. */
   prefix: z.string(),
-  /** Whether the list ends loose (a blank line between its last two items), so a new item is too. */
+  /** Whether the list is loose (a blank line between two of its items), so a new item is too. */
   loose: z.boolean(),
 });
 

@@ -154,12 +154,13 @@ function itemPrefix(md: ParsedMarkdown, like: ListItem, last: ListItem): string 
   return lastNumber ? prefix.replace(/\d{1,9}/, String(Number(lastNumber[0]) + 1)) : prefix;
 }
 
-/** Whether the list separates its last two items by a blank line (a loose list). */
-function looseAtEnd(md: ParsedMarkdown, list: List): boolean {
-  const n = list.children.length;
-  if (n < 2) return false;
-  const gap = md.text.slice(offsets(list.children[n - 2]!, md.base)[1], offsets(list.children[n - 1]!, md.base)[0]);
-  return /\n[ \t]*\r?\n|\r[ \t]*\r/.test(gap);
+/** Whether the list separates two of its items by a blank line (a loose list, as markdown says). */
+function isLoose(md: ParsedMarkdown, list: List): boolean {
+  for (let k = 1; k < list.children.length; k++) {
+    const gap = md.text.slice(offsets(list.children[k - 1]!, md.base)[1], offsets(list.children[k]!, md.base)[0]);
+    if (/\n[ \t]*\r?\n|\r[ \t]*\r/.test(gap)) return true;
+  }
+  return false;
 }
 
 /** Reads the status log section into entries (oldest first, as written) and where to append. */
@@ -185,7 +186,7 @@ export function readStatusLog(md: ParsedMarkdown, raw: RawSection): StatusLog {
       appendOffset: lastLineEnd(md, lastItem),
       hasList: true,
       prefix: itemPrefix(md, lastEntry?.item ?? lastItem, lastItem),
-      loose: looseAtEnd(md, list),
+      loose: isLoose(md, list),
     };
   }
   return {

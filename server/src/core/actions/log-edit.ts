@@ -37,9 +37,11 @@ export function appendLogLines(a: Analysis, lines: readonly string[]): TextEdit 
   const log = a.doc.statusLog;
   if (log) {
     const eol = eolAt(text, log.appendOffset);
-    const sep = log.hasList && !log.loose ? eol : eol + eol;
-    const body = lines.map((l, k) => nthPrefix(log.prefix, k) + l).join(sep);
-    return insertAt(a.md.lines, log.appendOffset, sep + body);
+    // A loose list stays loose; a section without a list gets one after a blank line.
+    const join = log.hasList && log.loose ? eol + eol : eol;
+    const lead = log.hasList && !log.loose ? eol : eol + eol;
+    const body = lines.map((l, k) => nthPrefix(log.prefix, k) + l).join(join);
+    return insertAt(a.md.lines, log.appendOffset, lead + body);
   }
   // No log anywhere: a `## Status log` section at the end, after exactly one blank line.
   const eol = eolOf(text);
