@@ -18,6 +18,7 @@ import { newChange } from './commands/new-change';
 import { exportMetrics } from './commands/export';
 import { pickFilters, pickGroupBy } from './commands/view-options';
 import { revealOnFirstStart } from './first-start';
+import { extensionClock } from './clock';
 
 /** What `activate` returns. */
 export interface ItsmoteApi {
@@ -35,14 +36,13 @@ export interface ItsmoteApi {
 
 let client: LanguageClient | undefined;
 
-/** "Now": `ITSMOTE_NOW` (ISO 8601) when set, as the server does; else the clock. */
-function now(): number {
-  const fixed = process.env.ITSMOTE_NOW ? Date.parse(process.env.ITSMOTE_NOW) : Number.NaN;
-  return Number.isNaN(fixed) ? Date.now() : fixed;
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> {
   const output = vscode.window.createOutputChannel('ITSMote Changes', { log: true });
+  const clock = extensionClock();
+  const now = clock.now;
+  // Logged only: the server reads the same ITSMOTE_NOW and shows the error as a notification.
+  if (clock.error) output.error(clock.error);
   // In Restricted Mode nothing here runs a process (no git); trust granted later lifts that.
   const authors = await AuthorSource.create();
   const author = (): string => authors.current();

@@ -15,7 +15,7 @@ describe('itsmote usage', () => {
     ['an unknown format', ['check', '--format', 'xml'], /unknown format "xml"; use one of text, json, sarif, github/],
     ['a format of another command', ['list', '--format', 'sarif'], /unknown format "sarif"/],
     ['a bad --now', ['check', '--now', 'yesterday'], /--now must be an ISO 8601 time/],
-    ['an impossible --now date', ['check', '--now', '2026-02-30T10:00:00Z'], /--now must be/],
+    ['an impossible --now date', ['check', '--now', '2026-02-30T10:00:00Z'], /--now names a day that does not exist \(2026-02-30\)/],
     ['a bad --max-warnings', ['check', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
     ['an unknown status', ['list', '--status', 'done'], /unknown status "done"/],
     ['an empty status', ['list', '--status', ' , '], /--status needs a status/],
@@ -36,6 +36,9 @@ describe('itsmote usage', () => {
     const r = itsmote(['check', 'examples'], { env: { ITSMOTE_NOW: 'next tuesday' } });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^itsmote: ITSMOTE_NOW must be an ISO 8601 time/);
+    const impossible = itsmote(['check', 'examples'], { env: { ITSMOTE_NOW: '2026-02-31' } });
+    assert.equal(impossible.code, 2);
+    assert.match(impossible.stderr, /^itsmote: ITSMOTE_NOW names a day that does not exist \(2026-02-31\)/);
   });
 
   it('exits with 2 for a path that does not exist, after checking the others', () => {

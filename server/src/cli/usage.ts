@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { closest } from '../core/values';
+import { parseNow } from '../core/clock';
 
 /** A mistake in how the program was called: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -43,32 +44,18 @@ export function parseFormat<const T extends readonly string[]>(value: string | u
   throw new UsageError(`unknown format "${value}"; use one of ${allowed.join(', ')}`);
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-/**
- * Reads an ISO 8601 instant for `--now` / `ITSMOTE_NOW`. A date or date-time without a zone is
- * UTC (like every time in change documents), never the machine's local time.
- */
-export function parseNow(value: string, source: string): number {
-  const m = ISO.exec(value.trim());
-  if (m) {
-    const [, y, mo, d, h = '00', mi = '00', s = '00', ms = '0', zone] = m;
-    let z = zone ?? 'Z';
-    if (/^[+-]\d{4}$/.test(z)) z = `${z.slice(0, 3)}:${z.slice(3)}`;
-    const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms.padEnd(3, '0')}${z.toUpperCase()}`;
-    const t = Date.parse(iso);
-    // Date.parse accepts 2026-02-31; a round trip of the date part rejects it.
-    const back = Number.isNaN(t) ? '' : new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).toISOString().slice(0, 10);
-    if (!Number.isNaN(t) && back === `${y}-${mo}-${d}` && Number(h) < 24 && Number(mi) < 60 && Number(s) < 60) return t;
-  }
-  throw new UsageError(`${source} must be an ISO 8601 time such as 2026-11-28T12:00:00Z, not "${value}"`);
+/** `--now` / `ITSMOTE_NOW` read by the one clock parser (core/clock.ts); `source` names where it came from. */
+function readNow(value: string, source: string): number {
+  const r = parseNow(value);
+  if (!r.ok) throw new UsageError(`${source} ${r.error}`);
+  return r.value;
 }
 
 /** "Now" from `--now`, else `ITSMOTE_NOW`, else the clock. */
 export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  if (flag !== undefined) return parseNow(flag, '--now');
+  if (flag !== undefined) return readNow(flag, '--now');
   const fromEnv = env.ITSMOTE_NOW;
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return parseNow(fromEnv, 'ITSMOTE_NOW');
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return readNow(fromEnv, 'ITSMOTE_NOW');
   return Date.now();
 }
 

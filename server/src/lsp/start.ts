@@ -147,6 +147,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(
     guard('initialized', undefined, async () => {
+      // A clock the user fixed but mistyped must not pass silently (the CLI stops on it).
+      for (const problem of env.clockErrors) {
+        log().error(`[itsmote] ${problem}`);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `ITSMote: ${problem}` }).catch(() => {});
+      }
       if (dynamicWatch) background('register watchers', () => registerWatchers(connection));
       background('workspace folders', async () => {
         connection.workspace.onDidChangeWorkspaceFolders(
