@@ -1,8 +1,10 @@
 /**
- * "New change": the file name and the per-type template. The same templates ship as snippets
- * (snippets/itsmote.code-snippets); keep them in step. Pure: author and clock come in.
+ * "New change": the file name and the per-type template. The fields come from
+ * core/template-fields.ts, as do the snippets' (`npm run generate`). Pure: author and clock come in.
  */
 import type { ChangeType } from '../../server/src/core/fields';
+import { fieldInfo } from '../../server/src/core/fields';
+import { TEMPLATE_FIELDS, templateValue } from '../../server/src/core/template-fields';
 import { formatUtc } from '../../server/src/core/time';
 
 /** What the template needs. */
@@ -35,34 +37,13 @@ export function changeFileName(title: string, now: number, n = 1): string {
 }
 
 /**
- * Header lines per type, after Title/Owner. An empty value is written `- Name: ` (with the space)
- * so that the cursor, put at its end, is where the value goes: the parser trims values.
+ * The new document's text, `\n` line ends. A title's line breaks are folded into spaces. An
+ * empty value is written `- Name: ` (with the space) so that the cursor, put at its end, is
+ * where the value goes: the parser trims values.
  */
-function fieldsFor(type: ChangeType): string[] {
-  const common = ['Affected services', 'Risk level', 'Status', 'Planned execution time', 'Rollback plan', 'Verification plan', 'Expected user impact'];
-  switch (type) {
-    case 'Standard':
-      return common;
-    case 'Normal':
-      return [...common, 'Approval (if required)'];
-    case 'Emergency':
-      // Emergency changes mitigate an incident now and are documented after (SPEC 3).
-      return ['Affected services', 'Risk level', 'Status', 'Incident', 'Rollback plan', 'Verification plan', 'Expected user impact'];
-  }
-}
-
-/** The new document's text, `\n` line ends. A title's line breaks are folded into spaces. */
 export function changeTemplate(input: TemplateInput): string {
   const title = input.title.replace(/\s+/g, ' ').trim();
-  const values: Record<string, string> = {
-    'Risk level': input.type === 'Standard' ? 'Low' : '',
-    Status: 'Planned',
-  };
-  const header = [
-    `- Change type: ${input.type}`,
-    `- Change Owner: ${input.author}`,
-    ...fieldsFor(input.type).map((f) => `- ${f}: ${values[f] ?? ''}`),
-  ];
+  const header = TEMPLATE_FIELDS[input.type].map((key) => `- ${fieldInfo(key).name}: ${key === 'owner' ? input.author : (templateValue(key, input.type) ?? '')}`);
   return [
     `# ${title}`,
     '',
