@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ruleByKey, RULES } from './rules/index';
 import type { Severity } from './rules/index';
-import { readFreezes } from './freezes';
+import { FreezeFileSchema, readFreezes } from './freezes';
 import type { Freeze } from './freezes';
 import { fieldByName, foldName } from './fields';
 
@@ -34,26 +34,42 @@ const ExtraFieldSchema = z
     if (known) ctx.addIssue({ code: 'custom', message: `"${n}" is already a known field${foldName(known.name) === foldName(n) ? '' : ` (an alias of ${known.name})`}; list only fields the checks do not know` });
   });
 
-/** The shape of `.itsmote.json`. */
+/**
+ * The shape of `.itsmote.json`. The descriptions are what the editor shows while the file is
+ * edited: `npm run generate` turns this schema into schemas/itsmote.schema.json.
+ */
 export const ConfigFileSchema = z
   .object({
-    $schema: z.string().optional(),
-    /** Globs (relative to the workspace folder) that select change documents. Replaces the default. */
-    include: z.array(z.string().min(1)).optional(),
-    /** Globs excluded from `include`. Replaces the default. */
-    exclude: z.array(z.string().min(1)).optional(),
-    /** Per-rule severity or `off`, keyed by rule ID (`CM013`) or name (`impact-missing`). */
-    rules: z.record(z.string(), RuleSettingSchema).optional(),
-    /** Hours after which an In Progress or Verifying change is stale (CM036). */
-    staleAfterHours: z.number().positive().optional(),
-    /** `itsmote audit`: hours a status log time may differ from the commit that recorded it. */
-    auditToleranceHours: z.number().nonnegative().optional(),
-    /** Change freezes (SPEC section 9); validated entry by entry in freezes.ts. */
-    freezes: z.array(z.unknown()).optional(),
-    /** `check --require-change` (CM050): paths that never need a change document. */
-    requireChange: z.object({ ignore: z.array(z.string().min(1)).optional() }).strict().optional(),
-    /** Custom header fields a team uses (`Jira`, `Reviewers`): known, never CM006 (SPEC section 8). */
-    extraFields: z.array(ExtraFieldSchema).optional(),
+    $schema: z.string().optional().describe('The JSON schema of this file (the ITSMote Changes extension applies it by itself).'),
+    include: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(`Globs (relative to the workspace folder) that select change documents. Replaces the default ${JSON.stringify(DEFAULT_INCLUDE)}.`),
+    exclude: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(`Globs excluded from \`include\`. Replaces the default ${JSON.stringify(DEFAULT_EXCLUDE)}.`),
+    rules: z
+      .record(z.string(), RuleSettingSchema)
+      .optional()
+      .describe('Per-rule severity or "off", keyed by rule ID (`CM013`) or name (`impact-missing`). Rules not named keep their default.'),
+    staleAfterHours: z.number().positive().optional().describe(`Hours after which an In Progress or Verifying change is stale (CM036). Default ${DEFAULT_STALE_AFTER_HOURS}.`),
+    auditToleranceHours: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe(`\`itsmote audit\`: hours a status log time may differ from the commit that recorded it. Default ${DEFAULT_AUDIT_TOLERANCE_HOURS}.`),
+    // Validated entry by entry in freezes.ts (parseConfig never parses it with this schema).
+    freezes: z.array(FreezeFileSchema).optional().describe('Change freezes: periods in which only some change types may run on some services (CM041, `itsmote gate`, the calendar and the report).'),
+    requireChange: z
+      .object({ ignore: z.array(z.string().min(1)).optional().describe('Globs (relative to the repository root) of paths whose changes never need a change document.') })
+      .strict()
+      .optional()
+      .describe('`itsmote check --require-change` (CM050): code changes need a change document.'),
+    extraFields: z
+      .array(ExtraFieldSchema)
+      .optional()
+      .describe('Custom header fields your team writes (`Jira`, `Reviewers`): known, never CM006, shown in hovers and tooltips.'),
   })
   .strict();
 

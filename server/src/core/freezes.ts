@@ -12,18 +12,18 @@ import { ACTIVE_STATUSES } from './lifecycle';
 import { readTimestamp } from './time';
 import { matchEnum } from './values';
 
-/** A freeze as the config writes it. */
+/** A freeze as the config writes it; the descriptions show in the editor (schemas/itsmote.schema.json). */
 export const FreezeFileSchema = z
   .object({
-    /** Shown in diagnostics, the calendar and the report. */
-    name: z.string().trim().min(1, 'give the freeze a name'),
-    /** `YYYY-MM-DD HH:MM` with an optional zone (UTC default), as in Planned execution time. */
-    start: z.string(),
-    end: z.string(),
-    /** Globs on Affected services (case-insensitive); absent: every service. */
-    services: z.array(z.string().trim().min(1, 'a service glob cannot be empty')).min(1, 'list at least one service glob, or leave "services" out for all services').optional(),
-    /** Change types that may still run; absent: Emergency only. */
-    allow: z.array(z.string()).optional(),
+    name: z.string().trim().min(1, 'give the freeze a name').describe('Shown in diagnostics, the calendar and the report.'),
+    start: z.string().describe('`YYYY-MM-DD HH:MM` with an optional zone (UTC default, `Z`, `+02:00`), as in Planned execution time.'),
+    end: z.string().describe('The end (exclusive), written like `start`.'),
+    services: z
+      .array(z.string().trim().min(1, 'a service glob cannot be empty'))
+      .min(1, 'list at least one service glob, or leave "services" out for all services')
+      .optional()
+      .describe('Globs on Affected services (case-insensitive); absent: every service.'),
+    allow: z.array(z.string()).optional().describe('Change types that may still run (Standard, Normal, Emergency); absent: Emergency only.'),
   })
   .strict();
 

@@ -15,7 +15,7 @@ export const fieldMissing: DocumentRule = {
   name: 'field-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'The minimum change record (what, which services, risk, status) is what makes a change reviewable and its metrics countable.',
+  rationale: '"Minimum required: what will change, which services are affected, expected user impact, risk level, rollback plan, verification method." Type, services, risk and status are what make the change reviewable and its metrics countable.',
   check({ doc }) {
     const out: Finding[] = [];
     const missing = (key: FieldKey, why = '') => {

@@ -8,7 +8,7 @@ export const ownerNotAPerson: DocumentRule = {
   name: 'owner-not-a-person',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'The Change Owner is one person accountable end to end. Never assign "the team": when everyone owns it, no one does.',
+  rationale: 'The Change Owner is "mandatory, single person", accountable end to end. Never assign "the team": when everyone owns a change, no one does.',
   check({ doc }) {
     const state = fieldState(doc, 'owner');
     const owner = doc.values.owner;

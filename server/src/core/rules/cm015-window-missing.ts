@@ -8,7 +8,7 @@ export const windowMissing: DocumentRule = {
   name: 'window-missing',
   defaultSeverity: 'warning',
   scope: 'document',
-  rationale: 'Keep the execution window clear: a planned time lets others avoid conflicting changes and lets stale changes be noticed.',
+  rationale: '"Keep execution window clear." A planned time lets others avoid conflicting changes (CM040) and lets a change that never ran be noticed (CM036).',
   check({ doc }) {
     const t = doc.values.changeType;
     if (t !== 'Standard' && t !== 'Normal') return [];

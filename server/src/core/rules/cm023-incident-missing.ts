@@ -8,7 +8,7 @@ export const incidentMissing: DocumentRule = {
   name: 'incident-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'An Emergency change exists to mitigate an active incident and must be linked to it; without the link it is an unapproved Normal change.',
+  rationale: 'An Emergency change exists "to mitigate or resolve an active incident" and "must be linked to an incident"; without the link it is an unapproved Normal change.',
   check({ doc }) {
     if (doc.values.changeType !== 'Emergency') return [];
     const state = fieldState(doc, 'incident');

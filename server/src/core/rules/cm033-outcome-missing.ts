@@ -8,7 +8,7 @@ export const outcomeMissing: DocumentRule = {
   name: 'outcome-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'Close only with a recorded outcome: verified as successful, or rolled back with stability confirmed, incidents linked and follow-ups created.',
+  rationale: '"Close only when: change is verified as successful, or rollback is completed and stability confirmed. Do: record outcome, link incidents (if any), create follow-ups."',
   check({ doc }) {
     const s = doc.values.status;
     if (s !== 'Closed' && s !== 'Rolled Back') return [];

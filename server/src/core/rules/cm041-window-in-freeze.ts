@@ -12,7 +12,7 @@ export const windowInFreeze: DocumentRule = {
   name: 'window-in-freeze',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'Keep the execution window clear: during a change freeze only the change types the freeze allows (Emergency, by default) may run on the services it covers.',
+  rationale: '"Keep execution window clear." A freeze is the time the organisation has agreed that nothing risky changes (a sales peak, the holidays, an audit); only the change types it allows (Emergency, by default) may run on the services it covers.',
   check({ doc }, { freezes }) {
     if (!freezes?.length) return [];
     return blockingFreezes(doc, freezes).map(({ freeze, services }) => {
