@@ -18,6 +18,8 @@ import { newChange } from './commands/new-change';
 import { exportMetrics } from './commands/export';
 import { pickFilters, pickGroupBy } from './commands/view-options';
 import { revealOnFirstStart } from './first-start';
+import { createRecordedLog } from './log';
+import type { RecordedLog } from './log';
 
 /** What `activate` returns. */
 export interface ItsmoteApi {
@@ -31,6 +33,8 @@ export interface ItsmoteApi {
   author(): string;
   /** Settles when the server runs and the first list has been loaded (rejects if it cannot start). */
   ready: Promise<void>;
+  /** The "ITSMote Changes" output channel's recent lines (what "Click for the log" shows). */
+  log: Pick<RecordedLog, 'lines' | 'onDidLog'>;
 }
 
 let client: LanguageClient | undefined;
@@ -42,7 +46,10 @@ function now(): number {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> {
-  const output = vscode.window.createOutputChannel('ITSMote Changes', { log: true });
+  const recorded = createRecordedLog('ITSMote Changes');
+  const output = recorded.channel;
+  const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath).join(', ') || 'no folder';
+  output.info(`ITSMote Changes ${String(context.extension.packageJSON.version)} activating in ${vscode.env.appName} ${vscode.version} (${folders})`);
   const fallback = await fallbackAuthor();
   const author = (): string => configuredAuthor() ?? fallback;
 
@@ -54,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
   const dashboard = new MetricsDashboard(context.extensionUri, metricsTree);
   const changesView = vscode.window.createTreeView('itsmote.changes', { treeDataProvider: changesTree, showCollapseAll: true });
   const metricsView = vscode.window.createTreeView('itsmote.metrics', { treeDataProvider: metricsTree });
-  context.subscriptions.push(output, status, changesTree, metricsTree, dashboard, changesView, metricsView);
+  context.subscriptions.push(recorded, status, changesTree, metricsTree, dashboard, changesView, metricsView);
   context.subscriptions.push(vscode.window.registerFileDecorationProvider(changesTree));
 
   const log = (what: string) => (err: unknown) => {
@@ -82,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     vscode.window.onDidChangeActiveTextEditor(updateActive),
     lc.onDidChangeState((e) => {
       status.setState(e.newState);
+      output.info(`language server ${e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'}`);
       // After a restart the server has a new index: load it (its notifications follow from then on).
       if (e.newState === State.Running) void refresh();
     }),
@@ -142,7 +150,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
       return change ? change.problems.errors + change.problems.warnings : 0;
     }).catch(log('first start')),
   );
-  return { client: lc, changesTree, changesView, metricsTree, dashboard, status, author, ready };
+  return { client: lc, changesTree, changesView, metricsTree, dashboard, status, author, ready, log: recorded };
 }
 
 export async function deactivate(): Promise<void> {
