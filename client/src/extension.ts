@@ -12,7 +12,9 @@ import { createLanguageClient, ServerStatusItem } from './language-client';
 import { ChangesTreeProvider } from './changes/tree';
 import type { ChangesNode } from './changes/tree';
 import { MetricsTreeProvider } from './metrics/view';
+import type { MetricsNode } from './metrics/view';
 import { MetricsDashboard } from './metrics/dashboard';
+import { headline } from './metrics/format';
 import { advanceStatus } from './commands/advance';
 import { newChange } from './commands/new-change';
 import { exportMetrics } from './commands/export';
@@ -27,6 +29,7 @@ export interface ItsmoteApi {
   changesTree: ChangesTreeProvider;
   changesView: vscode.TreeView<ChangesNode>;
   metricsTree: MetricsTreeProvider;
+  metricsView: vscode.TreeView<MetricsNode>;
   dashboard: MetricsDashboard;
   status: ServerStatusItem;
   /** The author used for new changes and "only mine". */
@@ -80,7 +83,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     changesView.badge = withErrors ? { value: withErrors, tooltip: `${withErrors} change document${withErrors === 1 ? '' : 's'} with errors` } : undefined;
     status.setCounts(changesTree.snapshot.changes.length, withErrors);
   };
+  // The month's headline is the Metrics view's description; while the view is collapsed (its
+  // default) the workbench hides descriptions, so the title carries it instead.
+  const describeMetrics = (): void => {
+    const line = headline(metricsTree.roots()[0]!.metrics);
+    metricsView.description = line;
+    metricsView.title = metricsView.visible ? 'Metrics' : `Metrics · ${line}`;
+  };
+  describeMetrics();
   context.subscriptions.push(
+    metricsTree.onDidRefresh(describeMetrics),
+    metricsView.onDidChangeVisibility(describeMetrics),
     changesTree.onDidRefresh(() => {
       describeView();
       updateActive();
@@ -150,7 +163,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
       return change ? change.problems.errors + change.problems.warnings : 0;
     }).catch(log('first start')),
   );
-  return { client: lc, changesTree, changesView, metricsTree, dashboard, status, author, ready, log: recorded };
+  return { client: lc, changesTree, changesView, metricsTree, metricsView, dashboard, status, author, ready, log: recorded };
 }
 
 export async function deactivate(): Promise<void> {

@@ -40,3 +40,12 @@ export function counts(record: Record<string, number>): string {
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
 }
+
+/**
+ * The month's headline for the Metrics view's title and description: what a person glancing at
+ * the sidebar wants first, the change failure rate, e.g. `2026-11: 50 % failed (2 of 4)`.
+ */
+export function headline(m: MonthMetrics): string {
+  if (!m.executed) return `${m.month}: nothing executed yet`;
+  return `${m.month}: ${percent(m.changeFailureRate)} failed (${m.failed} of ${m.executed})`;
+}
