@@ -19,6 +19,8 @@ export interface ProgramIO {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   color: boolean;
+  /** The terminal's width in columns; absent when stdout is piped. */
+  columns?: number;
 }
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
@@ -39,6 +41,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
     env: io.env,
     version,
     color: io.color,
+    ...(io.columns ? { columns: io.columns } : {}),
     help: (command) => {
       io.stdout(COMMAND_HELP[command] ?? PROGRAM_HELP);
       return 0;
