@@ -11,7 +11,7 @@ import type { HistoryCache } from '../node/git-history';
 import { realFile } from './changed-files';
 import { auditJson, auditText } from './audit-format';
 import type { AuditFileResult } from './audit-format';
-import { parseCommandArgs, parseFormat, UsageError } from './usage';
+import { flagExample, parseCommandArgs, parseFormat, UsageError } from './usage';
 import { mapLimit } from '../node/map-limit';
 
 const FORMATS = ['text', 'json'] as const;
@@ -21,7 +21,7 @@ const CONCURRENCY = 8;
 export function parseTolerance(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (!/^\d+(?:\.\d+)?$/.test(v)) throw new UsageError(`--tolerance-hours must be a number of hours of 0 or more, not "${value}"`);
+  if (!/^\d+(?:\.\d+)?$/.test(v)) throw new UsageError(`--tolerance-hours must be a number of hours of 0 or more, not "${value}"${flagExample('--tolerance-hours')}`);
   return Number(v);
 }
 

@@ -4,6 +4,7 @@
  */
 import { version } from '../../../package.json';
 import { closest } from '../core/values';
+import { configErrorPosition, configErrorText } from '../core/config-errors';
 import { checkCommand } from './check-command';
 import type { CommandContext } from './context';
 import { COMMAND_HELP, PROGRAM_HELP } from './help';
@@ -50,7 +51,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
       skipped: (path, reason) => err(`${path}: skipped: ${reason}`),
       configProblem: (r) => {
         const file = r.file ? displayPath(r.file) : '.itsmote.json';
-        for (const e of r.errors) err(`${file}: invalid config at "${e.path}": ${e.message}; the default applies there`);
+        for (const e of r.errors) err(`${file}:${configErrorPosition(e)}: ${configErrorText(e)}`);
       },
       missing: (path, reason) => err(`itsmote: ${path}: ${reason}`),
       empty: (path) => err(`${path}: no change documents found`),

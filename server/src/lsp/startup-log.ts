@@ -5,6 +5,7 @@
  * per keystroke. Pure formatting; start.ts decides when.
  */
 import type { ConfigError } from '../core/config';
+import { configErrorPosition, configErrorText } from '../core/config-errors';
 import type { Folder } from './paths';
 
 /** The line after `initialize`: server and client versions, the runtime, the process. */
@@ -24,9 +25,9 @@ export function configLine(file: string, errors: readonly ConfigError[]): string
   return errors.length ? `config ${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'} (the defaults apply to those keys)` : `config ${file}: valid`;
 }
 
-/** One problem of a config file. */
+/** One problem of a config file, as the CLI prints it. */
 export function configProblemLine(file: string, e: ConfigError): string {
-  return `config ${file}: ${e.path === '(root)' ? '' : `"${e.path}" `}${e.message}`;
+  return `config ${file}:${configErrorPosition(e)}: ${configErrorText(e)}`;
 }
 
 /** What a scan found. */
