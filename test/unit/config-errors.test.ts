@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseConfig } from '../../server/src/core/config';
+import { ConfigFileSchema, parseConfig } from '../../server/src/core/config';
 import type { ConfigError } from '../../server/src/core/config';
 import { configErrorPosition, configErrorText } from '../../server/src/core/config-errors';
 
@@ -26,7 +26,9 @@ describe('config errors: the key, where it is, what is allowed, an example', () 
   });
 
   it('an unknown key or rule points at the key, offers the closest name, and is ignored', () => {
-    assert.deepEqual(lines('{\n  "rule": { "CM013": "off" }\n}'), ['2:3: unknown key "rule" (did you mean "rules"?); the keys are $schema, include, exclude, rules, staleAfterHours, auditToleranceHours. It is ignored.']);
+    const keys = Object.keys(ConfigFileSchema.shape).join(', ');
+    assert.match(keys, /^\$schema, include, exclude, rules, staleAfterHours, /);
+    assert.deepEqual(lines('{\n  "rule": { "CM013": "off" }\n}'), [`2:3: unknown key "rule" (did you mean "rules"?); the keys are ${keys}. It is ignored.`]);
     const [unknown, typo] = lines('{ "rules": { "CM999": "off", "rollback-mising": "off" } }');
     assert.match(unknown!, /^1:14: unknown rule "CM999"; use a rule ID \(CM001 to CM\d{3}\) or its name, e\.g\. "rules": \{ "CM013": "warning", "impact-missing": "off" \}\. It is ignored\.$/);
     assert.match(typo!, /^1:30: unknown rule "rollback-mising" \(did you mean "rollback-missing"\?\)/);
@@ -48,10 +50,13 @@ describe('config errors: the key, where it is, what is allowed, an example', () 
 
   it('every message of a wrong value says what is allowed and gives an example', () => {
     const texts = [
-      '{"staleAfterHours": "x"}', '{"include": "x"}', '{"exclude": [3]}', '{"rules": []}', '{"rules": {"CM010": 1}}', '{"$schema": 1}', '{"auditToleranceHours": -1}',
+      '{"staleAfterHours": "x"}', '{"include": "x"}', '{"exclude": [3]}', '{"rules": []}', '{"rules": {"CM010": 1}}', '{"$schema": 1}', '{"auditToleranceHours": -1}', '{"extraFields": "Jira"}',
     ];
     for (const t of texts) {
       for (const l of lines(t)) assert.match(l, /^\d+:\d+: "[^"]+" must be .+, not .+; e\.g\. .+\. The default applies\.$/, t);
     }
+    assert.deepEqual(lines('{ "extraFields": ["Jira", "Risk"] }'), [
+      '1:27: "extraFields" entry 2: "Risk" is already a known field (an alias of Risk level); list only fields the checks do not know; e.g. "extraFields": ["Jira", "Reviewers"]. It is ignored.',
+    ]);
   });
 });

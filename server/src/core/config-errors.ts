@@ -17,6 +17,7 @@ const EXAMPLES: Record<string, string> = {
   rules: '"rules": { "CM013": "warning", "impact-missing": "off" }',
   staleAfterHours: '"staleAfterHours": 48',
   auditToleranceHours: '"auditToleranceHours": 24',
+  extraFields: '"extraFields": ["Jira", "Reviewers"]',
 };
 
 /** A whole file that is valid, for errors about the file as a whole. */

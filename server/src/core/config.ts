@@ -9,6 +9,7 @@ import { ruleByKey, RULES } from './rules/index';
 import type { Severity } from './rules/index';
 import { closest } from './values';
 import { EXAMPLE_FILE, exampleFor, issueMessage, jsonSyntaxProblem, locatePath, shown } from './config-errors';
+import { fieldByName, foldName } from './fields';
 
 export const CONFIG_FILE_NAME = '.itsmote.json';
 
@@ -19,6 +20,21 @@ export const DEFAULT_AUDIT_TOLERANCE_HOURS = 24;
 
 const SeveritySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 const RuleSettingSchema = z.union([SeveritySchema, z.object({ severity: SeveritySchema }).strict()]);
+
+/**
+ * One custom field name: what stands before the colon of a header item, so no colon or line
+ * break, and not a name the catalogue already knows (that field is checked, not custom).
+ */
+const ExtraFieldSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(60, 'must be at most 60 characters (a field name)')
+  .refine((n) => !/[:\r\n]/.test(n), 'must not contain a colon or a line break')
+  .superRefine((n, ctx) => {
+    const known = fieldByName(n);
+    if (known) ctx.addIssue({ code: 'custom', message: `"${n}" is already a known field${foldName(known.name) === foldName(n) ? '' : ` (an alias of ${known.name})`}; list only fields the checks do not know` });
+  });
 
 /** The shape of `.itsmote.json`. */
 export const ConfigFileSchema = z
@@ -34,6 +50,8 @@ export const ConfigFileSchema = z
     staleAfterHours: z.number().positive().optional(),
     /** `itsmote audit`: hours a status log time may differ from the commit that recorded it. */
     auditToleranceHours: z.number().nonnegative().optional(),
+    /** Custom header fields a team uses (`Jira`, `Reviewers`): known, never CM006 (SPEC section 8). */
+    extraFields: z.array(ExtraFieldSchema).optional(),
   })
   .strict();
 
@@ -44,6 +62,8 @@ export interface Config {
   severities: Record<string, Severity | 'off'>;
   staleAfterHours: number;
   auditToleranceHours: number;
+  /** Custom header field names, as written in the config (SPEC section 8). */
+  extraFields: string[];
 }
 
 /** A configuration problem, with the JSON path of the bad key. */
@@ -53,7 +73,7 @@ export interface ConfigError {
   message: string;
   /** Where it is written in the file (LSP range), when found. */
   range?: Range;
-  /** `key`: the key itself is wrong (unknown key or rule), so it is ignored; else its value is, and the default applies. */
+  /** `key`: what is named here is ignored (an unknown key or rule, a bad list entry that is left out); else its value is wrong and the default applies. */
   at?: 'key';
 }
 
@@ -65,6 +85,7 @@ export function defaultConfig(): Config {
     severities: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
     staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
     auditToleranceHours: DEFAULT_AUDIT_TOLERANCE_HOURS,
+    extraFields: [],
   };
 }
 
@@ -102,6 +123,10 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
       readRules(value, config, errors);
       continue;
     }
+    if (key === 'extraFields') {
+      readExtraFields(value, config, errors);
+      continue;
+    }
     const r = schema.safeParse(value);
     if (!r.success) {
       for (const issue of r.error.issues) errors.push({ path: pathOf([key, ...issue.path]), message: issueMessage(key, value, issue) });
@@ -122,6 +147,24 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
 }
 
 const SEVERITY_WORDS = 'one of "error", "warning", "information", "hint", "off" (or { "severity": "warning" })';
+
+/** Applies `extraFields` name by name, so that one bad name does not discard the others. */
+function readExtraFields(value: unknown, config: Config, errors: ConfigError[]): void {
+  if (!Array.isArray(value)) {
+    errors.push({ path: 'extraFields', message: `must be a list of field names, not ${shown(value)}; ${exampleFor('extraFields')}` });
+    return;
+  }
+  value.forEach((name, i) => {
+    const r = ExtraFieldSchema.safeParse(name);
+    if (!r.success) {
+      const why = typeof name === 'string' ? r.error.issues[0]!.message : `must be a field name (a string), not ${shown(name)}`;
+      // A bad name is left out and the others apply: the entry is ignored, not the key.
+      errors.push({ path: `extraFields.${i}`, at: 'key', message: `"extraFields" entry ${i + 1}: ${why}; ${exampleFor('extraFields')}` });
+      return;
+    }
+    if (!config.extraFields.some((n) => foldName(n) === foldName(r.data))) config.extraFields.push(r.data);
+  });
+}
 
 /** Applies `rules` entry by entry, so that one bad entry does not discard the others. */
 function readRules(value: unknown, config: Config, errors: ConfigError[]): void {

@@ -53,14 +53,14 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
     guard('completion', [] as CompletionItem[], (params) => {
       const e = changeEntry(params.textDocument.uri);
       if (!e) return [];
-      return complete(e.analysis, params.position, { facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) }, author: env.author(e.settings.author), now: env.now() });
+      return complete(e.analysis, params.position, { facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) }, author: env.author(e.settings.author), now: env.now(), extraFields: e.config.extraFields });
     }),
   );
 
   connection.onHover(
     guard('hover', null as Hover | null, (params) => {
       const e = changeEntry(params.textDocument.uri);
-      return e ? (hover(e.analysis, params.position, docs.diagnostics(e)) ?? null) : null;
+      return e ? (hover(e.analysis, params.position, docs.diagnostics(e), { extraFields: e.config.extraFields }) ?? null) : null;
     }),
   );
 
