@@ -1,6 +1,6 @@
 // Playwright checks of issue 13's polish, in the shape of CHECKS in ui-checks.mjs ({ name, shot,
 // run(page, ctx) }): the walkthrough with its pictures, its "Advance Status" button asking which
-// change, and field completion in a header. They need the example workspace (changes present),
+// change, and field completion in a header (docs/images/walkthrough.png, completion.png). They need the example workspace (changes present),
 // so they run before the check that opens the empty folder:
 //   import { POLISH_CHECKS } from './ui-checks-polish.mjs'; CHECKS.splice(CHECKS.length - 1, 0, ...POLISH_CHECKS);
 // Every wait is on DOM state with a timeout; each check leaves the documents as it found them.
@@ -38,6 +38,21 @@ async function frameWith(page, selector, timeout) {
   throw new Error(`no frame with ${selector} within ${timeout} ms`);
 }
 
+/** The frame whose `selector` holds `text`, looked for again when a webview frame is replaced. */
+async function frameWithText(page, selector, text, timeout) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = await frameWith(page, selector, Math.max(1_000, deadline - Date.now()));
+    try {
+      await frame.locator(selector, { hasText: text }).first().waitFor({ state: 'visible', timeout: 5_000 });
+      return frame;
+    } catch {
+      // detached or not yet this step's picture: wait for the next frame and look again
+    }
+  }
+  throw new Error(`no frame with ${selector} "${text}" within ${timeout} ms`);
+}
+
 /** Opens our walkthrough from the palette. */
 async function openWalkthrough(page) {
   await runCommand(page, 'View: Close All Editors', 2).catch(() => {});
@@ -55,12 +70,11 @@ export const POLISH_CHECKS = [
     shot: 'walkthrough.png',
     async run(page) {
       await openWalkthrough(page);
-      // The first step's picture: the new change document.
-      const first = await frameWith(page, 'svg title', T);
-      await first.locator('svg title', { hasText: 'New Change' }).waitFor({ state: 'attached', timeout: T });
+      // The first step's picture: the new change document. (The walkthrough may re-render its
+      // webview while it settles, which detaches a frame: look again in the new one.)
+      await frameWithText(page, 'svg title', 'New Change', T);
       await page.locator('.getting-started-step', { hasText: 'Advance its status' }).first().click({ timeout: T });
-      const frame = await frameWith(page, 'svg text', T);
-      await frame.locator('svg text', { hasText: 'Rolled Back' }).first().waitFor({ state: 'visible', timeout: T });
+      const frame = await frameWithText(page, 'svg text', 'Rolled Back', T);
       const box = await frame.locator('svg').first().boundingBox();
       if (!box || box.width < 200 || box.height < 120) throw new Error(`the step's picture is not shown at a readable size (${JSON.stringify(box)})`);
       // The page's CSP drops <style> and style="": the picture's colours must come from its
@@ -85,6 +99,44 @@ export const POLISH_CHECKS = [
       if ((await rows.count()) < 2) throw new Error('expected the changes that can move to be offered');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: /Approved → In Progress/ }).first().waitFor({ state: 'visible', timeout: T });
       // The picture is taken with the question open; the next check closes it (nothing is moved).
+    },
+  },
+  {
+    name: 'Ctrl+Space on the empty line under the header lists the fields the change lacks, the needed one first',
+    shot: 'completion.png',
+    async run(page) {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Close All Editors', 2).catch(() => {});
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: T });
+      await input.fill('2026-11-28-rabbitmq-prefetch.md');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'rabbitmq-prefetch' }).waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: '2026-11-28-rabbitmq-prefetch.md' }).waitFor({ timeout: T });
+      // Line 11 is the empty line between the header and `## Status log`: nothing is typed, the
+      // document stays as it is; the items bring their bullet.
+      await page.keyboard.press('Control+G');
+      await input.fill(':11');
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line', { hasText: /Expected\suser\simpact/ }).first().waitFor({ timeout: T });
+      const widget = page.locator('.editor-widget.suggest-widget');
+      // The server may still be answering the first request: invoke again until its rows are there.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await page.keyboard.press('Control+Space');
+        try {
+          await widget.locator('.monaco-list-row', { hasText: 'Rollback plan' }).first().waitFor({ state: 'visible', timeout: 5_000 });
+          break;
+        } catch {
+          await page.keyboard.press('Escape');
+        }
+      }
+      const first = (await widget.locator('.monaco-list-row').first().getAttribute('aria-label')) ?? '';
+      if (!/Rollback plan/.test(first)) throw new Error(`the first suggestion is not the missing Rollback plan: ${first}`);
+      const rows = await widget.locator('.monaco-list-row').allTextContents();
+      for (const unwanted of ['Change type', 'Backout plan', 'Incidents caused']) {
+        if (rows.some((r) => r.startsWith(unwanted))) throw new Error(`the list offers ${unwanted}: ${rows.join(' | ')}`);
+      }
     },
   },
 ];

@@ -14,7 +14,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, author: s
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { author };
+  // Accepting a field name in completion reopens the list on its values (VS Code's own command).
+  const initializationOptions: InitializationOptions = { author, retriggerCommand: 'editor.action.triggerSuggest' };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },

@@ -63,6 +63,11 @@ export interface InitializationOptions {
   author?: string;
   /** Clock override (ISO 8601), mainly for tests; `ITSMOTE_NOW` in the server's environment also works. */
   now?: string;
+  /**
+   * A client command that opens the completion list again (VS Code: `editor.action.triggerSuggest`).
+   * Given, accepting a field name in completion goes straight on to the field's values.
+   */
+  retriggerCommand?: string;
 }
 
 /** The `itsmote` settings section, as the server reads it through `workspace/configuration`. */

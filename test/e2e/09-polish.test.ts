@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ChangeListItem } from '../../server/src/protocol';
+import { STATUSES } from '../../server/src/core/fields';
 import type { ChangeNode } from '../../client/src/changes/tree';
 import type { AdvanceOptions } from '../../client/src/commands/advance';
 import { EXTENSION_ID, api, changeUri, readText, until } from './helpers';
@@ -107,5 +108,62 @@ describe('polish: log, views, walkthrough', () => {
       await until('the tree to reload the restored file', () => a.changesTree.changeFor(changeUri(id))?.status === 'Planned', [a.changesTree.onDidRefresh]);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
+  });
+});
+
+describe('polish: completion and the quick fix cursor in the editor', () => {
+  /** A new change document missing its rollback plan, open in the active editor. */
+  async function openMissingRollback(name: string): Promise<vscode.TextEditor> {
+    const text = readText(changeUri('2026-12-01-upgrade-payments-db'))
+      .replace(/^- Rollback plan:.*\n/m, '')
+      .replace(/## Rollback plan[\s\S]*?(?=## Status log)/, '');
+    const uri = changeUri(name);
+    writeFileSync(uri.fsPath, text);
+    const editor = await vscode.window.showTextDocument(uri);
+    await until('CM010 on the new document', () => vscode.languages.getDiagnostics(uri).some((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'CM010'), [vscode.languages.onDidChangeDiagnostics]);
+    return editor;
+  }
+
+  it('"Add the Rollback plan field" puts the cursor in the new empty value', async () => {
+    const editor = await openMissingRollback('polish-cursor');
+    const doc = editor.document;
+    const first = doc.getText().split('\n').findIndex((l) => l.startsWith('- Change type'));
+    // Anywhere on the header's first line (here its end), as a person would put the cursor.
+    const end = new vscode.Position(first, doc.lineAt(first).text.length);
+    editor.selection = new vscode.Selection(end, end);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(end, end), vscode.CodeActionKind.QuickFix.value);
+    const add = actions.find((a) => a.title === 'Add the "Rollback plan" field');
+    assert.ok(add?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('- Rollback plan:'));
+    assert.ok(line > 0, doc.getText());
+    await until('the cursor in the new value', () => {
+      const p = editor.selection.active;
+      return p.line === line && p.character === doc.lineAt(line).text.length && p.character >= '- Rollback plan: '.length;
+    }, [vscode.window.onDidChangeTextEditorSelection], 5000).catch(() => {
+      throw new Error(`cursor at ${editor.selection.active.line}:${editor.selection.active.character}, the value is on line ${line}: ${JSON.stringify(doc.lineAt(line).text)}`);
+    });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('offers field names with one row per field, and only values (no snippets of ours) after `Status: `', async () => {
+    const editor = await openMissingRollback('polish-completion');
+    const doc = editor.document;
+    const status = doc.getText().split('\n').findIndex((l) => l.startsWith('- Status:'));
+    await editor.edit((b) => b.insert(new vscode.Position(status, 0), '- \n'));
+    const names = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(status, 2));
+    const labels = names.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('Rollback plan'), labels.join(' | '));
+    assert.ok(!labels.includes('Backout plan') && !labels.includes('Title') && !labels.includes('Change type'), labels.join(' | '));
+    // `- Status: ` with the cursor after the space: where VS Code adds every snippet it has.
+    await editor.edit((b) => b.replace(doc.lineAt(status + 1).range, '- Status: '));
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(status + 1, '- Status: '.length));
+    const valueLabels = values.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    // The allowed next statuses (earlier tests moved the example along), and none of ours besides.
+    assert.ok(valueLabels.some((l) => (STATUSES as readonly string[]).includes(l)), valueLabels.join(' | '));
+    assert.deepEqual(valueLabels.filter((l) => /^ITSMote|^change-/.test(l)), [], 'our templates and snippets stay out of values');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -16,6 +16,8 @@ import { OpenDocuments, normalizeUri } from './open-documents';
 import { WorkspaceIndex } from './workspace-index';
 import { CurrentDocuments } from './current';
 import { registerFeatureHandlers } from './feature-handlers';
+import { clientFeatures } from './client-features';
+import type { ClientFeatures } from './client-features';
 import { registerCommandHandlers } from './command-handlers';
 import { onWatchedFiles, registerWatchers } from './watched-files';
 import { configDiagnostics } from './config-diagnostics';
@@ -63,6 +65,8 @@ export function startServer(connection: Connection): void {
   let settings = new SettingsCache(connection, false);
   let dynamicWatch = false;
   let progressSupported = false;
+  // What this client can do beyond the basics, read at initialize (features.ts uses it).
+  const client: ClientFeatures = { completionSnippets: false, snippetEdits: false };
   const configPublished = new Set<string>();
   const configSeq = new Map<string, number>();
   // Config files read since the last scan was logged, and what was last logged of each: a
@@ -148,6 +152,7 @@ export function startServer(connection: Connection): void {
       settings = new SettingsCache(connection, caps.workspace?.configuration === true);
       dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       progressSupported = caps.window?.workDoneProgress === true;
+      Object.assign(client, clientFeatures(params));
       connection.console.info(startedLine(SERVER_INFO, params.clientInfo, process.pid, process.version));
       connection.console.info(foldersLine(folders));
       return { capabilities: serverCapabilities(), serverInfo: SERVER_INFO };
@@ -196,7 +201,7 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  registerFeatureHandlers(connection, docs, index, env);
+  registerFeatureHandlers(connection, docs, index, env, client);
   registerCommandHandlers(connection, docs, index, env);
   open.listen(connection, (uri) => background('close', () => index.closed(uri)));
   connection.listen();
