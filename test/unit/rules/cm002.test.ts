@@ -22,7 +22,8 @@ describe('CM002 field-missing', () => {
   it('fires on the item itself when the value is a placeholder, with a fillValue fix', () => {
     for (const v of ['TBD', 'tbd', 'TODO: later', 'N/A', 'None', '-', '?', '...', '']) {
       const text = withLine('- Risk level', `- Risk level: ${v}`);
-      expectOne(text, 'CM002', { severity: ERROR, range: lineRange(text, '- Risk level'), words: ['Risk level', 'no value'], fix: 'fillValue' });
+      const words = v === '' ? ['Required field "Risk level" has no value. Fill it in.'] : [`Required field "Risk level" has a placeholder ("${v}") instead of a value. Fill it in.`];
+      expectOne(text, 'CM002', { severity: ERROR, range: lineRange(text, '- Risk level'), words, fix: 'fillValue' });
     }
   });
 

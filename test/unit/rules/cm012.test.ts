@@ -19,7 +19,8 @@ describe('CM012 owner-not-a-person', () => {
   it('fires on the item for a placeholder owner, with fillValue', () => {
     for (const v of ['', 'TBD', 'none', '?']) {
       const text = owner(v).trimEnd();
-      expectOne(text, 'CM012', { severity: ERROR, range: lineRange(text, '- Change Owner'), words: ['No Change Owner'], fix: 'fillValue' });
+      const words = v === '' ? ['"Change Owner" has no value.'] : [`"Change Owner" has a placeholder ("${v}") instead of a value.`];
+      expectOne(text, 'CM012', { severity: ERROR, range: lineRange(text, '- Change Owner'), words, fix: 'fillValue' });
     }
   });
 

@@ -36,7 +36,8 @@ export function planRuleTests(c: PlanRuleCase): void {
   it('fires on the item for placeholders, with a fillValue fix', () => {
     for (const v of ['', 'TBD', 'TBD - ask the DBA', 'todo', 'N/A', 'n/a', 'None', 'none.', '-', '?', '...']) {
       const text = withLine('- Risk level', `- Risk level: High\n- ${c.name}: ${v}`.trimEnd(), without());
-      expectOne(text, c.code, { severity: c.severity, range: lineRange(text, `- ${c.name}`), words: ['empty or a placeholder'], fix: 'fillValue' });
+      const words = v === '' ? [`"${c.name}" has no value.`] : [`"${c.name}" has a placeholder ("${v}") instead of a value.`];
+      expectOne(text, c.code, { severity: c.severity, range: lineRange(text, `- ${c.name}`), words, fix: 'fillValue' });
     }
   });
 
