@@ -31,6 +31,11 @@ describe('header items that markdown reads outside the header', () => {
     assert.match(message(bare, 'CM013'), /it has no bullet, so markdown reads it as part of "Verification plan"/);
   });
 
+  it('commented out after the header', () => {
+    const commented = without('- Rollback plan:').replace('## Rollback plan\n\n1. Point payments-api back at the old primary.\n2. Confirm replication lag is zero.\n', '<!--\n- Rollback plan: redeploy\n-->\n');
+    assert.match(message(commented, 'CM010'), /No rollback plan\. Line 14 has "Rollback plan:", but it is commented out \(inside an HTML comment\); take it out of the comment\./);
+  });
+
   it('indented into code after a blank line', () => {
     const code = without('- Planned execution time:').replace('## Rollback plan', 'The window:\n\n    - Planned execution time: 2026-12-01 14:00 UTC\n\n## Rollback plan');
     assert.match(message(code, 'CM015'), /Line 15 has "Planned execution time:", but markdown reads it as code \(it is indented 4 spaces or more, or inside a fence\)/);

@@ -9,7 +9,7 @@ import type { List, RootContent } from 'mdast';
 import type { ParsedMarkdown } from './parse';
 import type { HeaderItem, StrayItem } from './schema';
 import type { HeaderNodes } from './header';
-import { cleanName, readItem } from './header';
+import { cleanName, isCommentBlock, readItem } from './header';
 import { fieldByName } from './fields';
 
 /** A line that looks like a header item: bullet or number, optional task box, `Name:`. */
@@ -90,15 +90,18 @@ export function findStrayItems(md: ParsedMarkdown, nodes: HeaderNodes, items: re
         if (it?.key && it.hasColon) out.push({ line: it.range.start.line, name: it.name, key: it.key, cause });
       }
     } else if (node.type === 'code' || node.type === 'blockquote' || node.type === 'html' || node.type === 'paragraph') {
-      const where =
+      const move = '; move it into the header list';
+      const cause =
         node.type === 'code'
-          ? 'markdown reads it as code (it is indented 4 spaces or more, or inside a fence)'
+          ? `markdown reads it as code (it is indented 4 spaces or more, or inside a fence)${move}`
           : node.type === 'blockquote'
-            ? 'it is inside a block quote'
-            : node.type === 'html'
-              ? 'it is inside an HTML block'
-              : `markdown reads it as part of ${describe(md, node)}`;
-      for (const s of fieldLines(md, startOf(node, md.base), endOf(node, md.base), ITEM_LINE)) out.push({ ...s, cause: `${where}; move it into the header list` });
+            ? `it is inside a block quote${move}`
+            : isCommentBlock(md, node)
+              ? 'it is commented out (inside an HTML comment); take it out of the comment'
+              : node.type === 'html'
+                ? `it is inside an HTML block${move}`
+                : `markdown reads it as part of ${describe(md, node)}${move}`;
+      for (const s of fieldLines(md, startOf(node, md.base), endOf(node, md.base), ITEM_LINE)) out.push({ ...s, cause });
     }
   }
   return out;

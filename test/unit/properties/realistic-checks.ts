@@ -28,10 +28,13 @@ export function fastPathAgrees(text: string): void {
   assert.deepStrictEqual(checkDocument(fastAnalysis(text, PATH), CHECK), checkDocument(full, CHECK), 'diagnostics differ');
 }
 
-/** Lines with their line breaks; a last line without one gets one, on both sides alike. */
-function lines(text: string): string[] {
+/**
+ * Lines with their line breaks; a last line without one gets `eol` (the one an edit writes after
+ * it: CRLF when the document has any), on both sides alike.
+ */
+function lines(text: string, eol: string): string[] {
   const ls = text.split(/(?<=\r\n|\n|\r(?!\n))/);
-  if (ls.length && !/[\r\n]$/.test(ls[ls.length - 1]!)) ls[ls.length - 1] += '\n';
+  if (ls.length && !/[\r\n]$/.test(ls[ls.length - 1]!)) ls[ls.length - 1] += eol;
   return ls;
 }
 
@@ -88,8 +91,9 @@ export function advanceAppendsOneEntry(text: string, opts: FixOptions, strict = 
     const result = applyChecked(text, edits, what);
     const after = analyze(result, PATH).doc;
     const before = a.doc;
-    const b = lines(text);
-    const r = lines(result);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const b = lines(text, eol);
+    const r = lines(result, eol);
     const { removed, added } = lineDiff(b, r);
     const addedLeft = new Set(added);
 
@@ -129,7 +133,7 @@ export function advanceAppendsOneEntry(text: string, opts: FixOptions, strict = 
         // A blank line keeps a loose log loose, or starts a list in a log section without one.
         (l === '' && before.statusLog !== undefined && (before.statusLog.loose || !before.statusLog.hasList)) ||
         (!before.statusLog && (l === '' || l === '## Status log')) ||
-        (/^(?:[-*+]|\d+[.)]) (?:\[[ xX]\] )?YYYY-MM-DD HH:MM UTC Planned by \.\.\.$/.test(l) && !old0.some((e) => e.status));
+        (/^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?YYYY-MM-DD HH:MM UTC Planned by \.\.\.$/.test(l) && !old0.some((e) => e.status));
       assert.ok(ok, `${what} added an unexpected line ${JSON.stringify(r[j])}`);
     }
 
