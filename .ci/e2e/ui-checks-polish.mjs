@@ -72,7 +72,7 @@ export const POLISH_CHECKS = [
       await openWalkthrough(page);
       // The first step's picture: the new change document. (The walkthrough may re-render its
       // webview while it settles, which detaches a frame: look again in the new one.)
-      await frameWithText(page, 'svg title', 'New Change', T);
+      await frameWithText(page, 'svg text', 'Rotate the API gateway keys', T);
       await page.locator('.getting-started-step', { hasText: 'Advance its status' }).first().click({ timeout: T });
       const frame = await frameWithText(page, 'svg text', 'Rolled Back', T);
       const box = await frame.locator('svg').first().boundingBox();
