@@ -61,7 +61,7 @@ function toDiagnostic(rule: Rule, f: Finding, opts: CheckOptions): Diagnostic | 
 }
 
 function ruleOptions(opts: CheckOptions) {
-  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, freezes: opts.config.freezes ?? [], ...(opts.repo ? { repo: opts.repo } : {}) };
+  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, freezes: opts.config.freezes ?? [], extraFields: opts.config.extraFields ?? [], ...(opts.repo ? { repo: opts.repo } : {}) };
 }
 
 /** Diagnostics of the single-document rules, sorted by position. A headerless document gets CM001 alone. */

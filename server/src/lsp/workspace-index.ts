@@ -336,7 +336,7 @@ export class WorkspaceIndex {
 
   /** A change's summary as the sidebar shows it. */
   summaryOf(e: Entry): ChangeListItem {
-    return { ...summarize(e.analysis.doc, this.diagnosticsOf(e)), uri: e.uri, allowedNext: advanceTargets(e.analysis) };
+    return { ...summarize(e.analysis.doc, this.diagnosticsOf(e), e.config.extraFields), uri: e.uri, allowedNext: advanceTargets(e.analysis) };
   }
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */

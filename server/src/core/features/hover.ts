@@ -5,7 +5,8 @@
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { Status } from '../fields';
-import { fieldInfo } from '../fields';
+import { extraFieldByName, fieldInfo } from '../fields';
+import { EXTRA_FIELD_DOC } from './completion';
 import { ruleByKey } from '../rules/index';
 import { contains, nextStatuses } from './context';
 import { freezesHit, whoMayRun } from '../freezes';
@@ -28,10 +29,12 @@ function freezeText(a: Analysis, freezes: readonly Freeze[]): string[] {
   });
 }
 
-/** What a hover may know besides the document. */
+/** What hovers need besides the document. */
 export interface HoverOptions {
   /** The freezes of the document's config: hovering the window tells which it falls in. */
   freezes?: readonly Freeze[];
+  /** Custom header fields of the repository (`.itsmote.json` `extraFields`). */
+  extraFields?: readonly string[];
 }
 
 /** The hover at a position, given the document's current diagnostics. */
@@ -39,6 +42,11 @@ export function hover(a: Analysis, position: Position, diagnostics: readonly Dia
   const parts: string[] = [];
   let range;
   for (const item of a.doc.header?.items ?? []) {
+    const extra = item.key || !item.hasColon ? undefined : extraFieldByName(item.name, options.extraFields);
+    if (extra && contains(item.nameRange, position)) {
+      parts.push(`**${extra}**\n\n${EXTRA_FIELD_DOC}`);
+      range = item.nameRange;
+    }
     if (!item.key) continue;
     if (contains(item.nameRange, position)) {
       const f = fieldInfo(item.key);

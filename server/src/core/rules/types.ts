@@ -20,6 +20,8 @@ export interface RuleOptions {
   repo?: RepoFacts;
   /** Change freezes of the document's config (CM041); absent or empty: no freeze. */
   freezes?: readonly Freeze[];
+  /** Custom header fields of the repository (`.itsmote.json` `extraFields`): known, never CM006. */
+  extraFields?: readonly string[];
 }
 
 /** What a rule reports. */

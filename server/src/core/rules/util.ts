@@ -6,9 +6,17 @@ import { fieldInfo } from '../fields';
 
 const LINE_ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Where a missing field is reported: the header list's first line, or line 0 without a header. */
+/**
+ * Where a missing field is reported: the bullet of the header list's first line (SPEC: the
+ * header list's first line), a range of its own that no field's name or value covers, so hovering
+ * the first field shows that field, and hovering the bullet shows what is missing; line 0
+ * without a header. See docs/rules.md "Decisions".
+ */
 export function missingRange(doc: ChangeDocument): Range {
-  return doc.header?.firstLineRange ?? LINE_ZERO;
+  const h = doc.header;
+  if (!h) return LINE_ZERO;
+  const at = h.items[0]?.range.start ?? h.firstLineRange.start;
+  return { start: at, end: { line: at.line, character: at.character + 1 } };
 }
 
 /** The range of a field's first header item, or the missing-field range. */
@@ -21,6 +29,16 @@ export function statusRange(doc: ChangeDocument): Range {
   return itemRange(doc, 'status');
 }
 
+/**
+ * The one wording every rule uses for a header item that counts as missing (SPEC section 2: an
+ * empty value or a placeholder): `"Risk level" has no value` or `"Risk level" has a placeholder
+ * ("TBD") instead of a value`. Never quotes "empty" as if it had been typed.
+ */
+export function emptyItemText(name: string, value: string): string {
+  const v = value.trim().replace(/\s+/g, ' ');
+  return v === '' ? `"${name}" has no value` : `"${name}" has a placeholder ("${v.length > 40 ? `${v.slice(0, 37)}...` : v}") instead of a value`;
+}
+
 /** Data for the "insert missing field" quick fix. */
 export function insertFieldData(key: FieldKey): Record<string, unknown> {
   return { fix: 'insertField', field: key, name: fieldInfo(key).name };
@@ -29,4 +47,13 @@ export function insertFieldData(key: FieldKey): Record<string, unknown> {
 /** Whether an Emergency change is still "documenting after" (not yet Closed or Rolled Back). */
 export function emergencyStillOpen(doc: ChangeDocument): boolean {
   return doc.values.changeType === 'Emergency' && doc.values.status !== 'Closed' && doc.values.status !== 'Rolled Back';
+}
+
+/**
+ * For a field with no header item: the line where markdown put an item of it outside the header,
+ * and why (SPEC section 8, "messages that point at the cause"); '' when there is none.
+ */
+export function strayNote(doc: ChangeDocument, key: FieldKey): string {
+  const s = doc.header?.stray.find((x) => x.key === key);
+  return s ? ` Line ${s.line + 1} has "${s.name}:", but ${s.cause}.` : '';
 }
