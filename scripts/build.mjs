@@ -13,6 +13,8 @@ const common = {
   logLevel: 'warning',
   // remark's ESM packages carry "sideEffects": false; keep tree shaking on.
   treeShaking: true,
+  // jsonc-parser's "main" is a UMD whose requires esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const entries = [

@@ -4,20 +4,8 @@
 // (docs/images/) when it passes and a failure shot (test-results/e2e/) when it does not.
 // Every wait is on DOM state with a timeout.
 import { join } from 'node:path';
-import { changesPane, runCommand, showChangesView, T } from './workbench.mjs';
-
-/** The webview frame holding `selector` (webviews nest an iframe in an iframe). */
-async function frameWith(page, selector, timeout) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      if (await f.locator(selector).count().catch(() => 0)) return f;
-    }
-    // Wait for the next frame event (or a short DOM settle) instead of sleeping blindly.
-    await Promise.race([page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => {}), page.waitForEvent('frameattached', { timeout: 2_000 }).catch(() => {})]);
-  }
-  throw new Error(`no frame with ${selector} within ${timeout} ms`);
-}
+import { changesPane, frameWith, runCommand, showChangesView, T } from './workbench.mjs';
+import { POLISH_CHECKS } from './ui-checks-polish.mjs';
 
 const CHECKS = [
   {
@@ -144,6 +132,9 @@ const CHECKS = [
     },
   },
 ];
+
+// Issue 13's checks need the example workspace, so they run before the one that opens the empty folder.
+CHECKS.splice(CHECKS.length - 1, 0, ...POLISH_CHECKS);
 
 export async function runUiChecks(page, { imagesDir, failuresDir, openEmpty }) {
   let passed = 0;

@@ -50,6 +50,19 @@ export async function showChangesView(page) {
   await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
 }
 
+/** The webview frame holding `selector` (webviews nest an iframe in an iframe). */
+export async function frameWith(page, selector, timeout) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const f of page.frames()) {
+      if (await f.locator(selector).count().catch(() => 0)) return f;
+    }
+    // Wait for the next frame event (or a short DOM settle) instead of sleeping blindly.
+    await Promise.race([page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => {}), page.waitForEvent('frameattached', { timeout: 2_000 }).catch(() => {})]);
+  }
+  throw new Error(`no frame with ${selector} within ${timeout} ms`);
+}
+
 /** Counts for `npm test`'s closing summary (scripts/test.mjs), when it asked for them. */
 export function writeSummary(name, summary) {
   const dir = process.env.ITSMOTE_TEST_SUMMARY_DIR;

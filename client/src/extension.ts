@@ -12,13 +12,17 @@ import { createLanguageClient, ServerStatusItem } from './language-client';
 import { ChangesTreeProvider } from './changes/tree';
 import type { ChangesNode } from './changes/tree';
 import { MetricsTreeProvider } from './metrics/view';
+import type { MetricsNode } from './metrics/view';
 import { MetricsDashboard } from './metrics/dashboard';
+import { headline } from './metrics/format';
 import { advanceStatus } from './commands/advance';
 import { newChange } from './commands/new-change';
 import { exportMetrics } from './commands/export';
 import { pickFilters, pickGroupBy } from './commands/view-options';
 import { revealOnFirstStart } from './first-start';
 import { extensionClock } from './clock';
+import { createRecordedLog } from './log';
+import type { RecordedLog } from './log';
 
 /** What `activate` returns. */
 export interface ItsmoteApi {
@@ -26,19 +30,24 @@ export interface ItsmoteApi {
   changesTree: ChangesTreeProvider;
   changesView: vscode.TreeView<ChangesNode>;
   metricsTree: MetricsTreeProvider;
+  metricsView: vscode.TreeView<MetricsNode>;
   dashboard: MetricsDashboard;
   status: ServerStatusItem;
   /** The author used for new changes and "only mine". */
   author(): string;
   /** Settles when the server runs and the first list has been loaded (rejects if it cannot start). */
   ready: Promise<void>;
+  /** The "ITSMote Changes" output channel's recent lines (what "Click for the log" shows). */
+  log: Pick<RecordedLog, 'lines' | 'onDidLog'>;
 }
 
 let client: LanguageClient | undefined;
 
-
 export async function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> {
-  const output = vscode.window.createOutputChannel('ITSMote Changes', { log: true });
+  const recorded = createRecordedLog('ITSMote Changes');
+  const output = recorded.channel;
+  const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath).join(', ') || 'no folder';
+  output.info(`ITSMote Changes ${String(context.extension.packageJSON.version)} activating in ${vscode.env.appName} ${vscode.version} (${folders})`);
   const clock = extensionClock();
   const now = clock.now;
   // Logged only: the server reads the same ITSMOTE_NOW and shows the error as a notification.
@@ -49,7 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
 
   const lc = createLanguageClient(context, () => {
     const known = authors.forServer();
-    return { ...(known ? { author: known } : {}), trusted: vscode.workspace.isTrusted };
+    // Accepting a field name in completion reopens the list on its values (VS Code's own command).
+    return { ...(known ? { author: known } : {}), trusted: vscode.workspace.isTrusted, retriggerCommand: 'editor.action.triggerSuggest' };
   }, output, () => authors.known() !== undefined);
   client = lc;
   const status = new ServerStatusItem();
@@ -58,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
   const dashboard = new MetricsDashboard(context.extensionUri, metricsTree);
   const changesView = vscode.window.createTreeView('itsmote.changes', { treeDataProvider: changesTree, showCollapseAll: true });
   const metricsView = vscode.window.createTreeView('itsmote.metrics', { treeDataProvider: metricsTree });
-  context.subscriptions.push(output, status, changesTree, metricsTree, dashboard, changesView, metricsView);
+  context.subscriptions.push(recorded, status, changesTree, metricsTree, dashboard, changesView, metricsView);
   context.subscriptions.push(vscode.window.registerFileDecorationProvider(changesTree));
 
   const log = (what: string) => (err: unknown) => {
@@ -77,7 +87,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     changesView.badge = withErrors ? { value: withErrors, tooltip: `${withErrors} change document${withErrors === 1 ? '' : 's'} with errors` } : undefined;
     status.setCounts(changesTree.snapshot.changes.length, withErrors);
   };
+  // The month's headline is the Metrics view's description; while the view is collapsed (its
+  // default) the workbench hides descriptions, so the title carries it instead.
+  const describeMetrics = (): void => {
+    const line = headline(metricsTree.roots()[0]!.metrics);
+    metricsView.description = line;
+    metricsView.title = metricsView.visible ? 'Metrics' : `Metrics · ${line}`;
+  };
+  describeMetrics();
   context.subscriptions.push(
+    metricsTree.onDidRefresh(describeMetrics),
+    metricsView.onDidChangeVisibility(describeMetrics),
     changesTree.onDidRefresh(() => {
       describeView();
       updateActive();
@@ -86,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     vscode.window.onDidChangeActiveTextEditor(updateActive),
     lc.onDidChangeState((e) => {
       status.setState(e.newState);
+      output.info(`language server ${e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'}`);
       // After a restart the server has a new index: load it (its notifications follow from then on).
       if (e.newState === State.Running) void refresh();
     }),
@@ -157,7 +178,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
       return change ? change.problems.errors + change.problems.warnings : 0;
     }).catch(log('first start')),
   );
-  return { client: lc, changesTree, changesView, metricsTree, dashboard, status, author, ready };
+  return { client: lc, changesTree, changesView, metricsTree, metricsView, dashboard, status, author, ready, log: recorded };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,20 +1,9 @@
 /**
- * "New change": the file name and the per-type template. The fields come from
- * core/template-fields.ts, as do the snippets' (`npm run generate`). Pure: author and clock come in.
+ * "New change": the file name and where the cursor goes. The per-type template itself is the
+ * core's (server/src/core/templates.ts), which completion offers too. Pure: the clock comes in.
  */
-import type { ChangeType } from '../../server/src/core/fields';
-import { fieldInfo } from '../../server/src/core/fields';
-import { TEMPLATE_FIELDS, templateValue } from '../../server/src/core/template-fields';
-import { formatUtc } from '../../server/src/core/time';
-
-/** What the template needs. */
-export interface TemplateInput {
-  type: ChangeType;
-  title: string;
-  author: string;
-  /** ms since epoch: the Planned entry's time and the file's date. */
-  now: number;
-}
+export { changeTemplate } from '../../server/src/core/templates';
+export type { TemplateInput } from '../../server/src/core/templates';
 
 /** `upgrade-payments-db-to-postgresql-16`: lower case ASCII words, at most 60 characters. */
 export function slugify(title: string): string {
@@ -34,28 +23,6 @@ export function slugify(title: string): string {
 export function changeFileName(title: string, now: number, n = 1): string {
   const day = new Date(now).toISOString().slice(0, 10);
   return `${day}-${slugify(title)}${n > 1 ? `-${n}` : ''}.md`;
-}
-
-/**
- * The new document's text, `\n` line ends. A title's line breaks are folded into spaces. An
- * empty value is written `- Name: ` (with the space) so that the cursor, put at its end, is
- * where the value goes: the parser trims values.
- */
-export function changeTemplate(input: TemplateInput): string {
-  const title = input.title.replace(/\s+/g, ' ').trim();
-  const header = TEMPLATE_FIELDS[input.type].map((key) => `- ${fieldInfo(key).name}: ${key === 'owner' ? input.author : (templateValue(key, input.type) ?? '')}`);
-  return [
-    `# ${title}`,
-    '',
-    ...header,
-    '',
-    '## Summary',
-    '',
-    '## Status log',
-    '',
-    `- ${formatUtc(input.now)} Planned by ${input.author}`,
-    '',
-  ].join('\n');
 }
 
 /** The position (line, character) of the first empty header value: where the cursor goes. */

@@ -1,13 +1,15 @@
 /**
  * snippets/itsmote.code-snippets: one full change document per type, with the fields of
- * core/template-fields.ts (the same as "New change" and CM001's quick fix), a status log line
+ * core/templates.ts (the same as "New change" and CM001's quick fix), a status log line
  * and a rollback plan section. What is snippet-only is here: the placeholder texts, the choices
- * offered, and the tab stop order.
+ * offered, and the tab stop order. No snippet has a prefix: completion is the language server's
+ * (docs/extension.md, "Decision: the templates are served by the language server"), so they are
+ * reached through Insert Snippet and, for whole documents, Fill File with Snippet.
  */
 import { CHANGE_TYPES, fieldInfo, RISK_LEVELS, STATUS_LOG_NAMES, STATUSES } from '../../server/src/core/fields';
 import type { ChangeType, FieldKey, RiskLevel } from '../../server/src/core/fields';
 import { isAllowed, TRANSITIONS } from '../../server/src/core/lifecycle';
-import { TEMPLATE_FIELDS, templateValue } from '../../server/src/core/template-fields';
+import { TEMPLATE_FIELDS, templateValue } from '../../server/src/core/templates';
 import { jsonText } from './text';
 
 const TODAY = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
@@ -90,8 +92,7 @@ function changeSnippet(type: ChangeType) {
     body.push(`- ${fieldInfo(key).name}: ${value}`);
   }
   body.push('', `## ${STATUS_LOG_NAMES[0]}`, '', `- ${NOW} ${status} by ${owner}`, '$0');
-  const prefix = type.toLowerCase();
-  return { prefix: [`change-${prefix}`, `itsmote-${prefix}`], description: DESCRIPTIONS[type], body };
+  return { description: DESCRIPTIONS[type], isFileTemplate: true, body };
 }
 
 /** The snippets file's text. */
@@ -101,13 +102,11 @@ export function snippets(): string {
   // Any status may be logged; Planned, the start, is the least likely to be typed by hand.
   const logStatuses = [...STATUSES.filter((s) => s !== 'Planned'), 'Planned'];
   out['ITSMote: status log entry'] = {
-    prefix: ['status-log', 'itsmote-log'],
     description: 'A status log line: now (local time with its UTC offset), the new status, who moved it, and an optional note (required for Rolled Back).',
     body: [`- ${NOW} \${1|${logStatuses.join(',')}|} by \${2:@you}\${3::\${4: reason or note}}$0`],
   };
   const rollback = fieldInfo('rollback').name;
   out['ITSMote: rollback plan section'] = {
-    prefix: ['change-rollback', 'itsmote-rollback'],
     description: `A \`## ${rollback}\` section (use \`${rollback}: see below\` in the header).`,
     body: [`## ${rollback}`, '', '1. ${1:first step to undo the change}', '2. ${2:how to confirm the rollback worked}', '$0'],
   };

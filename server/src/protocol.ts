@@ -75,6 +75,11 @@ export interface InitializationOptions {
    * notion of trust); git is hardened either way (docs/reliability.md).
    */
   trusted?: boolean;
+  /**
+   * A client command that opens the completion list again (VS Code: `editor.action.triggerSuggest`).
+   * Given, accepting a field name in completion goes straight on to the field's values.
+   */
+  retriggerCommand?: string;
 }
 
 /** `itsmote/workspaceTrusted` parameters: nothing yet, trust is only ever granted. */

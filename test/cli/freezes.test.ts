@@ -17,7 +17,7 @@ describe('freezes on the command line', () => {
   it('reports CM041 on the window, names the bad freeze entry on stderr, and applies the good one', () => {
     const r = itsmote(['check', '--now', NOW, '-f', 'json', t.dir]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /\.itsmote\.json: invalid config at "freezes\[1\]\.end": expected YYYY-MM-DD HH:MM.*; the default applies there/);
+    assert.match(r.stderr, /\.itsmote\.json:\d+:\d+: "freezes\[1\]\.end" expected YYYY-MM-DD HH:MM.*\. The default applies\./);
     const byFile = new Map(json<JsonFileResult[]>(r).map((f) => [f.file.replace(/^.*\/changes\//, ''), f.diagnostics]));
     const d = byFile.get('normal.md')!;
     assert.deepEqual(d.map((x) => x.code), ['CM041']);

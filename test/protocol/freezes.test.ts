@@ -73,11 +73,11 @@ describe('protocol: change freezes (CM041, tree mark, hover, dashboard, config e
     const cfg = await client.diagnostics(ws.uri('.itsmote.json'), since, (ds) => ds.length > 0);
     assert.equal(cfg.length, 1);
     assert.match(cfg[0]!.message as string, /"freezes\[1\]\.end" must be after the start/);
-    // The second entry's "end" key, not the first one's.
+    // The second entry's "end" value (config errors sit on the bad value), not the first one's.
     const lines = text.split('\n');
     const secondEnd = lines.findIndex((l, i) => l.includes('"end"') && i > lines.findIndex((x) => x.includes('"Audit"')));
     assert.equal(cfg[0]!.range.start.line, secondEnd);
-    assert.equal(lines[secondEnd]!.slice(cfg[0]!.range.start.character, cfg[0]!.range.end.character), '"end"');
+    assert.equal(lines[secondEnd]!.slice(cfg[0]!.range.start.character, cfg[0]!.range.end.character), '"2027-01-09 00:00 UTC"');
     assert.deepEqual(codes(client.lastDiagnostics(ws.uri('changes/normal.md')) ?? []), ['CM041']);
   });
 

@@ -13,8 +13,11 @@ import { ServerCommands } from '../../../server/src/protocol';
 import { STATUSES } from '../../../server/src/core/fields';
 import type { Status } from '../../../server/src/core/fields';
 import type { ChangesNode, ChangesTreeProvider } from '../changes/tree';
-import { labelOf } from '../changes/describe';
+import { describeChange, labelOf } from '../changes/describe';
 import { statusIcon } from '../changes/render';
+
+/** Asks which change to advance; resolves undefined when the person cancels. */
+export type ChangePicker = (changes: readonly ChangeListItem[]) => Thenable<ChangeListItem | undefined>;
 
 /** Options for scripted use (keybindings, tests): skip the questions. */
 export interface AdvanceOptions {
@@ -22,6 +25,8 @@ export interface AdvanceOptions {
   note?: string;
   /** The lightbulb's "Advance status to X" with no known author: `to` is given, but asking who writes is allowed. */
   askAuthor?: boolean;
+  /** Answers "which change?" when none is in front (callers in the extension host; default: a quick pick). */
+  pick?: ChangePicker;
 }
 
 const MEANING: Record<Status, string> = {
@@ -38,13 +43,28 @@ function isOptions(x: unknown): x is AdvanceOptions {
   return !!x && typeof x === 'object' && !Array.isArray(x) && !(x instanceof vscode.Uri) && !('kind' in x);
 }
 
-/** The target of the command: a tree node, a URI, or the active editor's document. */
-async function targetOf(arg: unknown, tree: ChangesTreeProvider): Promise<ChangeListItem | undefined> {
+/** The quick pick of changes that can move, newest first (IDs start with their date). */
+export const pickChange: ChangePicker = async (changes) => {
+  const items = [...changes]
+    .sort((a, b) => b.id.localeCompare(a.id))
+    .map((c) => ({ label: labelOf(c), description: `${c.status ?? '?'} → ${c.allowedNext.join(' / ')}`, detail: describeChange(c), iconPath: statusIcon(c.status), change: c }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Advance the status of which change?', placeHolder: 'Type to filter by title', matchOnDescription: true, matchOnDetail: true });
+  return picked?.change;
+};
+
+/**
+ * The target of the command: a tree node or a URI when given (menus pass them), else the active
+ * editor's change document, else the person is asked. The tree's selection is never guessed at:
+ * from the walkthrough or the palette with no change editor in front, the change is picked.
+ */
+async function targetOf(arg: unknown, tree: ChangesTreeProvider, pick: ChangePicker): Promise<ChangeListItem | 'none' | undefined> {
   if (arg && typeof arg === 'object' && (arg as ChangesNode).kind === 'change') return (arg as Extract<ChangesNode, { kind: 'change' }>).change;
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (!uri) return undefined;
   // The index may lag behind an edit: ask again before saying "not a change".
-  return tree.changeFor(uri) ?? ((await tree.refresh()), tree.changeFor(uri));
+  const change = uri ? (tree.changeFor(uri) ?? ((await tree.refresh()), tree.changeFor(uri))) : undefined;
+  if (change || arg instanceof vscode.Uri) return change;
+  const movable = tree.snapshot.changes.filter((c) => c.allowedNext.length > 0);
+  return movable.length ? pick(movable) : 'none';
 }
 
 /**
@@ -82,9 +102,13 @@ export async function advanceStatus(
   whoWrites?: (mayAsk: boolean, scope: vscode.Uri) => Promise<string | undefined>,
 ): Promise<boolean> {
   const options = isOptions(opts) ? opts : isOptions(arg) ? arg : {};
-  const change = await targetOf(isOptions(arg) ? undefined : arg, tree);
+  const change = await targetOf(isOptions(arg) ? undefined : arg, tree, typeof options.pick === 'function' ? options.pick : pickChange);
+  if (change === 'none') {
+    void vscode.window.showInformationMessage('No change can move to another status yet: create one with "ITSMote: New Change…".');
+    return false;
+  }
   if (!change) {
-    void vscode.window.showInformationMessage('Advance Status works on a change document: open one, or pick a change in the Changes view.');
+    if (arg instanceof vscode.Uri) void vscode.window.showInformationMessage('Advance Status works on a change document; this file is not one.');
     return false;
   }
   const label = labelOf(change);

@@ -2,6 +2,7 @@
 import type { MonthMetrics } from '../../../server/src/core/metrics';
 
 // The same wording in the HTML report (`itsmote report`): one definition in the core.
+import { percent } from '../../../server/src/core/metric-charts';
 export { counts, minutes, percent } from '../../../server/src/core/metric-charts';
 
 /** `YYYY-MM` of an instant, in UTC (the metrics' month, SPEC 5). */
@@ -22,4 +23,13 @@ export function emptyMonth(month: string): MonthMetrics {
     month, executed: 0, failed: 0, changeFailureRate: null, rolledBack: 0, rollbackRate: null,
     incidentsCaused: 0, incidents: [], meanTimeToRollbackMinutes: null, byType: {}, byRisk: {}, changes: [],
   };
+}
+
+/**
+ * The month's headline for the Metrics view's title and description: what a person glancing at
+ * the sidebar wants first, the change failure rate, e.g. `2026-11: 50 % failed (2 of 4)`.
+ */
+export function headline(m: MonthMetrics): string {
+  if (!m.executed) return `${m.month}: nothing executed yet`;
+  return `${m.month}: ${percent(m.changeFailureRate)} failed (${m.failed} of ${m.executed})`;
 }

@@ -91,7 +91,9 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsNode>
 
   getTreeItem(node: MetricsNode): vscode.TreeItem {
     if (node.kind === 'month') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      // Last month starts folded: this month's six figures fit the view without scrolling.
+      const last = node.label.startsWith('Last');
+      const item = new vscode.TreeItem(node.label, last ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = `month/${node.label.slice(0, 4)}`;
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.description = `${node.metrics.executed} executed`;

@@ -67,7 +67,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   else if (format === 'json') ctx.out(formatJson(results));
   else if (format === 'sarif') ctx.out(hidden.length ? `${JSON.stringify(toSarifWithSuppressions(results, hidden, ctx.version), null, 2)}\n` : formatSarif(results, ctx.version));
   else if (format === 'github') ctx.out(formatGithub(results));
-  else ctx.out(formatText(results, ctx.color));
+  else ctx.out(formatText(results, { color: ctx.color, ...(ctx.columns ? { columns: ctx.columns } : {}) }));
 
   const counts = countSeverities(results);
   const tooManyWarnings = maxWarnings !== undefined && counts.warnings > maxWarnings;

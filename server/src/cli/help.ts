@@ -97,6 +97,8 @@ followed, merge commits skipped) and reports:
   backdated           a log line committed more than the tolerance after the time it records
   postdated           a log line that records a time more than the tolerance after its commit
   log-rewritten       a committed log line later changed or removed
+Lines older than the commit that added the file are imported history: one info line per
+file, not findings.
 
 ${PATHS}
 
@@ -105,6 +107,8 @@ Options:
       --tolerance-hours <n>  How far a log time may be from its commit's author time
                              (default: auditToleranceHours of .itsmote.json, else 24)
       --max-files <n>        Stop each folder walk after n candidate files (default 50000)
+      --report-imported      Report imported history (lines older than the file's first
+                             commit) as back-dated findings too
   -h, --help                 Show this help
 
 Exit codes: 0 nothing found, 1 findings, 2 usage error or no git repository.

@@ -9,7 +9,7 @@ import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { runChecks } from './run-checks';
 import { renderTable } from './table';
-import { MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
+import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -18,12 +18,12 @@ export function parseStatuses(values: readonly string[]): Set<Status> | undefine
   if (values.length === 0) return undefined;
   const out = new Set<Status>();
   const wanted = values.flatMap((x) => splitList(x));
-  if (wanted.length === 0) throw new UsageError(`--status needs a status (statuses: ${STATUSES.join(', ')})`);
+  if (wanted.length === 0) throw new UsageError(`--status needs a status: one of ${STATUSES.join(', ')}${flagExample('--status')}`);
   for (const v of wanted) {
     const s = matchEnum(v, STATUSES);
     if (!s) {
       const guess = closest(v, STATUSES);
-      throw new UsageError(`unknown status "${v}"${guess ? `; did you mean "${guess}"?` : ''} (statuses: ${STATUSES.join(', ')})`);
+      throw new UsageError(`unknown status "${v}" for --status${guess ? ` (did you mean "${guess}"?)` : ''}; use one of ${STATUSES.join(', ')}${flagExample('--status')}`);
     }
     out.add(s);
   }

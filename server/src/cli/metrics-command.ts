@@ -4,7 +4,7 @@ import type { MonthMetrics } from '../core/metrics';
 import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { renderCsv, renderTable } from './table';
-import { MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, UsageError } from './usage';
+import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, UsageError } from './usage';
 import { formatDora } from './format-dora';
 
 const FORMATS = ['table', 'json', 'csv', 'dora'] as const;
@@ -59,7 +59,7 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
   if (values.help) return ctx.help('metrics');
   const format = parseFormat(values.format, FORMATS, 'table');
   const months = new Set(values.month ?? []);
-  for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be YYYY-MM, not "${m}"`);
+  for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be a month written YYYY-MM, not "${m}"${flagExample('--month')}`);
 
   const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
   const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter((m) => months.size === 0 || months.has(m.month));

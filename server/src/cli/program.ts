@@ -4,6 +4,7 @@
  */
 import { version } from '../../../package.json';
 import { closest } from '../core/values';
+import { configErrorPosition, configErrorText } from '../core/config-errors';
 import { checkCommand } from './check-command';
 import type { CommandContext } from './context';
 import { COMMAND_HELP, PROGRAM_HELP } from './help';
@@ -22,6 +23,8 @@ export interface ProgramIO {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   color: boolean;
+  /** The terminal's width in columns; absent when stdout is piped. */
+  columns?: number;
 }
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
@@ -45,6 +48,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
     env: io.env,
     version,
     color: io.color,
+    ...(io.columns ? { columns: io.columns } : {}),
     help: (command) => {
       io.stdout(COMMAND_HELP[command] ?? PROGRAM_HELP);
       return 0;
@@ -53,7 +57,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
       skipped: (path, reason) => err(`${path}: skipped: ${reason}`),
       configProblem: (r) => {
         const file = r.file ? displayPath(r.file) : '.itsmote.json';
-        for (const e of r.errors) err(`${file}: invalid config at "${e.path}": ${e.message}; the default applies there`);
+        for (const e of r.errors) err(`${file}:${configErrorPosition(e)}: ${configErrorText(e)}`);
       },
       missing: (path, reason) => err(`itsmote: ${path}: ${reason}`),
       empty: (path) => err(`${path}: no change documents found`),

@@ -15,10 +15,45 @@ export class FatalError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** A valid use of each option that takes a value, quoted in its error messages. */
+const FLAG_EXAMPLES: Record<string, string> = {
+  '--format': '--format json',
+  '--now': '--now 2026-11-28T12:00:00Z',
+  '--max-warnings': '--max-warnings 0',
+  '--changed': '--changed origin/main',
+  '--status': '--status "in progress"',
+  '--month': '--month 2026-11',
+  '--tolerance-hours': '--tolerance-hours 24',
+};
+
+/** `, e.g. --max-warnings 0` for a flag with a known example, else nothing. */
+export function flagExample(flag: string): string {
+  const e = FLAG_EXAMPLES[flag];
+  return e ? `, e.g. ${e}` : '';
+}
+
+/**
+ * Joins `--opt -1` into `--opt=-1` for options that take a value: parseArgs would read `-1` as
+ * an option and say "needs a value", when the value is there and only its sign is wrong.
+ */
+function joinNegativeValues(args: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    const name = /^--([\w-]+)$/.exec(a)?.[1] ?? (/^-(\w)$/.test(a) ? Object.keys(options).find((k) => options[k]!.short === a.slice(1)) : undefined);
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** `parseArgs` (strict) whose errors become one-line UsageErrors naming the command. */
 export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const hint = `run "itsmote ${command} --help"`;
@@ -30,7 +65,7 @@ export function parseCommandArgs<O extends Options>(command: string, args: strin
     }
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const name = /--[\w-]+/.exec(err.message)?.[0] ?? /-\w/.exec(err.message)?.[0] ?? 'an option';
-      throw new UsageError(`${name} needs a value (${hint})`);
+      throw new UsageError(`${name} needs a value${flagExample(name)} (${hint})`);
     }
     throw new UsageError(`${err.message.split('\n')[0]} (${hint})`);
   }
@@ -41,7 +76,7 @@ export function parseFormat<const T extends readonly string[]>(value: string | u
   if (value === undefined) return fallback;
   const v = value.toLowerCase();
   if ((allowed as readonly string[]).includes(v)) return v as T[number];
-  throw new UsageError(`unknown format "${value}"; use one of ${allowed.join(', ')}`);
+  throw new UsageError(`unknown format "${value}" for --format; use one of ${allowed.join(', ')}${flagExample('--format')}`);
 }
 
 /** `--now` / `ITSMOTE_NOW` read by the one clock parser (core/clock.ts); `source` names where it came from. */
@@ -62,7 +97,7 @@ export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = pr
 /** Reads a non-negative integer option such as `--max-warnings`. */
 export function parseCount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number of 0 or more, not "${value}"`);
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number of 0 or more, not "${value}"${flagExample(name)}`);
   return Number(value.trim());
 }
 

@@ -8,6 +8,7 @@ import type { Entry } from './entry';
 import type { Environment } from './environment';
 import type { WorkspaceIndex } from './workspace-index';
 import { guard } from './guard';
+import type { ClientFeatures } from './client-features';
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {
   return JSON.stringify(a.range) === JSON.stringify(b.range);
@@ -24,7 +25,7 @@ function withData(sent: readonly Diagnostic[], current: readonly Diagnostic[]): 
 }
 
 /** Registers the feature handlers. */
-export function registerFeatureHandlers(connection: Connection, docs: CurrentDocuments, index: WorkspaceIndex, env: Environment): void {
+export function registerFeatureHandlers(connection: Connection, docs: CurrentDocuments, index: WorkspaceIndex, env: Environment, client: ClientFeatures): void {
   const changeEntry = (uri: string): Entry | undefined => {
     const e = docs.entry(uri);
     return e?.isChange ? e : undefined;
@@ -43,7 +44,7 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
         contextDiagnostics: withData(params.context?.diagnostics ?? [], all),
         allDiagnostics: all,
         ...(params.context?.only ? { only: params.context.only } : {}),
-        options: { author: env.author(e.settings.author), now: env.now() },
+        options: { author: env.author(e.settings.author), now: env.now(), snippets: client.snippetEdits },
         diagnose: docs.diagnoser(e),
       });
     }),
@@ -53,7 +54,14 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
     guard('completion', [] as CompletionItem[], (params) => {
       const e = changeEntry(params.textDocument.uri);
       if (!e) return [];
-      return complete(e.analysis, params.position, { facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) }, author: env.author(e.settings.author), now: env.now(), extraFields: e.config.extraFields });
+      return complete(e.analysis, params.position, {
+        facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) },
+        author: env.author(e.settings.author),
+        now: env.now(),
+        extraFields: e.config.extraFields,
+        snippets: client.completionSnippets,
+        ...(client.retriggerCommand ? { retriggerCommand: client.retriggerCommand } : {}),
+      });
     }),
   );
 

@@ -16,15 +16,19 @@ import { OpenDocuments, normalizeUri } from './open-documents';
 import { WorkspaceIndex } from './workspace-index';
 import { CurrentDocuments } from './current';
 import { registerFeatureHandlers } from './feature-handlers';
+import { clientFeatures } from './client-features';
+import type { ClientFeatures } from './client-features';
 import { registerCommandHandlers } from './command-handlers';
 import { onWatchedFiles, registerWatchers } from './watched-files';
 import { configDiagnostics } from './config-diagnostics';
 import { background, guard, log, setLogger } from './guard';
 import type { Folder } from './paths';
 import { pathOf, uriOf } from './paths';
+import { configLine, configProblemLine, foldersLine, indexedLine, startedLine } from './startup-log';
+import { version } from '../../../package.json';
 
-/** Server name and version, as reported in `serverInfo`. */
-export const SERVER_INFO = { name: 'itsmote-changes', version: '0.1.0' };
+/** Server name and version (the package's), as reported in `serverInfo` and in the log. */
+export const SERVER_INFO = { name: 'itsmote-changes', version };
 
 /** The capabilities the server announces. */
 export function serverCapabilities(): InitializeResult['capabilities'] {
@@ -61,8 +65,14 @@ export function startServer(connection: Connection): void {
   let settings = new SettingsCache(connection, false);
   let dynamicWatch = false;
   let progressSupported = false;
+  // What this client can do beyond the basics, read at initialize (features.ts uses it).
+  const client: ClientFeatures = { completionSnippets: false, snippetEdits: false };
   const configPublished = new Set<string>();
   const configSeq = new Map<string, number>();
+  // Config files read since the last scan was logged, and what was last logged of each: a
+  // config is re-read on every scan, but its problems are logged again only when they change.
+  const configsSeen = new Set<string>();
+  const configLogged = new Map<string, string>();
 
   const publish = (uri: string, diagnostics: Diagnostic[], version?: number) =>
     void connection.sendDiagnostics({ uri: open.clientSpelling(uri), diagnostics, ...(version !== undefined ? { version } : {}) }).catch(() => {});
@@ -85,6 +95,13 @@ export function startServer(connection: Connection): void {
       configRead: (r) =>
         background('config diagnostics', async () => {
           if (!r.file) return;
+          configsSeen.add(r.file);
+          const logged = JSON.stringify(r.errors);
+          if (configLogged.get(r.file) !== logged) {
+            configLogged.set(r.file, logged);
+            connection.console.info(configLine(r.file, r.errors));
+            for (const e of r.errors) connection.console.warn(configProblemLine(r.file, e));
+          }
           const uri = normalizeUri(uriOf(r.file));
           // Only the latest read of a config may publish: an older one finishing late is stale.
           const seq = (configSeq.get(uri) ?? 0) + 1;
@@ -121,6 +138,8 @@ export function startServer(connection: Connection): void {
         reporter = undefined;
       }
     }
+    const started = performance.now();
+    configsSeen.clear();
     const isCancelled = () => reporter?.token.isCancellationRequested === true;
     try {
       await index.scan((done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`), {
@@ -128,6 +147,9 @@ export function startServer(connection: Connection): void {
         isCancelled,
       });
       if (isCancelled()) log().info('[itsmote] workspace scan cancelled: the documents read so far are indexed');
+      const changes = index.changes();
+      const withErrors = changes.filter((e) => index.diagnosticsOf(e).some((d) => d.severity === 1)).length;
+      connection.console.info(indexedLine({ changes: changes.length, withErrors, folders: folders.length, configs: configsSeen.size, ms: performance.now() - started }));
     } finally {
       reporter?.done();
     }
@@ -141,6 +163,9 @@ export function startServer(connection: Connection): void {
       settings = new SettingsCache(connection, caps.workspace?.configuration === true);
       dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       progressSupported = caps.window?.workDoneProgress === true;
+      Object.assign(client, clientFeatures(params));
+      connection.console.info(startedLine(SERVER_INFO, params.clientInfo, process.pid, process.version));
+      connection.console.info(foldersLine(folders));
       return { capabilities: serverCapabilities(), serverInfo: SERVER_INFO };
     }),
   );
@@ -162,6 +187,7 @@ export function startServer(connection: Connection): void {
               const path = pathOf(f.uri);
               if (path) folders.push({ uri: normalizeUri(f.uri), path });
             }
+            connection.console.info(foldersLine(folders));
             await scan();
           }),
         );
@@ -202,7 +228,7 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  registerFeatureHandlers(connection, docs, index, env);
+  registerFeatureHandlers(connection, docs, index, env, client);
   registerCommandHandlers(connection, docs, index, env);
   open.listen(connection, (uri) => background('close', () => index.closed(uri)));
   connection.listen();

@@ -3,9 +3,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import { eolOf, insertAt } from './text';
 import { fieldInfo } from '../fields';
-import { MINIMAL_TEMPLATE_FIELDS, templateValue } from '../template-fields';
+import { MINIMAL_TEMPLATE_FIELDS, templateValue } from '../templates';
 
-/** The minimal header (core/template-fields.ts); values are left empty for the author to choose. */
+/** The minimal header (core/templates.ts); values are left empty for the author to choose. */
 function templateLines(owner: string): string[] {
   return MINIMAL_TEMPLATE_FIELDS.map((key) => {
     const value = key === 'owner' ? owner : templateValue(key);

@@ -29,7 +29,7 @@ function freezeText(a: Analysis, freezes: readonly Freeze[]): string[] {
   });
 }
 
-/** What a hover may know besides the document. */
+/** What hovers need besides the document. */
 export interface HoverOptions {
   /** The freezes of the document's config: hovering the window tells which it falls in. */
   freezes?: readonly Freeze[];
