@@ -61,8 +61,13 @@ export const POLISH_CHECKS = [
     async run(page) {
       // The walkthrough is the active tab (previous check); the Changes tree may have a selection.
       await page.locator('.getting-started-step', { hasText: 'Advance its status' }).first().click({ timeout: T });
-      await page.getByRole('button', { name: 'Advance Status' }).first().click({ timeout: T });
-      await page.locator('.quick-input-widget', { hasText: 'Advance the status of which change?' }).waitFor({ state: 'visible', timeout: T });
+      // The question appearing is what is waited for; a click a busy page swallowed is repeated.
+      const question = page.locator('.quick-input-widget', { hasText: 'Advance the status of which change?' });
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.getByRole('button', { name: 'Advance Status' }).first().click({ timeout: T });
+        if (await question.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) break;
+      }
+      await question.waitFor({ state: 'visible', timeout: T });
       const rows = page.locator('.quick-input-list .monaco-list-row');
       await rows.first().waitFor({ state: 'visible', timeout: T });
       if ((await rows.count()) < 2) throw new Error('expected the changes that can move to be offered');

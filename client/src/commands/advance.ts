@@ -48,7 +48,9 @@ export const pickChange: ChangePicker = async (changes) => {
   const items = [...changes]
     .sort((a, b) => b.id.localeCompare(a.id))
     .map((c) => ({ label: labelOf(c), description: `${c.status ?? '?'} → ${c.allowedNext.join(' / ')}`, detail: describeChange(c), iconPath: statusIcon(c.status), change: c }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Advance the status of which change?', placeHolder: 'Type to filter by title', matchOnDescription: true, matchOnDetail: true });
+  // ignoreFocusOut: opened from the walkthrough's button, the page can take focus back a moment
+  // later, which would close an ordinary quick pick before the person saw it.
+  const picked = await vscode.window.showQuickPick(items, { title: 'Advance the status of which change?', placeHolder: 'Type to filter by title', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
   return picked?.change;
 };
 
