@@ -98,6 +98,14 @@ export function readSuppressions(a: Analysis): Suppression[] {
   return out;
 }
 
+/**
+ * Registers the directives of an analysis read earlier (a cached record has no text to read them
+ * from): every reader of `readSuppressions(a)` then gets them.
+ */
+export function primeSuppressions(a: Analysis, directives: Suppression[]): void {
+  cache.set(a, directives);
+}
+
 /** Whether a directive applies to every rule (no rule key written at all). */
 function appliesToAll(s: Suppression): boolean {
   return s.rules.length === 0 && s.unknown.length === 0;

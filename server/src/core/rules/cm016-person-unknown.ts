@@ -14,6 +14,7 @@ export const personUnknown: DocumentRule = {
   name: 'person-unknown',
   defaultSeverity: 'information',
   scope: 'document',
+  reads: 'repository',
   rationale: 'Owners and approvers must be reachable people. A name that no CODEOWNERS entry and no other change knows is often a typo or someone who left.',
   check({ doc }, options) {
     const people = options.repo?.people;

@@ -23,6 +23,7 @@ export const serviceUnknown: DocumentRule = {
   name: 'service-unknown',
   defaultSeverity: 'information',
   scope: 'document',
+  reads: 'repository',
   rationale: 'Affected services link a change to the service catalog (owners, on-call, dependencies) and make window conflicts (CM040) visible; a name the catalog does not know links nothing.',
   check({ doc }, options) {
     const services = options.repo?.services;

@@ -1,0 +1,98 @@
+/**
+ * A checked document as a cache or a long-lived index keeps it once its text and full model are
+ * gone: the diagnostics of the rules that read only the document and its config (`stable`), the
+ * suppression directives, and a slim model holding what everything else reads (the values, the
+ * header items of a few fields, the status log). The rules that read the clock or the repository
+ * (`RuleMeta.reads`: CM016, CM017, CM036), the set rules (CM040), summaries, metrics and
+ * completion facts run again on the slim model, so a cached result is never stale in time.
+ * `recordDiagnostics(makeRecord(a), opts)` equals `checkDocument(a, opts)`; the unit test
+ * test/unit/record.test.ts holds that on the corpus.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Analysis } from './model';
+import type { ChangeDocument } from './schema';
+import type { FieldKey, Status } from './fields';
+import type { CheckOptions } from './check';
+import { checkDocument, sortDiagnostics } from './check';
+import type { Suppression } from './suppressions';
+import { filterSuppressed, primeSuppressions, readSuppressions } from './suppressions';
+import { advanceTargets } from './actions/advance';
+
+/**
+ * The version of the record's shape and of the model's meaning. Caches written with another
+ * format (or another tool version) are dropped, never read.
+ */
+export const RECORD_FORMAT = 1;
+
+/** The header fields the volatile rules, CM040, summaries and discovery read. */
+const SLIM_KEYS: ReadonlySet<FieldKey | undefined> = new Set<FieldKey>(['changeType', 'status', 'owner', 'approval', 'services', 'window']);
+
+/** What is kept of a checked document. JSON-safe: it is written to cache files as it is. */
+export interface DocumentRecord {
+  /** The slim model (see `slimModel`). */
+  doc: ChangeDocument;
+  /** Diagnostics of the stable rules with the record's config, before suppression comments apply. */
+  stable: Diagnostic[];
+  /** The document's `itsmote-disable` directives (usually none). */
+  suppressions: Suppression[];
+  /** The statuses the sidebar may advance the change to. */
+  allowedNext: Status[];
+}
+
+/**
+ * The part of a model that rules reading the clock or the repository, CM040, summaries, metrics,
+ * completion facts and discovery read: id, title, values, the status log, and the header with
+ * only the items of the fields in `SLIM_KEYS` (first items stay first). Sections are dropped.
+ */
+export function slimModel(doc: ChangeDocument): ChangeDocument {
+  const slim: ChangeDocument = { id: doc.id, sections: [], values: doc.values };
+  if (doc.title !== undefined) slim.title = doc.title;
+  if (doc.header) slim.header = { ...doc.header, items: doc.header.items.filter((i) => SLIM_KEYS.has(i.key)) };
+  if (doc.statusLog) slim.statusLog = doc.statusLog;
+  return slim;
+}
+
+/** The record of an analysed document, checked with `opts.config` (and `opts.docsUrl`). */
+export function makeRecord(a: Analysis, opts: Pick<CheckOptions, 'config' | 'docsUrl'>): DocumentRecord {
+  return {
+    doc: slimModel(a.doc),
+    // The stable rules do not read the clock: any `now` gives the same diagnostics.
+    stable: checkDocument(a, { config: opts.config, ...(opts.docsUrl !== undefined ? { docsUrl: opts.docsUrl } : {}), now: 0, only: 'stable', suppressions: false }),
+    suppressions: readSuppressions(a),
+    allowedNext: advanceTargets(a),
+  };
+}
+
+const analyses = new WeakMap<DocumentRecord, Analysis>();
+
+/**
+ * An `Analysis` of a record for the code that takes one (set rules, summaries, suppression
+ * reports): its `doc` is the slim model, its directives are the record's, and it has no tree.
+ */
+export function recordAnalysis(r: DocumentRecord): Analysis {
+  let a = analyses.get(r);
+  if (!a) {
+    a = {
+      doc: r.doc,
+      get md(): never {
+        throw new Error(`the record of ${r.doc.id} has no markdown tree; rebuild the analysis from the text`);
+      },
+    };
+    primeSuppressions(a, r.suppressions);
+    analyses.set(r, a);
+  }
+  return a;
+}
+
+/**
+ * The document's diagnostics now: the cached stable ones and the volatile rules run on the slim
+ * model with `opts` (clock, repository facts), filtered by the suppression directives unless
+ * `opts.suppressions` is false. Equal to `checkDocument` of the full analysis with `opts`, given
+ * the record was made with the same config.
+ */
+export function recordDiagnostics(r: DocumentRecord, opts: Omit<CheckOptions, 'only'>): Diagnostic[] {
+  const a = recordAnalysis(r);
+  const volatile = checkDocument(a, { ...opts, only: 'volatile', suppressions: false });
+  const all = volatile.length ? [...r.stable, ...volatile] : [...r.stable];
+  return sortDiagnostics(opts.suppressions === false ? all : filterSuppressed(a, all));
+}
