@@ -1,6 +1,7 @@
 /** `itsmote check`: diagnostics for change documents, in text, JSON, SARIF or GitHub format. */
 import { countSeverities, runChecks } from './run-checks';
 import { loadDocuments } from './load-documents';
+import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import type { CommandContext } from './context';
 import { parseCommandArgs, parseCount, parseFormat, resolveNow, UsageError } from './usage';
 import { formatText } from './format/text';
@@ -24,6 +25,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     'max-warnings': { type: 'string' },
     changed: { type: 'string' },
     'report-suppressions': { type: 'boolean' },
+    ...CACHE_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('check');
@@ -36,7 +38,9 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   if (values.changed !== undefined && values.changed.trim() === '') throw new UsageError('--changed needs a git ref, e.g. --changed origin/main');
 
   const paths = positionals.length ? positionals : ['.'];
-  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks);
+  const cache = await openCache(values, ctx);
+  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, { cache });
+  await saveCache(cache, ctx);
   const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
   const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));
   // SARIF keeps suppressed results (marked as such); the report lists them: both need them all.

@@ -1,4 +1,5 @@
 /** Help texts of the program and of each command (`--help`, `-h`, `itsmote help <command>`). */
+import { CACHE_HELP } from './cache-option';
 
 export const PROGRAM_HELP = `Usage: itsmote <command> [options] [paths...]
 
@@ -42,6 +43,7 @@ Options:
       --report-suppressions
                            List the itsmote-disable comments (file, line, rules, reason,
                            what they hid) instead of the diagnostics; text or json
+${CACHE_HELP}
   -h, --help               Show this help
 
 CODEOWNERS and catalog-info.yaml files of the repository (nearest folder with .git) turn on
@@ -60,6 +62,7 @@ Options:
   -s, --status <status>    Only changes in this status (case-insensitive); repeat it or
                            give a comma list: --status "in progress,verifying"
       --now <iso>          Fix the clock used to count problems (also env ITSMOTE_NOW)
+${CACHE_HELP}
   -h, --help               Show this help
 `,
   metrics: `Usage: itsmote metrics [options] [paths...]
@@ -73,6 +76,7 @@ Options:
   -f, --format <fmt>       table (default), json, csv, or dora (DORA keys in Four Keys
                            names: deployments, change_fail_rate, med_time_to_resolve)
   -m, --month <YYYY-MM>    Only this month (repeatable)
+${CACHE_HELP}
   -h, --help               Show this help
 `,
   audit: `Usage: itsmote audit [options] [paths...]

@@ -16,6 +16,10 @@ import { findChangeFiles } from '../node/find-change-files';
 import { describeFsError, readTextFile } from '../node/read-text-file';
 import type { ReadResult } from '../node/read-text-file';
 import { mapLimit } from '../node/map-limit';
+import type { DocumentRecord } from '../core/record';
+import { makeRecord, recordAnalysis } from '../core/record';
+import type { RecordCache } from '../node/record-cache';
+import { configKey, contentHash } from '../node/record-cache';
 
 /** A change document ready for checking. */
 export interface LoadedDocument {
@@ -23,6 +27,11 @@ export interface LoadedDocument {
   file: string;
   analysis: Analysis;
   config: Config;
+  /**
+   * With a cache (`--cache`): the document's record, from the cache or made now. `analysis` is
+   * then the record's (a slim model, no tree), and checks take the record's diagnostics.
+   */
+  record?: DocumentRecord;
 }
 
 /** What a load found, and whether some path named on the command line could not be read at all. */
@@ -51,8 +60,15 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
 }
 
+/** How documents are loaded. */
+export interface LoadOptions {
+  /** Records are taken from this cache when the content and config match, and stored into it. */
+  cache?: RecordCache;
+}
+
 /** Loads the change documents named by `paths` (files or folders). */
-export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks): Promise<LoadResult> {
+export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks, options: LoadOptions = {}): Promise<LoadResult> {
+  const { cache } = options;
   const resolver = new ConfigResolver((r) => {
     if (r.errors.length) cb.configProblem(r);
   });
@@ -73,10 +89,21 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks)
       // Outside the globs, a markdown file counts only when its header names a Change type.
       if (!j.byGlob && !j.explicit && !mayHaveChangeType(read.text)) return undefined;
       // A file URL, as the editor would pass: the core decodes it, so `50%-rollout.md` stays intact.
-      const analysis = fastAnalysis(read.text, pathToFileURL(j.abs).href);
-      if (!j.byGlob && !j.explicit && !hasChangeTypeItem(analysis.doc)) return undefined;
+      const uri = pathToFileURL(j.abs).href;
+      const outside = !j.byGlob && !j.explicit;
+      // Outside the globs the header decides before the config is read (as without a cache).
+      let analysis = outside || !cache ? fastAnalysis(read.text, uri) : undefined;
+      if (outside && !hasChangeTypeItem(analysis!.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
-      return { file: j.file, analysis, config } satisfies LoadedDocument;
+      if (!cache) return { file: j.file, analysis: analysis!, config } satisfies LoadedDocument;
+      const hash = contentHash(read.text);
+      const key = configKey(config);
+      let record = cache.get(j.abs, hash, key);
+      if (!record) {
+        record = makeRecord(analysis ?? fastAnalysis(read.text, uri), { config });
+        cache.set(j.abs, hash, key, record);
+      }
+      return { file: j.file, analysis: recordAnalysis(record), config, record } satisfies LoadedDocument;
     });
     for (const d of loaded) if (d) documents.push(d);
   };
