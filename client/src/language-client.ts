@@ -14,7 +14,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, author: s
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { author };
+  // The index is kept in the workspace storage between sessions (none without a workspace).
+  const storagePath = context.storageUri?.fsPath;
+  const initializationOptions: InitializationOptions = { author, ...(storagePath ? { storagePath } : {}) };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },

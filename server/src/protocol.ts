@@ -63,6 +63,12 @@ export interface InitializationOptions {
   author?: string;
   /** Clock override (ISO 8601), mainly for tests; `ITSMOTE_NOW` in the server's environment also works. */
   now?: string;
+  /**
+   * A folder the server may keep its index in between sessions (VS Code: the extension's
+   * workspace storage, `context.storageUri`), so that reopening a large workspace is warm.
+   * Absent: the index lives in memory only.
+   */
+  storagePath?: string;
 }
 
 /** The `itsmote` settings section, as the server reads it through `workspace/configuration`. */

@@ -60,8 +60,8 @@ describe('itsmote --cache', () => {
     const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
     // A planted record: its diagnostic can only come from the cache.
     rewriteCache(w.cache, (body) => {
-      const record = body[file]![2] as { stable: unknown[] };
-      record.stable.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 1, code: 'CM999', source: 'itsmote', message: 'planted' });
+      // The compact form (core/record-codec.ts): [range, severity, code, message].
+      (body[file]![2] as { s: unknown[] }).s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']);
     });
     assert.match(w.run(['check', '.', '--cache']).stdout, /planted/);
     // Changed content: the record is made again.

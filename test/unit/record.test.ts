@@ -16,6 +16,8 @@ import { computeMetrics } from '../../server/src/core/metrics';
 import { countDocumentPeople, peopleOfDocument } from '../../server/src/core/repo/facts';
 import type { RepoFacts } from '../../server/src/core/repo/facts';
 import { VALID_NORMAL } from '../helpers/doc';
+import { decodeRecord, encodeRecord } from '../../server/src/core/record-codec';
+import { generateRealisticCorpus } from '../../scripts/bench/realistic-corpus';
 
 const HOUR = 3_600_000;
 const docs = generateCorpus(250, { seed: 7 });
@@ -70,6 +72,22 @@ describe('document records', () => {
     analyses.forEach((a, i) => assert.deepStrictEqual(summarize(records[i].doc), summarize(a.doc)));
     assert.deepStrictEqual(computeMetrics(records.map((r) => r.doc)), computeMetrics(analyses.map((a) => a.doc)));
     analyses.forEach((a, i) => assert.deepStrictEqual(peopleOfDocument(records[i].doc), peopleOfDocument(a.doc)));
+  });
+
+  it('survives its compact encoding unchanged, and a damaged encoding throws', () => {
+    const texts = [...docs.slice(0, 100), ...generateRealisticCorpus(100, { seed: 3 })];
+    for (const docsUrl of [undefined, 'https://example.com/rules.md']) {
+      for (const d of texts) {
+        const r = makeRecord(fastAnalysis(d.text, d.name), { config: defaultConfig(), ...(docsUrl ? { docsUrl } : {}) });
+        const encoded = JSON.parse(JSON.stringify(encodeRecord(r, docsUrl)));
+        // JSON drops properties whose value is undefined (`status: undefined` of a log entry): compare as JSON holds it.
+        assert.deepStrictEqual(decodeRecord(encoded), JSON.parse(JSON.stringify(r)), d.name);
+      }
+    }
+    const good = JSON.parse(JSON.stringify(encodeRecord(makeRecord(fastAnalysis(VALID_NORMAL, 'changes/x.md'), { config: defaultConfig() }))));
+    for (const bad of [null, [], { ...good, i: 3 }, { ...good, v: null }, { ...good, s: [[[0, 0], 1, 'CM001', 'x']] }, { ...good, h: [1, 2] }, { ...good, s: [[[0, 0, 0, 0], 9, 'CM001', 'x']] }]) {
+      assert.throws(() => decodeRecord(bad));
+    }
   });
 
   it('has no tree: code that needs one must rebuild the analysis', () => {

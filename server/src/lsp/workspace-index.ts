@@ -2,12 +2,20 @@
  * The workspace index: every change document of the workspace folders (open ones from the
  * editor, the rest from disk), their diagnostics (single-document and CM040 across the set),
  * summaries for `itsmote/listChanges`, and facts for completion. It decides what is published.
+ *
+ * A closed document's entry is compact (entry.ts: its record, not its text or model). With a
+ * storage folder the records are kept on disk between sessions (`index.itsmotecache`, the CLI's
+ * cache format): a scan reads every file but analyses only those whose content or config changed.
  */
+import { join } from 'node:path';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Analysis } from '../core/model';
+import { RecordCache } from '../node/record-cache';
 import { sortDiagnostics } from '../core/check';
 import { defaultConfig } from '../core/config';
 import { mayHaveChangeType, pathMatcher } from '../core/discovery';
-import { advanceTargets } from '../core/actions/index';
 import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
 import { personKey } from '../core/repo/facts';
@@ -26,6 +34,14 @@ import type { Folder } from './paths';
 import { folderOf, pathOf, uriOf } from './paths';
 import { buildEntry, recheckEntry } from './entry';
 import { RepoFactsStore } from './repo-facts';
+import { log } from './guard';
+
+/** The open documents' texts, for a revalidation. */
+export interface OpenTexts {
+  all(): { uri: string; text: string; version: number }[];
+  /** The version of an open document now (undefined when closed). */
+  version(uri: string): number | undefined;
+}
 
 /** Where the index sends what it decides. */
 export interface IndexSink {
@@ -42,7 +58,12 @@ export interface IndexDeps {
   folders(): Folder[];
   isOpen(uri: string): boolean;
   sink: IndexSink;
+  /** Where the index is kept between sessions (the client's storage folder), if anywhere. */
+  storage?(): { path: string; version: string } | undefined;
 }
+
+/** The name of the persisted index in the storage folder. */
+export const INDEX_FILE_NAME = 'index.itsmotecache';
 
 /** The workspace index. */
 export class WorkspaceIndex {
@@ -55,9 +76,12 @@ export class WorkspaceIndex {
   private factsCache: WorkspaceFacts | undefined;
   /** False until the first scan finished. */
   complete = false;
-  /** Bumped by each scan/revalidation: an older run that sees a newer one stops (its results would be stale). */
-  private generation = 0;
+  /** The running scan: a newer scan or revalidation cancels it (its results would be stale). */
+  private run: CancellationTokenSource | undefined;
   private scanning: Promise<void> | undefined;
+  /** The index of the previous session, read at the first scan and dropped after it. */
+  private persisted: RecordCache | undefined;
+  private persistedRead = false;
 
   constructor(private readonly deps: IndexDeps) {}
 
@@ -98,10 +122,14 @@ export class WorkspaceIndex {
    * Re-indexes one document from its text. `isCurrent` is asked after the asynchronous part
    * (settings, config); a stale run (a newer version arrived) stops there and changes nothing.
    */
-  async update(uri: string, text: string, version: number | null, isCurrent: () => boolean = () => true, batch = false): Promise<Entry | undefined> {
+  async update(uri: string, text: string, version: number | null, isCurrent: () => boolean = () => true, batch = false, analysis?: () => Analysis | undefined): Promise<Entry | undefined> {
     const ctx = await this.contextFor(uri);
     if (!isCurrent()) return undefined;
-    const e = buildEntry({ uri, text, version, ...ctx, now: this.deps.env.now() });
+    // A closed document whose text and config are unchanged keeps its record (no analysis).
+    const prev = this.entries.get(uri);
+    const reuse = version !== null ? undefined : prev ? { hash: prev.hash, key: prev.key, record: prev.record } : this.persisted?.peek(uri);
+    const made = version !== null ? analysis?.() : undefined;
+    const e = buildEntry({ uri, text, version, ...ctx, now: this.deps.env.now(), ...(reuse ? { record: reuse } : {}), ...(made ? { analysis: made } : {}) });
     this.store(e, batch);
     return e;
   }
@@ -240,18 +268,24 @@ export class WorkspaceIndex {
    * Scans the workspace folders for change documents (open documents are the editor's business),
    * then computes CM040 once and publishes everything. Disk entries no longer found are dropped.
    */
-  async scan(progress?: (done: number, total: number) => void): Promise<void> {
-    const run = this.runScan(++this.generation, progress);
+  async scan(progress?: (done: number, total: number) => void, open?: OpenTexts): Promise<void> {
+    this.run?.cancel();
+    const source = new CancellationTokenSource();
+    this.run = source;
+    const run = this.runScan(source.token, progress, open);
     this.scanning = run;
     try {
       await run;
     } finally {
       if (this.scanning === run) this.scanning = undefined;
+      if (this.run === source) this.run = undefined;
+      source.dispose();
     }
   }
 
-  private async runScan(gen: number, progress?: (done: number, total: number) => void): Promise<void> {
-    const stale = () => gen !== this.generation;
+  private async runScan(token: CancellationToken, progress?: (done: number, total: number) => void, open?: OpenTexts): Promise<void> {
+    const stale = () => token.isCancellationRequested;
+    await this.readPersisted();
     for (const r of this.resolvers.values()) r.clear();
     const seen = new Set<string>();
     this.repo.retain(this.deps.folders());
@@ -277,6 +311,13 @@ export class WorkspaceIndex {
         if (stale()) return;
       }
     }
+    // A revalidation re-checks the open documents too (with the new settings and config).
+    if (open) {
+      for (const { uri, text, version } of open.all()) {
+        await this.update(uri, text, version, () => !stale() && open.version(uri) === version, true);
+        if (stale()) return;
+      }
+    }
     for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
     this.factsCache = undefined;
     this.refreshSet();
@@ -287,34 +328,48 @@ export class WorkspaceIndex {
     for (const uri of uris) this.publishOne(uri);
     for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
     this.deps.sink.indexChanged();
+    this.persisted = undefined;
+    await this.savePersisted();
   }
 
-  /** Re-checks every entry and open document with fresh settings and config (settings or a config changed). */
-  async revalidate(openText: (uri: string) => { text: string; version: number } | undefined, openUris: readonly string[] = []): Promise<void> {
-    // A scan in progress re-reads everything anyway; re-check after it, with the newest settings.
-    if (this.scanning) await this.scanning.catch(() => undefined);
-    const gen = ++this.generation;
-    for (const r of this.resolvers.values()) r.clear();
-    for (const uri of new Set([...this.entries.keys(), ...openUris])) {
-      if (gen !== this.generation) return;
-      const open = openText(uri);
-      const e = this.entries.get(uri);
-      const text = open?.text ?? e?.text;
-      if (text === undefined) continue;
-      const version = open?.version ?? e?.version ?? null;
-      await this.update(uri, text, version, () => (openText(uri)?.version ?? null) === version && gen === this.generation, true);
+  /** Reads the previous session's index once, before the first scan. */
+  private async readPersisted(): Promise<void> {
+    if (this.persistedRead) return;
+    this.persistedRead = true;
+    const where = this.deps.storage?.();
+    if (where) this.persisted = await RecordCache.open(join(where.path, INDEX_FILE_NAME), where.version);
+  }
+
+  /** Writes the records of the closed documents for the next session (a failure only logs). */
+  private async savePersisted(): Promise<void> {
+    const where = this.deps.storage?.();
+    if (!where) return;
+    const cache = RecordCache.empty(join(where.path, INDEX_FILE_NAME), where.version);
+    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.set(uri, e.hash, e.key, e.record, e.settings.docsUrl);
+    try {
+      await cache.save();
+    } catch (e) {
+      log().error(`[itsmote] cannot keep the index in ${where.path}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (gen !== this.generation) return;
-    this.refreshSet();
-    this.refreshRepo(this.deps.folders(), false);
-    for (const uri of new Set([...this.entries.keys(), ...this.published])) this.publishOne(uri);
-    for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
-    this.deps.sink.indexChanged();
+  }
+
+  /** Resolves when no scan is running (its index written): the server waits for it on shutdown. */
+  async idle(): Promise<void> {
+    while (this.scanning) await this.scanning.catch(() => undefined);
+  }
+
+  /**
+   * Re-checks every document with fresh settings and config (settings or a config file changed):
+   * one scan that re-reads the files (a record is reused where text and config are unchanged)
+   * and re-checks the open documents, then one round of publishing.
+   */
+  async revalidate(open: OpenTexts): Promise<void> {
+    await this.scan(undefined, open);
   }
 
   /** A change's summary as the sidebar shows it. */
   summaryOf(e: Entry): ChangeListItem {
-    return { ...summarize(e.analysis.doc, this.diagnosticsOf(e)), uri: e.uri, allowedNext: advanceTargets(e.analysis) };
+    return { ...summarize(e.record.doc, this.diagnosticsOf(e)), uri: e.uri, allowedNext: e.record.allowedNext };
   }
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */
@@ -327,7 +382,7 @@ export class WorkspaceIndex {
 
   /** SPEC section 5 metrics of the change documents (under a folder URI when given). */
   metrics(folderUri?: string): MonthMetrics[] {
-    return computeMetrics(this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`)).map((e) => e.analysis.doc));
+    return computeMetrics(this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`)).map((e) => e.record.doc));
   }
 
   /** The catalog's service names for a document's folder (completion of Affected services). */
@@ -342,10 +397,10 @@ export class WorkspaceIndex {
       const people = new Set<string>();
       const incidents = new Set<string>();
       for (const e of this.changes()) {
-        const v = e.analysis.doc.values;
+        const v = e.record.doc.values;
         for (const s of v.services) if (!services.has(s.toLowerCase())) services.set(s.toLowerCase(), s);
         for (const p of [...(v.owner?.people ?? []), ...(v.approval?.people ?? [])]) people.add(p);
-        for (const l of e.analysis.doc.statusLog?.entries ?? []) if (l.by) people.add(l.by);
+        for (const l of e.record.doc.statusLog?.entries ?? []) if (l.by) people.add(l.by);
         for (const i of [...v.incidents, ...v.causedIncidents]) incidents.add(i);
       }
       // CODEOWNERS teams (`@org/team`) are not people to name as owner or approver.

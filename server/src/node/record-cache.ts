@@ -14,6 +14,7 @@ import { dirname } from 'node:path';
 import type { Config } from '../core/config';
 import type { DocumentRecord } from '../core/record';
 import { RECORD_FORMAT } from '../core/record';
+import { decodeRecord, encodeRecord } from '../core/record-codec';
 
 /** The default cache file name (in the current folder, like `.eslintcache`). */
 export const CACHE_FILE_NAME = '.itsmotecache';
@@ -40,8 +41,8 @@ export function configKey(config: Config, docsUrl = ''): string {
   return docsUrl ? `${k} ${docsUrl}` : k;
 }
 
-/** One cached file: content hash, config key, record. */
-type Entry = [hash: string, key: string, record: DocumentRecord];
+/** One cached file: content hash, config key, and the record (encoded until first read). */
+type Entry = [hash: string, key: string, record: unknown, decoded?: DocumentRecord];
 
 interface Header {
   tool: string;
@@ -50,14 +51,20 @@ interface Header {
   sha1: string;
 }
 
-/** The light shape check of a record read back (the file's hash already vouches for its bytes). */
 function isEntry(x: unknown): x is Entry {
-  if (!Array.isArray(x) || x.length !== 3 || typeof x[0] !== 'string' || typeof x[1] !== 'string') return false;
-  const r = x[2] as Partial<DocumentRecord> | null;
-  return (
-    typeof r === 'object' && r !== null && Array.isArray(r.stable) && Array.isArray(r.suppressions) && Array.isArray(r.allowedNext) &&
-    typeof r.doc === 'object' && r.doc !== null && typeof r.doc.id === 'string' && Array.isArray(r.doc.sections) && typeof r.doc.values === 'object' && r.doc.values !== null
-  );
+  return Array.isArray(x) && x.length === 3 && typeof x[0] === 'string' && typeof x[1] === 'string';
+}
+
+/** The record of an entry, decoded on first use; undefined when it does not decode (a miss, never a wrong result). */
+function recordOf(e: Entry): DocumentRecord | undefined {
+  if (e[3] === undefined) {
+    try {
+      e[3] = decodeRecord(e[2]);
+    } catch {
+      return undefined;
+    }
+  }
+  return e[3];
 }
 
 /** Records by absolute file path, loaded from and saved to one cache file. */
@@ -74,6 +81,13 @@ export class RecordCache {
     /** Why the file on disk was not used, when it existed but was ignored. */
     readonly ignored?: string,
   ) {}
+
+  /** An empty cache that `save` writes to `file` (replacing what is there). */
+  static empty(file: string, version: string): RecordCache {
+    const c = new RecordCache(file, version, new Map());
+    c.dirty = true;
+    return c;
+  }
 
   /** Opens the cache at `file` for this tool `version`; a missing, foreign or corrupt file gives an empty cache. */
   static async open(file: string, version: string): Promise<RecordCache> {
@@ -116,24 +130,45 @@ export class RecordCache {
   /** The record of `path` when its content hash and config key match; counts a hit or a miss. */
   get(path: string, hash: string, key: string): DocumentRecord | undefined {
     const e = this.entries.get(path);
-    if (e && e[0] === hash && e[1] === key) {
-      this.hits++;
-      return e[2];
-    }
-    this.misses++;
-    return undefined;
+    const r = e && e[0] === hash && e[1] === key ? recordOf(e) : undefined;
+    if (r) this.hits++;
+    else this.misses++;
+    return r;
   }
 
-  /** Stores the record of `path` for this content hash and config key. */
-  set(path: string, hash: string, key: string, record: DocumentRecord): void {
-    this.entries.set(path, [hash, key, record]);
+  /** What is cached for `path`, whatever its hash and key (the caller compares). */
+  peek(path: string): { hash: string; key: string; record: DocumentRecord } | undefined {
+    const e = this.entries.get(path);
+    const record = e ? recordOf(e) : undefined;
+    return e && record ? { hash: e[0], key: e[1], record } : undefined;
+  }
+
+  /** Stores the record of `path` for this content hash and config key (checked with `docsUrl`). */
+  set(path: string, hash: string, key: string, record: DocumentRecord, docsUrl?: string): void {
+    const prev = this.entries.get(path);
+    if (prev && prev[0] === hash && prev[1] === key && prev[3] === record) return;
+    this.entries.set(path, [hash, key, encodeRecord(record, docsUrl), record]);
     this.dirty = true;
+  }
+
+  /** Forgets every entry whose path `keep` rejects (files no longer in the index). */
+  retain(keep: (path: string) => boolean): void {
+    for (const p of [...this.entries.keys()])
+      if (!keep(p)) {
+        this.entries.delete(p);
+        this.dirty = true;
+      }
+  }
+
+  /** Drops the decoded records (the server keeps its own; only the compact form stays). */
+  compact(): void {
+    for (const e of this.entries.values()) e.length = 3;
   }
 
   /** Writes the cache when something changed (or the file on disk was ignored). Throws on I/O errors. */
   async save(): Promise<void> {
     if (!this.dirty && this.ignored === undefined) return;
-    const body = JSON.stringify(Object.fromEntries(this.entries));
+    const body = JSON.stringify(Object.fromEntries([...this.entries].map(([p, e]) => [p, [e[0], e[1], e[2]]])));
     const header: Header = { tool: TOOL, format: RECORD_FORMAT, version: this.version, sha1: contentHash(body) };
     await mkdir(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
