@@ -324,7 +324,8 @@ function oneDocument(r: Rand, i: number, faultRate: number): RealisticDoc {
   const impactInSection = r.chance(0.1);
   const suppressImpact = !impactInSection && r.chance(0.06);
   if (suppressImpact) {
-    header.push('<!-- itsmote-disable-next-line CM013 -- internal batch job, no users (RFC-42) -->', item('Expected user impact', 'TBD'));
+    // The directive stays right above its item, also in a loose header (it applies to the next line).
+    header.push(`<!-- itsmote-disable-next-line CM013 -- internal batch job, no users (RFC-42) -->\n${item('Expected user impact', 'TBD')}`);
     features.add('suppressionInHeader');
   } else header.push(item(alias('Expected user impact', ['User impact', 'Impact']), impactInSection ? 'see below' : `${r.pick(IMPACTS)}${r.chance(0.1) ? ` ${emoji(r)}` : ''}`));
   const wantsApproval = type === 'Normal' && (statuses.includes('Approved') || effectiveFault === 'noLog') && (r.chance(0.5) || effectiveFault === 'noLog' || !hasLog);

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCorpus, CORPUS_NOW } from '../../scripts/bench/corpus';
+import { generateRealisticCorpus } from '../../scripts/bench/realistic-corpus';
 import { analyze } from '../../server/src/core/model';
 import { checkDocument } from '../../server/src/core/check';
 import { defaultConfig } from '../../server/src/core/config';
@@ -15,7 +16,6 @@ import { parseMarkdown } from '../../server/src/core/parse';
 import { fastAnalysis, indexDocument } from '../../server/src/core/fast/index';
 import { scanBlocks } from '../../server/src/core/fast/scan';
 import { fuzzDocuments } from '../helpers/markdown-fuzz';
-import { generateRealisticCorpus } from '../../scripts/bench/realistic-corpus';
 import { VALID_NORMAL } from '../helpers/doc';
 
 const OPTIONS = { config: defaultConfig(), now: CORPUS_NOW };
@@ -94,6 +94,8 @@ describe('fast path', function () {
       'a paragraph before the header list': 'Intro text\n- Change type: Normal\n- Status: Planned' + sections,
       'tabs inside text': VALID_NORMAL.replace('checkout is read-only', 'checkout\tis read-only'),
       'a link definition': VALID_NORMAL + '\n[ref]: http://example.com\n',
+      'definitions, then text and a header item': 'See below.\n\n[rb]: https://wiki/x "Runbook"\n[dash]: <https://g/d x> (t)\n  text after\n- Change type: Normal\n- Status: Planned\n',
+      'a definition before the header list': '[ref]: http://example.com\n- Change type: Normal\n- Status: Planned\n',
       'definitions and a footnote': VALID_NORMAL + '\nSee [rb].[^1]\n\n[rb]: https://wiki/x\n[dash]: https://g/d "Dashboard"\n\n[^1]: Agreed with the DBA.\n',
       'a task list': VALID_NORMAL.replace('## Rollback plan\n', '## Verification plan\n\n- [ ] error rate\n  - [x] nested\n- [x] p99\n\n## Rollback plan\n'),
       'a table': VALID_NORMAL.replace('## Rollback plan\n', '## Verification\n\n| signal | threshold |\n| --- | --- |\n| 5xx | < 0.5% |\n\n## Rollback plan\n'),
@@ -126,6 +128,8 @@ describe('fast path', function () {
       'a tab in indentation': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n\tmore\n'),
       'an unclosed fence': VALID_NORMAL + '\n```\ncode\n',
       'a definition under a setext underline': VALID_NORMAL + '\n[ref]: http://example.com\ntext\n---\n',
+      'a definition whose title is on the next line': VALID_NORMAL + '\n[ref]: http://example.com\n"title"\n',
+      'a definition with an escape': VALID_NORMAL + '\n[re\\]f]: http://example.com\n',
       'a fence its list item does not close': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  ```\n  x\n- Next: item\n'),
       'an empty comment': VALID_NORMAL + '\n<!-->\n',
       'a quote with a lazy numbered line': VALID_NORMAL + '\n> quoted\n2. lazy\n',

@@ -17,7 +17,7 @@ import { countDocumentPeople, peopleOfDocument } from '../../server/src/core/rep
 import type { RepoFacts } from '../../server/src/core/repo/facts';
 import { VALID_NORMAL } from '../helpers/doc';
 import { decodeRecord, encodeRecord } from '../../server/src/core/record-codec';
-import { generateRealisticCorpus } from '../../scripts/bench/realistic-corpus';
+import { generateRealisticCorpus, REALISTIC_EXTRA_FIELDS } from '../../scripts/bench/realistic-corpus';
 
 const HOUR = 3_600_000;
 const docs = generateCorpus(250, { seed: 7 });
@@ -70,6 +70,16 @@ describe('document records', () => {
     assert.ok(full.size > 0, 'the corpus has window conflicts');
     assert.deepStrictEqual(slim, full);
     analyses.forEach((a, i) => assert.deepStrictEqual(summarize(records[i].doc), summarize(a.doc)));
+    // Custom fields are summarised too: their items stay in the slim model of a config that names them.
+    const extra = { ...defaultConfig(), extraFields: [...REALISTIC_EXTRA_FIELDS] };
+    const realistic = generateRealisticCorpus(100, { seed: 4 }).map((d) => fastAnalysis(d.text, d.name));
+    let withFields = 0;
+    for (const a of realistic) {
+      const r = JSON.parse(JSON.stringify(makeRecord(a, { config: extra })));
+      assert.deepStrictEqual(summarize(r.doc, [], extra.extraFields), summarize(a.doc, [], extra.extraFields));
+      if (summarize(a.doc, [], extra.extraFields).fields) withFields++;
+    }
+    assert.ok(withFields > 10, `${withFields} documents with custom fields`);
     assert.deepStrictEqual(computeMetrics(records.map((r) => r.doc)), computeMetrics(analyses.map((a) => a.doc)));
     analyses.forEach((a, i) => assert.deepStrictEqual(peopleOfDocument(records[i].doc), peopleOfDocument(a.doc)));
   });

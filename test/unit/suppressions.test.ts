@@ -21,6 +21,18 @@ describe('suppressions', () => {
     assert.deepEqual(codesOf(text), ['CM014']);
   });
 
+  it('disable-next-line between header items hides the item below it, skipping lines of other comments (SPEC section 8)', () => {
+    const placeholder = editLine(standardMedium, '- Risk level', '- Risk level: Medium\n- Expected user impact: TBD');
+    const direct = before(placeholder, '- Expected user impact', '<!-- itsmote-disable-next-line CM013 -- internal batch job -->');
+    assert.deepEqual(codesOf(direct), ['CM014']);
+    const throughComments = before(placeholder, '- Expected user impact', '<!-- itsmote-disable-next-line CM013 -- internal batch job -->\n<!-- fill in before the CAB -->\n<!-- two\nlines -->');
+    assert.deepEqual(codesOf(throughComments), ['CM014']);
+    assert.equal(readSuppressions(doc(throughComments))[0]!.nextLine, throughComments.split('\n').findIndex((l) => l.startsWith('- Expected user impact')));
+    // A blank line is a line: the directive then applies to it, and hides nothing.
+    const blank = before(placeholder, '- Expected user impact', '<!-- itsmote-disable-next-line CM013 -- internal batch job -->\n');
+    assert.deepEqual(codesOf(blank).sort(), ['CM013', 'CM014']);
+  });
+
   it('accepts rule names, several keys separated by commas or spaces, any case', () => {
     const text = before(standardMedium, '- Change type', '<!-- itsmote-disable-next-line impact-missing,cm014 -- see RFC-42 -->');
     // CM014 is on the Risk item, not the next line: still reported.
@@ -85,6 +97,7 @@ describe('suppressions', () => {
       unknown: [],
       reason: 'see RFC-42',
       range: { start: { line: 2, character: 0 }, end: { line: 2, character: comment.length } },
+      nextLine: 3,
     });
   });
 

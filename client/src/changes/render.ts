@@ -64,11 +64,14 @@ export function changeTooltip(c: ChangeListItem, label: string): vscode.Markdown
     ['Planned execution time', c.window ? formatWindow(c.window) : undefined],
     ['Approval', c.approver],
     ['Incidents', c.incidents.join(', ')],
+    // Custom fields (`extraFields` in .itsmote.json), as the header writes them.
+    ...(c.fields ?? []).map((f): [string, string] => [f.name, f.value]),
     ['Problems', problemsText(c.problems)],
   ];
   for (const [name, value] of rows) {
     if (!value) continue;
-    md.appendMarkdown(`${name}: `);
+    md.appendText(noHtml(oneLine(name)));
+    md.appendMarkdown(': ');
     md.appendText(noHtml(oneLine(value)));
     md.appendMarkdown('  \n');
   }

@@ -60,7 +60,7 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   await saveCache(cache, ctx);
   const results = runChecks(documents, now);
   const entries: ListEntry[] = documents
-    .map((d, i) => ({ file: d.file, ...summarize(d.analysis.doc, results[i]!.diagnostics) }))
+    .map((d, i) => ({ file: d.file, ...summarize(d.analysis.doc, results[i]!.diagnostics, d.config.extraFields) }))
     .filter((e) => !statuses || (e.status !== undefined && statuses.has(e.status as Status)))
     .sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
 

@@ -66,7 +66,7 @@ function toDiagnostic(rule: Rule, f: Finding, opts: CheckOptions): Diagnostic | 
 }
 
 function ruleOptions(opts: CheckOptions) {
-  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, ...(opts.repo ? { repo: opts.repo } : {}) };
+  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, extraFields: opts.config.extraFields ?? [], ...(opts.repo ? { repo: opts.repo } : {}) };
 }
 
 /** Diagnostics of the single-document rules, sorted by position. A headerless document gets CM001 alone. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ruleByKey, RULES } from './rules/index';
 import type { Severity } from './rules/index';
+import { fieldByName, foldName } from './fields';
 
 export const CONFIG_FILE_NAME = '.itsmote.json';
 
@@ -15,6 +16,21 @@ export const DEFAULT_AUDIT_TOLERANCE_HOURS = 24;
 
 const SeveritySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 const RuleSettingSchema = z.union([SeveritySchema, z.object({ severity: SeveritySchema }).strict()]);
+
+/**
+ * One custom field name: what stands before the colon of a header item, so no colon or line
+ * break, and not a name the catalogue already knows (that field is checked, not custom).
+ */
+const ExtraFieldSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(60, 'must be at most 60 characters (a field name)')
+  .refine((n) => !/[:\r\n]/.test(n), 'must not contain a colon or a line break')
+  .superRefine((n, ctx) => {
+    const known = fieldByName(n);
+    if (known) ctx.addIssue({ code: 'custom', message: `"${n}" is already a known field${foldName(known.name) === foldName(n) ? '' : ` (an alias of ${known.name})`}; list only fields the checks do not know` });
+  });
 
 /** The shape of `.itsmote.json`. */
 export const ConfigFileSchema = z
@@ -30,6 +46,8 @@ export const ConfigFileSchema = z
     staleAfterHours: z.number().positive().optional(),
     /** `itsmote audit`: hours a status log time may differ from the commit that recorded it. */
     auditToleranceHours: z.number().nonnegative().optional(),
+    /** Custom header fields a team uses (`Jira`, `Reviewers`): known, never CM006 (SPEC section 8). */
+    extraFields: z.array(ExtraFieldSchema).optional(),
   })
   .strict();
 
@@ -40,6 +58,8 @@ export interface Config {
   severities: Record<string, Severity | 'off'>;
   staleAfterHours: number;
   auditToleranceHours: number;
+  /** Custom header field names, as written in the config (SPEC section 8). */
+  extraFields: string[];
 }
 
 /** A configuration problem, with the JSON path of the bad key. */
@@ -56,6 +76,7 @@ export function defaultConfig(): Config {
     severities: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
     staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
     auditToleranceHours: DEFAULT_AUDIT_TOLERANCE_HOURS,
+    extraFields: [],
   };
 }
 
@@ -90,6 +111,10 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
       readRules(value, config, errors);
       continue;
     }
+    if (key === 'extraFields') {
+      readExtraFields(value, config, errors);
+      continue;
+    }
     const r = schema.safeParse(value);
     if (!r.success) {
       for (const issue of r.error.issues) errors.push({ path: pathOf([key, ...issue.path]), message: issue.message });
@@ -101,6 +126,22 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
     else if (key === 'auditToleranceHours') config.auditToleranceHours = r.data as number;
   }
   return { config, errors };
+}
+
+/** Applies `extraFields` name by name, so that one bad name does not discard the others. */
+function readExtraFields(value: unknown, config: Config, errors: ConfigError[]): void {
+  if (!Array.isArray(value)) {
+    errors.push({ path: 'extraFields', message: 'must be an array of field names, e.g. ["Jira", "Reviewers"]' });
+    return;
+  }
+  value.forEach((name, i) => {
+    const r = ExtraFieldSchema.safeParse(name);
+    if (!r.success) {
+      errors.push({ path: `extraFields.${i}`, message: typeof name === 'string' ? r.error.issues[0]!.message : `must be a field name (a string), not ${JSON.stringify(name)}` });
+      return;
+    }
+    if (!config.extraFields.some((n) => foldName(n) === foldName(r.data))) config.extraFields.push(r.data);
+  });
 }
 
 /** Applies `rules` entry by entry, so that one bad entry does not discard the others. */

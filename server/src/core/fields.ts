@@ -56,8 +56,8 @@ export const FIELDS: readonly FieldInfo[] = [
   { key: 'risk', name: 'Risk level', aliases: ['Risk'], section: false, doc: 'Low, Medium or High. If you cannot explain the impact, assume higher risk. Required.' },
   { key: 'status', name: 'Status', aliases: [], section: false, doc: 'Where the change is in the lifecycle; must equal the last status log entry. Required.' },
   { key: 'window', name: 'Planned execution time', aliases: ['Execution window'], section: false, doc: '`YYYY-MM-DD HH:MM [zone]`, optionally `, 90 min` or `– HH:MM`; no end means 60 minutes. Required for Standard and Normal changes.' },
-  { key: 'rollback', name: 'Rollback plan', aliases: ['Backout plan'], section: true, doc: 'How to undo the change. If rollback is unclear, the plan is incomplete. Required (Emergency changes may document it after).' },
-  { key: 'verification', name: 'Verification plan', aliases: ['Verification steps', 'Verification method'], section: true, doc: 'Which signals prove the change worked (SLOs, synthetic checks). No verification, no success. Required (Emergency: after).' },
+  { key: 'rollback', name: 'Rollback plan', aliases: ['Backout plan', 'Rollback', 'Backout', 'Rollback steps'], section: true, doc: 'How to undo the change. If rollback is unclear, the plan is incomplete. Required (Emergency changes may document it after).' },
+  { key: 'verification', name: 'Verification plan', aliases: ['Verification', 'Verification steps', 'Verification method'], section: true, doc: 'Which signals prove the change worked (SLOs, synthetic checks). No verification, no success. Required (Emergency: after).' },
   { key: 'impact', name: 'Expected user impact', aliases: ['User impact', 'Impact'], section: true, doc: 'What users will notice. If you cannot explain impact, assume higher risk. Expected (warning only).' },
   { key: 'approval', name: 'Approval (if required)', aliases: ['Approval', 'Approver'], section: false, doc: 'One approver, optionally `, YYYY-MM-DD`. Required for Normal changes and changes touching data integrity or security once past Planned.' },
   { key: 'touches', name: 'Touches', aliases: [], section: false, doc: 'Optional: `data integrity`, `security` (comma list). Either one makes approval required.' },
@@ -82,6 +82,15 @@ export function fieldByName(name: string): FieldInfo | undefined {
   return byFoldedName.get(foldName(name));
 }
 
+/**
+ * The custom field (`.itsmote.json` `extraFields`, SPEC section 8) a header name denotes, as
+ * the config writes it; matched like field names.
+ */
+export function extraFieldByName(name: string, extraFields: readonly string[] = []): string | undefined {
+  const f = foldName(name);
+  return extraFields.find((n) => foldName(n) === f);
+}
+
 /** The field with this key. */
 export function fieldInfo(key: FieldKey): FieldInfo {
   return FIELDS.find((f) => f.key === key)!;
@@ -92,3 +101,13 @@ export const ALL_FIELD_NAMES: readonly string[] = FIELDS.flatMap((f) => [f.name,
 
 /** Known long-form sections that are not fields. */
 export const OTHER_SECTIONS = ['Follow-ups', 'Status log'] as const;
+
+/** The names a status log section may have (SPEC section 8), canonical first. */
+export const STATUS_LOG_NAMES = ['Status log', 'Status history', 'Log'] as const;
+
+const statusLogFolded = new Set(STATUS_LOG_NAMES.map(foldName));
+
+/** Whether a section name denotes the status log (`Status log`, `Status history`, `Log`; any case). */
+export function isStatusLogName(name: string): boolean {
+  return statusLogFolded.has(foldName(name));
+}

@@ -2,48 +2,75 @@
  * Finds the header list (SPEC section 2) in the mdast and reads its items. Works on source text
  * slices rather than mdast text so that values keep their markup (`code`, links) verbatim.
  */
-import type { List, ListItem, Root, Heading } from 'mdast';
+import type { List, ListItem, Heading, RootContent } from 'mdast';
 import type { ParsedMarkdown } from './parse';
 import type { HeaderItem } from './schema';
 import { fieldByName } from './fields';
 
-/** The header list node and the H1 before it, if any. */
+/** The header list node and the title H1, if any. */
 export interface HeaderNodes {
   /** The header's first list. */
   list?: List;
   /**
-   * Every list of the header: `list` and the bullet lists directly after it. Markdown starts a
-   * new list when the bullet changes (`-` then `*`); with nothing in between they are still one
-   * header (SPEC section 7, "Mixed bullets in one list are one list").
+   * Every list of the header: `list` and the bullet lists after it with nothing in between but
+   * HTML comments. Markdown starts a new list when the bullet changes (`-` then `*`, SPEC
+   * section 7) and after a comment on its own line (SPEC section 8); they are still one header.
    */
   lists: List[];
+  /** The first H1 before the first `##` (or deeper) heading, before or after the header. */
   h1?: Heading;
+  /** Index in `root.children` just after the header's last list (where the header stopped). */
+  after: number;
+  /** Index of the first heading of depth 2 or more (`root.children.length` when none). */
+  zoneEnd: number;
+}
+
+/** Whether a text holds HTML comments and white space only (and at least one comment). */
+export function onlyComments(text: string): boolean {
+  return text.includes('<!--') && text.replace(/<!--[\s\S]*?-->/g, '').trim() === '';
+}
+
+/** Whether a top-level node is an HTML block of comments only (it does not end a list, SPEC section 8). */
+export function isCommentBlock(md: ParsedMarkdown, node: RootContent): boolean {
+  if (node.type !== 'html') return false;
+  const o = offsetsOf(node, md.base);
+  return o !== undefined && onlyComments(md.text.slice(o[0], o[1]));
 }
 
 /**
- * The first top-level bullet list before the first `##` (or deeper) heading, and an H1 before it.
- * Nodes that start before `from` (an mdast offset: YAML front matter, see `frontMatterEnd`) are skipped.
+ * The first top-level bullet list before the first `##` (or deeper) heading, the lists that
+ * continue it, and the first H1 before that heading. Nodes that start before `from` (an mdast
+ * offset: YAML front matter, see `frontMatterEnd`) are skipped.
  */
-export function findHeaderNodes(root: Root, from = 0): HeaderNodes {
+export function findHeaderNodes(md: ParsedMarkdown, from = 0): HeaderNodes {
   let h1: Heading | undefined;
-  const children = root.children;
-  for (let i = 0; i < children.length; i++) {
+  let list: List | undefined;
+  const lists: List[] = [];
+  const children = md.root.children;
+  let after = children.length;
+  let i = 0;
+  for (; i < children.length; i++) {
     const node = children[i]!;
     if ((node.position?.start.offset ?? 0) < from) continue;
     if (node.type === 'heading') {
-      if (node.depth >= 2) return { lists: [], h1 };
+      if (node.depth >= 2) break;
       h1 ??= node;
-    } else if (node.type === 'list' && !node.ordered) {
-      const lists = [node];
+    } else if (node.type === 'list' && !node.ordered && !list) {
+      list = node;
+      lists.push(node);
+      let last = i;
       for (let j = i + 1; j < children.length; j++) {
         const next = children[j]!;
-        if (next.type !== 'list' || next.ordered) break;
-        lists.push(next);
+        if (next.type === 'list' && !next.ordered) {
+          lists.push(next);
+          last = j;
+        } else if (!isCommentBlock(md, next)) break;
       }
-      return { list: node, lists, h1 };
+      i = last;
+      after = last + 1;
     }
   }
-  return { lists: [], h1 };
+  return { ...(list ? { list } : {}), lists, ...(h1 ? { h1 } : {}), after: list ? after : i, zoneEnd: i };
 }
 
 function offsetsOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): [number, number] | undefined {
@@ -76,16 +103,19 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
   const name = cleanName(hasColon ? nameCandidate : firstLine);
   let valueStart = hasColon ? contentStart + colon + 1 : end;
   if (!hasColon) nameEnd = contentStart + firstLine.trimEnd().length;
-  while (valueStart < end && /[ \t]/.test(md.text[valueStart]!)) valueStart++;
   // Markup closing the name (`**Owner:** @a`) belongs to the name, not the value; a name closed
   // before its colon (`*Risk*: **High**`) leaves the value's own markup alone.
   const lead = hasColon ? /^[*_]+/.exec(nameCandidate)?.[0] : undefined;
   if (lead && !nameCandidate.trimEnd().endsWith(lead)) {
-    const m = /^[*_]+[ \t]*/.exec(md.text.slice(valueStart, end));
-    if (m && m[0].trimEnd() === lead) valueStart += m[0].length;
+    const m = /^[ \t]*([*_]+)/.exec(md.text.slice(valueStart, end));
+    if (m && m[1] === lead) valueStart += m[0].length;
   }
+  // Where an empty value is written: right after the colon (and the name's closing markup).
+  const anchor = valueStart;
+  while (valueStart < end && /[ \t]/.test(md.text[valueStart]!)) valueStart++;
   // HTML comments are notes to the writer (templates use them as hints), not part of the value.
   const value = md.text.slice(valueStart, end).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+  const [vs, ve] = valueSpan(md.text, valueStart, end);
   return {
     name,
     key: hasColon ? fieldByName(name)?.key : undefined,
@@ -93,10 +123,34 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
     value,
     range: md.lines.rangeOf(itemOffsets[0], end),
     nameRange: md.lines.rangeOf(contentStart, nameEnd),
-    valueRange: md.lines.rangeOf(valueStart, Math.max(valueStart, end)),
+    valueRange: vs < ve ? md.lines.rangeOf(vs, ve) : md.lines.rangeOf(anchor, anchor),
     startOffset: itemOffsets[0],
     endOffset: end,
   };
+}
+
+/**
+ * The value's own text between `start` and `end`: HTML comments before and after it (hints such
+ * as `<!-- YYYY-MM-DD HH:MM UTC -->` on the line below) are left out, so that an edit replacing
+ * the value leaves them and the lines they are on alone.
+ */
+function valueSpan(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  const space = (i: number) => /\s/.test(text[i]!);
+  while (text.startsWith('<!--', s)) {
+    const close = text.indexOf('-->', s + 4);
+    if (close < 0 || close + 3 > e) break;
+    s = close + 3;
+    while (s < e && space(s)) s++;
+  }
+  while (e - s >= 7 && text.startsWith('-->', e - 3)) {
+    const open = text.lastIndexOf('<!--', e - 3);
+    if (open < s || open + 4 > e - 3) break;
+    e = open;
+    while (e > s && space(e - 1)) e--;
+  }
+  return [s, e];
 }
 
 /** The bullet character a list uses, read from its first item's source. */
@@ -122,16 +176,4 @@ export function endOffsetOf(md: ParsedMarkdown, node: List | ListItem): number {
 export function frontMatterEnd(textWithoutBom: string): number {
   const m = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(textWithoutBom);
   return m ? m[0].length : 0;
-}
-
-/**
- * A heading's text without its optional closing `#` run (`## Status log ##` -> `## Status log`).
- * A loop, not `/\s+#+\s*$/`, which is quadratic on long runs of spaces.
- */
-export function stripClosingHashes(text: string): string {
-  const t = text.trimEnd();
-  let e = t.length;
-  while (e > 0 && t[e - 1] === '#') e--;
-  if (e === t.length || (e > 0 && !/\s/.test(t[e - 1]!))) return t;
-  return t.slice(0, e).trimEnd();
 }

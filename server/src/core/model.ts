@@ -7,9 +7,12 @@ import { ValueSchemas } from './schema';
 import type { ParsedMarkdown } from './parse';
 import { parseMarkdown } from './parse';
 import type { FieldKey } from './fields';
-import { fieldInfo } from './fields';
-import { findHeaderNodes, frontMatterEnd, readItem, bulletOf, endOffsetOf, stripClosingHashes } from './header';
-import { readSections, readStatusLog } from './sections';
+import { fieldInfo, isStatusLogName } from './fields';
+import { findHeaderNodes, frontMatterEnd, readItem, bulletOf, endOffsetOf } from './header';
+import { readSections } from './sections';
+import { readStatusLog } from './status-log';
+import { findStrayItems } from './stray';
+import { titleText } from './headings';
 import { incidentRefs, isPlaceholder, isSeeBelow, splitList } from './values';
 import { parsePeople } from './people';
 import { parseWindow } from './time';
@@ -74,7 +77,8 @@ export function fieldValue(doc: ChangeDocument, key: FieldKey): string | undefin
  */
 export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
   const fmEnd = frontMatterEnd(md.base ? md.text.slice(md.base) : md.text);
-  const { list, lists, h1 } = findHeaderNodes(md.root, fmEnd);
+  const nodes = findHeaderNodes(md, fmEnd);
+  const { list, lists, h1 } = nodes;
   const items = lists.flatMap((l) => l.children.map((li) => readItem(md, li))).filter((i): i is HeaderItem => i !== undefined);
   const lastList = lists[lists.length - 1] ?? list;
   const header = list && lastList
@@ -84,10 +88,11 @@ export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
         items,
         bullet: bulletOf(md, list),
         endOffset: endOffsetOf(md, lastList),
+        stray: findStrayItems(md, nodes, items),
       }
     : undefined;
   const rawSections = readSections(md).filter((s) => (s.heading.position?.start.offset ?? 0) >= fmEnd);
-  const logSection = rawSections.find((s) => s.section.name.toLowerCase() === 'status log');
+  const logSection = rawSections.find((s) => isStatusLogName(s.section.name));
   const doc: ChangeDocument = {
     id,
     header,
@@ -96,23 +101,11 @@ export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
     values: { touches: [], services: [], incidents: [], causedIncidents: [] },
   };
   // Read from the source, not the mdast children: the fast path (core/fast) gives headings none.
-  const h1Text = h1 ? headingTitle(md.text.slice((h1.position?.start.offset ?? 0) + md.base, (h1.position?.end.offset ?? 0) + md.base)) : undefined;
+  const h1Text = h1 ? titleText(md.text.slice((h1.position?.start.offset ?? 0) + md.base, (h1.position?.end.offset ?? 0) + md.base)) : undefined;
   if (h1) doc.h1Range = md.lines.nodeRange(h1, md.base);
   doc.title = fieldValue(doc, 'title') ?? (h1Text || undefined);
   readValues(doc);
   return doc;
-}
-
-/**
- * An H1's title as a reader sees it: `#` markers and emphasis/code markers at word edges dropped
- * (`# Upgrade *payments-db* #` -> `Upgrade payments-db`), underscores inside words kept.
- */
-function headingTitle(source: string): string {
-  return stripClosingHashes(source.replace(/\r?\n[ \t]*=+[ \t]*$/, '')) // setext underline
-    .replace(/^#\s*/, '')
-    .replace(/(^|\s)[*_`~]+|[*_`~]+(?=\s|$)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function readValues(doc: ChangeDocument): void {

@@ -1,6 +1,6 @@
 /**
  * A compact JSON form of document records (record.ts) for cache files: ranges as four numbers,
- * header items and log entries as arrays, and the parts of a diagnostic that follow from its code
+ * header items and log entries as arrays (other fields of the header and the log as they are), and the parts of a diagnostic that follow from its code
  * (`source`, the docs link, `data.rule`) left out. About a third of the plain JSON, which is what
  * a warm run reads and parses. Decoding checks every shape it reads and throws on anything else,
  * so a damaged entry is a cache miss, never a wrong result.
@@ -95,12 +95,25 @@ function decodeEntry(x: Json): LogEntry {
 }
 
 function encodeLog(l: StatusLog): Json {
-  return [r4(l.headingRange), l.entries.map(encodeEntry), l.appendOffset, l.hasList ? 1 : 0, l.bullet];
+  const { headingRange, entries, ...rest } = l;
+  return [r4(headingRange), entries.map(encodeEntry), rest];
 }
 
 function decodeLog(x: Json): StatusLog {
   const a = arr(x);
-  return { headingRange: range(a[0]), entries: arr(a[1]).map(decodeEntry), appendOffset: num(a[2]), hasList: a[3] === 1, bullet: str(a[4]) };
+  return { headingRange: range(a[0]), entries: arr(a[1]).map(decodeEntry), ...(obj(a[2]) as Omit<StatusLog, 'headingRange' | 'entries'>) };
+}
+
+type Header = NonNullable<ChangeDocument['header']>;
+
+function encodeHeader(h: Header): Json {
+  const { range: r, firstLineRange, items, ...rest } = h;
+  return [r4(r), r4(firstLineRange), items.map(encodeItem), rest];
+}
+
+function decodeHeader(x: Json): Header {
+  const a = arr(x);
+  return { range: range(a[0]), firstLineRange: range(a[1]), items: arr(a[2]).map(decodeItem), ...(obj(a[3]) as Omit<Header, 'range' | 'firstLineRange' | 'items'>) };
 }
 
 function encodeSuppression(s: Suppression): Json {
@@ -124,7 +137,7 @@ export function encodeRecord(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL): Jso
     i: d.id,
     ...(d.title !== undefined ? { t: d.title } : {}),
     v: d.values,
-    ...(h ? { h: [r4(h.range), r4(h.firstLineRange), h.items.map(encodeItem), h.bullet, h.endOffset] } : {}),
+    ...(h ? { h: encodeHeader(h) } : {}),
     ...(d.statusLog ? { l: encodeLog(d.statusLog) } : {}),
     s: r.stable.map((x) => encodeDiagnostic(x, docsUrl)),
     ...(r.suppressions.length ? { x: r.suppressions.map(encodeSuppression) } : {}),
@@ -140,10 +153,7 @@ export function decodeRecord(x: Json): DocumentRecord {
   if (!Array.isArray(values.touches) || !Array.isArray(values.services) || !Array.isArray(values.incidents) || !Array.isArray(values.causedIncidents)) throw new Bad('values expected');
   const doc: ChangeDocument = { id: str(o.i), sections: [], values: values as ChangeDocument['values'] };
   if (o.t !== undefined) doc.title = str(o.t);
-  if (o.h !== undefined) {
-    const h = arr(o.h);
-    doc.header = { range: range(h[0]), firstLineRange: range(h[1]), items: arr(h[2]).map(decodeItem), bullet: str(h[3]), endOffset: num(h[4]) };
-  }
+  if (o.h !== undefined) doc.header = decodeHeader(o.h);
   if (o.l !== undefined) doc.statusLog = decodeLog(o.l);
   return {
     doc,

@@ -10,8 +10,9 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from './model';
-import type { ChangeDocument } from './schema';
+import type { ChangeDocument, HeaderItem } from './schema';
 import type { FieldKey, Status } from './fields';
+import { extraFieldByName } from './fields';
 import type { CheckOptions } from './check';
 import { checkDocument, sortDiagnostics } from './check';
 import type { Suppression } from './suppressions';
@@ -42,12 +43,15 @@ export interface DocumentRecord {
 /**
  * The part of a model that rules reading the clock or the repository, CM040, summaries, metrics,
  * completion facts and discovery read: id, title, values, the status log, and the header with
- * only the items of the fields in `SLIM_KEYS` (first items stay first). Sections are dropped.
+ * only the items of the fields in `SLIM_KEYS` and of the custom fields (first items stay first).
+ * Sections are dropped.
  */
-export function slimModel(doc: ChangeDocument): ChangeDocument {
+export function slimModel(doc: ChangeDocument, extraFields: readonly string[] = []): ChangeDocument {
   const slim: ChangeDocument = { id: doc.id, sections: [], values: doc.values };
   if (doc.title !== undefined) slim.title = doc.title;
-  if (doc.header) slim.header = { ...doc.header, items: doc.header.items.filter((i) => SLIM_KEYS.has(i.key)) };
+  // Custom fields (`extraFields`) are shown in summaries: their items stay too.
+  const keep = (i: HeaderItem) => SLIM_KEYS.has(i.key) || (!i.key && extraFields.length > 0 && extraFieldByName(i.name, extraFields) !== undefined);
+  if (doc.header) slim.header = { ...doc.header, items: doc.header.items.filter(keep) };
   if (doc.statusLog) slim.statusLog = doc.statusLog;
   return slim;
 }
@@ -55,7 +59,7 @@ export function slimModel(doc: ChangeDocument): ChangeDocument {
 /** The record of an analysed document, checked with `opts.config` (and `opts.docsUrl`). */
 export function makeRecord(a: Analysis, opts: Pick<CheckOptions, 'config' | 'docsUrl'>): DocumentRecord {
   return {
-    doc: slimModel(a.doc),
+    doc: slimModel(a.doc, opts.config.extraFields),
     // The stable rules do not read the clock: any `now` gives the same diagnostics.
     stable: checkDocument(a, { config: opts.config, ...(opts.docsUrl !== undefined ? { docsUrl: opts.docsUrl } : {}), now: 0, only: 'stable', suppressions: false }),
     suppressions: readSuppressions(a),

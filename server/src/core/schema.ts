@@ -29,6 +29,17 @@ export const HeaderItemSchema = z.object({
   endOffset: z.number(),
 });
 
+/** A header-like item that markdown does not read as part of the header, and why (SPEC section 8). */
+export const StrayItemSchema = z.object({
+  key: z.enum(FIELD_KEYS),
+  /** The field name as written. */
+  name: z.string(),
+  /** Its 0-based line. */
+  line: z.number(),
+  /** Why it is not a header item and what to do, in words, for messages. */
+  cause: z.string(),
+});
+
 export const SectionSchema = z.object({
   name: z.string(),
   key: z.enum(FIELD_KEYS).optional(),
@@ -58,11 +69,17 @@ export const LogEntrySchema = z.object({
 export const StatusLogSchema = z.object({
   headingRange: RangeSchema,
   entries: z.array(LogEntrySchema),
-  /** Offset where a new entry is appended (end of the last entry's line, or after the heading). */
+  /**
+   * Offset where a new entry is inserted, preceded by a line break: the end of the last line of
+   * the list that holds the last entry (after that list's notes), or of the section's content.
+   */
   appendOffset: z.number(),
-  /** Whether a new entry needs a blank line before it (no list yet). */
+  /** Whether the log has a list to continue (otherwise a new entry needs a blank line before it). */
   hasList: z.boolean(),
-  bullet: z.string(),
+  /** What a new entry writes before its text, as the log's entries do: `- `, `* [x] `, `4. `. */
+  prefix: z.string(),
+  /** Whether the list is loose (a blank line between two of its items), so a new item is too. */
+  loose: z.boolean(),
 });
 
 export const PeopleSchema = z.object({ people: z.array(z.string()), hasTeam: z.boolean(), date: z.string().optional() });
@@ -105,6 +122,8 @@ export const ChangeDocumentSchema = z.object({
       bullet: z.string(),
       /** Offset just past the last item (where a new item is appended). */
       endOffset: z.number(),
+      /** Items of known fields that markdown put outside the header (for messages). */
+      stray: z.array(StrayItemSchema),
     })
     .optional(),
   sections: z.array(SectionSchema),
@@ -126,6 +145,7 @@ export const ChangeDocumentSchema = z.object({
 
 export type HeaderItem = z.infer<typeof HeaderItemSchema>;
 export type Section = z.infer<typeof SectionSchema>;
+export type StrayItem = z.infer<typeof StrayItemSchema>;
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 export type StatusLog = z.infer<typeof StatusLogSchema>;
 export type ChangeDocument = z.infer<typeof ChangeDocumentSchema>;

@@ -3,6 +3,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ChangeDocument } from './schema';
+import { extraFieldByName } from './fields';
 
 /** A change as the list and the sidebar show it. Times are ISO strings (UTC). */
 export interface ChangeSummary {
@@ -16,12 +17,20 @@ export interface ChangeSummary {
   window?: { start: string; end: string };
   approver?: string;
   incidents: string[];
+  /** Custom fields (`.itsmote.json` `extraFields`) written in the header: name as configured, value as written. */
+  fields?: { name: string; value: string }[];
   problems: { errors: number; warnings: number; infos: number };
 }
 
-/** Summarises a document and counts its diagnostics by severity. */
-export function summarize(doc: ChangeDocument, diagnostics: readonly Diagnostic[] = []): ChangeSummary {
+/** Summarises a document and counts its diagnostics by severity; `extraFields` are the repository's custom fields. */
+export function summarize(doc: ChangeDocument, diagnostics: readonly Diagnostic[] = [], extraFields: readonly string[] = []): ChangeSummary {
   const v = doc.values;
+  const fields = extraFields.length
+    ? (doc.header?.items ?? []).flatMap((i) => {
+        const name = !i.key && i.hasColon && i.value !== '' ? extraFieldByName(i.name, extraFields) : undefined;
+        return name ? [{ name, value: i.value }] : [];
+      })
+    : [];
   return {
     id: doc.id,
     ...(doc.title !== undefined ? { title: doc.title } : {}),
@@ -33,6 +42,7 @@ export function summarize(doc: ChangeDocument, diagnostics: readonly Diagnostic[
     ...(v.window ? { window: { start: new Date(v.window.start).toISOString(), end: new Date(v.window.end).toISOString() } } : {}),
     ...(v.approval ? { approver: v.approval.people.join(', ') } : {}),
     incidents: v.incidents,
+    ...(fields.length ? { fields } : {}),
     problems: {
       errors: diagnostics.filter((d) => d.severity === 1).length,
       warnings: diagnostics.filter((d) => d.severity === 2).length,

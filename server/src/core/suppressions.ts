@@ -30,6 +30,12 @@ export interface Suppression {
   reason?: string;
   /** The whole comment. */
   range: Range;
+  /**
+   * For `disable-next-line`: the line it applies to, the first after the comment that holds
+   * more than HTML comments (SPEC section 8), so a directive still hides its item when other
+   * comments stand between them.
+   */
+  nextLine?: number;
 }
 
 /** The rule that reports bad directives; never suppressed itself. */
@@ -91,7 +97,9 @@ export function readSuppressions(a: Analysis): Suppression[] {
           if (!rules.includes(r.id)) rules.push(r.id);
         } else unknown.push(k);
       }
-      out.push({ kind: m[1] as SuppressionKind, rules, unknown, ...(reason ? { reason } : {}), range: a.md.lines.rangeOf(start, end) });
+      const kind = m[1] as SuppressionKind;
+      const range = a.md.lines.rangeOf(start, end);
+      out.push({ kind, rules, unknown, ...(reason ? { reason } : {}), range, ...(kind === 'disable-next-line' ? { nextLine: lineAfterComments(text, a.md.lines, range.end.line + 1) } : {}) });
     }
   }
   cache.set(a, out);
@@ -104,6 +112,23 @@ export function readSuppressions(a: Analysis): Suppression[] {
  */
 export function primeSuppressions(a: Analysis, directives: Suppression[]): void {
   cache.set(a, directives);
+}
+
+/** The first line from `line` on that holds more than HTML comments (comments may span lines). */
+function lineAfterComments(text: string, lines: Analysis['md']['lines'], line: number): number {
+  let l = line;
+  while (l < lines.lineCount) {
+    const t = lines.lineText(l).trim();
+    if (!t.startsWith('<!--')) return l;
+    const close = text.indexOf('-->', lines.lineStart(l) + lines.lineText(l).indexOf('<!--') + 4);
+    if (close < 0) return l;
+    const endLine = lines.positionAt(close + 3).line;
+    // Text after the comment on its last line makes that line the target.
+    const rest = text.slice(close + 3, lines.lineEnd(endLine)).replace(/<!--[\s\S]*?-->/g, '').trim();
+    if (rest !== '') return endLine;
+    l = endLine + 1;
+  }
+  return l;
 }
 
 /** Whether a directive applies to every rule (no rule key written at all). */
@@ -125,7 +150,7 @@ export function suppressorOf(d: Diagnostic, directives: readonly Suppression[]):
   if (code === SUPPRESSION_RULE_ID || directives.length === 0) return undefined;
   const line = d.range.start.line;
   for (const s of directives) {
-    if (s.kind === 'disable-next-line' && s.range.end.line + 1 === line && covers(s, code)) return s;
+    if (s.kind === 'disable-next-line' && (s.nextLine ?? s.range.end.line + 1) === line && covers(s, code)) return s;
     if (s.kind === 'disable-line' && line >= s.range.start.line && line <= s.range.end.line && covers(s, code)) return s;
   }
   // Block directives: replay those that end before the diagnostic starts.

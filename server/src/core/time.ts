@@ -25,7 +25,7 @@ export interface TimestampMatch {
 }
 
 // date, time, optional seconds, optional zone (with or without a space before it)
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})(?![\w:]))?/i;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})(?!\w|:\S))?/i;
 const LOOSE_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2}))?/;
 
 function zoneOffset(zone: string | undefined): number {
@@ -74,10 +74,24 @@ const END = /^(?:,\s*)?(?:–|—|-|to|until)\s*(?:(\d{4}-\d{2}-\d{2})[ T]+)?(\d
 // follows it, which makes it an end (an offset and a zone together mean nothing).
 const GLUED_END = /^(\d{4}-\d{2}-\d{2}[ T]+\d{1,2}:\d{2})-(\d{1,2}:\d{2})\s*(Z|UTC|GMT)$/i;
 
-/** Reads a Planned execution time value (SPEC section 7, "Windows"). */
+/**
+ * `value` without a note in parentheses at its end (SPEC section 8: `..., 60 min (CAB slot, Tue)`).
+ * Parentheses inside the note nest; a value that is only parentheses keeps them.
+ */
+export function withoutTrailingNote(value: string): string {
+  const t = value.trimEnd();
+  if (!t.endsWith(')')) return value;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    if (t[i] === ')') depth++;
+    else if (t[i] === '(' && --depth === 0) return i > 0 && t.slice(0, i).trim() !== '' ? t.slice(0, i).trimEnd() : value;
+  }
+  return value;
+}
+
+/** Reads a Planned execution time value (SPEC sections 7 and 8, "Windows"). */
 export function parseWindow(value: string): Parsed<Window> {
-  const text = value
-    .trim()
+  const text = withoutTrailingNote(value.trim().replace(/^[*_`]+|[*_`]+$/g, ''))
     .replace(/^[*_`]+|[*_`]+$/g, '')
     .replace(GLUED_END, '$1 $3 - $2');
   const ts = readTimestamp(text);

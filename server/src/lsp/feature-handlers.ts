@@ -54,14 +54,14 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
     guard('completion', [] as CompletionItem[], async (params, token) => {
       const e = await changeEntry(params.textDocument.uri, token);
       if (!e) return [];
-      return complete(e.analysis, params.position, { facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) }, author: env.author(e.settings.author), now: env.now() });
+      return complete(e.analysis, params.position, { facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) }, author: env.author(e.settings.author), now: env.now(), extraFields: e.config.extraFields });
     }),
   );
 
   connection.onHover(
     guard('hover', null as Hover | null, async (params, token) => {
       const e = await changeEntry(params.textDocument.uri, token);
-      return e ? (hover(e.analysis, params.position, e.diagnostics()) ?? null) : null;
+      return e ? (hover(e.analysis, params.position, e.diagnostics(), { extraFields: e.config.extraFields }) ?? null) : null;
     }),
   );
 

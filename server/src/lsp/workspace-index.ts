@@ -369,7 +369,7 @@ export class WorkspaceIndex {
 
   /** A change's summary as the sidebar shows it. */
   summaryOf(e: Entry): ChangeListItem {
-    return { ...summarize(e.record.doc, this.diagnosticsOf(e)), uri: e.uri, allowedNext: e.record.allowedNext };
+    return { ...summarize(e.record.doc, this.diagnosticsOf(e), e.config.extraFields), uri: e.uri, allowedNext: e.record.allowedNext };
   }
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */

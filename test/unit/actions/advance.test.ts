@@ -47,12 +47,13 @@ describe('advance status (core/actions)', () => {
     assert.deepEqual(check(out).map((d) => d.code), []);
   });
 
-  it('creates the status log at the end when missing, with the header bullet', () => {
+  it('creates the status log at the end when missing, with the header bullet, never dating the Planned step', () => {
     const noLog = PLANNED.slice(0, PLANNED.indexOf('## Status log')).replace(/- /g, '* ');
     const out = advance(noLog, 'Approved');
-    // The new log starts at Planned (recorded now), so the Approved step is a valid one (no CM030).
-    assert.ok(out.endsWith('2. Confirm replication lag is zero.\n\n## Status log\n\n* 2026-11-28 12:00 UTC Planned by @carol\n* 2026-11-28 12:00 UTC Approved by @carol\n'), out);
-    assert.deepEqual(check(out).map((d) => d.code), []);
+    // When the change was planned, and by whom, is unknown: a skeleton line asks, and the
+    // Approved step after it is a valid one (no CM030); CM005 points at the line to fill in.
+    assert.ok(out.endsWith('2. Confirm replication lag is zero.\n\n## Status log\n\n* YYYY-MM-DD HH:MM UTC Planned by ...\n* 2026-11-28 12:00 UTC Approved by @carol\n'), out);
+    assert.deepEqual(check(out).map((d) => d.code), ['CM005']);
   });
 
   it('does not advance a change past Planned that has no status log (CM037): its first entry would be unjustified', () => {

@@ -52,12 +52,14 @@ describe('quick fixes (core/actions)', () => {
     assert.equal(fix(text, 'CM004'), VALID_NORMAL);
   });
 
-  it('syncs Status with the log, or adds a log entry for the written Status', () => {
+  it('syncs Status with the log, or adds a log line for the written Status whose time and author the user fills in', () => {
     const text = editLine(VALID_NORMAL, '- Status:', '- Status: In Progress');
     assert.equal(fix(text, 'CM031', /^Set Status/), VALID_NORMAL);
-    const logged = fix(text, 'CM031', /^Add a status log entry/);
-    assert.match(logged, /Approved by @bob\n- 2026-11-28 12:00 UTC In Progress by @carol\n$/);
+    const logged = fix(text, 'CM031', /^Add a status log line for "In Progress"/);
+    // The Status was set earlier by someone: no date or author is guessed.
+    assert.equal(logged, text.replace('Approved by @bob\n', 'Approved by @bob\n- YYYY-MM-DD HH:MM UTC In Progress by ...\n'));
     assert.ok(!check(logged).some((d) => d.code === 'CM031' || d.code === 'CM030'));
+    assert.deepEqual(check(logged).filter((d) => d.code === 'CM005').map((d) => d.range.start.line), [text.split('\n').length - 1]);
   });
 
   it('inserts the template into an empty document and after an H1', () => {
@@ -74,10 +76,17 @@ describe('quick fixes (core/actions)', () => {
     assert.match(out, /^- Approval \(if required\): @bob, 2026-11-27\n- Incident:$/m);
   });
 
-  it('adds a status log for a change past Planned with none', () => {
+  it('adds a status log skeleton for a change past Planned with none: the usual steps, times and authors to fill in', () => {
     const text = VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log')).trimEnd() + '\n';
-    const out = fix(editLine(text, '- Status:', '- Status: Planned'.replace('Planned', 'Approved')), 'CM037');
-    assert.match(out, /## Status log\n\n- 2026-11-28 12:00 UTC Approved by @carol\n$/);
+    const approved = fix(text, 'CM037');
+    assert.equal(approved, `${text}\n## Status log\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- YYYY-MM-DD HH:MM UTC Approved by ...\n`);
+    // No dated entry for a past transition: each line is CM005 until the user writes its time.
+    assert.deepEqual(check(approved).map((d) => d.code), ['CM005', 'CM005']);
+    const closed = fix(editLine(text, '- Status:', '- Status: Closed\n- Outcome: verified'), 'CM037');
+    assert.match(closed, /## Status log\n\n- YYYY-MM-DD HH:MM UTC Planned by \.\.\.\n- YYYY-MM-DD HH:MM UTC Approved by \.\.\.\n- YYYY-MM-DD HH:MM UTC In Progress by \.\.\.\n- YYYY-MM-DD HH:MM UTC Verifying by \.\.\.\n- YYYY-MM-DD HH:MM UTC Closed by \.\.\.\n$/);
+    assert.ok(!check(closed).some((d) => ['CM030', 'CM031', 'CM037', 'CM020'].includes(String(d.code))));
+    const emergency = fix(editLine(editLine(text, '- Status:', '- Status: In Progress'), '- Change type:', '- Change type: Emergency\n- Incident: INC-1'), 'CM037');
+    assert.match(emergency, /## Status log\n\n- YYYY-MM-DD HH:MM UTC In Progress by \.\.\.\n$/);
   });
 
   it('ignores diagnostics of other sources', () => {

@@ -10,7 +10,7 @@ const valueOf = (h: ReturnType<typeof hover>) => (h && typeof h.contents === 'ob
 describe('hover (core/features)', () => {
   it('explains a field name, with its aliases', () => {
     const h = hover(doc(VALID_NORMAL), { line: lineOf(VALID_NORMAL, '- Rollback plan'), character: 4 });
-    assert.match(valueOf(h), /\*\*Rollback plan\*\* \(also written `Backout plan`\)/);
+    assert.match(valueOf(h), /\*\*Rollback plan\*\* \(also written `Backout plan`, `Rollback`, `Backout`, `Rollback steps`\)/);
     assert.match(valueOf(h), /If rollback is unclear, the plan is incomplete/);
   });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { ALL_FIELD_NAMES, CHANGE_TYPES, RISK_LEVELS, STATUSES, TOUCHES } from '../../../server/src/core/fields';
 import { VALID_NORMAL } from '../../helpers/doc';
+import { generateRealisticCorpus } from '../../../scripts/bench/realistic-corpus';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples', 'changes');
 
@@ -78,7 +79,7 @@ export const markdownDoc = fc
   .map(([lines, eols]) => lines.map((l, i) => l + eols[i % eols.length]!).join(''));
 
 /** One edit to a document's lines. */
-type Mutation = (lines: string[]) => string[];
+export type Mutation = (lines: string[]) => string[];
 
 const index = fc.nat();
 const at = (lines: string[], i: number) => (lines.length ? i % lines.length : 0);
@@ -98,7 +99,8 @@ function swapValues(lines: string[], i: number, j: number): string[] {
   return out;
 }
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+/** One mutation of a document's lines (exported for the realistic-corpus properties). */
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   index.map((i): Mutation => (ls) => ls.filter((_, k) => k !== at(ls, i))),
   fc.tuple(index, index).map(([i, j]): Mutation => (ls) => {
     const out = [...ls];
@@ -147,8 +149,25 @@ export const mutatedDoc = fc
     return (bom ? '\uFEFF' : '') + body;
   });
 
-/** Any document the suite checks: arbitrary text, markdown-ish, or a mutated change document. */
-export const anyDocument = fc.oneof({ weight: 1, arbitrary: anyText }, { weight: 2, arbitrary: markdownDoc }, { weight: 4, arbitrary: mutatedDoc });
+/** One realistic change document per seed (SPEC section 8 markdown; the generator's first document for that seed). */
+export const realisticDoc = fc.nat().map((seed) => generateRealisticCorpus(1, { seed })[0]!.text);
+
+/** A realistic document after 1-3 mutations (lines deleted, swapped, duplicated, junk pasted...). */
+export const mutatedRealisticDoc = fc.tuple(realisticDoc, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([text, muts]) => {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let lines = text.split(eol);
+  for (const m of muts) lines = m(lines);
+  return lines.join(eol);
+});
+
+/** Any document the suite checks: arbitrary text, markdown-ish, a mutated change document, realistic ones. */
+export const anyDocument = fc.oneof(
+  { weight: 1, arbitrary: anyText },
+  { weight: 2, arbitrary: markdownDoc },
+  { weight: 4, arbitrary: mutatedDoc },
+  { weight: 1, arbitrary: realisticDoc },
+  { weight: 1, arbitrary: mutatedRealisticDoc },
+);
 
 /** Who advances and with what note: authors and notes are user input too. */
 export const actor = fc.record({

@@ -15,7 +15,8 @@ describe('property counterexamples (regressions)', () => {
     const planned = editLine(VALID_NORMAL.slice(0, LOG), '- Status:', '- Status: Planned');
     advanceIsConsistent(planned, OPTS);
     const edits = advanceEdits(doc(planned), 'Approved', OPTS)!;
-    assert.ok(edits.some((e) => /Planned by @fuzzer\n- .* Approved by @fuzzer/.test(e.newText)));
+    assert.ok(edits.some((e) => /- YYYY-MM-DD HH:MM UTC Planned by \.\.\.\n- 2026-11-28 12:00 UTC Approved by @fuzzer/.test(e.newText)), JSON.stringify(edits));
+    assert.ok(!edits.some((e) => /Planned by @fuzzer/.test(e.newText)), 'an invented Planned entry');
   });
 
   it('a change whose log is under a second "## Status log" heading is not advanced from an empty first log', () => {
@@ -40,13 +41,15 @@ describe('property counterexamples (regressions)', () => {
     assert.ok(!check(closed).some((d) => d.code === 'CM030'));
   });
 
-  it('refuses an advance that makes neighbouring lines read differently (indented heading after a tab bullet)', () => {
+  it('appends right after the last entry when a heading indented less than a tab bullet ends the log', () => {
     const text = editLine(VALID_NORMAL, '- Status:', '- Status: Rejected').replace(
       /## Status log\n\n[^]*$/,
       '## Status log\n\n-\t2026-11-23 09:00 UTC Planned by @kofi\n  ## Rollback plan\n- 2026-11-25 17:10 UTC Rejected by @dana: not tested\n',
     );
     assert.ok(advanceTargets(doc(text)).includes('Rejected'));
-    assert.equal(advanceEdits(doc(text), 'Rejected', OPTS), undefined);
+    const edits = advanceEdits(doc(text), 'Rejected', OPTS)!;
+    assert.equal(edits[1]!.newText, '\n-\t2026-11-28 12:00 UTC Rejected by @fuzzer');
+    assert.equal(edits[1]!.range.start.line, text.split('\n').indexOf('-\t2026-11-23 09:00 UTC Planned by @kofi'));
     advanceIsConsistent(text, OPTS);
   });
 

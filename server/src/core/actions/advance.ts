@@ -1,18 +1,23 @@
 /**
  * "Advance status": the edits that move a change to its next status. They replace only the
- * Status value, append one `## Status log` entry (creating the section at the end when missing),
- * fill an empty Approval value on Approved, and make sure Closed/Rolled Back changes have an
- * Outcome spot. Pure: author, clock and note come in as arguments.
+ * Status value, append exactly one entry to the status log wherever and however it is written
+ * (creating a `## Status log` section at the end only when there is none), fill an empty
+ * Approval value on Approved, and make sure Closed/Rolled Back changes have an Outcome spot.
+ * They never date a step they did not see: a new log of a Planned change starts with a skeleton
+ * Planned line whose time and author the user fills in. Pure: author, clock and note come in as
+ * arguments.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
+import type { LogEntry } from '../schema';
 import { analyze, fieldState } from '../model';
 import type { Status } from '../fields';
 import { allowedNext } from '../lifecycle';
 import { currentStatus, nextStatuses } from '../features/context';
 import { formatUtc } from '../time';
 import { isPlaceholder, isSeeBelow } from '../values';
-import { applyEdits, eolOf, insertAt, replaceItemValue, replaceSpan } from './text';
+import { applyEdits, replaceItemValue } from './text';
+import { appendLogLines, skeletonLine } from './log-edit';
 import { insertFieldEdit } from './insert-field';
 
 /** What an advance needs besides the document. */
@@ -33,14 +38,19 @@ function oneLine(s: string | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** The status log line for a transition: `- <YYYY-MM-DD HH:MM UTC> <Status> by <author>[: note]`. */
-export function logLine(bullet: string, to: Status, opts: AdvanceOptions): string {
+/** The text of a status log entry for a transition now: `<YYYY-MM-DD HH:MM UTC> <Status> by <author>[: note]`. */
+export function entryText(to: Status, opts: AdvanceOptions): string {
   const note = oneLine(opts.note);
   const by = oneLine(opts.author) ? ` by ${oneLine(opts.author)}` : '';
   // A Rolled Back entry without a reason ends in a bare colon: the spot for the reason, which
   // CM034 keeps pointing at until it is written.
   const tail = note ? `: ${note}` : to === 'Rolled Back' ? ':' : '';
-  return `${bullet} ${formatUtc(opts.now)} ${to}${by}${tail}`;
+  return `${formatUtc(opts.now)} ${to}${by}${tail}`;
+}
+
+/** The status log line for a transition: `<bullet> <YYYY-MM-DD HH:MM UTC> <Status> by <author>[: note]`. */
+export function logLine(bullet: string, to: Status, opts: AdvanceOptions): string {
+  return `${bullet} ${entryText(to, opts)}`;
 }
 
 /**
@@ -70,10 +80,8 @@ function loggedStatus(a: Analysis): boolean {
  * (or the document has no header to edit).
  */
 export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): TextEdit[] | undefined {
-  const { doc, md } = a;
+  const { doc } = a;
   if (!doc.header || !advanceTargets(a).includes(to)) return undefined;
-  const eol = eolOf(md.text);
-  const lines = md.lines;
   const edits: TextEdit[] = [];
 
   const status = fieldState(doc, 'status').item;
@@ -102,36 +110,34 @@ export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): Tex
     }
   }
 
-  const log = doc.statusLog;
-  // A log with no status yet starts at Planned (advanceTargets allows nothing else here).
-  const entries = (bullet: string) => [...(doc.values.status === 'Planned' && !loggedStatus(a) ? [logLine(bullet, 'Planned', opts)] : []), logLine(bullet, to, opts)].join(eol);
-  if (log) {
-    const entry = entries(log.bullet);
-    edits.push(insertAt(lines, log.appendOffset, log.hasList ? eol + entry : eol + eol + entry));
-  } else {
-    const text = md.text;
-    let end = text.length;
-    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-    const section = `${eol}${eol}## Status log${eol}${eol}${entries(doc.header.bullet)}${eol}`;
-    edits.push(replaceSpan(lines, end, text.length, section));
-  }
+  // A log with no status yet starts at Planned (advanceTargets allows nothing else here). When it
+  // was planned, and by whom, is not known: a skeleton line asks the user, instead of "now, by you".
+  const startsLog = doc.values.status === 'Planned' && !loggedStatus(a);
+  edits.push(appendLogLines(a, [...(startsLog ? [skeletonLine('Planned')] : []), entryText(to, opts)]));
   return recordsAdvance(a, edits, to) ? edits : undefined;
 }
 
-const statusEntries = (d: Analysis['doc']) => (d.statusLog?.entries ?? []).filter((e) => e.status !== undefined).length;
+const statusEntries = (d: Analysis['doc']) => (d.statusLog?.entries ?? []).filter((e) => e.status !== undefined);
+
+/** What an entry says, to compare the log before and after an edit. */
+const entryKey = (e: LogEntry) => JSON.stringify([e.statusText, e.at ?? null, e.timestampError ?? null, e.by ?? null, e.note ?? null]);
 
 /**
  * Whether the edited document reads back with Status `to`, a last log entry `to`, and the rest of
- * the log as it was (one entry more; two when a new log starts at Planned). Markdown can swallow
- * an appended section (a document ending inside an unclosed code fence or HTML comment) or read
- * neighbouring lines differently once a line is added (an indented heading after a tab bullet);
- * such an advance is refused rather than written where it does not count.
+ * the log as it was (one entry more; two when a new log starts with a Planned skeleton line).
+ * Markdown can swallow an appended section (a document ending inside an unclosed code fence or
+ * HTML comment) or read neighbouring lines differently once a line is added (an indented heading
+ * after a tab bullet); such an advance is refused rather than written where it does not count.
  */
 function recordsAdvance(a: Analysis, edits: TextEdit[], to: Status): boolean {
   const after = analyze(applyEdits(a.md.lines, edits), `${a.doc.id}.md`).doc;
-  const entries = after.statusLog?.entries ?? [];
   const before = statusEntries(a.doc);
-  const added = statusEntries(after) - before;
-  const expected = before === 0 && a.doc.values.status === 'Planned' ? 2 : 1;
-  return after.values.status === to && entries[entries.length - 1]?.status === to && added === expected;
+  const now = statusEntries(after);
+  const expected = before.length === 0 && a.doc.values.status === 'Planned' ? 2 : 1;
+  return (
+    after.values.status === to &&
+    now[now.length - 1]?.status === to &&
+    now.length - before.length === expected &&
+    before.every((e, k) => entryKey(e) === entryKey(now[k]!))
+  );
 }

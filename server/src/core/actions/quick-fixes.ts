@@ -8,12 +8,12 @@ import type { Analysis } from '../model';
 import { fieldState, fieldValue } from '../model';
 import type { FieldKey, Status } from '../fields';
 import { fieldInfo, FIELD_KEYS, STATUSES } from '../fields';
-import { isAllowed, transitionContext } from '../lifecycle';
+import { isAllowed, transitionContext, TRANSITIONS } from '../lifecycle';
 import { isPlaceholder, splitList, stripInlineMarkup } from '../values';
-import { deleteLines, eolOf, insertAt, itemAtLine, replaceItemValue, replaceSpan } from './text';
+import { deleteLines, itemAtLine, replaceItemValue, replaceSpan } from './text';
+import { appendLogLines, skeletonLine } from './log-edit';
 import { insertFieldEdit } from './insert-field';
 import { templateEdit } from './template';
-import { logLine } from './advance';
 import type { AdvanceOptions } from './advance';
 
 /** One fix for one diagnostic. */
@@ -130,7 +130,7 @@ function removeDuplicateFix(a: Analysis, d: Diagnostic): Fix[] {
   return [{ title: `Remove the duplicate "${item.name}" item`, edits: [e], isPreferred: true, safe }];
 }
 
-function syncStatusFixes(a: Analysis, data: FixData, opts: FixOptions): Fix[] {
+function syncStatusFixes(a: Analysis, data: FixData): Fix[] {
   const out: Fix[] = [];
   const last = STATUSES.find((s) => s === data.status);
   const current = a.doc.values.status;
@@ -138,23 +138,49 @@ function syncStatusFixes(a: Analysis, data: FixData, opts: FixOptions): Fix[] {
     const e = replaceValueOf(a, 'status', last);
     if (e) out.push({ title: `Set Status to "${last}" (the last status log entry)`, edits: [e], isPreferred: true, safe: false });
   }
-  const log = a.doc.statusLog;
-  if (last && current && log && isAllowed(last, current, transitionContext(a.doc))) {
-    const entry = logLine(log.bullet, current, opts);
-    out.push({ title: `Add a status log entry for "${current}"`, edits: [insertAt(a.md.lines, log.appendOffset, eolOf(a.md.text) + entry)], isPreferred: false, safe: false });
+  // The Status was changed at some earlier time by someone: a line to fill in, never "now, by you".
+  if (last && current && a.doc.statusLog && isAllowed(last, current, transitionContext(a.doc))) {
+    out.push({ title: `Add a status log line for "${current}" (fill in when and by whom)`, edits: [appendLogLines(a, [skeletonLine(current)])], isPreferred: false, safe: false });
   }
   return out;
 }
 
-function addStatusLogFix(a: Analysis, opts: FixOptions): Fix[] {
+/**
+ * The steps of the lifecycle from the start to `to` for this document (the shortest path in
+ * table order, e.g. Planned, Approved, In Progress, Verifying, Closed for a Normal change).
+ */
+function usualPath(a: Analysis, to: Status): Status[] {
+  // A change that needs approval usually went through Approved, even when the Approval value
+  // would allow Planned -> In Progress.
+  const ctx = { ...transitionContext(a.doc), hasApprovalValue: false };
+  const from = new Map<Status, Status | 'start'>();
+  let frontier: (Status | 'start')[] = ['start'];
+  while (frontier.length && !from.has(to)) {
+    const next: Status[] = [];
+    for (const f of frontier) {
+      for (const t of TRANSITIONS[f]) {
+        if (from.has(t) || !isAllowed(f, t, ctx)) continue;
+        from.set(t, f);
+        next.push(t);
+      }
+    }
+    frontier = next;
+  }
+  const path: Status[] = [];
+  for (let s: Status | 'start' | undefined = to; s && s !== 'start'; s = from.get(s)) path.unshift(s);
+  return from.has(to) ? path : [to];
+}
+
+/**
+ * CM037: a status log skeleton, one line per step of the usual path to the current Status, with
+ * placeholder times and authors. The steps happened in the past: only the user knows when and by
+ * whom, so nothing is dated (CM005 points at each line until it is filled in).
+ */
+function addStatusLogFix(a: Analysis): Fix[] {
   const status = a.doc.values.status;
   if (!status || a.doc.statusLog || !a.doc.header) return [];
-  const text = a.md.text;
-  const eol = eolOf(text);
-  let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  const section = `${eol}${eol}## Status log${eol}${eol}${logLine(a.doc.header.bullet, status as Status, opts)}${eol}`;
-  return [{ title: `Add a status log (${status} now, by ${opts.author || 'you'})`, edits: [replaceSpan(a.md.lines, end, text.length, section)], isPreferred: false, safe: false }];
+  const steps = usualPath(a, status);
+  return [{ title: `Add a status log skeleton (${steps.join(', ')}: fill in when and by whom)`, edits: [appendLogLines(a, steps.map(skeletonLine))], isPreferred: false, safe: false }];
 }
 
 function ownerFix(a: Analysis, opts: FixOptions): Fix[] {
@@ -198,9 +224,9 @@ export function fixesFor(a: Analysis, d: Diagnostic, opts: FixOptions): Fix[] {
       return e ? [{ title: 'Insert the change document header template', edits: [e], isPreferred: true, safe: false }] : [];
     }
     case 'syncStatus':
-      return syncStatusFixes(a, data, opts);
+      return syncStatusFixes(a, data);
     case 'addStatusLog':
-      return addStatusLogFix(a, opts);
+      return addStatusLogFix(a);
     default:
       return [];
   }

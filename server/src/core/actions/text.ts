@@ -75,10 +75,26 @@ export function itemAtLine(a: Analysis, line: number) {
   return a.doc.header?.items.find((i) => i.range.start.line <= line && line <= i.range.end.line);
 }
 
-/** Replaces a header item's value; an empty value right after the colon gets a space before it. */
+/**
+ * Replaces a header item's value, and nothing around it: comments and trailing spaces stay, and
+ * emphasis around the old value (`**Approved**`) stays around the new one. Only the value's first
+ * line is replaced: lines below it are the user's text (an edit that needs them gone is refused
+ * by its caller when the result does not read back). An empty value right after the colon gets a
+ * space before it.
+ */
 export function replaceItemValue(a: Analysis, item: { valueRange: { start: Position; end: Position } }, value: string): TextEdit {
   const l = a.md.lines;
-  const start = l.offsetAt(item.valueRange.start);
-  const pad = start > 0 && a.md.text[start - 1] === ':' && value !== '' ? ' ' : '';
-  return replaceSpan(l, start, l.offsetAt(item.valueRange.end), pad + value);
+  let start = l.offsetAt(item.valueRange.start);
+  let end = l.offsetAt(item.valueRange.end);
+  if (item.valueRange.end.line > item.valueRange.start.line) {
+    end = l.lineEnd(item.valueRange.start.line);
+    while (end > start && /\s/.test(a.md.text[end - 1]!)) end--;
+  }
+  const marks = /^([*_]{1,3})(?=[^*_\s])[\s\S]*?[^*_\s]\1$/.exec(a.md.text.slice(start, end));
+  if (marks && value !== '') {
+    start += marks[1]!.length;
+    end -= marks[1]!.length;
+  }
+  const pad = start === end && start > 0 && !/\s/.test(a.md.text[start - 1]!) && value !== '' ? ' ' : '';
+  return replaceSpan(l, start, end, pad + value);
 }

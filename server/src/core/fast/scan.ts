@@ -25,6 +25,7 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { HtmlStart } from './html-blocks';
 import { endsHtml, htmlStart } from './html-blocks';
+import { definitionLine, mayBeTitle } from './definitions';
 
 /** The scan's outcome: a minimal root, or the reason the document needs the full parse. */
 export type ScanResult = { ok: true; root: Root } | { ok: false; reason: string };
@@ -164,11 +165,23 @@ type Open =
 
 const NONE: Open = { t: 'none' };
 
+/** A form the scan does not model, found while closing a block. */
+class NotModelled extends Error {}
+
 /**
  * Scans `text` (whose first `base` characters are a BOM) into its top-level blocks. Offsets in the
  * result are relative to `base`, as remark's are (see parse.ts).
  */
 export function scanBlocks(text: string, base: number): ScanResult {
+  try {
+    return scan(text, base);
+  } catch (e) {
+    if (e instanceof NotModelled) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
+function scan(text: string, base: number): ScanResult {
   if (UNSUPPORTED_CHARS.test(text)) return { ok: false, reason: 'control character or lone CR' };
   // micromark skips a BOM of its own, so a second one shifts remark's offsets: not modelled.
   if (text.charCodeAt(base) === 0xfeff) return { ok: false, reason: 'a second BOM' };
@@ -183,7 +196,8 @@ export function scanBlocks(text: string, base: number): ScanResult {
     open = NONE;
     switch (o.t) {
       case 'para':
-        children.push({ type: 'paragraph', children: [], position: position(o.start, o.end) });
+        if (o.bracket) definitionsThenParagraph(o.start, o.end);
+        else children.push({ type: 'paragraph', children: [], position: position(o.start, o.end) });
         break;
       case 'list':
         o.item.position = position(o.itemStart, o.itemEnd);
@@ -392,6 +406,37 @@ export function scanBlocks(text: string, base: number): ScanResult {
   const lastLineStart = Math.max(base, text.lastIndexOf('\n') + 1);
   const endPos: Pos = { offset: len, line: lineNo - 1, lineStart: lastLineStart };
   return { ok: true, root: { type: 'root', children, position: position({ offset: base, line: 1, lineStart: base }, endPos) } };
+
+  /**
+   * A paragraph that starts with `[`: the link reference definitions on its first lines become
+   * `definition` nodes (one per line), the rest a paragraph from the first other line.
+   */
+  function definitionsThenParagraph(start: Pos, end: Pos): void {
+    let p: Pos = start;
+    let previousWasBare = false;
+    for (;;) {
+      const nl = text.indexOf('\n', p.offset);
+      let lineEnd = nl < 0 || nl > end.offset ? end.offset : nl;
+      if (lineEnd > p.offset && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      const line = text.slice(p.offset, lineEnd);
+      if (previousWasBare && mayBeTitle(line)) throw new NotModelled(`line ${p.line}: a possible title of a link definition`);
+      const kind = definitionLine(line);
+      if (kind === 'unsure') throw new NotModelled(`line ${p.line}: a link definition form not modelled`);
+      if (kind === 'not') {
+        children.push({ type: 'paragraph', children: [], position: position(p, end) });
+        return;
+      }
+      const lineEndPos: Pos = { offset: lineEnd, line: p.line, lineStart: p.lineStart };
+      children.push({ type: 'definition', identifier: '', label: '', url: '', title: null, position: position(p, lineEndPos) });
+      previousWasBare = kind === 'bare';
+      if (lineEnd >= end.offset) return;
+      // The next line of the paragraph, after its indentation.
+      const next = text.indexOf('\n', lineEnd) + 1;
+      let i = next;
+      while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+      p = { offset: i, line: p.line + 1, lineStart: next };
+    }
+  }
 
   /** An empty list node for a first item of this kind. */
   function listNode(kind: ItemKind): List {

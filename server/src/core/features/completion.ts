@@ -6,7 +6,7 @@
 import type { CompletionItem, CompletionItemKind, Position, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { FieldKey } from '../fields';
-import { CHANGE_TYPES, FIELDS, fieldByName, RISK_LEVELS, TOUCHES } from '../fields';
+import { CHANGE_TYPES, FIELDS, fieldByName, foldName, RISK_LEVELS, TOUCHES } from '../fields';
 import { splitList } from '../values';
 import { formatUtc } from '../time';
 import type { WorkspaceFacts } from './context';
@@ -20,6 +20,8 @@ export interface CompletionOptions {
   facts: WorkspaceFacts;
   author: string;
   now: number;
+  /** Custom header fields of the repository (`.itsmote.json` `extraFields`), offered as written. */
+  extraFields?: readonly string[];
 }
 
 const ITEM = /^(\s*[-*+]\s+)([^:]*)$/;
@@ -30,8 +32,12 @@ function range(line: number, from: number, to: number): Range {
   return { start: { line, character: from }, end: { line, character: to } };
 }
 
-function fieldNameItems(a: Analysis, line: number, nameStart: number, cursor: number, fullLine: string): CompletionItem[] {
-  const present = new Set(a.doc.header?.items.filter((i) => i.range.start.line !== line).map((i) => i.key));
+/** A custom field's documentation (hover and completion). */
+export const EXTRA_FIELD_DOC = 'A custom field of this repository (`extraFields` in `.itsmote.json`): known, but not checked.';
+
+function fieldNameItems(a: Analysis, line: number, nameStart: number, cursor: number, fullLine: string, extraFields: readonly string[]): CompletionItem[] {
+  const others = a.doc.header?.items.filter((i) => i.range.start.line !== line) ?? [];
+  const present = new Set(others.map((i) => i.key));
   const colon = fullLine.indexOf(':', cursor);
   const replaceTo = colon >= 0 ? colon : cursor;
   const out: CompletionItem[] = [];
@@ -48,6 +54,18 @@ function fieldNameItems(a: Analysis, line: number, nameStart: number, cursor: nu
         textEdit: { range: range(line, nameStart, replaceTo), newText: colon >= 0 ? name : `${name}: ` },
       });
     }
+  });
+  extraFields.forEach((name, i) => {
+    const used = others.some((o) => foldName(o.name) === foldName(name));
+    out.push({
+      label: name,
+      kind: KIND.field,
+      detail: used ? 'already in the header' : 'custom field',
+      documentation: { kind: 'markdown', value: EXTRA_FIELD_DOC },
+      sortText: `${used ? 1 : 0}2${String(i).padStart(2, '0')}`,
+      filterText: name,
+      textEdit: { range: range(line, nameStart, replaceTo), newText: colon >= 0 ? name : `${name}: ` },
+    });
   });
   return out;
 }
@@ -148,7 +166,7 @@ export function complete(a: Analysis, position: Position, opts: CompletionOption
   const before = fullLine.slice(0, cursor);
   const region = regionOf(a, position.line);
   if (region === 'statusLog') {
-    const m = /^(\s*[-*+]\s+)(\S*)$/.exec(before);
+    const m = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)(\S*)$/.exec(before);
     // After `- ` with at most a partial date typed.
     if (m && /^[\d-]*$/.test(m[2]!)) return logLineItems(a, position.line, m[1]!.length, fullLine.trimEnd().length, opts);
     return [];
@@ -157,6 +175,6 @@ export function complete(a: Analysis, position: Position, opts: CompletionOption
   const v = VALUE.exec(before);
   if (v) return valueItems(a, position.line, cursor, fullLine, v, opts);
   const n = ITEM.exec(before);
-  if (n) return fieldNameItems(a, position.line, n[1]!.length, cursor, fullLine);
+  if (n) return fieldNameItems(a, position.line, n[1]!.length, cursor, fullLine, opts.extraFields ?? []);
   return [];
 }

@@ -3,6 +3,7 @@ import type { Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { Status } from '../fields';
 import { isAllowed, transitionContext, TRANSITIONS } from '../lifecycle';
+import { isStatusLogName } from '../fields';
 
 /** Facts gathered from the other change documents of the workspace (and CODEOWNERS). */
 export interface WorkspaceFacts {
@@ -24,7 +25,7 @@ export function regionOf(a: Analysis, line: number): Region {
   if (line < firstHeading) return 'header';
   let current: (typeof sections)[number] | undefined;
   for (const s of sections) if (s.headingRange.start.line <= line) current = s;
-  return current && current.name.toLowerCase() === 'status log' && line > current.headingRange.start.line ? 'statusLog' : 'other';
+  return current && isStatusLogName(current.name) && line > current.headingRange.end.line ? 'statusLog' : 'other';
 }
 
 /** The status a change is at for "what next": the last log entry's, else the Status value, else the start. */

@@ -5,7 +5,8 @@
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { Status } from '../fields';
-import { fieldInfo } from '../fields';
+import { extraFieldByName, fieldInfo } from '../fields';
+import { EXTRA_FIELD_DOC } from './completion';
 import { ruleByKey } from '../rules/index';
 import { contains, nextStatuses } from './context';
 
@@ -14,11 +15,22 @@ function statusText(a: Analysis, s: Status): string {
   return next.length ? `**${s}**: from here a change may go to ${next.map((n) => `**${n}**`).join(', ')}.` : `**${s}** is final: nothing follows it.`;
 }
 
+/** What hovers need besides the document. */
+export interface HoverOptions {
+  /** Custom header fields of the repository (`.itsmote.json` `extraFields`). */
+  extraFields?: readonly string[];
+}
+
 /** The hover at a position, given the document's current diagnostics. */
-export function hover(a: Analysis, position: Position, diagnostics: readonly Diagnostic[] = []): Hover | undefined {
+export function hover(a: Analysis, position: Position, diagnostics: readonly Diagnostic[] = [], opts: HoverOptions = {}): Hover | undefined {
   const parts: string[] = [];
   let range;
   for (const item of a.doc.header?.items ?? []) {
+    const extra = item.key || !item.hasColon ? undefined : extraFieldByName(item.name, opts.extraFields);
+    if (extra && contains(item.nameRange, position)) {
+      parts.push(`**${extra}**\n\n${EXTRA_FIELD_DOC}`);
+      range = item.nameRange;
+    }
     if (!item.key) continue;
     if (contains(item.nameRange, position)) {
       const f = fieldInfo(item.key);

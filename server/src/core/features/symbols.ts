@@ -1,6 +1,8 @@
 /** Document symbols for the outline and breadcrumbs: the title, the header fields, the `##` sections and log entries. */
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
+import { isStatusLogName } from '../fields';
+import { titleText } from '../headings';
 
 // SymbolKind values (LSP).
 const KIND = { file: 1, namespace: 3, property: 7, string: 15, event: 24 } as const;
@@ -15,7 +17,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   const { doc, md } = a;
   const out: DocumentSymbol[] = [];
   if (doc.h1Range) {
-    const name = md.text.slice(md.lines.offsetAt(doc.h1Range.start), md.lines.offsetAt(doc.h1Range.end)).replace(/^#\s*/, '').trim() || doc.id;
+    const name = titleText(md.text.slice(md.lines.offsetAt(doc.h1Range.start), md.lines.offsetAt(doc.h1Range.end))) || doc.id;
     out.push({ name, kind: KIND.file, range: doc.h1Range, selectionRange: doc.h1Range });
   }
   if (doc.header) {
@@ -37,7 +39,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
     const nextStart = doc.sections[idx + 1]?.headingRange.start;
     const end = md.lines.positionAt(s.endOffset);
     const range = { start: s.headingRange.start, end: nextStart && nextStart.line < end.line ? nextStart : end };
-    const isLog = s.name.toLowerCase() === 'status log';
+    const isLog = isStatusLogName(s.name) && doc.statusLog?.headingRange.start.line === s.headingRange.start.line;
     out.push({
       name: s.name || '(untitled section)',
       kind: KIND.string,

@@ -3,7 +3,7 @@ import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
 import { approvalRequired, hasApprovalEvidence } from '../lifecycle';
-import { insertFieldData, missingRange } from './util';
+import { insertFieldData, missingRange, strayNote } from './util';
 import { isPlaceholder } from '../values';
 
 /** Required fields that no more specific rule covers (CM010-CM033 cover the rest). */
@@ -31,7 +31,7 @@ export const fieldMissing: DocumentRule = {
             }
           : {
               range: missingRange(doc),
-              message: `Required field "${name}" is missing${why}. Add \`- ${name}: ...\` to the header.`,
+              message: `Required field "${name}" is missing${why}.${strayNote(doc, key) || ` Add \`- ${name}: ...\` to the header.`}`,
               data: insertFieldData(key),
             },
       );

@@ -19,10 +19,19 @@ export const timeInvalid: DocumentRule = {
     }
     for (const e of doc.statusLog?.entries ?? []) {
       if (!e.timestampError) continue;
-      out.push({
-        range: e.timestampRange,
-        message: `Status log timestamp cannot be read: ${e.timestampError}. Write \`YYYY-MM-DD HH:MM UTC\`.`,
-      });
+      const none = e.timestampRange.start.line === e.timestampRange.end.line && e.timestampRange.start.character === e.timestampRange.end.character;
+      out.push(
+        none
+          ? {
+              // `- Approved by @bob yesterday` (SPEC section 8): the entry counts, its time is unknown.
+              range: e.range,
+              message: `Status log entry "${e.statusText}" has no timestamp, so its time cannot be checked or counted. Write when it happened before the status, e.g. \`- 2026-11-27 09:15 UTC ${e.statusText} ...\`.`,
+            }
+          : {
+              range: e.timestampRange,
+              message: `Status log timestamp cannot be read: ${e.timestampError}. Write \`YYYY-MM-DD HH:MM UTC\`.`,
+            },
+      );
     }
     return out;
   },

@@ -1,6 +1,6 @@
 import type { DocumentRule, Finding } from './types';
 import type { HeaderItem } from '../schema';
-import { ALL_FIELD_NAMES, CHANGE_TYPES, fieldByName, RISK_LEVELS, STATUSES } from '../fields';
+import { ALL_FIELD_NAMES, CHANGE_TYPES, extraFieldByName, fieldByName, RISK_LEVELS, STATUSES } from '../fields';
 import type { FieldKey } from '../fields';
 import { closest, matchEnum } from '../values';
 
@@ -37,16 +37,20 @@ export const fieldUnknown: DocumentRule = {
   defaultSeverity: 'information',
   scope: 'document',
   rationale: 'A misspelt field name hides the value from every check: a "Rollbak plan" is no rollback plan.',
-  check({ doc }) {
+  check({ doc }, { extraFields = [] }) {
     const out: Finding[] = [];
+    const names = [...ALL_FIELD_NAMES, ...extraFields];
     for (const item of doc.header?.items ?? []) {
       if (item.key) continue;
-      const suggestion = closest(item.name, ALL_FIELD_NAMES);
+      // A custom field of the repository (SPEC section 8) is known.
+      const extra = extraFieldByName(item.name, extraFields);
+      if (extra && item.hasColon) continue;
+      const suggestion = closest(item.name, names);
       if (!item.hasColon) {
         // Without a colon the item is prose unless it is close to a field name (SPEC section 7).
-        const exact = fieldByName(item.name);
+        const exact = fieldByName(item.name)?.name ?? extra;
         if (exact) {
-          out.push({ range: item.nameRange, message: `"${item.name}" has no colon; write \`${item.name}: value\`.`, data: { fix: 'renameField', name: item.name, suggestion: exact.name } });
+          out.push({ range: item.nameRange, message: `"${item.name}" has no colon; write \`${item.name}: value\`.`, data: { fix: 'renameField', name: item.name, suggestion: exact } });
           continue;
         }
         const forgotten = forgottenColon(item);
@@ -61,7 +65,7 @@ export const fieldUnknown: DocumentRule = {
         range: item.nameRange,
         message: suggestion
           ? `Unknown header field "${item.name}". Did you mean "${suggestion}"?`
-          : `Unknown header field "${item.name}"; it is not checked. Known fields: ${ALL_FIELD_NAMES.join(', ')}.`,
+          : `Unknown header field "${item.name}"; it is not checked. Known fields: ${ALL_FIELD_NAMES.join(', ')}${extraFields.length ? `; custom fields: ${extraFields.join(', ')}` : ''}. A field of your own goes into \`extraFields\` in .itsmote.json.`,
         data: suggestion ? { fix: 'renameField', name: item.name, suggestion } : undefined,
       });
     }

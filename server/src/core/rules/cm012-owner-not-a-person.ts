@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
-import { insertFieldData, missingRange } from './util';
+import { insertFieldData, missingRange, strayNote } from './util';
 
 /** CM012: Change Owner is missing, a team, or several people. */
 export const ownerNotAPerson: DocumentRule = {
@@ -16,7 +16,7 @@ export const ownerNotAPerson: DocumentRule = {
       return [
         {
           range: state.item?.range ?? missingRange(doc),
-          message: 'No Change Owner. Name the one person accountable for this change (`@handle` or a name); never "the team".',
+          message: `No Change Owner.${state.item ? '' : strayNote(doc, 'owner')} Name the one person accountable for this change (\`@handle\` or a name); never "the team".`,
           data: state.item ? { fix: 'fillValue', field: 'owner' } : insertFieldData('owner'),
         },
       ];

@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
-import { insertFieldData, missingRange } from './util';
+import { insertFieldData, missingRange, strayNote } from './util';
 
 /** CM015: a Standard or Normal change with no Planned execution time. */
 export const windowMissing: DocumentRule = {
@@ -17,7 +17,7 @@ export const windowMissing: DocumentRule = {
     return [
       {
         range: state.item?.range ?? missingRange(doc),
-        message: `No Planned execution time for this ${t} change. Add one, e.g. \`2026-12-01 14:00 UTC, 60 min\`.`,
+        message: `No Planned execution time for this ${t} change.${state.item ? '' : strayNote(doc, 'window')} Add one, e.g. \`2026-12-01 14:00 UTC, 60 min\`.`,
         data: state.item ? { fix: 'fillValue', field: 'window' } : insertFieldData('window'),
       },
     ];

@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { approvalRequired, hasApprovalEvidence, EXECUTED_STATUSES } from '../lifecycle';
-import { statusRange } from './util';
+import { statusRange, strayNote } from './util';
 
 /** CM020: approval required, the change reached In Progress or later, and no approval evidence. */
 export const approvalMissing: DocumentRule = {
@@ -16,7 +16,7 @@ export const approvalMissing: DocumentRule = {
     return [
       {
         range: statusRange(doc),
-        message: `This is ${why} and has reached ${s} without approval: there is no Approval value and no Approved status log entry. Record who approved it.`,
+        message: `This is ${why} and has reached ${s} without approval: there is no Approval value and no Approved status log entry.${strayNote(doc, 'approval')} Record who approved it.`,
         data: { fix: 'insertField', field: 'approval', name: 'Approval (if required)' },
       },
     ];

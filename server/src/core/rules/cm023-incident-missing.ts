@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
-import { insertFieldData, missingRange } from './util';
+import { insertFieldData, missingRange, strayNote } from './util';
 
 /** CM023: an Emergency change links no incident. */
 export const incidentMissing: DocumentRule = {
@@ -16,7 +16,7 @@ export const incidentMissing: DocumentRule = {
     return [
       {
         range: state.item?.range ?? missingRange(doc),
-        message: 'An Emergency change must link the incident it mitigates. Add `- Incident: INC-1234`.',
+        message: `An Emergency change must link the incident it mitigates.${state.item ? '' : strayNote(doc, 'incident')} Add \`- Incident: INC-1234\`.`,
         data: state.item ? { fix: 'fillValue', field: 'incident' } : insertFieldData('incident'),
       },
     ];

@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
-import { insertFieldData, missingRange } from './util';
+import { insertFieldData, missingRange, strayNote } from './util';
 
 /** CM033: Closed or Rolled Back with no Outcome. */
 export const outcomeMissing: DocumentRule = {
@@ -17,7 +17,7 @@ export const outcomeMissing: DocumentRule = {
     return [
       {
         range: state.item?.range ?? missingRange(doc),
-        message: `The change is ${s} but has no Outcome. Record what happened (verified, or why it was rolled back), linked incidents and follow-ups.`,
+        message: `The change is ${s} but has no Outcome.${state.item ? '' : strayNote(doc, 'outcome')} Record what happened (verified, or why it was rolled back), linked incidents and follow-ups.`,
         data: state.item ? { fix: 'fillValue', field: 'outcome' } : insertFieldData('outcome'),
       },
     ];

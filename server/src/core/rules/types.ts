@@ -17,6 +17,8 @@ export interface RuleOptions {
   staleAfterHours: number;
   /** Facts the shell read from the repository (CODEOWNERS, service catalog); absent: those rules do not run. */
   repo?: RepoFacts;
+  /** Custom header fields of the repository (`.itsmote.json` `extraFields`): known, never CM006. */
+  extraFields?: readonly string[];
 }
 
 /** What a rule reports. */

@@ -30,3 +30,12 @@ export function insertFieldData(key: FieldKey): Record<string, unknown> {
 export function emergencyStillOpen(doc: ChangeDocument): boolean {
   return doc.values.changeType === 'Emergency' && doc.values.status !== 'Closed' && doc.values.status !== 'Rolled Back';
 }
+
+/**
+ * For a field with no header item: the line where markdown put an item of it outside the header,
+ * and why (SPEC section 8, "messages that point at the cause"); '' when there is none.
+ */
+export function strayNote(doc: ChangeDocument, key: FieldKey): string {
+  const s = doc.header?.stray.find((x) => x.key === key);
+  return s ? ` Line ${s.line + 1} has "${s.name}:", but ${s.cause}.` : '';
+}

@@ -1,0 +1,200 @@
+/**
+ * The status log (SPEC sections 3 and 8): its entries, read from the lists of its section, and
+ * where a new entry goes so that an edit appends exactly one line to the log as it is written.
+ *
+ * An entry is `<timestamp> [sep] <Status>[ by <person>][: <note>]`: a task-list marker before it
+ * (`[x] `) and emphasis around the status are ignored, `sep` may be `:` or a dash. An item that
+ * starts with a status but has no timestamp is an entry whose time cannot be read (CM005), and
+ * so is an item whose time is still the placeholder `YYYY-MM-DD HH:MM UTC` of a log skeleton.
+ */
+import type { List, ListItem } from 'mdast';
+import type { ParsedMarkdown } from './parse';
+import type { LogEntry, StatusLog } from './schema';
+import type { RawSection } from './sections';
+import { foldName, STATUSES } from './fields';
+import { readTimestamp } from './time';
+import { isPlaceholder } from './values';
+
+/** The time a log skeleton writes for a step whose time the user must fill in. */
+export const PLACEHOLDER_TIME = 'YYYY-MM-DD HH:MM UTC';
+/** The author a log skeleton writes for a step whose author the user must fill in. */
+export const PLACEHOLDER_AUTHOR = '...';
+
+// Longest first, so that "In Progress" is not read as something shorter.
+const STATUS_ALTERNATION = [...STATUSES].sort((a, b) => b.length - a.length).map((s) => s.replace(' ', '\\s+')).join('|');
+// Emphasis around the status (`**Approved**`) is allowed.
+const STATUS_AT_START = new RegExp(`^[*_]*(${STATUS_ALTERNATION})[*_]*(?![\\w-])`, 'i');
+const ZONE_THEN_STATUS = new RegExp(`^([A-Za-z]{2,5})\\s+(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
+const STATUS_ANYWHERE = new RegExp(`(?<![\\w-])(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
+const TASK_MARKER = /^\[[ xX]\][ \t]+/;
+const PLACEHOLDER_STAMP = /^Y{4}-M{2}-D{2}(?:[ T]+H{2}:M{2})?(?:[ \t]*(?:UTC|GMT|Z)\b)?/i;
+const SEPARATOR = /^[-–—:|][ \t]*/;
+
+function canonicalStatus(text: string) {
+  const folded = foldName(text);
+  return STATUSES.find((s) => s.toLowerCase() === folded);
+}
+
+/** Whether a log line that does not start with an ISO date still looks like a timestamp. */
+function looksLikeDate(line: string): boolean {
+  return /^\d/.test(line) || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(line);
+}
+
+/** Reads `by <person>` and `: <note>` after the status; a placeholder person (`...`, `TBD`) is no person. */
+function readTail(rest: string): { by?: string; note?: string } {
+  const colon = rest.indexOf(':');
+  const head = colon >= 0 ? rest.slice(0, colon) : rest;
+  const note = colon >= 0 ? rest.slice(colon + 1).trim() : undefined;
+  const byWord = /^\s*by\s+/i.exec(head);
+  const by = byWord ? head.slice(byWord[0].length).trim() || undefined : undefined;
+  return { ...(by && !isPlaceholder(by) ? { by } : {}), ...(note ? { note } : {}) };
+}
+
+/** The status at the start of `rest` (after the timestamp and its separator) and what follows it. */
+function statusAndTail(rest: string): Pick<LogEntry, 'status' | 'statusText' | 'by' | 'note'> {
+  const m = STATUS_AT_START.exec(rest);
+  if (m) return { status: canonicalStatus(m[1]!), statusText: m[1]!, ...readTail(rest.slice(m[0].length)) };
+  const statusText = rest.split(/\sby\s|:/i)[0]!.trim();
+  return { statusText, ...readTail(rest.slice(statusText.length)) };
+}
+
+/** Reads one status log list item; undefined when it is not an entry (a note). */
+export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | undefined {
+  const first = item.children[0];
+  if (!first?.position || !item.position) return undefined;
+  let lineStart = (first.position.start.offset ?? 0) + md.base;
+  const pos = md.lines.positionAt(lineStart);
+  let text = md.lines.lineText(pos.line).slice(pos.character).trimEnd();
+  const task = TASK_MARKER.exec(text);
+  if (task) {
+    lineStart += task[0].length;
+    text = text.slice(task[0].length);
+  }
+  const itemStart = (item.position.start.offset ?? 0) + md.base;
+  const range = md.lines.rangeOf(itemStart, lineStart + text.length);
+  const after = (length: number) => text.slice(length).trim().replace(SEPARATOR, '');
+
+  const placeholder = PLACEHOLDER_STAMP.exec(text);
+  if (placeholder) {
+    return {
+      range,
+      timestampRange: md.lines.rangeOf(lineStart, lineStart + placeholder[0].length),
+      timestampError: 'the time is still the placeholder of a log skeleton; write when this step happened',
+      ...statusAndTail(after(placeholder[0].length)),
+    };
+  }
+  const ts = readTimestamp(text);
+  if (ts.ok) {
+    // A separator between time and status is common (`09:15 UTC - Approved`, `09:15 UTC: Approved`).
+    const rest = after(ts.value.length);
+    // `10:02 CET Planned`: the word before the status is a zone we cannot read, not part of the status.
+    const zone = STATUS_AT_START.test(rest) ? undefined : ZONE_THEN_STATUS.exec(rest);
+    if (zone) {
+      const zoneEnd = lineStart + (text.length - rest.length) + zone[1]!.length;
+      return {
+        range,
+        timestampRange: md.lines.rangeOf(lineStart, zoneEnd),
+        timestampError: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00`,
+        status: canonicalStatus(zone[2]!),
+        statusText: zone[2]!,
+        ...readTail(rest.slice(zone[0].length)),
+      };
+    }
+    return { range, timestampRange: md.lines.rangeOf(lineStart, lineStart + ts.value.length), at: ts.value.instant, ...statusAndTail(rest) };
+  }
+  if (!looksLikeDate(text)) {
+    // `- Approved by @bob yesterday`: a transition written without its time (SPEC section 8).
+    if (!STATUS_AT_START.test(text)) return undefined;
+    return {
+      range,
+      timestampRange: md.lines.rangeOf(lineStart, lineStart),
+      timestampError: 'it has no timestamp',
+      ...statusAndTail(text),
+    };
+  }
+  // An unreadable timestamp: still find the status so that lifecycle rules can use the entry.
+  const m = STATUS_ANYWHERE.exec(text);
+  const word = text.search(/\s[A-Za-z]{3,}/);
+  const tsEnd = m ? m.index : word >= 0 ? word : text.length;
+  return {
+    range,
+    timestampRange: md.lines.rangeOf(lineStart, lineStart + text.slice(0, tsEnd).trimEnd().length),
+    timestampError: ts.error,
+    status: m ? canonicalStatus(m[1]!) : undefined,
+    statusText: m ? m[1]! : text.slice(tsEnd).trim().split(/\sby\s|:/i)[0]!.trim(),
+    ...(m ? readTail(text.slice(m.index + m[0].length)) : {}),
+  };
+}
+
+function offsets(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): [number, number] {
+  return [(node.position?.start.offset ?? 0) + base, (node.position?.end.offset ?? 0) + base];
+}
+
+/** Offset of the end of the line where a node's last non-space character is. */
+function lastLineEnd(md: ParsedMarkdown, node: ListItem): number {
+  let end = offsets(node, md.base)[1];
+  while (end > 0 && /\s/.test(md.text[end - 1]!)) end--;
+  return md.lines.lineEnd(md.lines.positionAt(end).line);
+}
+
+/**
+ * How the list writes an item before its text: indentation, marker and spacing, and a task box
+ * (`- `, `  * [x] `); for an ordered list, with the number after the list's last item.
+ */
+function itemPrefix(md: ParsedMarkdown, like: ListItem, last: ListItem): string {
+  const [start] = offsets(like, md.base);
+  const first = like.children[0];
+  const contentStart = first ? offsets(first, md.base)[0] : start;
+  const lineStart = md.lines.lineStart(md.lines.positionAt(start).line);
+  let prefix = md.text.slice(lineStart, contentStart);
+  if (!/^[ \t]*([-*+]|\d{1,9}[.)])[ \t]*$/.test(prefix)) return '- ';
+  const task = TASK_MARKER.exec(md.text.slice(contentStart, md.lines.lineEnd(md.lines.positionAt(contentStart).line)));
+  if (task) prefix += task[0];
+  const lastNumber = /^\d{1,9}/.exec(md.text.slice(offsets(last, md.base)[0]));
+  return lastNumber ? prefix.replace(/\d{1,9}/, String(Number(lastNumber[0]) + 1)) : prefix;
+}
+
+/** Whether the list separates two of its items by a blank line (a loose list, as markdown says). */
+function isLoose(md: ParsedMarkdown, list: List): boolean {
+  for (let k = 1; k < list.children.length; k++) {
+    const gap = md.text.slice(offsets(list.children[k - 1]!, md.base)[1], offsets(list.children[k]!, md.base)[0]);
+    if (/\n[ \t]*\r?\n|\r[ \t]*\r/.test(gap)) return true;
+  }
+  return false;
+}
+
+/** Reads the status log section into entries (oldest first, as written) and where to append. */
+export function readStatusLog(md: ParsedMarkdown, raw: RawSection): StatusLog {
+  const lists = raw.nodes.filter((n): n is List => n.type === 'list');
+  const entries: LogEntry[] = [];
+  let lastEntry: { item: ListItem; list: List } | undefined;
+  for (const list of lists) {
+    for (const item of list.children) {
+      const e = readLogEntry(md, item);
+      if (!e) continue;
+      entries.push(e);
+      lastEntry = { item, list };
+    }
+  }
+  // After the list holding the last entry (its notes stay with it), else after the last list.
+  const list = lastEntry?.list ?? lists[lists.length - 1];
+  const lastItem = list?.children[list.children.length - 1];
+  if (list && lastItem) {
+    return {
+      headingRange: raw.section.headingRange,
+      entries,
+      appendOffset: lastLineEnd(md, lastItem),
+      hasList: true,
+      prefix: itemPrefix(md, lastEntry?.item ?? lastItem, lastItem),
+      loose: isLoose(md, list),
+    };
+  }
+  return {
+    headingRange: raw.section.headingRange,
+    entries,
+    appendOffset: raw.section.endOffset,
+    hasList: false,
+    prefix: '- ',
+    loose: false,
+  };
+}
