@@ -159,6 +159,26 @@ describe('fast path', function () {
     assert.equal(parsed, false, 'checkDocument read the mdast');
   });
 
+  it('reads suppression directives without the tree, and ignores those in code as the tree does', () => {
+    const directive = '<!-- itsmote-disable CM013 -- no users -->';
+    const plain = VALID_NORMAL.replace('- Expected user impact: checkout is read-only for up to 2 minutes\n', `${directive}\n- Expected user impact: TBD\n`);
+    const cases = {
+      [`plain: ${directive}`]: [plain, false],
+      'in an item fence': [VALID_NORMAL.replace('- Expected user impact: checkout is read-only for up to 2 minutes\n', `- Expected user impact: TBD\n  \`\`\`\n  ${directive}\n  \`\`\`\n`), false],
+      'in a top-level fence': [`\`\`\`\n${directive}\n\`\`\`\n\n${VALID_NORMAL.replace(': checkout is read-only for up to 2 minutes', ': TBD')}`, false],
+      'in inline code': [VALID_NORMAL.replace(': checkout is read-only for up to 2 minutes', `: TBD \`${directive}\``), true],
+    } as const;
+    for (const [name, [text, needsTree]] of Object.entries(cases)) {
+      const a = fastAnalysis(text, 'changes/x.md');
+      let parsed = false;
+      const probe = Object.create(a, { md: { get: () => ((parsed = true), a.md) } }) as typeof a;
+      const ds = checkDocument(probe, OPTIONS);
+      assert.deepStrictEqual(ds, checkDocument(analyze(text, 'changes/x.md'), OPTIONS), name);
+      assert.equal(parsed, needsTree, `${name}: the tree was ${parsed ? '' : 'not '}read`);
+    }
+    assert.ok(!checkDocument(fastAnalysis(plain, 'changes/x.md'), OPTIONS).some((d) => d.code === 'CM013'), 'the plain directive applies');
+  });
+
   it('gives a real mdast on demand, parsed only when read', () => {
     const a = fastAnalysis(VALID_NORMAL, 'changes/x.md');
     assert.equal(a.fast, true);

@@ -27,8 +27,11 @@ import type { HtmlStart } from './html-blocks';
 import { endsHtml, htmlStart } from './html-blocks';
 import { definitionLine, mayBeTitle } from './definitions';
 
-/** The scan's outcome: a minimal root, or the reason the document needs the full parse. */
-export type ScanResult = { ok: true; root: Root } | { ok: false; reason: string };
+/**
+ * The scan's outcome: a minimal root and the fenced code inside list items (offsets [start, end)
+ * in `text`, which the root does not show), or the reason the document needs the full parse.
+ */
+export type ScanResult = { ok: true; root: Root; itemFences: [number, number][] } | { ok: false; reason: string };
 
 const UNSUPPORTED_CHARS = /[\0-\x08\x0b\x0c\x0e-\x1f]|\r(?!\n)/;
 const ATX = /^(#{1,6})(?: |$)/;
@@ -134,7 +137,7 @@ interface Pos {
 }
 
 /** A raw block inside the current list item: a fence or an HTML comment, which the item must close. */
-type Raw = { t: 'fence'; char: number; count: number } | { t: 'comment' };
+type Raw = { t: 'fence'; char: number; count: number; from: number } | { t: 'comment' };
 
 interface OpenList {
   t: 'list';
@@ -186,6 +189,7 @@ function scan(text: string, base: number): ScanResult {
   // micromark skips a BOM of its own, so a second one shifts remark's offsets: not modelled.
   if (text.charCodeAt(base) === 0xfeff) return { ok: false, reason: 'a second BOM' };
   const children: RootContent[] = [];
+  const itemFences: [number, number][] = [];
   const point = (p: Pos) => ({ line: p.line, column: p.offset - p.lineStart + 1, offset: p.offset - base });
   const position = (s: Pos, e: Pos) => ({ start: point(s), end: point(e) });
   let open: Open = NONE;
@@ -277,6 +281,7 @@ function scan(text: string, base: number): ScanResult {
       if (tabbed) return bail('tab in indentation');
       open.itemEnd = lineEnd;
       if (raw.t === 'fence' ? n - open.width <= 3 && closesFence(content, raw.char, raw.count) : content.includes('-->')) {
+        if (raw.t === 'fence') itemFences.push([raw.from, end]);
         open.raw = undefined;
         open.paraOpen = false;
       }
@@ -311,7 +316,7 @@ function scan(text: string, base: number): ScanResult {
       } else if (kind.k === 'heading') {
         o.paraOpen = false;
       } else if ((kind.k === 'fence' || (kind.k === 'html' && kind.start.comment)) && (o.nested === 0 || n < o.nested)) {
-        if (kind.k === 'fence') o.raw = { t: 'fence', char: kind.char, count: kind.count };
+        if (kind.k === 'fence') o.raw = { t: 'fence', char: kind.char, count: kind.count, from: i };
         else if (!content.includes('-->', 4)) o.raw = { t: 'comment' };
         o.nested = 0;
         o.paraOpen = false;
@@ -405,7 +410,7 @@ function scan(text: string, base: number): ScanResult {
   close();
   const lastLineStart = Math.max(base, text.lastIndexOf('\n') + 1);
   const endPos: Pos = { offset: len, line: lineNo - 1, lineStart: lastLineStart };
-  return { ok: true, root: { type: 'root', children, position: position({ offset: base, line: 1, lineStart: base }, endPos) } };
+  return { ok: true, root: { type: 'root', children, position: position({ offset: base, line: 1, lineStart: base }, endPos) }, itemFences };
 
   /**
    * A paragraph that starts with `[`: the link reference definitions on its first lines become
