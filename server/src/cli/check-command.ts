@@ -39,7 +39,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
 
   const paths = positionals.length ? positionals : ['.'];
   const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, { cache });
+  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, { cache, records: true });
   await saveCache(cache, ctx);
   const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
   const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));

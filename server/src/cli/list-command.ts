@@ -56,7 +56,7 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   const now = resolveNow(values.now, ctx.env);
 
   const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache });
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true });
   await saveCache(cache, ctx);
   const results = runChecks(documents, now);
   const entries: ListEntry[] = documents

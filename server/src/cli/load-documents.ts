@@ -65,11 +65,17 @@ export function displayPath(abs: string): string {
 export interface LoadOptions {
   /** Records are taken from this cache when the content and config match, and stored into it. */
   cache?: RecordCache;
+  /**
+   * Keep a record per document (core/record.ts) rather than its analysis, for commands that need
+   * only diagnostics, summaries and metrics (check, list, metrics); implied by `cache`.
+   */
+  records?: boolean;
 }
 
 /** Loads the change documents named by `paths` (files or folders). */
 export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks, options: LoadOptions = {}): Promise<LoadResult> {
   const { cache } = options;
+  const records = options.records === true || cache !== undefined;
   const resolver = new ConfigResolver((r) => {
     if (r.errors.length) cb.configProblem(r);
   });
@@ -94,16 +100,18 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
       const uri = pathToFileURL(j.abs).href;
       const outside = !j.byGlob && !j.explicit;
       // Outside the globs the header decides before the config is read (as without a cache).
-      let analysis = outside || !cache ? fastAnalysis(read.text, uri) : undefined;
+      let analysis = outside || !(cache || records) ? fastAnalysis(read.text, uri) : undefined;
       if (outside && !hasChangeTypeItem(analysis!.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
-      if (!cache) return { file: j.file, analysis: analysis!, config } satisfies LoadedDocument;
-      const hash = contentHash(read.text);
-      const key = configKey(config);
-      let record = cache.get(j.abs, hash, key);
+      if (!cache && !records) return { file: j.file, analysis: analysis!, config } satisfies LoadedDocument;
+      // A record instead of the analysis: the full model and text are dropped at once (less to
+      // keep and to collect), what the commands need of them stays.
+      const hash = cache ? contentHash(read.text) : '';
+      const key = cache ? configKey(config) : '';
+      let record = cache?.get(j.abs, hash, key);
       if (!record) {
         record = makeRecord(analysis ?? fastAnalysis(read.text, uri), { config });
-        cache.set(j.abs, hash, key, record);
+        cache?.set(j.abs, hash, key, record);
       }
       return { file: j.file, analysis: recordAnalysis(record), config, record } satisfies LoadedDocument;
     });

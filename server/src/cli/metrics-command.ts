@@ -63,7 +63,7 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
   for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be YYYY-MM, not "${m}"`);
 
   const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache });
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true });
   await saveCache(cache, ctx);
   const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter((m) => months.size === 0 || months.has(m.month));
   if (format === 'dora') ctx.out(formatDora(documents.map((d) => d.analysis.doc), months));

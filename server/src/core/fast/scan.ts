@@ -168,6 +168,16 @@ type Open =
 
 const NONE: Open = { t: 'none' };
 
+/** A point on the current line. */
+function at(offset: number, line: number, lineStart: number): Pos {
+  return { offset, line, lineStart };
+}
+
+/** The outcome of a line the scan does not model. */
+function bail(line: number, why: string): ScanResult {
+  return { ok: false, reason: `line ${line}: ${why}` };
+}
+
 /** A form the scan does not model, found while closing a block. */
 class NotModelled extends Error {}
 
@@ -239,25 +249,21 @@ function scan(text: string, base: number): ScanResult {
       else if (c !== 32) break;
     }
     const n = i - pos;
-    const at = (offset: number): Pos => ({ offset, line: lineNo, lineStart: pos });
-    const lineEnd = at(end);
-    const bail = (why: string): ScanResult => ({ ok: false, reason: `line ${lineNo}: ${why}` });
+    // No closures per line: the scan runs over every line of thousands of documents.
+    const lineEnd: Pos = { offset: end, line: lineNo, lineStart: pos };
     const content = text.slice(i, end);
-    const advance = () => {
-      pos = next;
-      lineNo++;
-    };
 
     // Raw blocks first: their lines are not block starts.
     if (open.t === 'fence') {
       if (n <= 3 && content.charCodeAt(0) === open.char) {
-        if (tabbed) return bail('tab before a fence');
+        if (tabbed) return bail(lineNo, 'tab before a fence');
         if (closesFence(content, open.char, open.count)) {
           children.push({ type: 'code', value: '', position: position(open.start, lineEnd) });
           open = NONE;
         }
       }
-      advance();
+      pos = next;
+      lineNo++;
       continue;
     }
     if (open.t === 'html') {
@@ -268,34 +274,37 @@ function scan(text: string, base: number): ScanResult {
         open.end = lineEnd;
         close();
       }
-      advance();
+      pos = next;
+      lineNo++;
       continue;
     }
     if (open.t === 'list' && open.raw) {
       const raw = open.raw;
       if (i === end) {
-        advance();
+        pos = next;
+        lineNo++;
         continue;
       }
-      if (n < open.width) return bail(`${raw.t === 'fence' ? 'fence' : 'comment'} not closed inside its list item`);
-      if (tabbed) return bail('tab in indentation');
+      if (n < open.width) return bail(lineNo, `${raw.t === 'fence' ? 'fence' : 'comment'} not closed inside its list item`);
+      if (tabbed) return bail(lineNo, 'tab in indentation');
       open.itemEnd = lineEnd;
       if (raw.t === 'fence' ? n - open.width <= 3 && closesFence(content, raw.char, raw.count) : content.includes('-->')) {
         if (raw.t === 'fence') itemFences.push([raw.from, end]);
         open.raw = undefined;
         open.paraOpen = false;
       }
-      advance();
+      pos = next;
+      lineNo++;
       continue;
     }
 
     const kind: Kind = i === end ? BLANK : tabbed ? { k: 'bail', why: 'tab in indentation' } : classify(content);
     // Anything unknown is fatal, except in a paragraph's continuation indented 4+ (plain text).
-    if (kind.k === 'bail' && !(open.t === 'para' && n >= 4) && !(open.t === 'list' && open.paraOpen && n >= open.width + 4)) return bail(kind.why);
+    if (kind.k === 'bail' && !(open.t === 'para' && n >= 4) && !(open.t === 'list' && open.paraOpen && n >= open.width + 4)) return bail(lineNo, kind.why);
 
     if (kind.k === 'blank') {
       // micromark extends indented code over a whitespace line indented 4+ columns: not modelled.
-      if (open.t === 'code' && end > pos) return bail('whitespace line after indented code');
+      if (open.t === 'code' && end > pos) return bail(lineNo, 'whitespace line after indented code');
       if (open.t === 'list') {
         open.afterBlank = true;
         open.paraOpen = false;
@@ -305,10 +314,10 @@ function scan(text: string, base: number): ScanResult {
       const rel = n - o.width;
       if (rel >= 4) {
         // With a paragraph open, text indented 4+ more continues it; otherwise it is code.
-        if (!o.paraOpen) return bail('indented code in a list item');
+        if (!o.paraOpen) return bail(lineNo, 'indented code in a list item');
       } else if (kind.k === 'item') {
         const inner = content.slice(kind.used);
-        if (classify(inner).k !== 'para') return bail('nested list item that is not text');
+        if (classify(inner).k !== 'para') return bail(lineNo, 'nested list item that is not text');
         o.nested = n + itemWidth(kind, n);
         o.paraOpen = true;
       } else if (kind.k === 'para' || (kind.k === 'html' && !kind.start.interrupts && o.paraOpen)) {
@@ -320,7 +329,7 @@ function scan(text: string, base: number): ScanResult {
         else if (!content.includes('-->', 4)) o.raw = { t: 'comment' };
         o.nested = 0;
         o.paraOpen = false;
-      } else return bail(`${kind.k} inside a list item`);
+      } else return bail(lineNo, `${kind.k} inside a list item`);
       o.afterBlank = false;
       o.itemEnd = lineEnd;
     } else if (open.t === 'para' && (n >= 4 || kind.k === 'para' || (kind.k === 'html' && !kind.start.interrupts) || (kind.k === 'item' && kind.ordered && kind.start !== 1))) {
@@ -329,7 +338,7 @@ function scan(text: string, base: number): ScanResult {
     } else if (open.t === 'para' && kind.k === 'setext') {
       // A paragraph that may hold link reference definitions: what is left of it (and where the
       // heading starts) depends on them. Not modelled.
-      if (open.bracket) return bail('setext underline under a possible link definition');
+      if (open.bracket) return bail(lineNo, 'setext underline under a possible link definition');
       children.push({ type: 'heading', depth: kind.depth, children: [], position: position(open.start, lineEnd) });
       open = NONE;
     } else if (open.t === 'code' && n >= 4) {
@@ -338,31 +347,31 @@ function scan(text: string, base: number): ScanResult {
       open.end = lineEnd;
     } else if (open.t === 'quote' && (n >= 4 || kind.k === 'para' || kind.k === 'setext' || (kind.k === 'html' && !kind.start.interrupts) || (kind.k === 'item' && kind.ordered && kind.start !== 1))) {
       // Lazy continuation or not, depending on what the quote holds: not modelled.
-      return bail('line after a block quote');
+      return bail(lineNo, 'line after a block quote');
     } else if (open.t === 'list' && !open.afterBlank && open.paraOpen && kind.k === 'para') {
       // A lazy continuation line: it continues the paragraph the item's last line is in.
       open.itemEnd = lineEnd;
     } else if (open.t === 'list' && !open.afterBlank && kind.k === 'html' && !kind.start.interrupts) {
       // micromark puts such a line inside the item (probed: `- a`, `<br>`, `b`): not modelled.
-      return bail('HTML after a list item');
+      return bail(lineNo, 'HTML after a list item');
     } else if (open.t === 'list' && n >= 4) {
-      return bail('indented line after a list');
+      return bail(lineNo, 'indented line after a list');
     } else if (open.t === 'list' && kind.k === 'item' && kind.marker === open.marker && kind.ordered === open.ordered) {
       open.item.position = position(open.itemStart, open.itemEnd);
       open.node.children.push(open.item);
-      const item = newItem(at(i), lineEnd, kind.used, content);
-      if (typeof item === 'string') return bail(item);
-      Object.assign(open, { item, itemStart: at(i), itemEnd: lineEnd, width: n + itemWidth(kind, n), afterBlank: false, paraOpen: true, nested: 0 });
+      const item = newItem(at(i, lineNo, pos), lineEnd, kind.used, content);
+      if (typeof item === 'string') return bail(lineNo, item);
+      Object.assign(open, { item, itemStart: at(i, lineNo, pos), itemEnd: lineEnd, width: n + itemWidth(kind, n), afterBlank: false, paraOpen: true, nested: 0 });
     } else {
       // A new top-level block (an item of another kind starts another list, whatever its number).
       // micromark lets an ordered list that does not start at 1 begin after indented code only
       // after a blank line, and not even then (probed: `    code`, blank, `10. x` is a paragraph).
-      if (kind.k === 'item' && kind.ordered && kind.start !== 1 && open.t === 'code') return bail('ordered list after indented code');
+      if (kind.k === 'item' && kind.ordered && kind.start !== 1 && open.t === 'code') return bail(lineNo, 'ordered list after indented code');
       close();
       if (n >= 4) {
-        open = { t: 'code', start: at(pos), end: lineEnd };
+        open = { t: 'code', start: at(pos, lineNo, pos), end: lineEnd };
       } else {
-        const start = at(i);
+        const start = at(i, lineNo, pos);
         switch (kind.k) {
           case 'heading':
             children.push({ type: 'heading', depth: kind.depth as Heading['depth'], children: [], position: position(start, lineEnd) });
@@ -377,7 +386,7 @@ function scan(text: string, base: number): ScanResult {
             open = { t: 'fence', start, char: kind.char, count: kind.count };
             break;
           case 'html': {
-            const lineStart = at(pos);
+            const lineStart = at(pos, lineNo, pos);
             if (kind.start.end !== 'blank' && endsHtml(kind.start, content, kind.start.from)) children.push({ type: 'html', value: '', position: position(lineStart, lineEnd) });
             else open = { t: 'html', start: lineStart, end: lineEnd, kind: kind.start };
             break;
@@ -387,7 +396,7 @@ function scan(text: string, base: number): ScanResult {
             break;
           case 'item': {
             const item = newItem(start, lineEnd, kind.used, content);
-            if (typeof item === 'string') return bail(item);
+            if (typeof item === 'string') return bail(lineNo, item);
             open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + itemWidth(kind, n), afterBlank: false, paraOpen: true, nested: 0 };
             break;
           }
@@ -396,13 +405,14 @@ function scan(text: string, base: number): ScanResult {
               children.push({ type: 'thematicBreak', position: position(start, lineEnd) });
               break;
             }
-            return bail('setext underline without a paragraph');
+            return bail(lineNo, 'setext underline without a paragraph');
           default:
-            return bail('unexpected line');
+            return bail(lineNo, 'unexpected line');
         }
       }
     }
-    advance();
+    pos = next;
+    lineNo++;
   }
   if (open.t === 'fence') return { ok: false, reason: 'unclosed fence at the end of the document' };
   if (open.t === 'html' && open.kind.end !== 'blank') return { ok: false, reason: 'unclosed HTML at the end of the document' };
