@@ -25,14 +25,24 @@ function workspace(): { dir: string; cache: string; run(args: string[], now?: st
   };
 }
 
-/** Rewrites the cache body with `edit` and a matching hash (a valid file whose content we chose). */
-function rewriteCache(file: string, edit: (body: Record<string, unknown[]>) => void): void {
+/**
+ * Rewrites the packed record of each line whose path `edit` accepts, with a matching hash (a
+ * valid file whose content we chose). Lines are `["path","hash","key"]`, a tab, the packed record.
+ */
+function rewriteCache(file: string, edit: (path: string, record: { s: unknown[] }) => boolean): void {
   const text = readFileSync(file, 'utf8');
   const nl = text.indexOf('\n');
   const header = JSON.parse(text.slice(0, nl));
-  const body = JSON.parse(text.slice(nl + 1));
-  edit(body);
-  const out = JSON.stringify(body);
+  const out = text
+    .slice(nl + 1)
+    .split('\n')
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [path] = JSON.parse(line.slice(0, tab)) as string[];
+      const record = JSON.parse(line.slice(tab + 1)) as { s: unknown[] };
+      return edit(path!, record) ? `${line.slice(0, tab)}\t${JSON.stringify(record)}` : line;
+    })
+    .join('\n');
   writeFileSync(file, `${JSON.stringify({ ...header, sha1: sha1(out) })}\n${out}`);
 }
 
@@ -59,10 +69,8 @@ describe('itsmote --cache', () => {
     w.run(['check', '.', '--cache']);
     const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
     // A planted record: its diagnostic can only come from the cache.
-    rewriteCache(w.cache, (body) => {
-      // The compact form (core/record-codec.ts): [range, severity, code, message].
-      (body[file]![2] as { s: unknown[] }).s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']);
-    });
+    // The compact form (core/record-codec.ts): [range, severity, code, message].
+    rewriteCache(w.cache, (path, record) => path === file && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0);
     assert.match(w.run(['check', '.', '--cache']).stdout, /planted/);
     // Changed content: the record is made again.
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);

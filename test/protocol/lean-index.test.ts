@@ -30,13 +30,20 @@ describe('protocol: lean index', () => {
     rmSync(storage, { recursive: true, force: true });
   });
 
-  /** Rewrites the stored index with `edit` and a matching hash: a valid file whose content the test chose. */
-  function plant(edit: (body: Record<string, [string, string, { s: unknown[] }]>) => void): void {
+  /**
+   * Rewrites the packed record of each line whose URI `edit` accepts, with a matching hash: a valid
+   * file whose content the test chose. Lines are `["uri","hash","key"]`, a tab, the packed record.
+   */
+  function plant(edit: (uri: string, record: { s: unknown[] }) => boolean): void {
     const text = readFileSync(index(), 'utf8');
     const nl = text.indexOf('\n');
-    const body = JSON.parse(text.slice(nl + 1));
-    edit(body);
-    const out = JSON.stringify(body);
+    const lines = text.slice(nl + 1).split('\n').map((line) => {
+      const tab = line.indexOf('\t');
+      const [uri] = JSON.parse(line.slice(0, tab)) as string[];
+      const record = JSON.parse(line.slice(tab + 1)) as { s: unknown[] };
+      return edit(uri!, record) ? `${line.slice(0, tab)}\t${JSON.stringify(record)}` : line;
+    });
+    const out = lines.join('\n');
     writeFileSync(index(), `${JSON.stringify({ ...JSON.parse(text.slice(0, nl)), sha1: sha1(out) })}\n${out}`);
   }
 
@@ -49,9 +56,7 @@ describe('protocol: lean index', () => {
     // The index is written after the scan: wait for the file rather than a fixed time.
     assert.ok(existsSync(index()), 'the index is kept in the storage folder');
     // A planted diagnostic in a valid file can only reach the client through reuse.
-    plant((body) => {
-      for (const [uri, entry] of Object.entries(body)) if (uri.endsWith('/a.md')) entry[2].s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']);
-    });
+    plant((uri, record) => uri.endsWith('/a.md') && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0);
     ({ client } = await start());
     await client.indexed();
     const a = await client.diagnostics(ws.uri('changes/a.md'));

@@ -18,6 +18,8 @@ import { checkDocument, sortDiagnostics } from './check';
 import type { Suppression } from './suppressions';
 import { filterSuppressed, primeSuppressions, readSuppressions } from './suppressions';
 import { advanceTargets } from './actions/advance';
+import { summarize } from './summary';
+import type { ChangeSummary } from './summary';
 
 /**
  * The version of the record's shape and of the model's meaning. Caches written with another
@@ -67,13 +69,14 @@ export function makeRecord(a: Analysis, opts: Pick<CheckOptions, 'config' | 'doc
   };
 }
 
-const analyses = new WeakMap<DocumentRecord, Analysis>();
+const analyses = new WeakMap<object, Analysis>();
 
 /**
- * An `Analysis` of a record for the code that takes one (set rules, summaries, suppression
- * reports): its `doc` is the slim model, its directives are the record's, and it has no tree.
+ * An `Analysis` of a record (or a view) for the code that takes one (set rules, summaries,
+ * suppression reports): its `doc` is the slim model, its directives are the record's, and it has
+ * no tree.
  */
-export function recordAnalysis(r: DocumentRecord): Analysis {
+export function recordAnalysis(r: Pick<DocumentRecord, 'doc' | 'suppressions'>): Analysis {
   let a = analyses.get(r);
   if (!a) {
     a = {
@@ -86,6 +89,50 @@ export function recordAnalysis(r: DocumentRecord): Analysis {
     analyses.set(r, a);
   }
   return a;
+}
+
+/**
+ * What a long-lived index reads of every document often, kept unpacked while the record itself is
+ * packed (the language server): the summary, the next statuses, completion facts, and a model cut
+ * to what CM040 and the metrics read.
+ */
+export interface RecordView {
+  /** The summary without problem counts (those follow from the diagnostics of the moment). */
+  summary: ChangeSummary;
+  allowedNext: Status[];
+  /** Values, the window item, and the In Progress and Rolled Back log entries (`viewModel`). */
+  doc: ChangeDocument;
+  suppressions: Suppression[];
+  /** Names completion offers: services, people (owner, approvers, log authors), incidents. */
+  facts: { services: string[]; people: string[]; incidents: string[] };
+}
+
+/**
+ * The slim model cut to what CM040 (values, id, the window item's range) and the metrics
+ * (`executionFacts`: the In Progress and Rolled Back entries, values) read.
+ */
+export function viewModel(slim: ChangeDocument): ChangeDocument {
+  const doc: ChangeDocument = { id: slim.id, sections: [], values: slim.values };
+  if (slim.header) {
+    const window = slim.header.items.find((i) => i.key === 'window');
+    doc.header = { ...slim.header, items: window ? [window] : [], stray: [] };
+  }
+  if (slim.statusLog) doc.statusLog = { ...slim.statusLog, entries: slim.statusLog.entries.filter((e) => e.status === 'In Progress' || e.status === 'Rolled Back') };
+  return doc;
+}
+
+/** The view of a record (custom fields named by `extraFields` appear in the summary). */
+export function viewOf(r: DocumentRecord, extraFields: readonly string[] = []): RecordView {
+  const v = r.doc.values;
+  const people = [...(v.owner?.people ?? []), ...(v.approval?.people ?? [])];
+  for (const e of r.doc.statusLog?.entries ?? []) if (e.by) people.push(e.by);
+  return {
+    summary: summarize(r.doc, [], extraFields),
+    allowedNext: r.allowedNext,
+    doc: viewModel(r.doc),
+    suppressions: r.suppressions,
+    facts: { services: v.services, people, incidents: [...v.incidents, ...v.causedIncidents] },
+  };
 }
 
 /**

@@ -1,16 +1,18 @@
 /**
  * One document of the workspace index: its record (core/record.ts: slim model, stable
- * diagnostics, directives), membership (is it a change document, SPEC section 1), and
- * diagnostics. Only open documents keep their text and full analysis; a closed document's entry
- * is compact and its model is rebuilt from the file on demand. `buildEntry` is synchronous and
- * pure given its inputs, so handlers can build a fresh entry for a version the index has not seen.
+ * diagnostics, directives) packed into one string, a small unpacked view of what the index reads
+ * often (summary, CM040 and metrics inputs, completion facts), membership (is it a change
+ * document, SPEC section 1), and diagnostics. Only open documents keep their text, full analysis
+ * and unpacked record; a closed document's entry is compact, its record unpacked when a rule
+ * must run again, its model rebuilt from the file on demand. `buildEntry` is synchronous and pure
+ * given its inputs, so handlers can build a fresh entry for a version the index has not seen.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fastAnalysis } from '../core/fast/index';
 import type { Analysis } from '../core/model';
-import type { DocumentRecord } from '../core/record';
-import { makeRecord, recordAnalysis, recordDiagnostics } from '../core/record';
-import { configKey, contentHash } from '../node/record-cache';
+import type { DocumentRecord, RecordView } from '../core/record';
+import { makeRecord, recordAnalysis, recordDiagnostics, viewOf } from '../core/record';
+import { configKey, contentHash, packRecord, unpackRecord } from '../node/record-cache';
 import type { Config } from '../core/config';
 import { hasChangeTypeItem, pathMatcher } from '../core/discovery';
 import type { PathMatcher } from '../core/discovery';
@@ -27,9 +29,12 @@ export interface Entry {
   folder?: Folder;
   /** The editor's version when open; null when read from disk. */
   version: number | null;
-  /** What is kept of every document: the slim model, stable diagnostics and directives. */
-  record: DocumentRecord;
-  /** The text and full analysis: open documents only (closed ones rebuild them on demand). */
+  /** The record (slim model, stable diagnostics, directives), packed: what every entry keeps. */
+  packed: string;
+  /** What the index reads of every document often, unpacked. */
+  view: RecordView;
+  /** The record unpacked, the text and full analysis: open documents only (`recordOf` unpacks). */
+  record?: DocumentRecord;
   full?: { text: string; analysis: Analysis };
   /** SHA-1 of the text, and the key of what the record depends on (config, docs URL, size limit). */
   hash: string;
@@ -72,7 +77,7 @@ export interface BuildInput {
   /** The facts of the document's repository; absent: CM016 and CM017 do not run. */
   repo?: RepoFacts;
   /** A record made earlier for this text (same hash and key), reused instead of analysing again. */
-  record?: { hash: string; key: string; record: DocumentRecord };
+  record?: { hash: string; key: string; packed: string; view?: RecordView };
   /** The analysis of this very text, when a request already made it. */
   analysis?: Analysis;
 }
@@ -110,10 +115,11 @@ export function buildEntry(input: BuildInput): Entry {
   const large = kb > input.settings.maxFileSizeKB;
   const hash = contentHash(input.text);
   const key = recordKey(input, large);
-  const reuse = input.record && input.record.hash === hash && input.record.key === key && input.version === null ? input.record.record : undefined;
+  const reuse = input.record && input.record.hash === hash && input.record.key === key && input.version === null ? input.record : undefined;
+  const unpacked = reuse ? unpackRecord(reuse.packed) : undefined;
   // Open documents keep their full analysis (features need it); closed ones only the record.
-  const analysis = reuse ? undefined : large ? fastAnalysis('', input.uri) : (input.analysis ?? fastAnalysis(input.text, input.uri));
-  const record = reuse ?? makeRecord(analysis!, { config: input.config, docsUrl: input.settings.docsUrl });
+  const analysis = unpacked ? undefined : large ? fastAnalysis('', input.uri) : (input.analysis ?? fastAnalysis(input.text, input.uri));
+  const record = unpacked ?? makeRecord(analysis!, { config: input.config, docsUrl: input.settings.docsUrl });
   const isChange = large ? (input.path ? matcherOf(input.config).matches(relPath(input.folder, input.path)) : false) : isChangeDocument(input, record);
   const docDiagnostics = !isChange
     ? []
@@ -121,12 +127,17 @@ export function buildEntry(input: BuildInput): Entry {
       ? [tooLarge(kb, input.settings.maxFileSizeKB)]
       : recordDiagnostics(record, { config: input.config, now: input.now, docsUrl: input.settings.docsUrl, ...(input.repo ? { repo: input.repo } : {}) });
   const people = isChange && !large ? [...peopleOfDocument(record.doc)] : [];
+  const packed = unpacked ? reuse!.packed : packRecord(record, input.settings.docsUrl);
+  // A closed document's view is made from the packed record: its strings are then its own, not
+  // slices that would keep the whole text of the document alive.
+  const view = (unpacked && reuse!.view) || viewOf(input.version === null && !unpacked ? (unpackRecord(packed) ?? record) : record, input.config.extraFields);
   const e: Entry = {
     uri: input.uri,
     version: input.version,
     config: input.config,
     settings: input.settings,
-    record,
+    packed,
+    view,
     hash,
     key,
     large,
@@ -138,8 +149,18 @@ export function buildEntry(input: BuildInput): Entry {
   if (input.path !== undefined) e.path = input.path;
   if (input.folder) e.folder = input.folder;
   if (input.repo) e.repo = input.repo;
-  if (input.version !== null) e.full = { text: input.text, analysis: analysis ?? fastAnalysis(large ? '' : input.text, input.uri) };
+  if (input.version !== null) {
+    e.record = record;
+    e.full = { text: input.text, analysis: analysis ?? fastAnalysis(large ? '' : input.text, input.uri) };
+  }
   return e;
+}
+
+/** The record of an entry (unpacked from its string for a closed document). */
+export function recordOf(e: Entry): DocumentRecord {
+  const r = e.record ?? unpackRecord(e.packed);
+  if (!r) throw new Error(`the index entry of ${e.uri} does not unpack`);
+  return r;
 }
 
 /**
@@ -151,11 +172,11 @@ export function recheckEntry(e: Entry, repo: RepoFacts | undefined, now: number)
   delete next.repo;
   if (repo) next.repo = repo;
   if (!e.isChange || e.large) return next;
-  next.docDiagnostics = recordDiagnostics(e.record, { config: e.config, now, docsUrl: e.settings.docsUrl, ...(repo ? { repo } : {}) });
+  next.docDiagnostics = recordDiagnostics(recordOf(e), { config: e.config, now, docsUrl: e.settings.docsUrl, ...(repo ? { repo } : {}) });
   return next;
 }
 
-/** The analysis of an entry for set rules and summaries: the slim model, with the record's directives. */
+/** The analysis of an entry for set rules (CM040): its view's model, with the record's directives. */
 export function slimAnalysis(e: Entry): Analysis {
-  return recordAnalysis(e.record);
+  return recordAnalysis(e.view);
 }

@@ -11,9 +11,9 @@ import { slimAnalysis } from './entry';
 /** The fields CM040 reads; when they did not change, the set need not be recomputed. */
 export function setKey(e: Entry): string {
   if (!e.isChange) return '';
-  const doc = e.record.doc;
+  const doc = e.view.doc;
   const v = doc.values;
-  return JSON.stringify([v.status, v.services, v.window, doc.header?.items.find((i) => i.key === 'window')?.range, e.config.severities.CM040, e.settings.docsUrl, e.record.suppressions]);
+  return JSON.stringify([v.status, v.services, v.window, doc.header?.items.find((i) => i.key === 'window')?.range, e.config.severities.CM040, e.settings.docsUrl, e.view.suppressions]);
 }
 
 /** Set diagnostics per URI for the change documents given (absent: none). */

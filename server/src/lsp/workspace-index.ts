@@ -19,13 +19,13 @@ import { mayHaveChangeType, pathMatcher } from '../core/discovery';
 import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
 import { personKey } from '../core/repo/facts';
-import { summarize } from '../core/summary';
 import type { WorkspaceFacts } from '../core/features/index';
 import type { ChangeListItem } from '../protocol';
 import { ConfigResolver } from '../node/config-resolver';
 import type { ResolvedConfig } from '../node/config-resolver';
 import { findChangeFiles } from '../node/find-change-files';
 import { readTextFile } from '../node/read-text-file';
+import { readTextFileSync } from '../node/read-text-file-sync';
 import type { Entry } from './entry';
 import { computeSetDiagnostics, setKey } from './set-rules';
 import type { Environment } from './environment';
@@ -60,6 +60,19 @@ export interface IndexDeps {
   sink: IndexSink;
   /** Where the index is kept between sessions (the client's storage folder), if anywhere. */
   storage?(): { path: string; version: string } | undefined;
+}
+
+/** Counts by severity, as summaries show them (errors, warnings, information and hints). */
+function problemCounts(ds: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of ds) {
+    if (d.severity === 1) errors++;
+    else if (d.severity === 2) warnings++;
+    else if ((d.severity ?? 1) >= 3) infos++;
+  }
+  return { errors, warnings, infos };
 }
 
 /** The name of the persisted index in the storage folder. */
@@ -127,7 +140,9 @@ export class WorkspaceIndex {
     if (!isCurrent()) return undefined;
     // A closed document whose text and config are unchanged keeps its record (no analysis).
     const prev = this.entries.get(uri);
-    const reuse = version !== null ? undefined : prev ? { hash: prev.hash, key: prev.key, record: prev.record } : this.persisted?.peek(uri);
+    const reuse = version !== null ? undefined : prev ? { hash: prev.hash, key: prev.key, packed: prev.packed, view: prev.view } : this.persisted?.peek(uri);
+    // The entry takes the packed record over: the previous session's copy is not kept twice.
+    if (!prev) this.persisted?.take(uri);
     const made = version !== null ? analysis?.() : undefined;
     const e = buildEntry({ uri, text, version, ...ctx, now: this.deps.env.now(), ...(reuse ? { record: reuse } : {}), ...(made ? { analysis: made } : {}) });
     this.store(e, batch);
@@ -296,13 +311,23 @@ export class WorkspaceIndex {
       const [walk] = await Promise.all([findChangeFiles(folder.path, pathMatcher(root.config)), this.repo.read(folder)]);
       if (stale()) return;
       let done = 0;
+      // Progress about every 1% (a notification per file costs more than the file), and the
+      // event loop is given back every ~10 ms so that requests are answered during the scan.
+      const step = Math.max(1, Math.floor(walk.files.length / 100));
+      let slice = performance.now();
       for (const f of walk.files) {
-        progress?.(done++, walk.files.length);
+        if (done % step === 0) progress?.(done, walk.files.length);
+        done++;
+        if (performance.now() - slice > 10) {
+          await new Promise((r) => setImmediate(r));
+          if (stale()) return;
+          slice = performance.now();
+        }
         const uri = uriOf(f.path);
         seen.add(uri);
         if (this.deps.isOpen(uri)) continue;
-        const r = await readTextFile(f.path);
-        if (stale()) return;
+        // Small files read synchronously (a promise round trip per file cost more than the read).
+        const r = readTextFileSync(f.path);
         if (!r.ok || (!f.byGlob && !mayHaveChangeType(r.text))) {
           this.entries.delete(uri);
           continue;
@@ -345,7 +370,7 @@ export class WorkspaceIndex {
     const where = this.deps.storage?.();
     if (!where) return;
     const cache = RecordCache.empty(join(where.path, INDEX_FILE_NAME), where.version);
-    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.set(uri, e.hash, e.key, e.record, e.settings.docsUrl);
+    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.setPacked(uri, e.hash, e.key, e.packed);
     try {
       await cache.save();
     } catch (e) {
@@ -369,7 +394,7 @@ export class WorkspaceIndex {
 
   /** A change's summary as the sidebar shows it. */
   summaryOf(e: Entry): ChangeListItem {
-    return { ...summarize(e.record.doc, this.diagnosticsOf(e), e.config.extraFields), uri: e.uri, allowedNext: e.record.allowedNext };
+    return { ...e.view.summary, problems: problemCounts(this.diagnosticsOf(e)), uri: e.uri, allowedNext: e.view.allowedNext };
   }
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */
@@ -382,7 +407,7 @@ export class WorkspaceIndex {
 
   /** SPEC section 5 metrics of the change documents (under a folder URI when given). */
   metrics(folderUri?: string): MonthMetrics[] {
-    return computeMetrics(this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`)).map((e) => e.record.doc));
+    return computeMetrics(this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`)).map((e) => e.view.doc));
   }
 
   /** The catalog's service names for a document's folder (completion of Affected services). */
@@ -397,11 +422,10 @@ export class WorkspaceIndex {
       const people = new Set<string>();
       const incidents = new Set<string>();
       for (const e of this.changes()) {
-        const v = e.record.doc.values;
-        for (const s of v.services) if (!services.has(s.toLowerCase())) services.set(s.toLowerCase(), s);
-        for (const p of [...(v.owner?.people ?? []), ...(v.approval?.people ?? [])]) people.add(p);
-        for (const l of e.record.doc.statusLog?.entries ?? []) if (l.by) people.add(l.by);
-        for (const i of [...v.incidents, ...v.causedIncidents]) incidents.add(i);
+        const f = e.view.facts;
+        for (const s of f.services) if (!services.has(s.toLowerCase())) services.set(s.toLowerCase(), s);
+        for (const p of f.people) people.add(p);
+        for (const i of f.incidents) incidents.add(i);
       }
       // CODEOWNERS teams (`@org/team`) are not people to name as owner or approver.
       for (const p of this.repo.allOwners()) if (!p.includes('/')) people.add(p);

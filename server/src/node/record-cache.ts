@@ -7,6 +7,10 @@
  * rest, and a file that is not ours, is of another version, does not parse or does not match its
  * hash is ignored as a whole (and replaced on save). It is written to a temporary file and
  * renamed, so that an interrupted or concurrent run leaves either the old file or a whole new one.
+ *
+ * After the first line, one line per file: `["path","hash","key"]`, a tab, and the record packed
+ * (record-codec.ts, as JSON). Records stay packed until read, so a large cache loads in one split
+ * and the language server keeps the packed string itself as its compact entry.
  */
 import * as crypto from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
@@ -41,8 +45,8 @@ export function configKey(config: Config, docsUrl = ''): string {
   return docsUrl ? `${k} ${docsUrl}` : k;
 }
 
-/** One cached file: content hash, config key, and the record (encoded until first read). */
-type Entry = [hash: string, key: string, record: unknown, decoded?: DocumentRecord];
+/** One cached file: content hash, config key, and the record packed (decoded on first read). */
+type Entry = [hash: string, key: string, packed: string, decoded?: DocumentRecord];
 
 interface Header {
   tool: string;
@@ -51,18 +55,31 @@ interface Header {
   sha1: string;
 }
 
-function isEntry(x: unknown): x is Entry {
-  return Array.isArray(x) && x.length === 3 && typeof x[0] === 'string' && typeof x[1] === 'string';
+/**
+ * A record packed for the cache file and the server's compact entries: characters beyond Latin-1
+ * escaped and the string rebuilt from Latin-1 bytes, so that V8 keeps it flat at one byte per
+ * character (as JSON.stringify leaves it, one emoji doubles it and slack adds a sixth).
+ */
+export function packRecord(r: DocumentRecord, docsUrl?: string): string {
+  const json = JSON.stringify(encodeRecord(r, docsUrl)).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return Buffer.from(json, 'latin1').toString('latin1');
 }
 
-/** The record of an entry, decoded on first use; undefined when it does not decode (a miss, never a wrong result). */
+/** The record of a packed string; undefined when it does not decode (a miss, never a wrong result). */
+export function unpackRecord(packed: string): DocumentRecord | undefined {
+  try {
+    return decodeRecord(JSON.parse(packed));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record of an entry, decoded on first use. */
 function recordOf(e: Entry): DocumentRecord | undefined {
   if (e[3] === undefined) {
-    try {
-      e[3] = decodeRecord(e[2]);
-    } catch {
-      return undefined;
-    }
+    const r = unpackRecord(e[2]);
+    if (!r) return undefined;
+    e[3] = r;
   }
   return e[3];
 }
@@ -115,15 +132,20 @@ export class RecordCache {
     if (header.format !== RECORD_FORMAT || header.version !== version) return `written by another version (${String(header.version)})`;
     const body = text.slice(nl + 1);
     if (header.sha1 !== contentHash(body)) return 'corrupt (its content does not match its hash)';
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body);
-    } catch {
-      return 'corrupt (not JSON)';
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'corrupt (not a map of files)';
     const entries = new Map<string, Entry>();
-    for (const [path, e] of Object.entries(raw)) if (isEntry(e)) entries.set(path, e);
+    for (const line of body.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      let head: unknown;
+      try {
+        head = JSON.parse(line.slice(0, tab));
+      } catch {
+        return 'corrupt (not JSON)';
+      }
+      if (!Array.isArray(head) || head.length !== 3 || !head.every((x) => typeof x === 'string')) return 'corrupt (not a map of files)';
+      const [path, hash, key] = head as [string, string, string];
+      entries.set(path, [hash, key, line.slice(tab + 1)]);
+    }
     return entries;
   }
 
@@ -136,39 +158,35 @@ export class RecordCache {
     return r;
   }
 
-  /** What is cached for `path`, whatever its hash and key (the caller compares). */
-  peek(path: string): { hash: string; key: string; record: DocumentRecord } | undefined {
+  /** What is cached for `path`, packed, whatever its hash and key (the caller compares and unpacks). */
+  peek(path: string): { hash: string; key: string; packed: string } | undefined {
     const e = this.entries.get(path);
-    const record = e ? recordOf(e) : undefined;
-    return e && record ? { hash: e[0], key: e[1], record } : undefined;
+    return e ? { hash: e[0], key: e[1], packed: e[2] } : undefined;
+  }
+
+  /** Forgets what is cached for `path` (the server takes the packed record over). */
+  take(path: string): void {
+    this.entries.delete(path);
   }
 
   /** Stores the record of `path` for this content hash and config key (checked with `docsUrl`). */
   set(path: string, hash: string, key: string, record: DocumentRecord, docsUrl?: string): void {
     const prev = this.entries.get(path);
     if (prev && prev[0] === hash && prev[1] === key && prev[3] === record) return;
-    this.entries.set(path, [hash, key, encodeRecord(record, docsUrl), record]);
+    this.entries.set(path, [hash, key, packRecord(record, docsUrl), record]);
     this.dirty = true;
   }
 
-  /** Forgets every entry whose path `keep` rejects (files no longer in the index). */
-  retain(keep: (path: string) => boolean): void {
-    for (const p of [...this.entries.keys()])
-      if (!keep(p)) {
-        this.entries.delete(p);
-        this.dirty = true;
-      }
-  }
-
-  /** Drops the decoded records (the server keeps its own; only the compact form stays). */
-  compact(): void {
-    for (const e of this.entries.values()) e.length = 3;
+  /** Stores an already packed record. */
+  setPacked(path: string, hash: string, key: string, packed: string): void {
+    this.entries.set(path, [hash, key, packed]);
+    this.dirty = true;
   }
 
   /** Writes the cache when something changed (or the file on disk was ignored). Throws on I/O errors. */
   async save(): Promise<void> {
     if (!this.dirty && this.ignored === undefined) return;
-    const body = JSON.stringify(Object.fromEntries([...this.entries].map(([p, e]) => [p, [e[0], e[1], e[2]]])));
+    const body = Array.from(this.entries, ([p, e]) => `${JSON.stringify([p, e[0], e[1]])}\t${e[2]}`).join('\n');
     const header: Header = { tool: TOOL, format: RECORD_FORMAT, version: this.version, sha1: contentHash(body) };
     await mkdir(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
