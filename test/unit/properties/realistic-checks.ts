@@ -133,7 +133,7 @@ export function advanceAppendsOneEntry(text: string, opts: FixOptions, strict = 
         // A blank line keeps a loose log loose, or starts a list in a log section without one.
         (l === '' && before.statusLog !== undefined && (before.statusLog.loose || !before.statusLog.hasList)) ||
         (!before.statusLog && (l === '' || l === '## Status log')) ||
-        (/^(?:[-*+]|\d+[.)]) (?:\[[ xX]\] )?YYYY-MM-DD HH:MM UTC Planned by \.\.\.$/.test(l) && !old0.some((e) => e.status));
+        (/^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?YYYY-MM-DD HH:MM UTC Planned by \.\.\.$/.test(l) && !old0.some((e) => e.status));
       assert.ok(ok, `${what} added an unexpected line ${JSON.stringify(r[j])}`);
     }
 

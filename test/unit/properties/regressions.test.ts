@@ -53,6 +53,19 @@ describe('property counterexamples (regressions)', () => {
     advanceIsConsistent(text, OPTS);
   });
 
+  it('refuses an advance whose new log list would swallow an indented heading and the entries after it', () => {
+    // The log section ends at an indented `## Rollback plan`; a list written into the empty log
+    // would take that heading (and the unreadable line after it) as its own content.
+    const text = editLine(VALID_NORMAL.slice(0, LOG), '- Status:', '- Status: Planned') + '## Status log\n  ## Rollback plan\n\n- 2026-11-26 15: Standard';
+    assert.deepEqual(advanceTargets(doc(text)), ['Approved', 'Rejected', 'In Progress']);
+    assert.equal(advanceEdits(doc(text), 'Approved', OPTS), undefined);
+    advanceIsConsistent(text, OPTS);
+    // With a blank line before the next heading the same log is written, a blank line kept after it.
+    const spaced = text.replace('## Status log\n  ## Rollback plan', '## Status log\n\n## Rollback plan');
+    const edits = advanceEdits(doc(spaced), 'Approved', OPTS)!;
+    assert.equal(edits[edits.length - 1]!.newText, '\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- 2026-11-28 12:00 UTC Approved by @fuzzer');
+  });
+
   it('writes a note or author with line breaks on one line (no injected entries or items)', () => {
     const inProgress = editLine(VALID_NORMAL, '- Status:', '- Status: In Progress').replace(
       '- 2026-11-27 09:15 UTC Approved by @bob',

@@ -113,31 +113,25 @@ export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): Tex
   // A log with no status yet starts at Planned (advanceTargets allows nothing else here). When it
   // was planned, and by whom, is not known: a skeleton line asks the user, instead of "now, by you".
   const startsLog = doc.values.status === 'Planned' && !loggedStatus(a);
-  edits.push(appendLogLines(a, [...(startsLog ? [skeletonLine('Planned')] : []), entryText(to, opts)]));
-  return recordsAdvance(a, edits, to) ? edits : undefined;
+  const lines = [...(startsLog ? [skeletonLine('Planned')] : []), entryText(to, opts)];
+  edits.push(appendLogLines(a, lines));
+  return recordsAdvance(a, edits, to, lines.length) ? edits : undefined;
 }
-
-const statusEntries = (d: Analysis['doc']) => (d.statusLog?.entries ?? []).filter((e) => e.status !== undefined);
 
 /** What an entry says, to compare the log before and after an edit. */
 const entryKey = (e: LogEntry) => JSON.stringify([e.statusText, e.at ?? null, e.timestampError ?? null, e.by ?? null, e.note ?? null]);
 
 /**
- * Whether the edited document reads back with Status `to`, a last log entry `to`, and the rest of
- * the log as it was (one entry more; two when a new log starts with a Planned skeleton line).
- * Markdown can swallow an appended section (a document ending inside an unclosed code fence or
- * HTML comment) or read neighbouring lines differently once a line is added (an indented heading
- * after a tab bullet); such an advance is refused rather than written where it does not count.
+ * Whether the edited document reads back with Status `to` and a log that is the old one, entry
+ * for entry, plus the lines written (the entry `to`, after a skeleton Planned line when a log
+ * starts). Markdown can swallow an appended section (a document ending inside an unclosed code
+ * fence or HTML comment) or read neighbouring lines differently once a line is added (an
+ * indented heading after a new list); such an advance is refused rather than written where it
+ * does not count, or where it changes what other lines mean.
  */
-function recordsAdvance(a: Analysis, edits: TextEdit[], to: Status): boolean {
+function recordsAdvance(a: Analysis, edits: TextEdit[], to: Status, written: number): boolean {
   const after = analyze(applyEdits(a.md.lines, edits), `${a.doc.id}.md`).doc;
-  const before = statusEntries(a.doc);
-  const now = statusEntries(after);
-  const expected = before.length === 0 && a.doc.values.status === 'Planned' ? 2 : 1;
-  return (
-    after.values.status === to &&
-    now[now.length - 1]?.status === to &&
-    now.length - before.length === expected &&
-    before.every((e, k) => entryKey(e) === entryKey(now[k]!))
-  );
+  const before = a.doc.statusLog?.entries ?? [];
+  const now = after.statusLog?.entries ?? [];
+  return after.values.status === to && now.length === before.length + written && now[now.length - 1]?.status === to && before.every((e, k) => entryKey(e) === entryKey(now[k]!));
 }

@@ -41,7 +41,11 @@ export function appendLogLines(a: Analysis, lines: readonly string[]): TextEdit 
     const join = log.hasList && log.loose ? eol + eol : eol;
     const lead = log.hasList && !log.loose ? eol : eol + eol;
     const body = lines.map((l, k) => nthPrefix(log.prefix, k) + l).join(join);
-    return insertAt(a.md.lines, log.appendOffset, lead + body);
+    // A new list in a section needs a blank line after it too, or the next line (an indented
+    // heading, text) would join its last item.
+    const next = a.md.lines.positionAt(log.appendOffset).line + 1;
+    const trail = !log.hasList && next < a.md.lines.lineCount && a.md.lines.lineText(next).trim() !== '' ? eol : '';
+    return insertAt(a.md.lines, log.appendOffset, lead + body + trail);
   }
   // No log anywhere: a `## Status log` section at the end, after exactly one blank line.
   const eol = eolOf(text);
