@@ -93,6 +93,10 @@ function writeFolder(root: string, corpus: Corpus, docs: readonly CorpusDoc[]): 
 async function measureCorpus(corpus: Corpus, size: number, args: Args, tmp: string, rows: Row[], extra: Record<string, unknown>, first: boolean): Promise<void> {
   const g = `${corpus} ${size}`;
   const spawnRuns = Math.min(args.runs, 3);
+  // The goals of issue 12 are set on the realistic corpus; the basic one (windows crowded into a
+  // few weeks, so CM040 grows with the square of N) is measured for comparison.
+  const goal = corpus === 'realistic';
+  const target = <T extends object>(t: T): T | Record<string, never> => (goal ? t : {});
   log(`\n[${g}] generating...`);
   const docs = generate(corpus, size);
   const root = join(tmp, `${corpus}${size}`);
@@ -135,11 +139,11 @@ async function measureCorpus(corpus: Corpus, size: number, args: Args, tmp: stri
   extra[`processes ${g}`] = { floor, ml: ms(ml), check: ms(check), list: ms(list), checkCacheCold: ms(checkCacheCold), checkWarm: ms(checkWarm), listWarm: ms(listWarm) };
   const floorBase = { baselineName: 'read + scan floor (process)', baseline: ms(floor) };
   rows.push({ group: g, name: 'read + scan floor (process: walk, read, count lines)', value: ms(floor), note: `in process: ${ix.floor.toFixed(0)} ms` });
-  rows.push(ratioRow({ group: g, name: 'itsmote check --format json (process)', value: ms(check), baselineName: 'markdownlint, default rules (process)', baseline: ms(ml), target: '>= 10x faster', min: 10, note: rss(check) }));
-  rows.push(ratioRow({ group: g, name: 'itsmote check --cache, warm', value: ms(checkWarm), ...floorBase, target: '<= 2x', max: 2, note: rss(checkWarm) }));
+  rows.push(ratioRow({ group: g, name: 'itsmote check --format json (process)', value: ms(check), baselineName: 'markdownlint, default rules (process)', baseline: ms(ml), ...target({ target: '>= 10x faster', min: 10 }), note: rss(check) }));
+  rows.push(ratioRow({ group: g, name: 'itsmote check --cache, warm', value: ms(checkWarm), ...floorBase, ...target({ target: '<= 2x', max: 2 }), note: rss(checkWarm) }));
   rows.push({ group: g, name: 'itsmote check --cache, cold (writes the cache)', value: ms(checkCacheCold), note: 'for comparison' });
-  rows.push(ratioRow({ group: g, name: 'itsmote list, cold', value: ms(list), ...floorBase, target: '<= 5x', max: 5, note: rss(list) }));
-  rows.push(ratioRow({ group: g, name: 'itsmote list --cache, warm', value: ms(listWarm), ...floorBase, target: '<= 2x', max: 2 }));
+  rows.push(ratioRow({ group: g, name: 'itsmote list, cold', value: ms(list), ...floorBase, ...target({ target: '<= 5x', max: 5 }), note: rss(list) }));
+  rows.push(ratioRow({ group: g, name: 'itsmote list --cache, warm', value: ms(listWarm), ...floorBase, ...target({ target: '<= 2x', max: 2 }) }));
 
   if (!existsSync(SERVER)) {
     rows.push({ group: g, name: 'language server', note: 'n/a (server not built)' });
@@ -153,8 +157,9 @@ async function measureCorpus(corpus: Corpus, size: number, args: Args, tmp: stri
       const w = await measureWorkspace(SERVER, root, 900_000, storage);
       extra[`workspace ${phase} ${g}`] = w;
       const name = `server ${phase === 'cold' ? 'cold (empty storage)' : 'warm (index kept in storage)'}: last publish of the scan (${w.published} published, ${w.listed} listed)`;
-      rows.push({ group: g, name, value: w.lastPublish, target: phase === 'cold' ? '<= 5 s' : undefined, ...(phase === 'cold' ? { pass: w.lastPublish <= 5000 } : {}) });
-      rows.push({ group: g, name: `server ${phase}: peak RSS (VmHWM)`, value: w.peakRssMb, unit: 'MB', target: '<= 150 MB', ...(w.peakRssMb !== undefined ? { pass: w.peakRssMb <= 150 } : {}) });
+      const cold = goal && phase === 'cold';
+      rows.push({ group: g, name, value: w.lastPublish, ...(cold ? { target: '<= 5 s', pass: w.lastPublish <= 5000 } : {}) });
+      rows.push({ group: g, name: `server ${phase}: peak RSS (VmHWM)`, value: w.peakRssMb, unit: 'MB', ...(goal && w.peakRssMb !== undefined ? { target: '<= 150 MB', pass: w.peakRssMb <= 150 } : {}) });
     } catch (e) {
       rows.push({ group: g, name: `server ${phase}`, note: `failed: ${e instanceof Error ? e.message : String(e)}` });
     }
