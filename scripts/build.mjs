@@ -13,27 +13,52 @@ const common = {
   logLevel: 'warning',
   // remark's ESM packages carry "sideEffects": false; keep tree shaking on.
   treeShaking: true,
+  // jsonc-parser's "main" is a UMD whose requires esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', inlinesReport: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   // The metrics dashboard's page script, with Chart.js bundled in (a webview loads no remote code).
   { in: 'client/webview/dashboard.ts', out: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
+const REPORT_SCRIPT = 'client/webview/report.ts';
+
+// A missing entry point is a broken build, not one bundle fewer: say which and stop.
+const missing = [REPORT_SCRIPT, ...entries.map((e) => e.in)].filter((path) => !existsSync(path));
+if (missing.length) {
+  console.error(`build: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+// The HTML report's page script (client/webview/report.ts), bundled first: the CLI inlines it into
+// every report it writes (one self-contained file, allowed by its CSP hash).
+const reportScript = await esbuild.build({
+  entryPoints: [REPORT_SCRIPT],
+  bundle: true,
+  write: false,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const reportDefine = { __ITSMOTE_REPORT_SCRIPT__: JSON.stringify(reportScript.outputFiles[0].text) };
+
 await Promise.all(
-  entries
-    .filter((e) => existsSync(e.in))
-    .map((e) =>
-      esbuild.build({
-        ...common,
-        entryPoints: [e.in],
-        outfile: e.out,
-        external: e.external ?? [],
-        ...(e.platform ? { platform: e.platform, format: e.format, target: e.target } : {}),
-        banner: e.banner ? { js: e.banner } : undefined,
-      }),
-    ),
+  entries.map((e) =>
+    esbuild.build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: e.out,
+      external: e.external ?? [],
+      ...(e.platform ? { platform: e.platform, format: e.format, target: e.target } : {}),
+      banner: e.banner ? { js: e.banner } : undefined,
+      ...(e.inlinesReport ? { define: reportDefine } : {}),
+    }),
+  ),
 );

@@ -5,56 +5,53 @@
 // 2. unless ITSMOTE_E2E_UI=0, runs the UI checks of ui-checks.mjs on a second, untouched copy of
 //    the workspace and saves the screenshots.
 // Exit code: 0 only when both pass. Every wait has a timeout; nothing sleeps.
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runUiChecks } from './ui-checks.mjs';
+import { workbenchUrl as urlFor } from './workbench-url.mjs';
+import { launchChromium, writeSummary } from './workbench.mjs';
 
 const env = (k) => {
   const v = process.env[k];
   if (!v) throw new Error(`driver: ${k} is not set (run .ci/e2e/run.sh)`);
   return v;
 };
-const require = createRequire(import.meta.url);
-const { chromium } = require(env('ITSMOTE_PLAYWRIGHT'));
 const base = env('ITSMOTE_CS_URL');
-const host = new URL(base).host;
 const TEST_TIMEOUT_MS = Number(process.env.ITSMOTE_E2E_TIMEOUT_MS ?? 300_000);
 // The clock of examples/EXPECTED.md: CM036 and "this month" depend on it.
 const NOW = '2026-11-28T12:00:00Z';
 
 /** The workbench URL that opens `folder` with the extension (and optionally its tests) loaded. */
-export function workbenchUrl(folder, { tests, environment } = {}) {
-  const remote = (p) => `vscode-remote://${host}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(env('ITSMOTE_EXT_DEV'))]];
-  if (tests) payload.push(['extensionTestsPath', remote(tests)]);
-  if (environment) payload.push(['extensionEnvironment', JSON.stringify(environment)]);
-  return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+export function workbenchUrl(folder, opts = {}) {
+  return urlFor(base, env('ITSMOTE_EXT_DEV'), folder, opts);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.ITSMOTE_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+
+const browser = await launchChromium();
 let testsCode = 1;
 let uiFailed = 0;
 try {
-  testsCode = await runExtensionTests();
+  // `npm run screenshots` runs the UI checks alone (ITSMOTE_E2E_TESTS=0).
+  testsCode = process.env.ITSMOTE_E2E_TESTS === '0' ? 0 : await runExtensionTests();
   if (process.env.ITSMOTE_E2E_UI !== '0') {
-    const results = join(env('ITSMOTE_ROOT'), 'docs', 'images');
-    mkdirSync(results, { recursive: true });
+    const images = env('ITSMOTE_IMAGES');
+    mkdirSync(images, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(workbenchUrl(env('ITSMOTE_WS_UI'), { environment: { ITSMOTE_NOW: NOW } }));
+    const uiStarted = Date.now();
+    // The first screen of `npm run editor` (open.sh): the examples, trusted, with the faulty
+    // change it opens.
+    const ws = env('ITSMOTE_WS_UI');
+    await page.goto(workbenchUrl(ws, { environment: { ITSMOTE_NOW: NOW }, openFile: join(ws, 'changes', '2026-11-20-auth-session-ttl.md') }));
     console.log('UI checks:');
     const outcome = await runUiChecks(page, {
-      imagesDir: results,
+      imagesDir: images,
       failuresDir: env('ITSMOTE_RESULTS'),
       openEmpty: () => page.goto(workbenchUrl(env('ITSMOTE_WS_EMPTY'), { environment: { ITSMOTE_NOW: NOW } })),
     });
     uiFailed = outcome.failed;
     console.log(`UI checks: ${outcome.passed} passed, ${outcome.failed} failed`);
+    writeSummary('ui', { passed: outcome.passed, failed: outcome.failed, ms: Date.now() - uiStarted });
   }
 } finally {
   await browser.close();
@@ -72,6 +69,7 @@ async function runExtensionTests() {
     tests: env('ITSMOTE_EXT_TESTS'),
     environment: {
       ITSMOTE_E2E_REPORT: report, ITSMOTE_E2E_WORKSPACE: env('ITSMOTE_WS_TESTS'), ITSMOTE_NOW: NOW,
+      ...(process.env.ITSMOTE_TEST_SUMMARY_DIR ? { ITSMOTE_TEST_SUMMARY_DIR: process.env.ITSMOTE_TEST_SUMMARY_DIR } : {}),
       ...(process.env.ITSMOTE_E2E_GREP ? { ITSMOTE_E2E_GREP: process.env.ITSMOTE_E2E_GREP } : {}),
     },
   }));

@@ -4,48 +4,37 @@
 // (docs/images/) when it passes and a failure shot (test-results/e2e/) when it does not.
 // Every wait is on DOM state with a timeout.
 import { join } from 'node:path';
-
-const T = 60_000;
-
-/** Runs a command from the palette (F1), retrying while its contributions are not yet registered. */
-async function runCommand(page, title, attempts = 8) {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: T });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
-    try {
-      await row.waitFor({ state: 'visible', timeout: 5_000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`command "${title}" not found in the palette`);
-}
-
-/** The webview frame holding `selector` (webviews nest an iframe in an iframe). */
-async function frameWith(page, selector, timeout) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      if (await f.locator(selector).count().catch(() => 0)) return f;
-    }
-    // Wait for the next frame event (or a short DOM settle) instead of sleeping blindly.
-    await Promise.race([page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => {}), page.waitForEvent('frameattached', { timeout: 2_000 }).catch(() => {})]);
-  }
-  throw new Error(`no frame with ${selector} within ${timeout} ms`);
-}
+import { changesPane, frameWith, runCommand, showChangesView, T } from './workbench.mjs';
+import { POLISH_CHECKS } from './ui-checks-polish.mjs';
 
 const CHECKS = [
+  {
+    name: 'the first screen of `npm run editor` is the product: Changes view, a faulty change, its problems; no Welcome, Chat or Restricted Mode',
+    shot: 'first-screen.png',
+    async run(page) {
+      // Nothing is clicked: this is what the page shows by itself.
+      const view = changesPane(page);
+      await view.locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' }).first().waitFor({ state: 'visible', timeout: T });
+      await page.locator('.tab.active', { hasText: '2026-11-20-auth-session-ttl.md' }).first().waitFor({ timeout: T });
+      const markers = page.locator('.markers-panel');
+      await markers.locator('.monaco-list-row', { hasText: /CM020/ }).first().waitFor({ state: 'visible', timeout: T });
+      const unwanted = {
+        'a Welcome tab': page.locator('.tab', { hasText: /^Welcome/ }),
+        'release notes': page.locator('.tab', { hasText: /Release Notes/ }),
+        'the Restricted Mode banner': page.locator('.monaco-workbench .banner', { hasText: /Restricted Mode/ }),
+        'a Chat view': page.locator('.part.auxiliarybar:visible', { hasText: /Chat/ }),
+      };
+      for (const [what, locator] of Object.entries(unwanted)) {
+        if (await locator.count()) throw new Error(`the first screen shows ${what}`);
+      }
+    },
+  },
   {
     name: 'the Changes view renders the tree grouped by status, the Metrics view, and the highlighting',
     shot: 'sidebar.png',
     async run(page) {
-      await page.getByRole('tab', { name: /ITSMote Changes/ }).click({ timeout: T });
-      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
+      await showChangesView(page);
+      const view = changesPane(page);
       for (const text of ['In Progress', 'Approved', 'Upgrade payments-db to PostgreSQL 16', 'Normal · High risk · @alice']) {
         await view.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
       }
@@ -68,8 +57,9 @@ const CHECKS = [
       const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
       await view.locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' }).first().click({ timeout: T });
       await page.locator('.tab', { hasText: '2026-11-20-auth-session-ttl.md' }).first().waitFor({ timeout: T });
-      await runCommand(page, 'View: Focus Problems');
       const markers = page.locator('.markers-panel');
+      // The first start showed the panel already (the first-screen check).
+      if (!(await markers.isVisible())) await runCommand(page, 'View: Focus Problems');
       await markers.locator('.monaco-list-row', { hasText: /CM020/ }).first().waitFor({ state: 'visible', timeout: T });
       await markers.locator('.monaco-list-row', { hasText: /approv/i }).first().waitFor({ state: 'visible', timeout: T });
     },
@@ -99,8 +89,15 @@ const CHECKS = [
       const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
       const row = view.locator('.monaco-list-row', { hasText: 'Upgrade payments-db to PostgreSQL 16' }).first();
       await row.click({ timeout: T });
-      await row.click({ button: 'right', timeout: T });
-      await page.getByRole('menuitem', { name: /Advance Status/ }).click({ timeout: T });
+      // On a busy machine the first right-click can land while the row's hover is opening and
+      // show no menu: open it again (the menu appearing is what is waited for).
+      const item = page.getByRole('menuitem', { name: /Advance Status/ });
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await row.click({ button: 'right', timeout: T });
+        if (await item.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+        await page.keyboard.press('Escape');
+      }
+      await item.click({ timeout: T });
       // Approved may only go to In Progress: the one row offered.
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'In Progress' }).waitFor({ timeout: T });
       const offered = await page.locator('.quick-input-list .monaco-list-row').count();
@@ -108,7 +105,9 @@ const CHECKS = [
       await page.keyboard.press('Enter');
       await view.locator('.monaco-list-row', { hasText: /^In Progress\s*2$/ }).first().waitFor({ timeout: T });
       await page.locator('.view-line', { hasText: /Status:\sIn\sProgress/ }).first().waitFor({ timeout: T });
-      await page.locator('.view-line', { hasText: /2026-11-28\s12:00\sUTC\sIn\sProgress\sby/ }).first().waitFor({ timeout: T });
+      // The author is the person's git identity (run.sh passes user.name "Kofi Mensah" as
+      // `npm run editor` passes the user's own global git config), never the OS user.
+      await page.locator('.view-line', { hasText: /2026-11-28\s12:00\sUTC\sIn\sProgress\sby\sKofi\sMensah/ }).first().waitFor({ timeout: T });
     },
   },
   {
@@ -134,6 +133,9 @@ const CHECKS = [
   },
 ];
 
+// Issue 13's checks need the example workspace, so they run before the one that opens the empty folder.
+CHECKS.splice(CHECKS.length - 1, 0, ...POLISH_CHECKS);
+
 export async function runUiChecks(page, { imagesDir, failuresDir, openEmpty }) {
   let passed = 0;
   let failed = 0;
@@ -144,7 +146,7 @@ export async function runUiChecks(page, { imagesDir, failuresDir, openEmpty }) {
       await check.run(page, { openEmpty });
       await page.screenshot({ path: join(imagesDir, check.shot) });
       passed++;
-      console.log(`  ✔ ${check.name} (${Date.now() - started} ms) -> docs/images/${check.shot}`);
+      console.log(`  ✔ ${check.name} (${Date.now() - started} ms) -> ${join(imagesDir, check.shot)}`);
     } catch (err) {
       failed++;
       console.log(`  ✗ ${check.name}: ${err instanceof Error ? err.message.split('\n')[0] : err}`);

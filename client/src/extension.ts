@@ -6,17 +6,23 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IndexChangedNotification } from '../../server/src/protocol';
-import { configuredAuthor, fallbackAuthor } from './author';
+import { IndexChangedNotification, WorkspaceTrustedNotification } from '../../server/src/protocol';
+import { AuthorSource } from './author';
 import { createLanguageClient, ServerStatusItem } from './language-client';
 import { ChangesTreeProvider } from './changes/tree';
 import type { ChangesNode } from './changes/tree';
 import { MetricsTreeProvider } from './metrics/view';
+import type { MetricsNode } from './metrics/view';
 import { MetricsDashboard } from './metrics/dashboard';
+import { headline } from './metrics/format';
 import { advanceStatus } from './commands/advance';
 import { newChange } from './commands/new-change';
 import { exportMetrics } from './commands/export';
 import { pickFilters, pickGroupBy } from './commands/view-options';
+import { revealOnFirstStart } from './first-start';
+import { extensionClock } from './clock';
+import { createRecordedLog } from './log';
+import type { RecordedLog } from './log';
 
 /** What `activate` returns. */
 export interface ItsmoteApi {
@@ -24,28 +30,44 @@ export interface ItsmoteApi {
   changesTree: ChangesTreeProvider;
   changesView: vscode.TreeView<ChangesNode>;
   metricsTree: MetricsTreeProvider;
+  metricsView: vscode.TreeView<MetricsNode>;
   dashboard: MetricsDashboard;
   status: ServerStatusItem;
   /** The author used for new changes and "only mine". */
   author(): string;
   /** Settles when the server runs and the first list has been loaded (rejects if it cannot start). */
   ready: Promise<void>;
+  /** The "ITSMote Changes" output channel's recent lines (what "Click for the log" shows). */
+  log: Pick<RecordedLog, 'lines' | 'onDidLog'>;
 }
 
 let client: LanguageClient | undefined;
 
-/** "Now": `ITSMOTE_NOW` (ISO 8601) when set, as the server does; else the clock. */
-function now(): number {
-  const fixed = process.env.ITSMOTE_NOW ? Date.parse(process.env.ITSMOTE_NOW) : Number.NaN;
-  return Number.isNaN(fixed) ? Date.now() : fixed;
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> {
-  const output = vscode.window.createOutputChannel('ITSMote Changes', { log: true });
-  const fallback = await fallbackAuthor();
-  const author = (): string => configuredAuthor() ?? fallback;
+  const recorded = createRecordedLog('ITSMote Changes');
+  const output = recorded.channel;
+  const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath).join(', ') || 'no folder';
+  output.info(`ITSMote Changes ${String(context.extension.packageJSON.version)} activating in ${vscode.env.appName} ${vscode.version} (${folders})`);
+  const clock = extensionClock();
+  const now = clock.now;
+  // Logged only: the server reads the same ITSMOTE_NOW and shows the error as a notification.
+  if (clock.error) output.error(clock.error);
+  // In Restricted Mode nothing here runs a process (no git); trust granted later lifts that.
+  const authors = await AuthorSource.create();
+  const author = (): string => authors.current();
 
-  const lc = createLanguageClient(context, author(), output);
+  const lc = createLanguageClient(context, () => {
+    const known = authors.forServer();
+    // The index is kept in the workspace storage between sessions (none without a workspace).
+    const storagePath = context.storageUri?.fsPath;
+    // Accepting a field name in completion reopens the list on its values (VS Code's own command).
+    return {
+      ...(known ? { author: known } : {}),
+      ...(storagePath ? { storagePath } : {}),
+      trusted: vscode.workspace.isTrusted,
+      retriggerCommand: 'editor.action.triggerSuggest',
+    };
+  }, output, () => authors.known() !== undefined);
   client = lc;
   const status = new ServerStatusItem();
   const changesTree = new ChangesTreeProvider(lc, context.workspaceState, author);
@@ -53,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
   const dashboard = new MetricsDashboard(context.extensionUri, metricsTree);
   const changesView = vscode.window.createTreeView('itsmote.changes', { treeDataProvider: changesTree, showCollapseAll: true });
   const metricsView = vscode.window.createTreeView('itsmote.metrics', { treeDataProvider: metricsTree });
-  context.subscriptions.push(output, status, changesTree, metricsTree, dashboard, changesView, metricsView);
+  context.subscriptions.push(recorded, status, changesTree, metricsTree, dashboard, changesView, metricsView);
   context.subscriptions.push(vscode.window.registerFileDecorationProvider(changesTree));
 
   const log = (what: string) => (err: unknown) => {
@@ -72,7 +94,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     changesView.badge = withErrors ? { value: withErrors, tooltip: `${withErrors} change document${withErrors === 1 ? '' : 's'} with errors` } : undefined;
     status.setCounts(changesTree.snapshot.changes.length, withErrors);
   };
+  // The month's headline is the Metrics view's description; while the view is collapsed (its
+  // default) the workbench hides descriptions, so the title carries it instead.
+  const describeMetrics = (): void => {
+    const line = headline(metricsTree.roots()[0]!.metrics);
+    metricsView.description = line;
+    metricsView.title = metricsView.visible ? 'Metrics' : `Metrics · ${line}`;
+  };
+  describeMetrics();
   context.subscriptions.push(
+    metricsTree.onDidRefresh(describeMetrics),
+    metricsView.onDidChangeVisibility(describeMetrics),
     changesTree.onDidRefresh(() => {
       describeView();
       updateActive();
@@ -81,8 +113,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     vscode.window.onDidChangeActiveTextEditor(updateActive),
     lc.onDidChangeState((e) => {
       status.setState(e.newState);
+      output.info(`language server ${e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'}`);
       // After a restart the server has a new index: load it (its notifications follow from then on).
       if (e.newState === State.Running) void refresh();
+    }),
+  );
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await authors.trustGranted();
+      // The server may now run git; a stopped server gets trusted: true when it is started again.
+      if (lc.state !== State.Stopped) await lc.sendNotification(WorkspaceTrustedNotification, {}).catch(log('workspaceTrusted'));
     }),
   );
   // The only refresh trigger besides commands: the server says its index changed.
@@ -91,8 +131,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
   const command = (id: string, run: (...args: unknown[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   };
-  command('itsmote.newChange', (opts) => newChange(author(), now(), opts && typeof opts === 'object' ? (opts as object) : undefined));
-  command('itsmote.advanceStatus', (arg, opts) => advanceStatus(lc, changesTree, arg, opts));
+  command('itsmote.newChange', async (opts) => {
+    const given = opts && typeof opts === 'object' ? (opts as object) : undefined;
+    const who = await authors.forWriting(given === undefined);
+    return who === undefined ? undefined : newChange(who, now(), given);
+  });
+  command('itsmote.advanceStatus', (arg, opts) => advanceStatus(lc, changesTree, arg, opts, (mayAsk, scope) => authors.forWriting(mayAsk, scope)));
   command('itsmote.showMetrics', () => dashboard.show());
   command('itsmote.exportMetrics', (target) => exportMetrics(metricsTree, now(), target));
   command('itsmote.refresh', () => refresh());
@@ -134,7 +178,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
     throw err;
   });
   ready.catch(() => undefined);
-  return { client: lc, changesTree, changesView, metricsTree, dashboard, status, author, ready };
+  void ready.then(() =>
+    revealOnFirstStart(context.workspaceState, changesTree.snapshot.changes.length, () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      const change = doc ? changesTree.changeFor(doc.uri) : undefined;
+      return change ? change.problems.errors + change.problems.warnings : 0;
+    }).catch(log('first start')),
+  );
+  return { client: lc, changesTree, changesView, metricsTree, metricsView, dashboard, status, author, ready, log: recorded };
 }
 
 export async function deactivate(): Promise<void> {

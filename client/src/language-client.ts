@@ -1,29 +1,43 @@
 /**
  * The language client: `dist/server.js` over Node IPC for markdown documents (files and untitled),
- * with the author in the initialization options. Restarting after a crash is the client
+ * with the author and the workspace trust in the initialization options (computed at each
+ * (re)start, so a restart after trust was granted starts trusted). Restarting after a crash is the client
  * library's default behaviour (up to 4 times in 3 minutes).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol';
+import { routeAdvanceThroughCommand } from './advance-actions';
 
-export function createLanguageClient(context: vscode.ExtensionContext, author: string, output: vscode.LogOutputChannel): LanguageClient {
+/**
+ * `init` gives the initialization options at each (re)start; `authorKnown` says whether a real
+ * identity is known (else the server's advance actions are routed through the command that asks).
+ */
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  init: () => InitializationOptions,
+  output: vscode.LogOutputChannel,
+  authorKnown: () => boolean = () => true,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  // The index is kept in the workspace storage between sessions (none without a workspace).
-  const storagePath = context.storageUri?.fsPath;
-  const initializationOptions: InitializationOptions = { author, ...(storagePath ? { storagePath } : {}) };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    initializationOptions,
+    initializationOptions: init,
     outputChannel: output,
+    middleware: {
+      provideCodeActions: async (document, range, ctx, token, next) => {
+        const actions = await next(document, range, ctx, token);
+        return actions && !authorKnown() ? routeAdvanceThroughCommand(actions, document.uri) : actions;
+      },
+    },
   };
   // The id `itsmote` makes the client read the `itsmote.trace.server` setting.
   return new LanguageClient('itsmote', 'ITSMote Changes', serverOptions, clientOptions);

@@ -1,18 +1,9 @@
 /**
- * "New change": the file name and the per-type template. The same templates ship as snippets
- * (snippets/itsmote.code-snippets); keep them in step. Pure: author and clock come in.
+ * "New change": the file name and where the cursor goes. The per-type template itself is the
+ * core's (server/src/core/templates.ts), which completion offers too. Pure: the clock comes in.
  */
-import type { ChangeType } from '../../server/src/core/fields';
-import { formatUtc } from '../../server/src/core/time';
-
-/** What the template needs. */
-export interface TemplateInput {
-  type: ChangeType;
-  title: string;
-  author: string;
-  /** ms since epoch: the Planned entry's time and the file's date. */
-  now: number;
-}
+export { changeTemplate } from '../../server/src/core/templates';
+export type { TemplateInput } from '../../server/src/core/templates';
 
 /** `upgrade-payments-db-to-postgresql-16`: lower case ASCII words, at most 60 characters. */
 export function slugify(title: string): string {
@@ -32,49 +23,6 @@ export function slugify(title: string): string {
 export function changeFileName(title: string, now: number, n = 1): string {
   const day = new Date(now).toISOString().slice(0, 10);
   return `${day}-${slugify(title)}${n > 1 ? `-${n}` : ''}.md`;
-}
-
-/**
- * Header lines per type, after Title/Owner. An empty value is written `- Name: ` (with the space)
- * so that the cursor, put at its end, is where the value goes: the parser trims values.
- */
-function fieldsFor(type: ChangeType): string[] {
-  const common = ['Affected services', 'Risk level', 'Status', 'Planned execution time', 'Rollback plan', 'Verification plan', 'Expected user impact'];
-  switch (type) {
-    case 'Standard':
-      return common;
-    case 'Normal':
-      return [...common, 'Approval (if required)'];
-    case 'Emergency':
-      // Emergency changes mitigate an incident now and are documented after (SPEC 3).
-      return ['Affected services', 'Risk level', 'Status', 'Incident', 'Rollback plan', 'Verification plan', 'Expected user impact'];
-  }
-}
-
-/** The new document's text, `\n` line ends. A title's line breaks are folded into spaces. */
-export function changeTemplate(input: TemplateInput): string {
-  const title = input.title.replace(/\s+/g, ' ').trim();
-  const values: Record<string, string> = {
-    'Risk level': input.type === 'Standard' ? 'Low' : '',
-    Status: 'Planned',
-  };
-  const header = [
-    `- Change type: ${input.type}`,
-    `- Change Owner: ${input.author}`,
-    ...fieldsFor(input.type).map((f) => `- ${f}: ${values[f] ?? ''}`),
-  ];
-  return [
-    `# ${title}`,
-    '',
-    ...header,
-    '',
-    '## Summary',
-    '',
-    '## Status log',
-    '',
-    `- ${formatUtc(input.now)} Planned by ${input.author}`,
-    '',
-  ].join('\n');
 }
 
 /** The position (line, character) of the first empty header value: where the cursor goes. */

@@ -17,6 +17,8 @@ await esbuild.build({
   outfile,
   logLevel: 'warning',
   define: { BENCH_ROOT: JSON.stringify(root) },
+  // As scripts/build.mjs: jsonc-parser's UMD "main" does not bundle, its ESM build does.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 });
 const r = spawnSync(process.execPath, [...process.execArgv, outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;

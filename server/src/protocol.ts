@@ -6,6 +6,7 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ChangeSummary } from './core/summary';
 import type { MonthMetrics } from './core/metrics';
 import type { Status } from './core/fields';
+import type { FreezeSpan } from './core/freezes';
 
 /** A change in the workspace index, as the sidebar shows it. */
 export interface ChangeListItem extends ChangeSummary {
@@ -31,6 +32,8 @@ export interface MetricsParams {
 }
 export interface MetricsResult {
   months: MonthMetrics[];
+  /** The change freezes of the folders' `.itsmote.json` files, for the dashboard's month axis. */
+  freezes?: FreezeSpan[];
 }
 /** `itsmote/metrics`: SPEC section 5 metrics by month. */
 export const MetricsRequest = new RequestType<MetricsParams, MetricsResult, void>('itsmote/metrics');
@@ -50,6 +53,8 @@ export interface AdvanceStatusArgs {
   note?: string;
   /** Document version the edit is computed for; a stale version is refused. */
   version?: number;
+  /** Who is writing the log entry, as the client knows it (wins over the setting and the server's fallback). */
+  author?: string;
 }
 /** Commands the server registers (`workspace/executeCommand`). */
 export const ServerCommands = {
@@ -69,7 +74,27 @@ export interface InitializationOptions {
    * Absent: the index lives in memory only.
    */
   storagePath?: string;
+  /**
+   * Whether the workspace is trusted (VS Code workspace trust). False: the server starts no
+   * process at all (no git: author from the setting or the OS user, catalog discovery by a
+   * walk), until `itsmote/workspaceTrusted` arrives. Absent: trusted (a client that has no
+   * notion of trust); git is hardened either way (docs/reliability.md).
+   */
+  trusted?: boolean;
+  /**
+   * A client command that opens the completion list again (VS Code: `editor.action.triggerSuggest`).
+   * Given, accepting a field name in completion goes straight on to the field's values.
+   */
+  retriggerCommand?: string;
 }
+
+/** `itsmote/workspaceTrusted` parameters: nothing yet, trust is only ever granted. */
+export type WorkspaceTrustedParams = Record<string, never>;
+/**
+ * `itsmote/workspaceTrusted`: the user trusted the workspace after the server started untrusted.
+ * The server may now run git (author, catalog discovery) and re-scans; no restart needed.
+ */
+export const WorkspaceTrustedNotification = new NotificationType<WorkspaceTrustedParams>('itsmote/workspaceTrusted');
 
 /** The `itsmote` settings section, as the server reads it through `workspace/configuration`. */
 export interface ItsmoteSettings {
@@ -81,6 +106,8 @@ export interface ItsmoteSettings {
   workspaceDiagnostics?: boolean;
   /** Documents larger than this (KB) get one information diagnostic instead of a full check. */
   maxFileSizeKB?: number;
+  /** The workspace scan of a folder stops (with a warning) after this many candidate files. */
+  maxFiles?: number;
 }
 
 export const SETTINGS_SECTION = 'itsmote';

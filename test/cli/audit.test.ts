@@ -7,6 +7,7 @@ interface AuditJson {
   file: string;
   commits: number;
   findings: { kind: string; commit: string; committedAt: string; author: string; line: number; message: string }[];
+  imported?: { commit: string; committedAt: string; author: string; lines: number; oldest: string };
 }
 
 const P = '2026-11-26 10:02 UTC Planned by @alice';
@@ -90,11 +91,36 @@ describe('itsmote audit', () => {
     }
   });
 
-  it('text output: one block per file, a summary line', () => {
+  it('text output: one block per file with a labelled table (commit, author time, author, line, kind, message), a summary line', () => {
     const r = itsmote(['audit', 'changes'], { cwd: repo.dir });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, new RegExp(`changes/sneaky-renamed\\.md\\n  ${commits.sneaky2!.slice(0, 8)}  2026-11-27 09:30 UTC +7  status-without-log +Status changed`));
+    assert.match(r.stdout, new RegExp(`changes/sneaky-renamed\\.md\\n  COMMIT {4}AUTHOR TIME {11}AUTHOR {7}LINE  KIND {16}MESSAGE\\n  ${commits.sneaky2!.slice(0, 8)}  2026-11-27 09:30 UTC  Test Author {5}7  status-without-log  Status changed`));
     assert.match(r.stdout, /4 findings in 2 files \(4 files audited, 10 commits read\)\n$/);
+  });
+
+  it('a file added with its history already written is imported, not back-dated: one info line, exit 0', () => {
+    const imp = new GitRepo();
+    try {
+      const hash = imp.commit('2026-11-28T10:00:00Z', 'import the changes', { 'changes/imported.md': doc('In Progress', [P, A, I.replace('2026-12-01 14:02', '2026-11-27 09:30')]) });
+      const r = itsmote(['audit', 'changes'], { cwd: imp.dir });
+      assert.equal(r.code, 0, r.stdout);
+      assert.equal(
+        r.stdout,
+        `changes/imported.md\n  info: imported history: 3 log lines (from 2026-11-26 10:02 UTC) predate the file's first commit ${hash.slice(0, 8)} (2026-11-28 10:00 UTC, by Test Author); not reported as back-dated\n\n` +
+          '0 findings in 0 files (1 file audited, 1 commit read; 1 file with imported history, which --report-imported audits too)\n',
+      );
+      const [f] = json<AuditJson[]>(itsmote(['audit', '-f', 'json', 'changes'], { cwd: imp.dir }));
+      assert.deepEqual(f!.findings, []);
+      assert.deepEqual(f!.imported, { commit: hash, committedAt: '2026-11-28T10:00:00.000Z', author: 'Test Author', lines: 3, oldest: '2026-11-26T10:02:00.000Z' });
+      // Asked for, the same lines are back-dated findings again.
+      const strict = itsmote(['audit', '--report-imported', '-f', 'json', 'changes'], { cwd: imp.dir });
+      assert.equal(strict.code, 1);
+      const [s] = json<AuditJson[]>(strict);
+      assert.deepEqual(s!.findings.map((x) => x.kind), ['backdated', 'backdated', 'backdated']);
+      assert.equal(s!.imported, undefined);
+    } finally {
+      imp.cleanup();
+    }
   });
 
   it('uncommitted files are reported on stderr; a folder outside git is exit 2; bad options are usage errors', () => {

@@ -20,7 +20,7 @@ describe('itsmote check examples', () => {
   const expected = expectedCodes();
 
   it('lists every example file in EXPECTED.md', () => {
-    assert.equal(expected.size, 13);
+    assert.equal(expected.size, 14);
   });
 
   it('reports exactly the expected codes per file and exits with 1', () => {
@@ -35,7 +35,7 @@ describe('itsmote check examples', () => {
     const r = itsmote(['check', 'examples', '--now', NOW]);
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines.at(-1), '6 errors, 3 warnings, 0 infos in 13 files');
+    assert.equal(lines.at(-1), '7 errors, 3 warnings, 0 infos in 14 files');
     const i = lines.indexOf('examples/changes/2026-11-28-rabbitmq-prefetch.md');
     assert.ok(i >= 0, r.stdout);
     // CM010 sits on the header's first line: line 3 of the file (0-based line 2).
@@ -67,13 +67,13 @@ describe('itsmote check examples', () => {
 
   it('checks a file reached twice only once', () => {
     const files = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, 'examples', 'examples/changes/2026-10-27-log-retention.md']));
-    assert.equal(files.length, 13);
+    assert.equal(files.length, 14);
   });
 
   it('defaults to the current folder', () => {
     const r = itsmote(['check', '--now', NOW, '-f', 'json'], { cwd: EXAMPLES });
     const files = json<JsonFileResult[]>(r);
-    assert.equal(files.length, 13);
+    assert.equal(files.length, 14);
     assert.ok(files.every((f) => f.file.startsWith('changes/')), files.map((f) => f.file).join());
   });
 });

@@ -44,9 +44,9 @@ describe('itsmote check --format sarif', () => {
   });
 
   it('has one result per diagnostic with level, ruleIndex and a 1-based region', () => {
-    assert.equal(run.results.length, 9);
+    assert.equal(run.results.length, 10);
     for (const res of run.results) assert.equal(run.tool.driver.rules[res.ruleIndex]!.id, res.ruleId);
-    assert.deepEqual(run.results.map((x) => x.level).sort(), [...Array(6).fill('error'), ...Array(3).fill('warning')].sort());
+    assert.deepEqual(run.results.map((x) => x.level).sort(), [...Array(7).fill('error'), ...Array(3).fill('warning')].sort());
     const owner = run.results.find((x) => x.ruleId === 'CM012')!;
     const loc = owner.locations[0]!.physicalLocation;
     assert.equal(loc.artifactLocation.uri, 'examples/changes/2026-09-15-billing-cron-migration.md');
@@ -60,7 +60,7 @@ describe('itsmote check --format github', () => {
     const r = itsmote(['check', 'examples', '--now', NOW, '--format', 'github']);
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 9);
+    assert.equal(lines.length, 10);
     assert.ok(lines.every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=CM\d{3}::\S/.test(l)), lines.join('\n'));
     assert.ok(lines.includes(
       '::error file=examples/changes/2026-09-15-billing-cron-migration.md,line=4,col=17,endLine=4,endColumn=34,title=CM012::Change Owner "the platform team" is a team. Name one person accountable for this change; never assign "the team".',

@@ -10,7 +10,7 @@ describe('itsmote list', () => {
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0]!, /^ID +STATUS +TYPE +RISK +OWNER +WINDOW +TITLE$/);
-    assert.equal(lines.length, 14);
+    assert.equal(lines.length, 15);
     assert.match(lines[1]!, /^2026-08-12-rotate-edge-tls-certs +Closed +Standard +Low +@marta +2026-08-12 09:00–09:30 UTC +Rotate the edge TLS certificates$/);
     // An Emergency change has no window.
     assert.match(r.stdout, /^2026-11-24-emergency-dns-failover +Closed +Emergency +High +@erin +- +Fail over internal DNS/m);
@@ -18,7 +18,7 @@ describe('itsmote list', () => {
 
   it('prints the change summaries as JSON, with problem counts at --now', () => {
     const entries = json<ListEntry[]>(itsmote(['list', 'examples', '-f', 'json', '--now', NOW]));
-    assert.equal(entries.length, 13);
+    assert.equal(entries.length, 14);
     const auth = entries.find((e) => e.id === '2026-11-20-auth-session-ttl')!;
     assert.equal(auth.file, 'examples/changes/2026-11-20-auth-session-ttl.md');
     assert.equal(auth.status, 'In Progress');

@@ -12,14 +12,17 @@ describe('itsmote usage', () => {
     ['an unknown option', ['check', '--fromat', 'json'], /unknown option "--fromat"; did you mean "--format"\?/],
     ['an unknown option before the command', ['--verbose', 'check'], /unknown option "--verbose"/],
     ['a missing option value', ['check', 'examples', '--format'], /--format needs a value/],
-    ['an unknown format', ['check', '--format', 'xml'], /unknown format "xml"; use one of text, json, sarif, github/],
+    ['an unknown format', ['check', '--format', 'xml'], /unknown format "xml" for --format; use one of text, json, sarif, github, e\.g\. --format json$/m],
     ['a format of another command', ['list', '--format', 'sarif'], /unknown format "sarif"/],
     ['a bad --now', ['check', '--now', 'yesterday'], /--now must be an ISO 8601 time/],
-    ['an impossible --now date', ['check', '--now', '2026-02-30T10:00:00Z'], /--now must be/],
+    ['an impossible --now date', ['check', '--now', '2026-02-30T10:00:00Z'], /--now names a day that does not exist \(2026-02-30\)/],
     ['a bad --max-warnings', ['check', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
+    ['a negative --max-warnings (not "needs a value")', ['check', '--max-warnings', '-1'], /^itsmote: --max-warnings must be a whole number of 0 or more, not "-1", e\.g\. --max-warnings 0$/m],
+    ['a negative --tolerance-hours', ['audit', '--tolerance-hours', '-2'], /--tolerance-hours must be a number of hours of 0 or more, not "-2", e\.g\. --tolerance-hours 24$/m],
+    ['a missing option value, with an example', ['check', '--now'], /^itsmote: --now needs a value, e\.g\. --now 2026-11-28T12:00:00Z \(run "itsmote check --help"\)$/m],
     ['an unknown status', ['list', '--status', 'done'], /unknown status "done"/],
     ['an empty status', ['list', '--status', ' , '], /--status needs a status/],
-    ['a bad month', ['metrics', '--month', '2026-13'], /--month must be YYYY-MM/],
+    ['a bad month', ['metrics', '--month', '2026-13'], /--month must be a month written YYYY-MM, not "2026-13", e\.g\. --month 2026-11/],
     ['help for an unknown command', ['help', 'frobnicate'], /no help for "frobnicate"/],
   ];
   for (const [what, args, message] of usageErrors) {
@@ -36,6 +39,9 @@ describe('itsmote usage', () => {
     const r = itsmote(['check', 'examples'], { env: { ITSMOTE_NOW: 'next tuesday' } });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^itsmote: ITSMOTE_NOW must be an ISO 8601 time/);
+    const impossible = itsmote(['check', 'examples'], { env: { ITSMOTE_NOW: '2026-02-31' } });
+    assert.equal(impossible.code, 2);
+    assert.match(impossible.stderr, /^itsmote: ITSMOTE_NOW names a day that does not exist \(2026-02-31\)/);
   });
 
   it('exits with 2 for a path that does not exist, after checking the others', () => {

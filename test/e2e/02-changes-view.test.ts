@@ -49,8 +49,9 @@ describe('Changes view', () => {
     const tip = item.tooltip as vscode.MarkdownString;
     assert.equal(tip.isTrusted, false);
     assert.equal(tip.supportHtml, false);
-    // VS Code escapes appended text (spaces become &nbsp;, markdown punctuation gets a backslash).
-    assert.match(tip.value, /Affected services: payments\\?-db,(?:&nbsp;| )payments\\?-api/);
+    // VS Code escapes appended text (spaces become &nbsp;, markdown punctuation gets a backslash):
+    // field names too, since custom fields (extraFields) are named by the document.
+    assert.match(tip.value, /Affected(?:&nbsp;| )services: payments\\?-db,(?:&nbsp;| )payments\\?-api/);
 
     // billing-cron-migration has one error (CM012: the owner is a team).
     const closed = a.changesTree.getChildren().find((n) => n.kind === 'group' && n.group.label === 'Closed')!;

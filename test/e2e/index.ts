@@ -5,7 +5,7 @@
  * reporter writes to stdout and to the file named by ITSMOTE_E2E_REPORT, which the driver prints.
  */
 import Mocha from 'mocha';
-import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 
@@ -32,12 +32,26 @@ export async function run(): Promise<void> {
     mocha.suite.emit('post-require', globalThis, file, mocha);
   }
 
+  const started = Date.now();
+  const pending: { title: string; reason: string }[] = [];
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const passes = runner.stats?.passes ?? 0;
       log(`${passes} passed, ${failures} failed`);
+      writeSummary({ layer: 'extension-host', passed: passes, failed: failures, pending, ms: Date.now() - started });
       if (failures > 0) reject(new Error(`${failures} extension test(s) failed`));
       else resolve();
     });
+    runner.on('pending', (test) => {
+      pending.push({ title: test.fullTitle(), reason: (test as { skipReason?: string }).skipReason ?? 'skipped (no reason given)' });
+    });
   });
+}
+
+/** Counts for `npm test`'s closing summary (scripts/test.mjs), when it asked for them. */
+function writeSummary(summary: object): void {
+  const dir = process.env.ITSMOTE_TEST_SUMMARY_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'extension-host.json'), JSON.stringify(summary));
 }

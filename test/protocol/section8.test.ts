@@ -143,13 +143,15 @@ describe('protocol: documents as teams write them (SPEC section 8)', () => {
     assert.ok(!/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(added), 'a dated entry for a past transition');
   });
 
-  it('offers the custom fields in completion and explains them in hover; listChanges carries them', async () => {
+  it('offers the custom fields in completion (not again once written) and explains them in hover; listChanges carries them', async () => {
     const { uri, text } = await open('15-custom-fields.md');
     const lines = text.split('\n');
     const items: CompletionItem[] = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.indexOf('- PR: #512'), character: 2 } });
-    const reviewers = items.find((i) => i.label === 'Reviewers');
-    assert.ok(reviewers, items.map((i) => i.label).join());
-    assert.equal(reviewers.detail, 'already in the header');
+    // The item being written is offered (a custom field); one written elsewhere is not offered again.
+    const pr = items.find((i) => i.label === 'PR');
+    assert.ok(pr, items.map((i) => i.label).join());
+    assert.equal(pr.detail, 'custom field');
+    assert.equal(items.some((i) => i.label === 'Reviewers'), false, items.map((i) => i.label).join());
     const h: Hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: lines.indexOf('- Jira: OPS-1234'), character: 3 } });
     assert.match((h.contents as { value: string }).value, /\*\*Jira\*\*[\s\S]*extraFields/);
     const r: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', {});

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ChangeListItem } from '../../../server/src/protocol';
 import type { GroupBy } from './grouping';
-import { formatWindow } from './describe';
+import { formatWindow, freezeDetails } from './describe';
 
 /** Codicon and theme colour per status: the colour says "needs attention" (yellow/orange/red) or "fine". */
 const STATUS_ICONS: Record<string, [string, string | undefined]> = {
@@ -62,6 +62,7 @@ export function changeTooltip(c: ChangeListItem, label: string): vscode.Markdown
     ['Change Owner', c.owner],
     ['Affected services', c.services.join(', ')],
     ['Planned execution time', c.window ? formatWindow(c.window) : undefined],
+    ['In freeze (CM041)', freezeDetails(c)],
     ['Approval', c.approver],
     ['Incidents', c.incidents.join(', ')],
     // Custom fields (`extraFields` in .itsmote.json), as the header writes them.

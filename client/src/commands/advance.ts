@@ -13,13 +13,20 @@ import { ServerCommands } from '../../../server/src/protocol';
 import { STATUSES } from '../../../server/src/core/fields';
 import type { Status } from '../../../server/src/core/fields';
 import type { ChangesNode, ChangesTreeProvider } from '../changes/tree';
-import { labelOf } from '../changes/describe';
+import { describeChange, labelOf } from '../changes/describe';
 import { statusIcon } from '../changes/render';
+
+/** Asks which change to advance; resolves undefined when the person cancels. */
+export type ChangePicker = (changes: readonly ChangeListItem[]) => Thenable<ChangeListItem | undefined>;
 
 /** Options for scripted use (keybindings, tests): skip the questions. */
 export interface AdvanceOptions {
   to?: string;
   note?: string;
+  /** The lightbulb's "Advance status to X" with no known author: `to` is given, but asking who writes is allowed. */
+  askAuthor?: boolean;
+  /** Answers "which change?" when none is in front (callers in the extension host; default: a quick pick). */
+  pick?: ChangePicker;
 }
 
 const MEANING: Record<Status, string> = {
@@ -36,13 +43,28 @@ function isOptions(x: unknown): x is AdvanceOptions {
   return !!x && typeof x === 'object' && !Array.isArray(x) && !(x instanceof vscode.Uri) && !('kind' in x);
 }
 
-/** The target of the command: a tree node, a URI, or the active editor's document. */
-async function targetOf(arg: unknown, tree: ChangesTreeProvider): Promise<ChangeListItem | undefined> {
+/** The quick pick of changes that can move, newest first (IDs start with their date). */
+export const pickChange: ChangePicker = async (changes) => {
+  const items = [...changes]
+    .sort((a, b) => b.id.localeCompare(a.id))
+    .map((c) => ({ label: labelOf(c), description: `${c.status ?? '?'} → ${c.allowedNext.join(' / ')}`, detail: describeChange(c), iconPath: statusIcon(c.status), change: c }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Advance the status of which change?', placeHolder: 'Type to filter by title', matchOnDescription: true, matchOnDetail: true });
+  return picked?.change;
+};
+
+/**
+ * The target of the command: a tree node or a URI when given (menus pass them), else the active
+ * editor's change document, else the person is asked. The tree's selection is never guessed at:
+ * from the walkthrough or the palette with no change editor in front, the change is picked.
+ */
+async function targetOf(arg: unknown, tree: ChangesTreeProvider, pick: ChangePicker): Promise<ChangeListItem | 'none' | undefined> {
   if (arg && typeof arg === 'object' && (arg as ChangesNode).kind === 'change') return (arg as Extract<ChangesNode, { kind: 'change' }>).change;
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (!uri) return undefined;
   // The index may lag behind an edit: ask again before saying "not a change".
-  return tree.changeFor(uri) ?? ((await tree.refresh()), tree.changeFor(uri));
+  const change = uri ? (tree.changeFor(uri) ?? ((await tree.refresh()), tree.changeFor(uri))) : undefined;
+  if (change || arg instanceof vscode.Uri) return change;
+  const movable = tree.snapshot.changes.filter((c) => c.allowedNext.length > 0);
+  return movable.length ? pick(movable) : 'none';
 }
 
 /**
@@ -68,12 +90,25 @@ async function saveWhenEdited(uri: vscode.Uri, timeoutMs = 5000): Promise<void> 
   await doc.save();
 }
 
-/** Runs the command; resolves to true when the change was moved. */
-export async function advanceStatus(client: LanguageClient, tree: ChangesTreeProvider, arg?: unknown, opts?: unknown): Promise<boolean> {
+/**
+ * Runs the command; resolves to true when the change was moved. `whoWrites` gives the author
+ * for the log entry (it may ask, unless the call is scripted); undefined cancels.
+ */
+export async function advanceStatus(
+  client: LanguageClient,
+  tree: ChangesTreeProvider,
+  arg?: unknown,
+  opts?: unknown,
+  whoWrites?: (mayAsk: boolean, scope: vscode.Uri) => Promise<string | undefined>,
+): Promise<boolean> {
   const options = isOptions(opts) ? opts : isOptions(arg) ? arg : {};
-  const change = await targetOf(isOptions(arg) ? undefined : arg, tree);
+  const change = await targetOf(isOptions(arg) ? undefined : arg, tree, typeof options.pick === 'function' ? options.pick : pickChange);
+  if (change === 'none') {
+    void vscode.window.showInformationMessage('No change can move to another status yet: create one with "ITSMote: New Change…".');
+    return false;
+  }
   if (!change) {
-    void vscode.window.showInformationMessage('Advance Status works on a change document: open one, or pick a change in the Changes view.');
+    if (arg instanceof vscode.Uri) void vscode.window.showInformationMessage('Advance Status works on a change document; this file is not one.');
     return false;
   }
   const label = labelOf(change);
@@ -110,9 +145,12 @@ export async function advanceStatus(client: LanguageClient, tree: ChangesTreePro
   }
 
   const uri = vscode.Uri.parse(change.uri);
+  const author = whoWrites ? await whoWrites(!options.to || options.askAuthor === true, uri) : undefined;
+  if (whoWrites && author === undefined) return false;
+
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const wasDirty = open?.isDirty ?? false;
-  const args: AdvanceStatusArgs = { uri: change.uri, to, ...(note?.trim() ? { note: note.trim() } : {}), ...(open ? { version: open.version } : {}) };
+  const args: AdvanceStatusArgs = { uri: change.uri, to, ...(note?.trim() ? { note: note.trim() } : {}), ...(open ? { version: open.version } : {}), ...(author ? { author } : {}) };
   const applied = await client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.advanceStatus, arguments: [args] });
   if (applied !== true) {
     void vscode.window.showErrorMessage(`Could not move "${label}" to ${to}: the document changed meanwhile, or the step is no longer allowed. Try again.`);

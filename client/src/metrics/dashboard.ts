@@ -9,11 +9,14 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { MonthMetrics } from '../../../server/src/core/metrics';
 import type { MetricsTreeProvider } from './view';
+import { METRIC_CHARTS } from '../../../server/src/core/metric-charts';
 
 /** What the page reports after drawing: the data each chart holds, and the table's rows. */
 export interface DashboardRender {
   charts: { id: string; labels: string[]; data: (number | null)[] }[];
   tableRows: number;
+  /** The months of the axis shaded as in a freeze, with the freezes' names. */
+  freezeMonths?: { month: string; names: string[] }[];
 }
 
 type FromPage = { type: 'ready' } | ({ type: 'rendered' } & DashboardRender);
@@ -71,13 +74,13 @@ export class MetricsDashboard implements vscode.Disposable {
   private onMessage(m: FromPage): void {
     if (m.type === 'ready') this.post(this.metrics.allMonths);
     else if (m.type === 'rendered') {
-      this.lastRender = { charts: m.charts, tableRows: m.tableRows };
+      this.lastRender = { charts: m.charts, tableRows: m.tableRows, ...(m.freezeMonths ? { freezeMonths: m.freezeMonths } : {}) };
       this.rendered.fire(this.lastRender);
     }
   }
 
   private post(months: readonly MonthMetrics[]): void {
-    void this.panel?.webview.postMessage({ type: 'metrics', months });
+    void this.panel?.webview.postMessage({ type: 'metrics', months, freezes: this.metrics.freezes });
   }
 
   private html(webview: vscode.Webview): string {
@@ -108,11 +111,9 @@ export class MetricsDashboard implements vscode.Disposable {
   <p id="summary" class="summary">Loading…</p>
 </header>
 <section class="charts" aria-label="Charts">
-  ${figure('cfr', 'Change failure rate', '% of executed changes rolled back or causing an incident')}
-  ${figure('rollback', 'Changes with rollback', '% of executed changes with a Rolled Back entry')}
-  ${figure('incidents', 'Incidents caused', 'distinct incidents caused by the month\'s changes')}
-  ${figure('mttr', 'Mean time to rollback', 'minutes from In Progress to Rolled Back')}
+  ${METRIC_CHARTS.map((c) => figure(c.id, c.title, c.hint)).join('\n  ')}
 </section>
+<ul id="freezes" class="freezes" aria-label="Change freezes" hidden></ul>
 <section aria-label="Table">
   <h2>By month</h2>
   <table id="table">

@@ -1,17 +1,9 @@
 /** Wording of the metrics in the Metrics view, the dashboard table and exports. Pure. */
 import type { MonthMetrics } from '../../../server/src/core/metrics';
 
-/** `50 %`, `33.3 %`, or an en dash when nothing was executed. */
-export function percent(rate: number | null): string {
-  if (rate === null) return '–';
-  const p = Math.round(rate * 1000) / 10;
-  return `${p} %`;
-}
-
-/** `34.5 min`, or an en dash when there was no timed rollback. */
-export function minutes(value: number | null): string {
-  return value === null ? '–' : `${Math.round(value * 10) / 10} min`;
-}
+// The same wording in the HTML report (`itsmote report`): one definition in the core.
+import { percent } from '../../../server/src/core/metric-charts';
+export { counts, minutes, percent } from '../../../server/src/core/metric-charts';
 
 /** `YYYY-MM` of an instant, in UTC (the metrics' month, SPEC 5). */
 export function monthOf(instant: number): string {
@@ -33,10 +25,11 @@ export function emptyMonth(month: string): MonthMetrics {
   };
 }
 
-/** `Standard 1, Normal 2` (zero counts left out). */
-export function counts(record: Record<string, number>): string {
-  return Object.entries(record)
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${k} ${n}`)
-    .join(', ');
+/**
+ * The month's headline for the Metrics view's title and description: what a person glancing at
+ * the sidebar wants first, the change failure rate, e.g. `2026-11: 50 % failed (2 of 4)`.
+ */
+export function headline(m: MonthMetrics): string {
+  if (!m.executed) return `${m.month}: nothing executed yet`;
+  return `${m.month}: ${percent(m.changeFailureRate)} failed (${m.failed} of ${m.executed})`;
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { MonthMetrics } from '../../../server/src/core/metrics';
 import { MetricsRequest } from '../../../server/src/protocol';
+import type { FreezeSpan } from '../../../server/src/core/freezes';
 import { counts, emptyMonth, minutes, monthOf, percent, previousMonth } from './format';
 
 export interface MonthNode {
@@ -37,6 +38,7 @@ export function figuresOf(m: MonthMetrics): FigureNode[] {
 
 export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsNode>, vscode.Disposable {
   private months: MonthMetrics[] = [];
+  private freezeSpans: FreezeSpan[] = [];
   private seq = 0;
   private readonly changed = new vscode.EventEmitter<MetricsNode | undefined>();
   private readonly refreshed = new vscode.EventEmitter<readonly MonthMetrics[]>();
@@ -59,10 +61,16 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsNode>
     const result = await this.client.sendRequest(MetricsRequest, {});
     if (mine === this.seq) {
       this.months = result.months;
+      this.freezeSpans = result.freezes ?? [];
       this.changed.fire(undefined);
       this.refreshed.fire(this.months);
     }
     return this.months;
+  }
+
+  /** The change freezes of the workspace's configs, as last loaded (the dashboard marks their months). */
+  get freezes(): readonly FreezeSpan[] {
+    return this.freezeSpans;
   }
 
   /** This month and last month (a month with nothing executed shows dashes). */
@@ -83,7 +91,9 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsNode>
 
   getTreeItem(node: MetricsNode): vscode.TreeItem {
     if (node.kind === 'month') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      // Last month starts folded: this month's six figures fit the view without scrolling.
+      const last = node.label.startsWith('Last');
+      const item = new vscode.TreeItem(node.label, last ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = `month/${node.label.slice(0, 4)}`;
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.description = `${node.metrics.executed} executed`;

@@ -3,7 +3,7 @@
  * history (see core/repo/audit.ts). Exit 1 when something is found, 0 when not, 2 on usage
  * errors or when no document could be audited because git or the repository is missing.
  */
-import { auditHistory } from '../core/repo/audit';
+import { auditHistory, importedHistory } from '../core/repo/audit';
 import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { fileHistory } from '../node/git-history';
@@ -11,7 +11,7 @@ import type { HistoryCache } from '../node/git-history';
 import { realFile } from './changed-files';
 import { auditJson, auditText } from './audit-format';
 import type { AuditFileResult } from './audit-format';
-import { parseCommandArgs, parseFormat, UsageError } from './usage';
+import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, UsageError } from './usage';
 import { mapLimit } from '../node/map-limit';
 
 const FORMATS = ['text', 'json'] as const;
@@ -21,7 +21,7 @@ const CONCURRENCY = 8;
 export function parseTolerance(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (!/^\d+(?:\.\d+)?$/.test(v)) throw new UsageError(`--tolerance-hours must be a number of hours of 0 or more, not "${value}"`);
+  if (!/^\d+(?:\.\d+)?$/.test(v)) throw new UsageError(`--tolerance-hours must be a number of hours of 0 or more, not "${value}"${flagExample('--tolerance-hours')}`);
   return Number(v);
 }
 
@@ -30,13 +30,15 @@ export async function auditCommand(args: string[], ctx: CommandContext): Promise
   const { values, positionals } = parseCommandArgs('audit', args, {
     format: { type: 'string', short: 'f' },
     'tolerance-hours': { type: 'string' },
+    ...MAX_FILES_OPTION,
+    'report-imported': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('audit');
   const format = parseFormat(values.format, FORMATS, 'text');
   const tolerance = parseTolerance(values['tolerance-hours']);
 
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks);
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
   const cache: HistoryCache = new Map();
   // git runs a few processes per file: read several files at once, report in the order found.
   const histories = await mapLimit(documents, CONCURRENCY, async (d) => fileHistory(await realFile(d.file), cache));
@@ -50,8 +52,11 @@ export async function auditCommand(args: string[], ctx: CommandContext): Promise
       return;
     }
     if (h.versions.length === 0) ctx.err(`${d.file}: not audited: no commits yet (untracked or never committed)`);
-    const findings = auditHistory(h.versions, { toleranceHours: tolerance ?? d.config.auditToleranceHours });
-    results.push({ file: d.file, commits: h.versions.length, findings });
+    const opts = { toleranceHours: tolerance ?? d.config.auditToleranceHours, reportImported: values['report-imported'] === true };
+    const findings = auditHistory(h.versions, opts);
+    // Imported lines are one info line (not findings), unless --report-imported made them findings.
+    const imported = opts.reportImported ? undefined : importedHistory(h.versions, opts);
+    results.push({ file: d.file, commits: h.versions.length, findings, ...(imported ? { imported } : {}) });
   });
   ctx.out(format === 'json' ? auditJson(results) : auditText(results));
   if (fatal || (documents.length > 0 && notInGit === documents.length)) return 2;

@@ -6,7 +6,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { git, gitError, gitToplevel, nulList } from '../node/git';
+import { filterOverrides, git, gitError, gitToplevel, NO_DIFF_PROGRAMS, nulList } from '../node/git';
 import { FatalError, UsageError } from './usage';
 
 /** Real absolute paths of the files changed since `ref` in the repository that holds `dir`. */
@@ -22,7 +22,10 @@ export async function changedSince(ref: string, dir: string): Promise<Set<string
   const base = await git(['merge-base', verify.stdout.trim(), 'HEAD'], top);
   // No common history (or an unborn HEAD): compare with the ref itself.
   const from = base.ok ? base.stdout.trim() : verify.stdout.trim();
-  const diff = await git(['diff', '--name-only', '-z', '--no-renames', from, '--'], top);
+  // Comparing with the work tree hashes changed files through their clean filter: switch filters off.
+  const filters = await filterOverrides(top);
+  if (!filters) throw new FatalError(`--changed: ${top} names a git filter driver with "=" in its name; refusing to run git diff there`);
+  const diff = await git([...filters, 'diff', ...NO_DIFF_PROGRAMS, '--name-only', '-z', '--no-renames', from, '--'], top);
   if (!diff.ok) throw new FatalError(`--changed: git diff failed: ${gitError(diff)}`);
   const untracked = await git(['ls-files', '-z', '--others', '--exclude-standard'], top);
   const out = new Set<string>();

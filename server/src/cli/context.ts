@@ -9,6 +9,8 @@ export interface CommandContext {
   version: string;
   /** Whether text output may use colours (a terminal, and NO_COLOR unset). */
   color: boolean;
+  /** The terminal's width in columns; absent when stdout is not a terminal. */
+  columns?: number;
   loadCallbacks: LoadCallbacks;
   /** Prints a command's help on stdout and returns exit code 0. */
   help(command: string): number;

@@ -10,6 +10,9 @@ Commands:
   list [paths...]      One line per change: ID, status, type, risk, owner, window, title
   metrics [paths...]   Change metrics by month: failure rate, rollbacks, incidents
   audit [paths...]     Compare each status log with the file's git history
+  gate <change.md>     May this change be executed now? (for deployment pipelines)
+  calendar [paths...]  The changes and freezes as an iCalendar (.ics) feed
+  report [paths...]    One self-contained HTML page: changes, problems, metrics, freezes
   help [command]       Show help for a command
 
 Options:
@@ -23,7 +26,12 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or I/O e
 const PATHS = `Paths are change documents or folders. In a folder, change documents are the files
 that match the include globs of the nearest .itsmote.json (default: **/changes/**/*.md and
 **/*.change.md, excluding **/README.md, **/node_modules/** and **/.git/**), plus other markdown
-files whose header has a "Change type" item. A file named explicitly is always read.`;
+files whose header has a "Change type" item. A file named explicitly is always read.
+A folder walk stays inside the folder: it follows no symbolic link whose target is outside it,
+never enters /proc, /sys or /dev, reads only regular files (a FIFO or device is reported), and
+stops with a warning after --max-files candidate files (default 50000).`;
+
+const MAX_FILES = `      --max-files <n>      Stop each folder walk after n candidate files (default 50000)`;
 
 export const COMMAND_HELP: Record<string, string> = {
   check: `Usage: itsmote check [options] [paths...]
@@ -40,10 +48,14 @@ Options:
       --changed <ref>      Report only change documents changed since a git ref (merge
                            base with HEAD, plus uncommitted and untracked files); the
                            others are still read as context (window conflicts, people)
+      --require-change     With --changed: CM050 for each service (a folder with a Backstage
+                           catalog-info.yaml) whose files changed while no Approved or
+                           In Progress change document names it (docs/rules.md#cm050)
       --report-suppressions
                            List the itsmote-disable comments (file, line, rules, reason,
                            what they hid) instead of the diagnostics; text or json
 ${CACHE_HELP}
+${MAX_FILES}
   -h, --help               Show this help
 
 CODEOWNERS and catalog-info.yaml files of the repository (nearest folder with .git) turn on
@@ -63,6 +75,7 @@ Options:
                            give a comma list: --status "in progress,verifying"
       --now <iso>          Fix the clock used to count problems (also env ITSMOTE_NOW)
 ${CACHE_HELP}
+${MAX_FILES}
   -h, --help               Show this help
 `,
   metrics: `Usage: itsmote metrics [options] [paths...]
@@ -77,6 +90,7 @@ Options:
                            names: deployments, change_fail_rate, med_time_to_resolve)
   -m, --month <YYYY-MM>    Only this month (repeatable)
 ${CACHE_HELP}
+${MAX_FILES}
   -h, --help               Show this help
 `,
   audit: `Usage: itsmote audit [options] [paths...]
@@ -87,6 +101,8 @@ followed, merge commits skipped) and reports:
   backdated           a log line committed more than the tolerance after the time it records
   postdated           a log line that records a time more than the tolerance after its commit
   log-rewritten       a committed log line later changed or removed
+Lines older than the commit that added the file are imported history: one info line per
+file, not findings.
 
 ${PATHS}
 
@@ -94,9 +110,66 @@ Options:
   -f, --format <fmt>         text (default) or json
       --tolerance-hours <n>  How far a log time may be from its commit's author time
                              (default: auditToleranceHours of .itsmote.json, else 24)
+      --max-files <n>        Stop each folder walk after n candidate files (default 50000)
+      --report-imported      Report imported history (lines older than the file's first
+                             commit) as back-dated findings too
   -h, --help                 Show this help
 
 Exit codes: 0 nothing found, 1 findings, 2 usage error or no git repository.
+`,
+  gate: `Usage: itsmote gate [options] <change.md>
+
+Answers "may this change be executed now?" for a deployment pipeline. Allowed only when
+  - the document has no error (checked like "itsmote check", with the other change
+    documents of its repository as context),
+  - approval is recorded where it is required (Normal, or touches data integrity/security),
+  - its Status is Approved, Planned when no approval is required, or In Progress,
+  - now is inside its Planned execution time (an Emergency change without one passes),
+  - and no freeze of .itsmote.json that covers its services and not its type is in force.
+
+Options:
+  -f, --format <fmt>       text (default): one line per reason; json: { allowed, reasons, ... }
+      --now <iso>          Judge at this time instead of the clock (also env ITSMOTE_NOW)
+      --early <min>        Allow starting this many minutes before the window opens
+  -h, --help               Show this help
+
+Exit codes: 0 allowed, 1 refused (one line per reason), 2 usage or I/O error.
+`,
+  calendar: `Usage: itsmote calendar [options] [paths...]
+
+Writes an iCalendar (RFC 5545) feed for Google Calendar, Outlook or any calendar that
+subscribes to a URL: one event per change that is active (Planned, Approved, In Progress,
+Verifying) and has a readable Planned execution time, and one event per freeze of the
+.itsmote.json files that apply. Times are UTC; each change's UID is its ID plus a stable hash
+of its path (relative to the repository root), so re-published feeds update events in place.
+
+${PATHS}
+
+Options:
+  -o, --output <file>      Write the feed to a file (default: stdout)
+      --name <text>        The calendar's name (default: ITSMote changes)
+      --now <iso>          DTSTAMP of the events (also env ITSMOTE_NOW; default: the clock)
+  -h, --help               Show this help
+
+Exit codes: 0 written, 2 usage or I/O error.
+`,
+  report: `Usage: itsmote report [options] [paths...]
+
+Writes one self-contained HTML file for a change board or an auditor who does not run the
+editor: the changes table (filter by status, type, risk, owner, service; sort by any
+column), each change's problems, the monthly metrics charts of the editor's dashboard, and
+the change freezes. The page loads nothing (inline CSS and script allowed by a strict CSP),
+and every value from the documents is escaped.
+
+${PATHS}
+
+Options:
+  -o, --output <file>      Write the page to a file (default: stdout)
+      --title <text>       The page's title (default: Change report)
+      --now <iso>          Fix the clock used for problems and freezes (also env ITSMOTE_NOW)
+  -h, --help               Show this help
+
+Exit codes: 0 written, 2 usage or I/O error.
 `,
   help: `Usage: itsmote help [command]
 

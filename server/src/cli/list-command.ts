@@ -10,7 +10,7 @@ import { loadDocuments } from './load-documents';
 import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import { runChecks } from './run-checks';
 import { renderTable } from './table';
-import { parseCommandArgs, parseFormat, resolveNow, UsageError } from './usage';
+import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -19,12 +19,12 @@ export function parseStatuses(values: readonly string[]): Set<Status> | undefine
   if (values.length === 0) return undefined;
   const out = new Set<Status>();
   const wanted = values.flatMap((x) => splitList(x));
-  if (wanted.length === 0) throw new UsageError(`--status needs a status (statuses: ${STATUSES.join(', ')})`);
+  if (wanted.length === 0) throw new UsageError(`--status needs a status: one of ${STATUSES.join(', ')}${flagExample('--status')}`);
   for (const v of wanted) {
     const s = matchEnum(v, STATUSES);
     if (!s) {
       const guess = closest(v, STATUSES);
-      throw new UsageError(`unknown status "${v}"${guess ? `; did you mean "${guess}"?` : ''} (statuses: ${STATUSES.join(', ')})`);
+      throw new UsageError(`unknown status "${v}" for --status${guess ? ` (did you mean "${guess}"?)` : ''}; use one of ${STATUSES.join(', ')}${flagExample('--status')}`);
     }
     out.add(s);
   }
@@ -48,6 +48,7 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
     status: { type: 'string', short: 's', multiple: true },
     now: { type: 'string' },
     ...CACHE_OPTIONS,
+    ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('list');
@@ -56,7 +57,7 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   const now = resolveNow(values.now, ctx.env);
 
   const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true });
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true, maxFiles: parseMaxFiles(values['max-files']) });
   await saveCache(cache, ctx);
   const results = runChecks(documents, now);
   const entries: ListEntry[] = documents

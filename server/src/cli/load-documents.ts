@@ -51,7 +51,10 @@ export interface LoadCallbacks {
   missing(path: string, reason: string): void;
   /** A folder that holds no change document. */
   empty(path: string): void;
+  /** A folder walk stopped at the cap on candidate files (`--max-files`). */
+  capped(path: string, cap: number): void;
 }
+
 
 const READ_CONCURRENCY = 32;
 
@@ -61,8 +64,10 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
 }
 
-/** How documents are loaded. */
+/** How documents are loaded and folders walked. */
 export interface LoadOptions {
+  /** The cap on candidate files per folder named (default DEFAULT_MAX_FILES). */
+  maxFiles?: number;
   /** Records are taken from this cache when the content and config match, and stored into it. */
   cache?: RecordCache;
   /**
@@ -73,9 +78,9 @@ export interface LoadOptions {
 }
 
 /** Loads the change documents named by `paths` (files or folders). */
-export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks, options: LoadOptions = {}): Promise<LoadResult> {
-  const { cache } = options;
-  const records = options.records === true || cache !== undefined;
+export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks, opts: LoadOptions = {}): Promise<LoadResult> {
+  const { cache } = opts;
+  const records = opts.records === true || cache !== undefined;
   const resolver = new ConfigResolver((r) => {
     if (r.errors.length) cb.configProblem(r);
   });
@@ -86,11 +91,14 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
   type Job = { file: string; abs: string; explicit: boolean; byGlob: boolean };
   const run = async (jobs: Job[]) => {
     const fresh = jobs.filter((j) => !seen.has(j.abs) && (seen.add(j.abs), true));
-    const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j) => {
+    // Reads finish in any order; skips are reported afterwards in the jobs' (path) order, so the
+    // same tree always gives the same stderr.
+    const skips: (string | undefined)[] = new Array(fresh.length);
+    const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j, i) => {
       // Read synchronously: thousands of small files, and no event loop to keep free here.
       const read: ReadResult = readTextFileSync(j.abs);
       if (!read.ok) {
-        cb.skipped(j.file, read.reason);
+        skips[i] = read.reason;
         if (j.explicit) fatal = true;
         return undefined;
       }
@@ -115,6 +123,7 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
       }
       return { file: j.file, analysis: recordAnalysis(record), config, record } satisfies LoadedDocument;
     });
+    fresh.forEach((j, i) => skips[i] !== undefined && cb.skipped(j.file, skips[i]!));
     for (const d of loaded) if (d) documents.push(d);
   };
 
@@ -139,18 +148,19 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
     const prefix = relative(anchor, abs);
     const inside = prefix !== '' && !prefix.startsWith('..') && !isAbsolute(prefix);
     const matcher = inside ? anchoredMatcher(pathMatcher(config), prefix.split(sep).join('/')) : pathMatcher(config);
-    const walk = await findChangeFiles(p, matcher);
+    const walk = await findChangeFiles(p, matcher, opts.maxFiles !== undefined ? { maxFiles: opts.maxFiles } : {});
     if (walk.rootError) {
       cb.missing(p, walk.rootError);
       fatal = true;
       continue;
     }
     for (const prob of walk.problems) cb.skipped(prob.path, prob.reason);
+    if (walk.capped !== undefined) cb.capped(p, walk.capped);
     const before = documents.length;
     const jobs = walk.files.map((f) => ({ file: f.path, abs: resolve(f.path), explicit: false, byGlob: f.byGlob }));
     const already = jobs.some((j) => seen.has(j.abs));
     await run(jobs);
-    if (documents.length === before && !already) cb.empty(p);
+    if (documents.length === before && !already && walk.capped === undefined) cb.empty(p);
   }
   return { documents, fatal };
 }

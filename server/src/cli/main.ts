@@ -14,6 +14,8 @@ runProgram(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   color,
+  // The text format fits a terminal's width; piped output is never wrapped.
+  ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -5,7 +5,7 @@ import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import { renderCsv, renderTable } from './table';
-import { parseCommandArgs, parseFormat, UsageError } from './usage';
+import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, UsageError } from './usage';
 import { formatDora } from './format-dora';
 
 const FORMATS = ['table', 'json', 'csv', 'dora'] as const;
@@ -55,15 +55,16 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
     format: { type: 'string', short: 'f' },
     month: { type: 'string', short: 'm', multiple: true },
     ...CACHE_OPTIONS,
+    ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return ctx.help('metrics');
   const format = parseFormat(values.format, FORMATS, 'table');
   const months = new Set(values.month ?? []);
-  for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be YYYY-MM, not "${m}"`);
+  for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be a month written YYYY-MM, not "${m}"${flagExample('--month')}`);
 
   const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true });
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true, maxFiles: parseMaxFiles(values['max-files']) });
   await saveCache(cache, ctx);
   const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter((m) => months.size === 0 || months.has(m.month));
   if (format === 'dora') ctx.out(formatDora(documents.map((d) => d.analysis.doc), months));

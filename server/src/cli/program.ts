@@ -4,6 +4,7 @@
  */
 import { version } from '../../../package.json';
 import { closest } from '../core/values';
+import { configErrorPosition, configErrorText } from '../core/config-errors';
 import { checkCommand } from './check-command';
 import type { CommandContext } from './context';
 import { COMMAND_HELP, PROGRAM_HELP } from './help';
@@ -11,6 +12,9 @@ import { displayPath } from './load-documents';
 import { listCommand } from './list-command';
 import { metricsCommand } from './metrics-command';
 import { auditCommand } from './audit-command';
+import { gateCommand } from './gate-command';
+import { calendarCommand } from './calendar-command';
+import { reportCommand } from './report-command';
 import { FatalError, UsageError } from './usage';
 
 /** Where the program writes; tests and embedders can capture it. */
@@ -19,6 +23,8 @@ export interface ProgramIO {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   color: boolean;
+  /** The terminal's width in columns; absent when stdout is piped. */
+  columns?: number;
 }
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
@@ -28,6 +34,9 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   metrics: metricsCommand,
   audit: auditCommand,
+  gate: gateCommand,
+  calendar: calendarCommand,
+  report: reportCommand,
 };
 
 /** Runs the program with arguments (without `node` and the script); resolves to the exit code. */
@@ -39,6 +48,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
     env: io.env,
     version,
     color: io.color,
+    ...(io.columns ? { columns: io.columns } : {}),
     help: (command) => {
       io.stdout(COMMAND_HELP[command] ?? PROGRAM_HELP);
       return 0;
@@ -47,10 +57,11 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
       skipped: (path, reason) => err(`${path}: skipped: ${reason}`),
       configProblem: (r) => {
         const file = r.file ? displayPath(r.file) : '.itsmote.json';
-        for (const e of r.errors) err(`${file}: invalid config at "${e.path}": ${e.message}; the default applies there`);
+        for (const e of r.errors) err(`${file}:${configErrorPosition(e)}: ${configErrorText(e)}`);
       },
       missing: (path, reason) => err(`itsmote: ${path}: ${reason}`),
       empty: (path) => err(`${path}: no change documents found`),
+      capped: (path, cap) => err(`itsmote: warning: ${path}: stopped after ${cap} candidate file${cap === 1 ? '' : 's'} (the --max-files cap); the rest of the folder is not checked (raise the cap with --max-files <n>)`),
     },
   };
   const [first, ...rest] = argv;

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { closest } from '../core/values';
+import { parseNow } from '../core/clock';
 
 /** A mistake in how the program was called: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -14,10 +15,45 @@ export class FatalError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** A valid use of each option that takes a value, quoted in its error messages. */
+const FLAG_EXAMPLES: Record<string, string> = {
+  '--format': '--format json',
+  '--now': '--now 2026-11-28T12:00:00Z',
+  '--max-warnings': '--max-warnings 0',
+  '--changed': '--changed origin/main',
+  '--status': '--status "in progress"',
+  '--month': '--month 2026-11',
+  '--tolerance-hours': '--tolerance-hours 24',
+};
+
+/** `, e.g. --max-warnings 0` for a flag with a known example, else nothing. */
+export function flagExample(flag: string): string {
+  const e = FLAG_EXAMPLES[flag];
+  return e ? `, e.g. ${e}` : '';
+}
+
+/**
+ * Joins `--opt -1` into `--opt=-1` for options that take a value: parseArgs would read `-1` as
+ * an option and say "needs a value", when the value is there and only its sign is wrong.
+ */
+function joinNegativeValues(args: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    const name = /^--([\w-]+)$/.exec(a)?.[1] ?? (/^-(\w)$/.test(a) ? Object.keys(options).find((k) => options[k]!.short === a.slice(1)) : undefined);
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** `parseArgs` (strict) whose errors become one-line UsageErrors naming the command. */
 export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const hint = `run "itsmote ${command} --help"`;
@@ -29,7 +65,7 @@ export function parseCommandArgs<O extends Options>(command: string, args: strin
     }
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const name = /--[\w-]+/.exec(err.message)?.[0] ?? /-\w/.exec(err.message)?.[0] ?? 'an option';
-      throw new UsageError(`${name} needs a value (${hint})`);
+      throw new UsageError(`${name} needs a value${flagExample(name)} (${hint})`);
     }
     throw new UsageError(`${err.message.split('\n')[0]} (${hint})`);
   }
@@ -40,41 +76,37 @@ export function parseFormat<const T extends readonly string[]>(value: string | u
   if (value === undefined) return fallback;
   const v = value.toLowerCase();
   if ((allowed as readonly string[]).includes(v)) return v as T[number];
-  throw new UsageError(`unknown format "${value}"; use one of ${allowed.join(', ')}`);
+  throw new UsageError(`unknown format "${value}" for --format; use one of ${allowed.join(', ')}${flagExample('--format')}`);
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-/**
- * Reads an ISO 8601 instant for `--now` / `ITSMOTE_NOW`. A date or date-time without a zone is
- * UTC (like every time in change documents), never the machine's local time.
- */
-export function parseNow(value: string, source: string): number {
-  const m = ISO.exec(value.trim());
-  if (m) {
-    const [, y, mo, d, h = '00', mi = '00', s = '00', ms = '0', zone] = m;
-    let z = zone ?? 'Z';
-    if (/^[+-]\d{4}$/.test(z)) z = `${z.slice(0, 3)}:${z.slice(3)}`;
-    const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms.padEnd(3, '0')}${z.toUpperCase()}`;
-    const t = Date.parse(iso);
-    // Date.parse accepts 2026-02-31; a round trip of the date part rejects it.
-    const back = Number.isNaN(t) ? '' : new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).toISOString().slice(0, 10);
-    if (!Number.isNaN(t) && back === `${y}-${mo}-${d}` && Number(h) < 24 && Number(mi) < 60 && Number(s) < 60) return t;
-  }
-  throw new UsageError(`${source} must be an ISO 8601 time such as 2026-11-28T12:00:00Z, not "${value}"`);
+/** `--now` / `ITSMOTE_NOW` read by the one clock parser (core/clock.ts); `source` names where it came from. */
+function readNow(value: string, source: string): number {
+  const r = parseNow(value);
+  if (!r.ok) throw new UsageError(`${source} ${r.error}`);
+  return r.value;
 }
 
 /** "Now" from `--now`, else `ITSMOTE_NOW`, else the clock. */
 export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  if (flag !== undefined) return parseNow(flag, '--now');
+  if (flag !== undefined) return readNow(flag, '--now');
   const fromEnv = env.ITSMOTE_NOW;
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return parseNow(fromEnv, 'ITSMOTE_NOW');
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return readNow(fromEnv, 'ITSMOTE_NOW');
   return Date.now();
 }
 
 /** Reads a non-negative integer option such as `--max-warnings`. */
 export function parseCount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number of 0 or more, not "${value}"`);
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number of 0 or more, not "${value}"${flagExample(name)}`);
   return Number(value.trim());
+}
+
+/** The `--max-files` option of every command that walks folders (parseCommandArgs options). */
+export const MAX_FILES_OPTION = { 'max-files': { type: 'string' } } as const;
+
+/** Reads `--max-files`: a whole number of 1 or more (undefined: the default cap). */
+export function parseMaxFiles(value: string | undefined): number | undefined {
+  const n = parseCount(value, '--max-files');
+  if (n === 0) throw new UsageError('--max-files must be 1 or more');
+  return n;
 }

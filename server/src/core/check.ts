@@ -7,7 +7,7 @@ import type { Analysis } from './model';
 import type { Config } from './config';
 import { defaultConfig } from './config';
 import { RULES } from './rules/index';
-import type { Finding, Rule, Severity } from './rules/index';
+import type { Finding, RepoChangeInput, Rule, Severity } from './rules/index';
 import type { RepoFacts } from './repo/facts';
 import { filterSuppressed, SUPPRESSION_RULE_ID } from './suppressions';
 
@@ -66,7 +66,7 @@ function toDiagnostic(rule: Rule, f: Finding, opts: CheckOptions): Diagnostic | 
 }
 
 function ruleOptions(opts: CheckOptions) {
-  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, extraFields: opts.config.extraFields ?? [], ...(opts.repo ? { repo: opts.repo } : {}) };
+  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, freezes: opts.config.freezes ?? [], extraFields: opts.config.extraFields ?? [], ...(opts.repo ? { repo: opts.repo } : {}) };
 }
 
 /** Diagnostics of the single-document rules, sorted by position. A headerless document gets CM001 alone. */
@@ -116,6 +116,23 @@ export function checkSetRules(entries: readonly SetEntry[], opts: CheckOptions):
   if (opts.suppressions !== false) {
     const byKey = new Map(entries.map((e) => [e.key, e.analysis]));
     for (const [key, list] of out) out.set(key, filterSuppressed(byKey.get(key)!, list));
+  }
+  return out;
+}
+
+/**
+ * Diagnostics of the repository rules (CM050) over a pull request's changed files, keyed by the
+ * repository-relative file each is reported on. Only `check --require-change` runs them.
+ */
+export function checkRepoRules(input: RepoChangeInput, opts: CheckOptions): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  const ro = ruleOptions(opts);
+  for (const rule of RULES) {
+    if (rule.scope !== 'repo' || opts.config.severities[rule.id] === 'off') continue;
+    for (const f of rule.check(input, ro)) {
+      const d = toDiagnostic(rule, f, opts);
+      if (d) out.set(f.file, [...(out.get(f.file) ?? []), d]);
+    }
   }
   return out;
 }

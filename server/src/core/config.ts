@@ -3,8 +3,14 @@
  * `parseConfig` returns the valid parts merged over the defaults plus errors naming the bad keys.
  */
 import { z } from 'zod';
+import type { Range } from 'vscode-languageserver-types';
+import { LineIndex } from './positions';
 import { ruleByKey, RULES } from './rules/index';
 import type { Severity } from './rules/index';
+import { FreezeFileSchema, readFreezes } from './freezes';
+import type { Freeze } from './freezes';
+import { closest } from './values';
+import { EXAMPLE_FILE, exampleFor, issueMessage, jsonSyntaxProblem, locatePath, shown } from './config-errors';
 import { fieldByName, foldName } from './fields';
 
 export const CONFIG_FILE_NAME = '.itsmote.json';
@@ -32,22 +38,42 @@ const ExtraFieldSchema = z
     if (known) ctx.addIssue({ code: 'custom', message: `"${n}" is already a known field${foldName(known.name) === foldName(n) ? '' : ` (an alias of ${known.name})`}; list only fields the checks do not know` });
   });
 
-/** The shape of `.itsmote.json`. */
+/**
+ * The shape of `.itsmote.json`. The descriptions are what the editor shows while the file is
+ * edited: `npm run generate` turns this schema into schemas/itsmote.schema.json.
+ */
 export const ConfigFileSchema = z
   .object({
-    $schema: z.string().optional(),
-    /** Globs (relative to the workspace folder) that select change documents. Replaces the default. */
-    include: z.array(z.string().min(1)).optional(),
-    /** Globs excluded from `include`. Replaces the default. */
-    exclude: z.array(z.string().min(1)).optional(),
-    /** Per-rule severity or `off`, keyed by rule ID (`CM013`) or name (`impact-missing`). */
-    rules: z.record(z.string(), RuleSettingSchema).optional(),
-    /** Hours after which an In Progress or Verifying change is stale (CM036). */
-    staleAfterHours: z.number().positive().optional(),
-    /** `itsmote audit`: hours a status log time may differ from the commit that recorded it. */
-    auditToleranceHours: z.number().nonnegative().optional(),
-    /** Custom header fields a team uses (`Jira`, `Reviewers`): known, never CM006 (SPEC section 8). */
-    extraFields: z.array(ExtraFieldSchema).optional(),
+    $schema: z.string().optional().describe('The JSON schema of this file (the ITSMote Changes extension applies it by itself).'),
+    include: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(`Globs (relative to the workspace folder) that select change documents. Replaces the default ${JSON.stringify(DEFAULT_INCLUDE)}.`),
+    exclude: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(`Globs excluded from \`include\`. Replaces the default ${JSON.stringify(DEFAULT_EXCLUDE)}.`),
+    rules: z
+      .record(z.string(), RuleSettingSchema)
+      .optional()
+      .describe('Per-rule severity or "off", keyed by rule ID (`CM013`) or name (`impact-missing`). Rules not named keep their default.'),
+    staleAfterHours: z.number().positive().optional().describe(`Hours after which an In Progress or Verifying change is stale (CM036). Default ${DEFAULT_STALE_AFTER_HOURS}.`),
+    auditToleranceHours: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe(`\`itsmote audit\`: hours a status log time may differ from the commit that recorded it. Default ${DEFAULT_AUDIT_TOLERANCE_HOURS}.`),
+    // Validated entry by entry in freezes.ts (parseConfig never parses it with this schema).
+    freezes: z.array(FreezeFileSchema).optional().describe('Change freezes: periods in which only some change types may run on some services (CM041, `itsmote gate`, the calendar and the report).'),
+    requireChange: z
+      .object({ ignore: z.array(z.string().min(1)).optional().describe('Globs (relative to the repository root) of paths whose changes never need a change document.') })
+      .strict()
+      .optional()
+      .describe('`itsmote check --require-change` (CM050): code changes need a change document.'),
+    extraFields: z
+      .array(ExtraFieldSchema)
+      .optional()
+      .describe('Custom header fields your team writes (`Jira`, `Reviewers`): known, never CM006, shown in hovers and tooltips.'),
   })
   .strict();
 
@@ -58,6 +84,10 @@ export interface Config {
   severities: Record<string, Severity | 'off'>;
   staleAfterHours: number;
   auditToleranceHours: number;
+  /** Change freezes, valid entries only (CM041, gate, calendar, report). */
+  freezes: Freeze[];
+  /** Globs (relative to the repository root) of paths whose changes never need a change document (CM050). */
+  requireChangeIgnore: string[];
   /** Custom header field names, as written in the config (SPEC section 8). */
   extraFields: string[];
 }
@@ -65,7 +95,12 @@ export interface Config {
 /** A configuration problem, with the JSON path of the bad key. */
 export interface ConfigError {
   path: string;
+  /** What is wrong, what is allowed, an example (without the path: printers add it). */
   message: string;
+  /** Where it is written in the file (LSP range), when found. */
+  range?: Range;
+  /** `key`: what is named here is ignored (an unknown key or rule, a bad list entry that is left out); else its value is wrong and the default applies. */
+  at?: 'key';
 }
 
 /** The defaults. */
@@ -76,6 +111,8 @@ export function defaultConfig(): Config {
     severities: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
     staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
     auditToleranceHours: DEFAULT_AUDIT_TOLERANCE_HOURS,
+    freezes: [],
+    requireChangeIgnore: [],
     extraFields: [],
   };
 }
@@ -87,15 +124,17 @@ function pathOf(path: readonly PropertyKey[]): string {
 /** Parses and validates config text. Bad JSON or bad keys give errors; valid parts still apply. */
 export function parseConfig(text: string): { config: Config; errors: ConfigError[] } {
   const config = defaultConfig();
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { config, errors: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
+  // Positions count without a BOM, as editors show them (readTextFile drops it too).
+  const body = text.replace(/^\uFEFF/, '');
+  const { problem, tree } = jsonSyntaxProblem(body);
+  if (problem) {
+    const range = new LineIndex(body).rangeOf(problem.offset, problem.offset + problem.length);
+    return { config, errors: [{ path: '(root)', message: `not valid JSON: ${problem.message}; the file must be one JSON object, e.g. ${EXAMPLE_FILE}`, range }] };
   }
+  const json: unknown = JSON.parse(body);
   const errors: ConfigError[] = [];
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { config, errors: [{ path: '(root)', message: 'must be a JSON object' }] };
+    return { config, errors: [{ path: '(root)', message: `the file must be one JSON object, not ${shown(json)}; e.g. ${EXAMPLE_FILE}`, range: new LineIndex(body).rangeOf(0, 0) }] };
   }
   const obj = json as Record<string, unknown>;
   // Validate key by key so that one bad key does not discard the good ones.
@@ -104,11 +143,19 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
     // Own keys only: `toString` or `__proto__` in the file must not reach Object.prototype.
     const schema = Object.hasOwn(shape, key) ? (shape as Record<string, z.ZodType>)[key] : undefined;
     if (!schema) {
-      errors.push({ path: key, message: `unknown key "${key}"; known keys: ${Object.keys(shape).join(', ')}` });
+      const guess = closest(key, Object.keys(shape));
+      errors.push({ path: key, at: 'key', message: `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; the keys are ${Object.keys(shape).join(', ')}` });
       continue;
     }
     if (key === 'rules') {
       readRules(value, config, errors);
+      continue;
+    }
+    if (key === 'freezes') {
+      // Entry by entry: one bad freeze is named (`freezes[1].end`) and dropped, the others apply.
+      const r = readFreezes(value);
+      config.freezes = r.freezes;
+      errors.push(...r.errors);
       continue;
     }
     if (key === 'extraFields') {
@@ -117,27 +164,38 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
     }
     const r = schema.safeParse(value);
     if (!r.success) {
-      for (const issue of r.error.issues) errors.push({ path: pathOf([key, ...issue.path]), message: issue.message });
+      for (const issue of r.error.issues) errors.push({ path: pathOf([key, ...issue.path]), message: issueMessage(key, value, issue) });
       continue;
     }
     if (key === 'include') config.include = r.data as string[];
     else if (key === 'exclude') config.exclude = r.data as string[];
     else if (key === 'staleAfterHours') config.staleAfterHours = r.data as number;
     else if (key === 'auditToleranceHours') config.auditToleranceHours = r.data as number;
+    else if (key === 'requireChange') config.requireChangeIgnore = (r.data as { ignore?: string[] }).ignore ?? [];
+  }
+  // Each problem where it is written: the key when the key is wrong, else its value.
+  const lines = errors.length ? new LineIndex(body) : undefined;
+  for (const e of errors) {
+    const at = e.range ? undefined : locatePath(tree, e.path, e.at === 'key' ? 'key' : 'value');
+    if (at && lines) e.range = lines.rangeOf(at.offset, at.offset + at.length);
   }
   return { config, errors };
 }
 
+const SEVERITY_WORDS = 'one of "error", "warning", "information", "hint", "off" (or { "severity": "warning" })';
+
 /** Applies `extraFields` name by name, so that one bad name does not discard the others. */
 function readExtraFields(value: unknown, config: Config, errors: ConfigError[]): void {
   if (!Array.isArray(value)) {
-    errors.push({ path: 'extraFields', message: 'must be an array of field names, e.g. ["Jira", "Reviewers"]' });
+    errors.push({ path: 'extraFields', message: `must be a list of field names, not ${shown(value)}; ${exampleFor('extraFields')}` });
     return;
   }
   value.forEach((name, i) => {
     const r = ExtraFieldSchema.safeParse(name);
     if (!r.success) {
-      errors.push({ path: `extraFields.${i}`, message: typeof name === 'string' ? r.error.issues[0]!.message : `must be a field name (a string), not ${JSON.stringify(name)}` });
+      const why = typeof name === 'string' ? r.error.issues[0]!.message : `must be a field name (a string), not ${shown(name)}`;
+      // A bad name is left out and the others apply: the entry is ignored, not the key.
+      errors.push({ path: `extraFields.${i}`, at: 'key', message: `"extraFields" entry ${i + 1}: ${why}; ${exampleFor('extraFields')}` });
       return;
     }
     if (!config.extraFields.some((n) => foldName(n) === foldName(r.data))) config.extraFields.push(r.data);
@@ -147,18 +205,20 @@ function readExtraFields(value: unknown, config: Config, errors: ConfigError[]):
 /** Applies `rules` entry by entry, so that one bad entry does not discard the others. */
 function readRules(value: unknown, config: Config, errors: ConfigError[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    errors.push({ path: 'rules', message: 'must be an object mapping rule IDs or names to a severity or "off"' });
+    errors.push({ path: 'rules', message: `must be an object mapping rule IDs or names to a severity, not ${shown(value)}; ${exampleFor('rules')}` });
     return;
   }
   for (const [ruleKey, setting] of Object.entries(value)) {
     const rule = ruleByKey(ruleKey);
     if (!rule) {
-      errors.push({ path: `rules.${ruleKey}`, message: `unknown rule "${ruleKey}"; use an ID such as CM013 or a name such as impact-missing` });
+      const guess = closest(ruleKey, RULES.flatMap((x) => [x.id, x.name]));
+      errors.push({ path: `rules.${ruleKey}`, at: 'key', message: `unknown rule "${ruleKey}"${guess ? ` (did you mean "${guess}"?)` : ''}; use a rule ID (CM001 to ${RULES[RULES.length - 1]!.id}) or its name, ${exampleFor('rules')}` });
       continue;
     }
     const r = RuleSettingSchema.safeParse(setting);
     if (!r.success) {
-      errors.push({ path: `rules.${ruleKey}`, message: `must be one of error, warning, information, hint, off (or { "severity": ... }), not ${JSON.stringify(setting)}` });
+      const guess = typeof setting === 'string' ? closest(setting, ['error', 'warning', 'information', 'hint', 'off']) : undefined;
+      errors.push({ path: `rules.${ruleKey}`, message: `must be ${SEVERITY_WORDS}, not ${shown(setting)}${guess ? ` (did you mean "${guess}"?)` : ''}; e.g. "${ruleKey}": "${guess ?? 'warning'}"` });
       continue;
     }
     config.severities[rule.id] = typeof r.data === 'string' ? r.data : r.data.severity;

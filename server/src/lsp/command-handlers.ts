@@ -5,6 +5,7 @@ import type { Status } from '../core/fields';
 import { advanceEdits } from '../core/actions/index';
 import type { AdvanceStatusArgs, ListChangesResult, MetricsResult } from '../protocol';
 import { ListChangesRequest, MetricsRequest, ServerCommands } from '../protocol';
+import { freezeSpan } from '../core/freezes';
 import type { CurrentDocuments } from './current';
 import type { Environment } from './environment';
 import type { WorkspaceIndex } from './workspace-index';
@@ -26,6 +27,7 @@ function readArgs(raw: unknown): AdvanceStatusArgs | undefined {
     to,
     ...(typeof a.note === 'string' ? { note: a.note } : {}),
     ...(typeof a.version === 'number' ? { version: a.version } : {}),
+    ...(typeof a.author === 'string' && a.author.trim() ? { author: a.author } : {}),
   };
 }
 
@@ -46,7 +48,7 @@ export function registerCommandHandlers(connection: Connection, docs: CurrentDoc
         log().info(`[itsmote] advance refused: document is at version ${e.version}, not ${args.version}`);
         return false;
       }
-      const edits = advanceEdits(e.analysis, args.to as Status, { author: env.author(e.settings.author), now: env.now(), ...(args.note ? { note: args.note } : {}) });
+      const edits = advanceEdits(e.analysis, args.to as Status, { author: env.author(args.author ?? e.settings.author), now: env.now(), ...(args.note ? { note: args.note } : {}) });
       if (!edits) return false;
       const r = await connection.workspace.applyEdit({
         label: `Advance status to ${args.to}`,
@@ -67,7 +69,8 @@ export function registerCommandHandlers(connection: Connection, docs: CurrentDoc
     MetricsRequest,
     guard('metrics', { months: [] } as MetricsResult, (params, token) => {
       throwIfCancelled(token);
-      return { months: index.metrics(folderParam(params?.folderUri)) };
+      const folder = folderParam(params?.folderUri);
+      return { months: index.metrics(folder), freezes: index.freezes(folder).map(freezeSpan) };
     }),
   );
 }

@@ -1,36 +1,65 @@
 /**
  * What the server reads from its surroundings once: the fixed clock (`ITSMOTE_NOW` or
- * `initializationOptions.now`) and the author fallbacks (`git config user.name`/`user.email`, then
- * the OS user). Settings and initialization options win over these; see `Environment.author`.
+ * `initializationOptions.now`), whether the workspace is trusted, and the author fallbacks
+ * (`git config user.name`/`user.email` when trusted, then the OS user). Settings and
+ * initialization options win over these; see `Environment.author`.
  */
 import { gitAuthor, osUser } from '../node/author';
-
-/** Parses an ISO 8601 clock override; undefined when absent or unreadable. */
-export function parseNow(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : t;
-}
+import { parseNow } from '../core/clock';
 
 /** Clock and author sources, resolved once at initialization. */
 export class Environment {
   private fixedNow: number | undefined;
   private initAuthor: string | undefined;
   private fallbackAuthor = osUser();
+  private trustedWorkspace = true;
+  private clockProblems: string[] = [];
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    this.fixedNow = parseNow(env.ITSMOTE_NOW);
+    if (env.ITSMOTE_NOW?.trim()) this.fixedNow = this.readNow(env.ITSMOTE_NOW, 'ITSMOTE_NOW');
+  }
+
+  /** A fixed "now", or undefined (and a problem to report) when it does not name a real instant. */
+  private readNow(value: string, source: string): number | undefined {
+    const r = parseNow(value);
+    if (r.ok) return r.value;
+    this.clockProblems.push(`${source} ${r.error}; it is ignored.`);
+    return undefined;
+  }
+
+  /**
+   * Why a fixed "now" was refused (an impossible date such as 2026-02-31 is an error, as in the
+   * CLI); the server reports these once at start. Empty when the clock is fine.
+   */
+  get clockErrors(): readonly string[] {
+    return this.clockProblems;
   }
 
   /** Applies initialization options (they win over the environment). */
-  configure(options: { now?: unknown; author?: unknown } | undefined): void {
-    const now = typeof options?.now === 'string' ? parseNow(options.now) : undefined;
+  configure(options: { now?: unknown; author?: unknown; trusted?: unknown } | undefined): void {
+    const now = typeof options?.now === 'string' ? this.readNow(options.now, 'initializationOptions.now') : undefined;
     if (now !== undefined) this.fixedNow = now;
     if (typeof options?.author === 'string' && options.author.trim()) this.initAuthor = options.author.trim();
+    // Only an explicit false restricts: clients without workspace trust send nothing.
+    if (options?.trusted === false) this.trustedWorkspace = false;
   }
 
-  /** Reads `git config user.name` (else `user.email`) once, in the first workspace folder. */
+  /**
+   * Whether the server may start processes (git). False in an untrusted workspace: then nothing
+   * is run at all, whatever the repository holds.
+   */
+  get trusted(): boolean {
+    return this.trustedWorkspace;
+  }
+
+  /** The user trusted the workspace (`itsmote/workspaceTrusted`). */
+  grantTrust(): void {
+    this.trustedWorkspace = true;
+  }
+
+  /** Reads `git config user.name` (else `user.email`) once, in the first workspace folder; nothing when untrusted. */
   async detectGitAuthor(cwd: string | undefined): Promise<void> {
+    if (!this.trusted) return;
     const name = await gitAuthor(cwd);
     if (name) this.fallbackAuthor = name;
   }

@@ -7,6 +7,7 @@ import type { Current, CurrentDocuments } from './current';
 import type { Environment } from './environment';
 import type { WorkspaceIndex } from './workspace-index';
 import { guard, throwIfCancelled } from './guard';
+import type { ClientFeatures } from './client-features';
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {
   return JSON.stringify(a.range) === JSON.stringify(b.range);
@@ -23,7 +24,7 @@ function withData(sent: readonly Diagnostic[], current: readonly Diagnostic[]): 
 }
 
 /** Registers the feature handlers. */
-export function registerFeatureHandlers(connection: Connection, docs: CurrentDocuments, index: WorkspaceIndex, env: Environment): void {
+export function registerFeatureHandlers(connection: Connection, docs: CurrentDocuments, index: WorkspaceIndex, env: Environment, client: ClientFeatures): void {
   const changeEntry = async (uri: string, token: CancellationToken): Promise<Current | undefined> => {
     const e = await docs.get(uri, token);
     throwIfCancelled(token);
@@ -44,7 +45,7 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
         contextDiagnostics: withData(params.context?.diagnostics ?? [], all),
         allDiagnostics: all,
         ...(params.context?.only ? { only: params.context.only } : {}),
-        options: { author: env.author(e.settings.author), now: env.now() },
+        options: { author: env.author(e.settings.author), now: env.now(), snippets: client.snippetEdits },
         diagnose: docs.diagnoser(e),
       });
     }),
@@ -54,14 +55,21 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
     guard('completion', [] as CompletionItem[], async (params, token) => {
       const e = await changeEntry(params.textDocument.uri, token);
       if (!e) return [];
-      return complete(e.analysis, params.position, { facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) }, author: env.author(e.settings.author), now: env.now(), extraFields: e.config.extraFields });
+      return complete(e.analysis, params.position, {
+        facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) },
+        author: env.author(e.settings.author),
+        now: env.now(),
+        extraFields: e.config.extraFields,
+        snippets: client.completionSnippets,
+        ...(client.retriggerCommand ? { retriggerCommand: client.retriggerCommand } : {}),
+      });
     }),
   );
 
   connection.onHover(
     guard('hover', null as Hover | null, async (params, token) => {
       const e = await changeEntry(params.textDocument.uri, token);
-      return e ? (hover(e.analysis, params.position, e.diagnostics(), { extraFields: e.config.extraFields }) ?? null) : null;
+      return e ? (hover(e.analysis, params.position, e.diagnostics(), { freezes: e.config.freezes, extraFields: e.config.extraFields }) ?? null) : null;
     }),
   );
 

@@ -15,10 +15,13 @@ export class RepoFactsStore {
   private readonly files = new Map<string, RepoFiles>();
   private readonly counts = new Map<string, Map<string, number>>();
 
+  /** @param mayRunGit whether git may run now (a trusted workspace); asked at each read. */
+  constructor(private readonly mayRunGit: () => boolean = () => true) {}
+
   /** (Re-)reads the CODEOWNERS and catalog files of a folder's repository. Never throws. */
   async read(folder: Folder): Promise<void> {
     try {
-      this.files.set(folder.uri, await readRepoFiles((await findRepoRoot(folder.path)) ?? folder.path));
+      this.files.set(folder.uri, await readRepoFiles((await findRepoRoot(folder.path)) ?? folder.path, { git: this.mayRunGit() }));
     } catch {
       // An unreadable repository gives no facts; the rules that need them stay off.
       this.files.delete(folder.uri);

@@ -7,11 +7,14 @@ import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_DOCS_URL } from '../core/check';
 import type { ItsmoteSettings } from '../protocol';
 import { SETTINGS_SECTION } from '../protocol';
+import { DEFAULT_MAX_FILES } from '../node/find-change-files';
 
 /** Settings with every default filled in. */
 export type ResolvedSettings = Required<Omit<ItsmoteSettings, 'author'>> & Pick<ItsmoteSettings, 'author'>;
 
-export const DEFAULT_SETTINGS: ResolvedSettings = { docsUrl: DEFAULT_DOCS_URL, workspaceDiagnostics: true, maxFileSizeKB: 1024 };
+export const DEFAULT_SETTINGS: ResolvedSettings = { docsUrl: DEFAULT_DOCS_URL, workspaceDiagnostics: true, maxFileSizeKB: 1024, maxFiles: DEFAULT_MAX_FILES };
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
 
 /** Fills defaults and drops values of the wrong type (settings are user input too). */
 export function resolveSettings(raw: unknown): ResolvedSettings {
@@ -20,6 +23,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     docsUrl: typeof r.docsUrl === 'string' && r.docsUrl.trim() ? r.docsUrl.trim() : DEFAULT_SETTINGS.docsUrl,
     workspaceDiagnostics: typeof r.workspaceDiagnostics === 'boolean' ? r.workspaceDiagnostics : DEFAULT_SETTINGS.workspaceDiagnostics,
     maxFileSizeKB: typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 ? r.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB,
+    maxFiles: isCount(r.maxFiles) ? r.maxFiles : DEFAULT_SETTINGS.maxFiles,
     ...(typeof r.author === 'string' && r.author.trim() ? { author: r.author.trim() } : {}),
   };
 }
@@ -33,6 +37,7 @@ export function invalidSettings(raw: unknown): string[] {
   if (r.docsUrl !== undefined && typeof r.docsUrl !== 'string') bad.push('docsUrl');
   if (r.workspaceDiagnostics !== undefined && typeof r.workspaceDiagnostics !== 'boolean') bad.push('workspaceDiagnostics');
   if (r.maxFileSizeKB !== undefined && !(typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0)) bad.push('maxFileSizeKB');
+  if (r.maxFiles !== undefined && !isCount(r.maxFiles)) bad.push('maxFiles');
   if (r.author !== undefined && typeof r.author !== 'string') bad.push('author');
   return bad.map((k) => `itsmote.${k}`);
 }

@@ -3,10 +3,10 @@
  * watched files and every handler. Each handler is guarded (guard.ts): nothing a client sends
  * can crash the server.
  */
-import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { TextDocumentSyncKind } from 'vscode-languageserver';
+import type { Connection, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { IndexChangedNotification, ServerCommands } from '../protocol';
+import { IndexChangedNotification, ServerCommands, WorkspaceTrustedNotification } from '../protocol';
 import type { InitializationOptions } from '../protocol';
 import { ActionKinds } from '../core/actions/index';
 import { readTextFile } from '../node/read-text-file';
@@ -17,15 +17,19 @@ import { WorkspaceIndex } from './workspace-index';
 import type { OpenTexts } from './workspace-index';
 import { CurrentDocuments } from './current';
 import { registerFeatureHandlers } from './feature-handlers';
+import { clientFeatures } from './client-features';
+import type { ClientFeatures } from './client-features';
 import { registerCommandHandlers } from './command-handlers';
 import { onWatchedFiles, registerWatchers } from './watched-files';
 import { configDiagnostics } from './config-diagnostics';
 import { background, guard, log, setLogger } from './guard';
 import type { Folder } from './paths';
 import { pathOf, uriOf } from './paths';
+import { configLine, configProblemLine, foldersLine, indexedLine, startedLine } from './startup-log';
+import { version } from '../../../package.json';
 
-/** Server name and version, as reported in `serverInfo`. */
-export const SERVER_INFO = { name: 'itsmote-changes', version: '0.1.0' };
+/** Server name and version (the package's), as reported in `serverInfo` and in the log. */
+export const SERVER_INFO = { name: 'itsmote-changes', version };
 
 /** The capabilities the server announces. */
 export function serverCapabilities(): InitializeResult['capabilities'] {
@@ -63,8 +67,14 @@ export function startServer(connection: Connection): void {
   let dynamicWatch = false;
   let progressSupported = false;
   let storagePath: string | undefined;
+  // What this client can do beyond the basics, read at initialize (features.ts uses it).
+  const client: ClientFeatures = { completionSnippets: false, snippetEdits: false };
   const configPublished = new Set<string>();
   const configSeq = new Map<string, number>();
+  // Config files read since the last scan was logged, and what was last logged of each: a
+  // config is re-read on every scan, but its problems are logged again only when they change.
+  const configsSeen = new Set<string>();
+  const configLogged = new Map<string, string>();
 
   const publish = (uri: string, diagnostics: Diagnostic[], version?: number) =>
     void connection.sendDiagnostics({ uri: open.clientSpelling(uri), diagnostics, ...(version !== undefined ? { version } : {}) }).catch(() => {});
@@ -80,9 +90,21 @@ export function startServer(connection: Connection): void {
     sink: {
       publish,
       indexChanged: (uris) => void connection.sendNotification(IndexChangedNotification, uris ? { uris } : {}).catch(() => {}),
+      warn: (message) => {
+        log().info(`[itsmote] ${message}`);
+        // A notification, not showWarningMessage's request: nothing waits for the user to close it.
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ITSMote: ${message}` }).catch(() => {});
+      },
       configRead: (r) =>
         background('config diagnostics', async () => {
           if (!r.file) return;
+          configsSeen.add(r.file);
+          const logged = JSON.stringify(r.errors);
+          if (configLogged.get(r.file) !== logged) {
+            configLogged.set(r.file, logged);
+            connection.console.info(configLine(r.file, r.errors));
+            for (const e of r.errors) connection.console.warn(configProblemLine(r.file, e));
+          }
           const uri = normalizeUri(uriOf(r.file));
           // Only the latest read of a config may publish: an older one finishing late is stale.
           const seq = (configSeq.get(uri) ?? 0) + 1;
@@ -109,18 +131,30 @@ export function startServer(connection: Connection): void {
 
   /** Scans the workspace (with progress); a revalidation re-checks the open documents in the same pass. */
   const scan = async (revalidating = false) => {
-    let reporter: { report(p: number, m?: string): void; done(): void } | undefined;
+    let reporter: WorkDoneProgressServerReporter | undefined;
     if (progressSupported) {
       try {
         const p = await connection.window.createWorkDoneProgress();
-        p.begin('ITSMote: indexing change documents', 0, undefined, false);
+        // Cancellable: a scan of a huge folder can be stopped from the editor's progress UI.
+        p.begin('ITSMote: indexing change documents', 0, 'looking for change documents', true);
         reporter = p;
       } catch {
         reporter = undefined;
       }
     }
+    const started = performance.now();
+    configsSeen.clear();
+    const isCancelled = () => reporter?.token.isCancellationRequested === true;
     try {
-      await index.scan((done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`), revalidating ? openTexts : undefined);
+      await index.scan((done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`), {
+        walking: (found) => reporter?.report(`looking for change documents: ${found} found`),
+        isCancelled,
+        ...(revalidating ? { open: openTexts } : {}),
+      });
+      if (isCancelled()) log().info('[itsmote] workspace scan cancelled: the documents read so far are indexed');
+      const changes = index.changes();
+      const withErrors = changes.filter((e) => index.diagnosticsOf(e).some((d) => d.severity === 1)).length;
+      connection.console.info(indexedLine({ changes: changes.length, withErrors, folders: folders.length, configs: configsSeen.size, ms: performance.now() - started }));
     } finally {
       reporter?.done();
     }
@@ -136,12 +170,20 @@ export function startServer(connection: Connection): void {
       settings = new SettingsCache(connection, caps.workspace?.configuration === true);
       dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       progressSupported = caps.window?.workDoneProgress === true;
+      Object.assign(client, clientFeatures(params));
+      connection.console.info(startedLine(SERVER_INFO, params.clientInfo, process.pid, process.version));
+      connection.console.info(foldersLine(folders));
       return { capabilities: serverCapabilities(), serverInfo: SERVER_INFO };
     }),
   );
 
   connection.onInitialized(
     guard('initialized', undefined, async () => {
+      // A clock the user fixed but mistyped must not pass silently (the CLI stops on it).
+      for (const problem of env.clockErrors) {
+        log().error(`[itsmote] ${problem}`);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `ITSMote: ${problem}` }).catch(() => {});
+      }
       if (dynamicWatch) background('register watchers', () => registerWatchers(connection));
       background('workspace folders', async () => {
         connection.workspace.onDidChangeWorkspaceFolders(
@@ -152,10 +194,22 @@ export function startServer(connection: Connection): void {
               const path = pathOf(f.uri);
               if (path) folders.push({ uri: normalizeUri(f.uri), path });
             }
+            connection.console.info(foldersLine(folders));
             await scan();
           }),
         );
       });
+      await env.detectGitAuthor(folders[0]?.path);
+      await scan();
+    }),
+  );
+
+  // Trust granted after start: git may run now (author, catalog discovery); re-scan to use it.
+  connection.onNotification(
+    WorkspaceTrustedNotification,
+    guard('workspaceTrusted', undefined, async () => {
+      if (env.trusted) return;
+      env.grantTrust();
       await env.detectGitAuthor(folders[0]?.path);
       await scan();
     }),
@@ -184,7 +238,7 @@ export function startServer(connection: Connection): void {
   // The index of the last scan is being written to the storage folder: let it finish.
   connection.onShutdown(guard('shutdown', undefined, () => index.idle()));
 
-  registerFeatureHandlers(connection, docs, index, env);
+  registerFeatureHandlers(connection, docs, index, env, client);
   registerCommandHandlers(connection, docs, index, env);
   open.listen(connection, (uri) => background('close', () => index.closed(uri)));
   connection.listen();

@@ -18,7 +18,10 @@ import { defaultConfig } from '../core/config';
 import { mayHaveChangeType, pathMatcher } from '../core/discovery';
 import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
+import { uniqueFreezes } from '../core/freezes';
+import type { Freeze } from '../core/freezes';
 import { personKey } from '../core/repo/facts';
+import { freezeMarks } from '../core/summary';
 import type { WorkspaceFacts } from '../core/features/index';
 import type { ChangeListItem } from '../protocol';
 import { ConfigResolver } from '../node/config-resolver';
@@ -49,6 +52,18 @@ export interface IndexSink {
   indexChanged(uris?: string[]): void;
   /** A config file was read: publish its problems. */
   configRead(r: ResolvedConfig): void;
+  /** Something the user should know about the scan (the file cap was reached). */
+  warn?(message: string): void;
+}
+
+/** How a scan reports its walk and learns that it should stop (LSP work-done progress). */
+export interface ScanHooks {
+  /** Candidate files found so far while walking a folder. */
+  walking?(found: number): void;
+  /** True: stop; what was indexed so far stays, nothing is dropped. */
+  isCancelled?(): boolean;
+  /** Given (a revalidation), the open documents are re-checked in the same pass. */
+  open?: OpenTexts;
 }
 
 /** What the index depends on. */
@@ -85,7 +100,7 @@ export class WorkspaceIndex {
   private readonly published = new Set<string>();
   private readonly summaries = new Map<string, string>();
   /** CODEOWNERS and catalog facts per folder, and the people counts of its change documents. */
-  private readonly repo = new RepoFactsStore();
+  private readonly repo = new RepoFactsStore(() => this.deps.env.trusted);
   private factsCache: WorkspaceFacts | undefined;
   /** False until the first scan finished. */
   complete = false;
@@ -283,11 +298,11 @@ export class WorkspaceIndex {
    * Scans the workspace folders for change documents (open documents are the editor's business),
    * then computes CM040 once and publishes everything. Disk entries no longer found are dropped.
    */
-  async scan(progress?: (done: number, total: number) => void, open?: OpenTexts): Promise<void> {
+  async scan(progress?: (done: number, total: number) => void, hooks: ScanHooks = {}): Promise<void> {
     this.run?.cancel();
     const source = new CancellationTokenSource();
     this.run = source;
-    const run = this.runScan(source.token, progress, open);
+    const run = this.runScan(source.token, progress, hooks);
     this.scanning = run;
     try {
       await run;
@@ -298,24 +313,34 @@ export class WorkspaceIndex {
     }
   }
 
-  private async runScan(token: CancellationToken, progress?: (done: number, total: number) => void, open?: OpenTexts): Promise<void> {
+  private async runScan(token: CancellationToken, progress: ((done: number, total: number) => void) | undefined, hooks: ScanHooks): Promise<void> {
     const stale = () => token.isCancellationRequested;
+    const open = hooks.open;
+    let cancelled = false;
     await this.readPersisted();
     for (const r of this.resolvers.values()) r.clear();
     const seen = new Set<string>();
     this.repo.retain(this.deps.folders());
     for (const folder of this.deps.folders()) {
+      if (cancelled) break;
       const resolver = this.resolverFor(folder);
-      const root = await resolver.forDir(folder.path);
+      const [root, { maxFiles }] = await Promise.all([resolver.forDir(folder.path), this.deps.settings.get(folder.uri)]);
+      const walkOptions = { maxFiles, ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}), onProgress: (found: number) => hooks.walking?.(found) };
       // The repository files are read alongside the walk: a scan takes no longer for them.
-      const [walk] = await Promise.all([findChangeFiles(folder.path, pathMatcher(root.config)), this.repo.read(folder)]);
+      const [walk] = await Promise.all([findChangeFiles(folder.path, pathMatcher(root.config), walkOptions), this.repo.read(folder)]);
       if (stale()) return;
+      if (walk.capped !== undefined) this.deps.sink.warn?.(`stopped looking for change documents in ${folder.path} after ${walk.capped} candidate files (the itsmote.maxFiles setting); the rest of the folder is not checked.`);
+      cancelled = walk.cancelled === true;
       let done = 0;
       // Progress about every 1% (a notification per file costs more than the file), and the
       // event loop is given back every ~10 ms so that requests are answered during the scan.
       const step = Math.max(1, Math.floor(walk.files.length / 100));
       let slice = performance.now();
       for (const f of walk.files) {
+        if (hooks.isCancelled?.()) {
+          cancelled = true;
+          break;
+        }
         if (done % step === 0) progress?.(done, walk.files.length);
         done++;
         if (performance.now() - slice > 10) {
@@ -343,7 +368,8 @@ export class WorkspaceIndex {
         if (stale()) return;
       }
     }
-    for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
+    // A cancelled scan saw only part of the folders: keep what it did not get to.
+    if (!cancelled) for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
     this.factsCache = undefined;
     this.refreshSet();
     // Documents were checked with the people counts of a half-read folder: settle them now.
@@ -389,25 +415,37 @@ export class WorkspaceIndex {
    * and re-checks the open documents, then one round of publishing.
    */
   async revalidate(open: OpenTexts): Promise<void> {
-    await this.scan(undefined, open);
+    await this.scan(undefined, { open });
   }
 
   /** A change's summary as the sidebar shows it. */
   summaryOf(e: Entry): ChangeListItem {
-    return { ...e.view.summary, problems: problemCounts(this.diagnosticsOf(e)), uri: e.uri, allowedNext: e.view.allowedNext };
+    const diagnostics = this.diagnosticsOf(e);
+    // The freezes come from the CM041 diagnostics, as in `summarize`, so list, tree and Problems agree.
+    const freezes = freezeMarks(diagnostics);
+    return { ...e.view.summary, problems: problemCounts(diagnostics), ...(freezes.length ? { freezes } : {}), uri: e.uri, allowedNext: e.view.allowedNext };
   }
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */
   list(folderUri?: string): ChangeListItem[] {
-    return this.changes()
-      .filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`))
+    return this.changesUnder(folderUri)
       .map((e) => this.summaryOf(e))
       .sort((a, b) => a.id.localeCompare(b.id) || a.uri.localeCompare(b.uri));
   }
 
   /** SPEC section 5 metrics of the change documents (under a folder URI when given). */
   metrics(folderUri?: string): MonthMetrics[] {
-    return computeMetrics(this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`)).map((e) => e.view.doc));
+    return computeMetrics(this.changesUnder(folderUri).map((e) => e.view.doc));
+  }
+
+  /** The freezes of the configs that apply to the change documents (under a folder URI when given). */
+  freezes(folderUri?: string): Freeze[] {
+    return uniqueFreezes(this.changesUnder(folderUri).map((e) => e.config.freezes));
+  }
+
+  /** The change documents under a folder URI (all when absent). */
+  private changesUnder(folderUri?: string): Entry[] {
+    return this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`));
   }
 
   /** The catalog's service names for a document's folder (completion of Affected services). */

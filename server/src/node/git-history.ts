@@ -4,7 +4,7 @@
  */
 import { dirname, relative, sep } from 'node:path';
 import type { FileVersion } from '../core/repo/audit';
-import { catFiles, git, gitError, gitToplevel, nulList } from './git';
+import { catFiles, git, gitError, gitToplevel, NO_DIFF_PROGRAMS, nulList } from './git';
 import { decodeText } from './read-text-file';
 
 /** The versions of a file, oldest first, or why they cannot be read. */
@@ -25,7 +25,7 @@ export type HistoryCache = Map<string, Promise<{ top: string; hasHead: boolean }
 
 /** The old path of `path` when `commit` renamed it (compared with its first parent), else undefined. */
 async function renameSource(top: string, commit: string, path: string): Promise<string | undefined> {
-  const r = await git(['diff-tree', '-r', '-M', '--no-commit-id', '--name-status', '-z', '--root', commit], top);
+  const r = await git(['diff-tree', ...NO_DIFF_PROGRAMS, '-r', '-M', '--no-commit-id', '--name-status', '-z', '--root', commit], top);
   if (!r.ok) return undefined;
   const t = nulList(r.stdout);
   for (let i = 0; i < t.length; ) {
@@ -55,7 +55,7 @@ export async function fileHistory(file: string, cache: HistoryCache = new Map())
   // Follow renames by hand: `git log --follow` also follows copies, so a change created from a
   // copy of another document would inherit that document's history.
   for (let hops = 0; hops < MAX_RENAMES; hops++) {
-    const log = await git(['log', '--no-merges', '--format=%x1e%H%x1f%at%x1f%an', from, '--', path], top);
+    const log = await git(['log', ...NO_DIFF_PROGRAMS, '--no-show-signature', '--no-merges', '--format=%x1e%H%x1f%at%x1f%an', from, '--', path], top);
     if (!log.ok) return { ok: false, reason: gitError(log) };
     const found = log.stdout
       .split('\x1e')

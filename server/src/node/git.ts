@@ -1,6 +1,11 @@
 /**
- * Running `git` for the CLI (--changed, audit, catalog discovery): real git, never a library
- * that re-implements it. Every call resolves (never throws); callers decide what a failure means.
+ * Running `git` for the CLI (--changed, audit, catalog discovery) and for the language server in
+ * a trusted workspace: real git, never a library that re-implements it. Every call resolves
+ * (never throws); callers decide what a failure means.
+ *
+ * Every call is hardened against the repository it runs in: a `.git/config` arrives with any zip
+ * or copied folder, and git would run the programs it names (see docs/reliability.md, "Git").
+ * Command-line `-c` settings win over every config file, so the repository cannot undo them.
  */
 import { execFile, spawn } from 'node:child_process';
 
@@ -12,13 +17,46 @@ export interface GitResult {
   missing?: boolean;
 }
 
-/** Runs `git ...args` in `cwd` with a stable, locale-free environment (killed after `timeoutMs` when given). */
+/**
+ * `-c` settings on every call: each switches off a program that repository config can make the
+ * commands we run start (docs/reliability.md lists why each one is here).
+ */
+export const HARDENED_CONFIG: readonly string[] = [
+  'core.fsmonitor=false', // a hook run on every index read (ls-files, diff)
+  'core.hooksPath=/dev/null', // hooks such as post-index-change, run when `diff` refreshes the index
+  'core.pager=cat', // pagers run only on a terminal, which we never give git; belt and braces
+  'diff.external=', // with --no-ext-diff below; an empty value makes git fail rather than run one
+  'log.showSignature=false', // `log` would run gpg.program on signed commits
+  'credential.helper=', // an empty value clears every helper, url-specific ones included
+  'core.askPass=', // an empty value runs no program (GIT_ASKPASS from the user's environment still wins)
+  'core.sshCommand=ssh', // plain ssh, not the repository's command (transports are off anyway)
+  'core.quotePath=false', // not security: paths come back unquoted
+];
+
+/** Flags for the commands that can produce diffs (`diff`, `diff-tree`, `log`): no external diff, no textconv. */
+export const NO_DIFF_PROGRAMS: readonly string[] = ['--no-ext-diff', '--no-textconv'];
+
+/** The arguments of a hardened call: `--no-pager`, the `-c` settings, then `args`. */
+export function gitArgv(args: readonly string[]): string[] {
+  return ['--no-pager', ...HARDENED_CONFIG.flatMap((c) => ['-c', c]), ...args];
+}
+
+/**
+ * The environment of a call: a stable locale, no pager, no terminal prompt, and no transport at
+ * all (GIT_ALLOW_PROTOCOL empty) unless the user's own environment allows some: a partial clone
+ * would otherwise fetch missing objects from a remote the repository names, e.g. `ext::<command>`.
+ */
+export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...base, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_ALLOW_PROTOCOL: base.GIT_ALLOW_PROTOCOL ?? '' };
+}
+
+/** Runs `git ...args` in `cwd`, hardened, with a stable environment (killed after `timeoutMs` when given). */
 export function git(args: readonly string[], cwd: string, timeoutMs = 0): Promise<GitResult> {
   return new Promise((resolve) => {
     execFile(
       'git',
-      ['-c', 'core.quotePath=false', ...args],
-      { cwd, timeout: timeoutMs, windowsHide: true, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' } },
+      gitArgv(args),
+      { cwd, timeout: timeoutMs, windowsHide: true, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: gitEnv() },
       (err, stdout, stderr) => {
         const missing = (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
         resolve({ ok: !err, stdout: stdout ?? '', stderr: (stderr ?? '').trim(), ...(missing ? { missing: true } : {}) });
@@ -45,16 +83,43 @@ export function nulList(s: string): string[] {
 }
 
 /**
+ * `-c` settings that switch off every filter driver the config names (`filter.<name>.clean`,
+ * `.smudge`, `.process`), for commands that read work-tree files (`git diff <commit>` hashes a
+ * file whose stat changed, through the clean filter `.gitattributes` names). Filter names are
+ * arbitrary, so they are read from the config first. Undefined when a name cannot be written as
+ * a `-c` key (it contains `=`): the caller must not run the command then.
+ */
+export async function filterOverrides(cwd: string): Promise<string[] | undefined> {
+  const r = await git(['config', '-z', '--name-only', '--get-regexp', '^filter\\.'], cwd);
+  // Exit 1 means no such key: nothing to switch off.
+  if (!r.ok && r.stderr !== '') return undefined;
+  const names = new Set<string>();
+  for (const key of nulList(r.stdout)) {
+    const m = /^filter\.(.+)\.[^.]+$/s.exec(key);
+    if (m) names.add(m[1]!);
+  }
+  const out: string[] = [];
+  for (const name of names) {
+    if (name.includes('=') || /[\r\n]/.test(name)) return undefined;
+    for (const k of ['clean', 'smudge', 'process']) out.push('-c', `filter.${name}.${k}=`);
+    out.push('-c', `filter.${name}.required=false`);
+  }
+  return out;
+}
+
+/**
  * Reads many blobs in one `git cat-file --batch` process: `specs` are `<commit>:<path>`; the
  * answer has the bytes of each, or undefined when it does not exist.
  */
 export function catFiles(cwd: string, specs: readonly string[]): Promise<(Buffer | undefined)[]> {
   if (specs.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('git', gitArgv(['cat-file', '--batch']), { cwd, env: gitEnv(), windowsHide: true, stdio: ['pipe', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', () => resolve(specs.map(() => undefined)));
+    // git may exit before reading all of stdin (a missing object of a partial clone): no EPIPE crash.
+    child.stdin.on('error', () => undefined);
     child.on('close', () => {
       const buf = Buffer.concat(chunks);
       const out: (Buffer | undefined)[] = [];

@@ -4,9 +4,9 @@
  * round trip to the thread pool for each. Same guarantees: never throws, reads regular files only,
  * and opens with O_NONBLOCK so that a FIFO named `x.md` cannot block it.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import type { ReadResult } from './read-text-file';
-import { describeFsError } from './read-text-file';
+import { describeFsError, notRegular } from './read-text-file';
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 // A fatal decoder can be reused: each `decode` without `stream` starts afresh.
@@ -16,13 +16,17 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function readTextFileSync(path: string): ReadResult {
   let fd: number;
   try {
+    // The type is checked before the open too: opening a device can itself have effects.
+    const bad = notRegular(statSync(path));
+    if (bad) return { ok: false, reason: bad };
     fd = openSync(path, OPEN_FLAGS);
   } catch (e) {
     return { ok: false, reason: describeFsError(e) };
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, reason: st.isDirectory() ? 'is a directory' : 'not a regular file' };
+    const again = notRegular(st);
+    if (again) return { ok: false, reason: again };
     const bytes = readFileSync(fd);
     if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
     try {

@@ -1,8 +1,11 @@
 /**
  * Reads a file as UTF-8 text without ever throwing: binary files (NUL bytes), invalid UTF-8 and
- * I/O errors come back as a reason, so one bad file never stops a run over many.
+ * I/O errors come back as a reason, so one bad file never stops a run over many. Only regular
+ * files are read: a FIFO named `x.md` would block a read forever, a device never ends.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 
 /** The text of a file, or why it could not be read. */
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
@@ -40,11 +43,31 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   }
 }
 
-/** Reads and decodes a file; never throws. */
+/** Why a path that is not a regular file cannot be read, or undefined when it is one. */
+export function notRegular(s: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string | undefined {
+  if (s.isFile()) return undefined;
+  if (s.isDirectory()) return 'is a directory';
+  const kind = s.isFIFO() ? 'a FIFO' : s.isSocket() ? 'a socket' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : 'a special file';
+  return `not a regular file (${kind})`;
+}
+
+// O_NONBLOCK: should the path become a FIFO between the check and the open, the open does not wait for a writer.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Reads and decodes a regular file (links followed); never throws, never blocks on a special file. */
 export async function readTextFile(path: string): Promise<ReadResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    const bad = notRegular(await stat(path));
+    if (bad) return { ok: false, reason: bad };
+    const fh = await open(path, OPEN_FLAGS);
+    try {
+      const again = notRegular(await fh.stat());
+      if (again) return { ok: false, reason: again };
+      bytes = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
   } catch (e) {
     return { ok: false, reason: describeFsError(e) };
   }

@@ -43,6 +43,9 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Overrides of the client capabilities. */
   capabilities?: ClientCapabilities;
+  /** Run the server as this user (tests that need permissions to mean something when run as root). */
+  uid?: number;
+  gid?: number;
 }
 
 /** The default capabilities: what VS Code declares for what this server uses. */
@@ -90,6 +93,9 @@ export class TestClient {
     }));
     child.stderr?.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     conn.onUnhandledNotification((m) => this.record(m.method, m.params));
+    // Work-done progress for tokens the server created (`$/progress` is not an ordinary notification).
+    // (ProtocolConnection's type omits onUnhandledProgress, which the underlying connection has.)
+    (conn as unknown as { onUnhandledProgress(h: (p: unknown) => void): void }).onUnhandledProgress((p) => this.record('$/progress', p));
     conn.onRequest(ConfigurationRequest.type, (p) => {
       this.record(ConfigurationRequest.method, p);
       return p.items.map((i) => (i.section === 'itsmote' ? this.settings : null));
@@ -111,7 +117,8 @@ export class TestClient {
 
   /** Spawns the server and runs initialize/initialized. */
   static async start(opts: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const ids = opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {};
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], ...ids });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(conn, child, opts);
     const folders = opts.folders ?? [];

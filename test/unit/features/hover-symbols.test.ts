@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { documentSymbols, hover } from '../../../server/src/core/features/index';
 import { VALID_NORMAL, check, doc, editLine } from '../../helpers/doc';
+import { parseConfig } from '../../../server/src/core/config';
 
 function lineOf(text: string, prefix: string): number {
   return text.split('\n').findIndex((l) => l.startsWith(prefix));
@@ -41,5 +42,27 @@ describe('document symbols (core/features)', () => {
     assert.equal(s[1]!.children![0]!.detail, 'Normal');
     assert.deepEqual(s[3]!.children!.map((c) => c.name), ['Planned by @alice', 'Approved by @bob']);
     for (const x of s) assert.ok(x.range.start.line <= x.selectionRange.start.line && x.selectionRange.end.line <= x.range.end.line, `${x.name}: selection inside range`);
+  });
+});
+
+describe('hover on the window: freezes (core/features)', () => {
+  const freezes = parseConfig(JSON.stringify({ freezes: [{ name: 'December', start: '2026-12-01 00:00 UTC', end: '2026-12-02 00:00 UTC', services: ['payments-*'] }] })).config.freezes;
+  const line = lineOf(VALID_NORMAL, '- Planned execution time:');
+
+  it('tells which freeze the window falls in, and that this change may not run in it', () => {
+    const h = hover(doc(VALID_NORMAL), { line, character: 30 }, [], { freezes });
+    assert.equal(valueOf(h), '**Freeze "December"** (2026-12-01 00:00 UTC until 2026-12-02 00:00 UTC) covers payments-db, payments-api: only Emergency changes may run in it, not this Normal change (CM041).');
+    assert.equal(h?.range?.start.line, line);
+  });
+
+  it('tells an Emergency change it may run', () => {
+    const text = editLine(VALID_NORMAL, '- Change type:', '- Change type: Emergency');
+    assert.match(valueOf(hover(doc(text), { line, character: 30 }, [], { freezes })), /Emergency changes may run in it, so this one may\.$/);
+  });
+
+  it('says nothing outside a freeze, or without freezes', () => {
+    const later = editLine(VALID_NORMAL, '- Planned execution time:', '- Planned execution time: 2026-12-02 00:00 UTC');
+    assert.equal(hover(doc(later), { line, character: 30 }, [], { freezes }), undefined);
+    assert.equal(hover(doc(VALID_NORMAL), { line, character: 30 }), undefined);
   });
 });

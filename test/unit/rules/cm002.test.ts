@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check, codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, headerFirstLine, lineRange, withLine, withLog } from './support';
+import { bulletOf, ERROR, expectNone, expectOne, missingAnchor, lineRange, withLine, withLog } from './support';
 
 describe('CM002 field-missing', () => {
   it('does not fire on a complete change', () => expectNone(VALID_NORMAL, 'CM002'));
@@ -13,7 +13,7 @@ describe('CM002 field-missing', () => {
   ] as const) {
     it(`fires on the header's first line when ${name} is absent, with an insertField fix`, () => {
       const text = prefix === '- Change type' ? withLine(prefix, null).replace('- Change Owner', '- Change Owner') : withLine(prefix, null);
-      const first = prefix === '- Change type' ? lineRange(text, '- Change Owner') : headerFirstLine(text);
+      const first = prefix === '- Change type' ? bulletOf(text, '- Change Owner') : missingAnchor(text);
       const d = expectOne(text, 'CM002', { severity: ERROR, range: first, words: [`"${name}"`, 'missing'], fix: 'insertField' });
       assert.equal((d.data as { name: string }).name, name);
     });
@@ -22,7 +22,8 @@ describe('CM002 field-missing', () => {
   it('fires on the item itself when the value is a placeholder, with a fillValue fix', () => {
     for (const v of ['TBD', 'tbd', 'TODO: later', 'N/A', 'None', '-', '?', '...', '']) {
       const text = withLine('- Risk level', `- Risk level: ${v}`);
-      expectOne(text, 'CM002', { severity: ERROR, range: lineRange(text, '- Risk level'), words: ['Risk level', 'no value'], fix: 'fillValue' });
+      const words = v === '' ? ['Required field "Risk level" has no value. Fill it in.'] : [`Required field "Risk level" has a placeholder ("${v}") instead of a value. Fill it in.`];
+      expectOne(text, 'CM002', { severity: ERROR, range: lineRange(text, '- Risk level'), words, fix: 'fillValue' });
     }
   });
 
@@ -44,7 +45,7 @@ describe('CM002 field-missing', () => {
 
   it('wants a title: an H1 or a Title field', () => {
     const noH1 = VALID_NORMAL.replace('# Upgrade payments-db to PostgreSQL 16\n\n', '');
-    expectOne(noH1, 'CM002', { severity: ERROR, range: headerFirstLine(noH1), words: ['Title', 'heading'] });
+    expectOne(noH1, 'CM002', { severity: ERROR, range: missingAnchor(noH1), words: ['Title', 'heading'] });
     expectNone(noH1.replace('- Change type', '- Title: Upgrade payments-db\n- Change type'), 'CM002');
     const placeholder = noH1.replace('- Change type', '- Title: TBD\n- Change type');
     expectOne(placeholder, 'CM002', { severity: ERROR, range: lineRange(placeholder, '- Title'), fix: 'fillValue' });
@@ -52,7 +53,7 @@ describe('CM002 field-missing', () => {
 
   it('does not let a `## Status` section stand in for a structured field (only free-text fields may be sections)', () => {
     const text = withLine('- Status', null) + '\n## Status\n\nApproved\n';
-    expectOne(text, 'CM002', { severity: ERROR, range: headerFirstLine(text), words: ['Status'] });
+    expectOne(text, 'CM002', { severity: ERROR, range: missingAnchor(text), words: ['Status'] });
   });
 
   describe('Approval', () => {
@@ -62,7 +63,7 @@ describe('CM002 field-missing', () => {
       // An Approved log entry without `by` is evidence: no CM002.
       expectNone(text, 'CM002');
       const noEvidence = withLine('- Status', '- Status: Approved', noApproval.slice(0, noApproval.indexOf('## Status log')));
-      const d = expectOne(noEvidence, 'CM002', { severity: ERROR, range: headerFirstLine(noEvidence), words: ['Approval (if required)', 'approver'], fix: 'insertField' });
+      const d = expectOne(noEvidence, 'CM002', { severity: ERROR, range: missingAnchor(noEvidence), words: ['Approval (if required)', 'approver'], fix: 'insertField' });
       assert.equal((d.data as { field: string }).field, 'approval');
     });
     it('reports a placeholder Approval on its item', () => {

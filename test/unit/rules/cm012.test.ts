@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, headerFirstLine, lineRange, rangeIn, withLine } from './support';
+import { ERROR, expectNone, expectOne, missingAnchor, lineRange, rangeIn, withLine } from './support';
 
 const owner = (v: string) => withLine('- Change Owner', `- Change Owner: ${v}`);
 
@@ -13,13 +13,14 @@ describe('CM012 owner-not-a-person', () => {
 
   it('fires on the header first line when there is no owner, with insertField', () => {
     const text = withLine('- Change Owner', null);
-    expectOne(text, 'CM012', { severity: ERROR, range: headerFirstLine(text), words: ['No Change Owner', 'never "the team"'], fix: 'insertField' });
+    expectOne(text, 'CM012', { severity: ERROR, range: missingAnchor(text), words: ['No Change Owner', 'never "the team"'], fix: 'insertField' });
   });
 
   it('fires on the item for a placeholder owner, with fillValue', () => {
     for (const v of ['', 'TBD', 'none', '?']) {
       const text = owner(v).trimEnd();
-      expectOne(text, 'CM012', { severity: ERROR, range: lineRange(text, '- Change Owner'), words: ['No Change Owner'], fix: 'fillValue' });
+      const words = v === '' ? ['"Change Owner" has no value.'] : [`"Change Owner" has a placeholder ("${v}") instead of a value.`];
+      expectOne(text, 'CM012', { severity: ERROR, range: lineRange(text, '- Change Owner'), words, fix: 'fillValue' });
     }
   });
 

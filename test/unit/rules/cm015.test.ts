@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, headerFirstLine, lineRange, VALID_EMERGENCY, VALID_STANDARD, WARNING, withLine } from './support';
+import { expectNone, expectOne, missingAnchor, lineRange, VALID_EMERGENCY, VALID_STANDARD, WARNING, withLine } from './support';
 
 describe('CM015 window-missing', () => {
   it('does not fire when a readable window is given (also via the alias)', () => {
@@ -12,7 +12,7 @@ describe('CM015 window-missing', () => {
   it('fires on the header first line for Normal and Standard changes without one', () => {
     for (const [base, type] of [[VALID_NORMAL, 'Normal'], [VALID_STANDARD, 'Standard']] as const) {
       const text = withLine('- Planned execution time', null, base);
-      expectOne(text, 'CM015', { severity: WARNING, range: headerFirstLine(text), words: [`this ${type} change`, 'Planned execution time'], fix: 'insertField' });
+      expectOne(text, 'CM015', { severity: WARNING, range: missingAnchor(text), words: [`this ${type} change`, 'Planned execution time'], fix: 'insertField' });
     }
   });
 

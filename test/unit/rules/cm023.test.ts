@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, headerFirstLine, lineRange, VALID_EMERGENCY, withLine } from './support';
+import { ERROR, expectNone, expectOne, missingAnchor, lineRange, VALID_EMERGENCY, withLine } from './support';
 
 describe('CM023 incident-missing', () => {
   it('does not fire on an Emergency change with an incident (or the alias), nor on other types', () => {
@@ -12,7 +12,7 @@ describe('CM023 incident-missing', () => {
 
   it('fires on the header first line with insertField when absent', () => {
     const text = withLine('- Incident', null, VALID_EMERGENCY);
-    const d = expectOne(text, 'CM023', { severity: ERROR, range: headerFirstLine(text), words: ['Emergency change must link the incident', 'INC-1234'], fix: 'insertField' });
+    const d = expectOne(text, 'CM023', { severity: ERROR, range: missingAnchor(text), words: ['Emergency change must link the incident', 'INC-1234'], fix: 'insertField' });
     assert.equal((d.data as { field: string }).field, 'incident');
   });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, headerFirstLine, lineRange, withLine, withLog } from './support';
+import { ERROR, expectNone, expectOne, missingAnchor, lineRange, withLine, withLog } from './support';
 
 const LOG = ['2026-11-26 10:02 UTC Planned by @alice', '2026-11-27 09:15 UTC Approved by @bob', '2026-11-28 09:00 UTC In Progress', '2026-11-28 09:30 UTC Verifying'];
 const closed = withLog('Closed', [...LOG, '2026-11-28 10:00 UTC Closed']);
@@ -16,7 +16,7 @@ describe('CM033 outcome-missing', () => {
 
   it('fires on the header first line with insertField when Closed or Rolled Back has no Outcome', () => {
     for (const [text, s] of [[closed, 'Closed'], [rolledBack, 'Rolled Back']] as const) {
-      const d = expectOne(text, 'CM033', { severity: ERROR, range: headerFirstLine(text), words: [`is ${s}`, 'no Outcome'], fix: 'insertField' });
+      const d = expectOne(text, 'CM033', { severity: ERROR, range: missingAnchor(text), words: [`is ${s}`, 'no Outcome'], fix: 'insertField' });
       assert.equal((d.data as { field: string }).field, 'outcome');
     }
   });
@@ -30,6 +30,6 @@ describe('CM033 outcome-missing', () => {
 
   it('is not downgraded for Emergency changes (they are Closed or Rolled Back by then)', () => {
     const text = withLine('- Change type', '- Change type: Emergency\n- Incident: INC-5', closed);
-    assert.equal(expectOne(text, 'CM033', { severity: ERROR, range: headerFirstLine(text) }).severity, ERROR);
+    assert.equal(expectOne(text, 'CM033', { severity: ERROR, range: missingAnchor(text) }).severity, ERROR);
   });
 });

@@ -1,7 +1,7 @@
 /** Shared cases of the "plan is missing" rules (CM010, CM011, CM013): value, section, aliases, placeholders, Emergency. */
 import { strict as assert } from 'node:assert';
 import { check, codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, headerFirstLine, lineRange, withLine, VALID_EMERGENCY, WARNING } from './support';
+import { ERROR, expectNone, expectOne, missingAnchor, lineRange, withLine, VALID_EMERGENCY, WARNING } from './support';
 
 export interface PlanRuleCase {
   code: string;
@@ -29,14 +29,15 @@ export function planRuleTests(c: PlanRuleCase): void {
 
   it('fires on the header list first line when the field is absent, with an insertField fix', () => {
     const text = without();
-    const d = expectOne(text, c.code, { severity: c.severity, range: headerFirstLine(text), words: ['No ' + c.name.toLowerCase(), ...c.words], fix: 'insertField' });
+    const d = expectOne(text, c.code, { severity: c.severity, range: missingAnchor(text), words: ['No ' + c.name.toLowerCase(), ...c.words], fix: 'insertField' });
     assert.equal((d.data as { name: string }).name, c.name);
   });
 
   it('fires on the item for placeholders, with a fillValue fix', () => {
     for (const v of ['', 'TBD', 'TBD - ask the DBA', 'todo', 'N/A', 'n/a', 'None', 'none.', '-', '?', '...']) {
       const text = withLine('- Risk level', `- Risk level: High\n- ${c.name}: ${v}`.trimEnd(), without());
-      expectOne(text, c.code, { severity: c.severity, range: lineRange(text, `- ${c.name}`), words: ['empty or a placeholder'], fix: 'fillValue' });
+      const words = v === '' ? [`"${c.name}" has no value.`] : [`"${c.name}" has a placeholder ("${v}") instead of a value.`];
+      expectOne(text, c.code, { severity: c.severity, range: lineRange(text, `- ${c.name}`), words, fix: 'fillValue' });
     }
   });
 
@@ -66,7 +67,7 @@ export function planRuleTests(c: PlanRuleCase): void {
 
   it('is at most a warning for an Emergency change that is not yet Closed or Rolled Back', () => {
     const emergency = withLine(c.prefix, null, VALID_EMERGENCY);
-    expectOne(emergency, c.code, { severity: WARNING, range: lineRange(emergency, '- Change type'), words: ['Emergency change', 'once the incident is under control'] });
+    expectOne(emergency, c.code, { severity: WARNING, range: missingAnchor(emergency), words: ['Emergency change', 'once the incident is under control'] });
   });
 
   if (c.severity === ERROR) {
@@ -74,7 +75,7 @@ export function planRuleTests(c: PlanRuleCase): void {
       const rolledBack = withLine(c.prefix, null, VALID_EMERGENCY)
         .replace('Status: In Progress', 'Status: Rolled Back\n- Outcome: rolled back, errors gone')
         .concat('- 2026-11-28 10:20 UTC Rolled Back by @dave: made it worse\n');
-      expectOne(rolledBack, c.code, { severity: ERROR, range: lineRange(rolledBack, '- Change type') });
+      expectOne(rolledBack, c.code, { severity: ERROR, range: missingAnchor(rolledBack) });
       const closed = rolledBack.replace('Status: Rolled Back', 'Status: Closed').concat('- 2026-11-28 11:00 UTC Closed by @dave\n');
       assert.equal(codes(closed, c.code)[0]?.severity, ERROR);
     });

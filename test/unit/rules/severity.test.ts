@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkDocument, checkSetRules } from '../../../server/src/core/check';
+import { checkDocument, checkRepoRules, checkSetRules } from '../../../server/src/core/check';
 import type { RepoFacts } from '../../../server/src/core/repo/facts';
 import { defaultConfig } from '../../../server/src/core/config';
 import type { Config } from '../../../server/src/core/config';
@@ -39,15 +39,21 @@ const FAILING: Record<string, string> = {
   CM034: withLine('- Approval', '- Approval: @bob\n- Outcome: rolled back', withLog('Rolled Back', [P, A, I, '2026-11-27 10:30 UTC Rolled Back'])),
   CM036: withLog('In Progress', [P, A, I]),
   CM037: withLine('- Status', '- Status: In Progress', VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'))),
+  CM041: VALID_NORMAL,
 };
 
 /** Repository facts for the rules that need them (the others run without, as with no CODEOWNERS/catalog). */
 const REPO: Record<string, RepoFacts> = { CM016: { people: ['@bob'] }, CM017: { services: ['payments-api'] } };
 
+/** Config the rules need besides severities (CM041: a freeze over VALID_NORMAL's window). */
+const CONFIG: Record<string, Partial<Config>> = {
+  CM041: { freezes: [{ name: 'December', start: Date.UTC(2026, 11, 1), end: Date.UTC(2026, 11, 2), services: [], allow: ['Emergency'] }] },
+};
+
 /** The diagnostics of a rule's failing document, with the repository facts that rule needs. */
 function run(id: string, config: Partial<Config>) {
   const repo = REPO[id];
-  return checkDocument(doc(FAILING[id]!), { config: { ...defaultConfig(), ...config }, now: NOW, ...(repo ? { repo } : {}) });
+  return checkDocument(doc(FAILING[id]!), { config: { ...defaultConfig(), ...CONFIG[id], ...config }, now: NOW, ...(repo ? { repo } : {}) });
 }
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
@@ -55,6 +61,12 @@ const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 function set(config: Partial<Config>) {
   const change = (key: string) => ({ key, analysis: doc(VALID_NORMAL, key) });
   return checkSetRules([change('changes/a.md'), change('changes/b.md')], { config: { ...defaultConfig(), ...config }, now: NOW });
+}
+
+/** A pull request that changes a component's code with no change document: CM050 (repository rules). */
+function repo(config: Partial<Config>) {
+  const input = { changedFiles: [{ path: 'svc/api/x.ts', exempt: false }], components: [{ name: 'api', dir: 'svc/api' }], documents: [doc(VALID_NORMAL).doc] };
+  return checkRepoRules(input, { config: { ...defaultConfig(), ...config }, now: NOW });
 }
 
 describe('every rule: default severity, configured severity, off', () => {
@@ -66,6 +78,7 @@ describe('every rule: default severity, configured severity, off', () => {
     it(`${rule.id} ${rule.name}: fires at its default severity, follows the config, and is silent when off`, () => {
       const found = (config: Partial<Config>) => {
         if (rule.scope === 'set') return [...set(config).values()].flat().filter((d) => d.code === rule.id);
+        if (rule.scope === 'repo') return [...repo(config).values()].flat().filter((d) => d.code === rule.id);
         return run(rule.id, config).filter((d) => d.code === rule.id);
       };
       const byDefault = found({});

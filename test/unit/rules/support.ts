@@ -30,9 +30,18 @@ export function rangeIn(text: string, prefix: string, needle: string): Range {
   return { start: { line, character }, end: { line, character: character + needle.length } };
 }
 
-/** The header list's first line in VALID_NORMAL-based docs: `- Change type: Normal`. */
-export function headerFirstLine(text: string): Range {
-  return lineRange(text, '- Change type');
+/** The bullet of the line that starts with `prefix`: where missing-field diagnostics sit when it is the header's first line. */
+export function bulletOf(text: string, prefix: string): Range {
+  const line = lineOf(text, prefix);
+  return { start: { line, character: 0 }, end: { line, character: 1 } };
+}
+
+/**
+ * Where missing fields are reported in VALID_NORMAL-based docs: the bullet of the header list's
+ * first line (`- Change type: Normal`), not the whole line (docs/rules.md "Decisions").
+ */
+export function missingAnchor(text: string): Range {
+  return bulletOf(text, '- Change type');
 }
 
 /** What a single expected diagnostic must look like. */

@@ -1,6 +1,11 @@
 /**
  * The default output, after ESLint's "stylish": each file with problems, then one line per
  * diagnostic (`line:col  severity  message  CODE`, 1-based), then a summary line.
+ *
+ * On a terminal the message column fits the terminal's width: a long message wraps onto lines
+ * indented under it, and the codes stand in one column at the right. Piped (no width), nothing
+ * is padded or wrapped: each diagnostic is one line, the code right after its message, so `grep`
+ * and editors' problem matchers read it whole.
  */
 import { styleText } from 'node:util';
 import type { FileResult } from '../run-checks';
@@ -20,24 +25,68 @@ export function summaryLine(results: readonly FileResult[]): string {
 
 type Paint = (style: Parameters<typeof styleText>[0], text: string) => string;
 
-/** Formats results as text; `color` paints severities like ESLint does on a terminal. */
-export function formatText(results: readonly FileResult[], color = false): string {
-  const paint: Paint = color ? (s, t) => styleText(s, t) : (_s, t) => t;
+/** Below this many columns for the message, wrapping helps nobody: print it whole. */
+const MIN_MESSAGE_WIDTH = 30;
+
+/** Splits text into lines of at most `width` characters at spaces (a longer word is cut). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(' ')) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Options of the text format. */
+export interface TextOptions {
+  /** Paint severities like ESLint does on a terminal. */
+  color?: boolean;
+  /** The terminal's width in columns; absent when piped (then nothing wraps). */
+  columns?: number;
+}
+
+/** Formats results as text. */
+export function formatText(results: readonly FileResult[], opts: TextOptions = {}): string {
+  const paint: Paint = opts.color ? (s, t) => styleText(s, t) : (_s, t) => t;
   const out: string[] = [];
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
     const rows = r.diagnostics.map((d) => ({
       pos: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       sev: severityName(d),
-      msg: messageText(d).replace(/\s*\r?\n\s*/g, ' '),
+      msg: messageText(d).replace(/\s+/g, ' ').trim(),
       code: String(d.code ?? ''),
     }));
-    const w = (k: 'pos' | 'sev' | 'msg') => Math.max(...rows.map((x) => x[k].length));
-    const [wp, ws, wm] = [w('pos'), w('sev'), w('msg')];
+    const w = (k: 'pos' | 'sev' | 'msg' | 'code') => Math.max(...rows.map((x) => x[k].length));
+    const [wp, ws] = [w('pos'), w('sev')];
+    const indent = 2 + wp + 2 + ws + 2;
+    // The message column: as wide as the longest message, but no wider than the terminal leaves.
+    const room = opts.columns !== undefined ? opts.columns - indent - 2 - w('code') : undefined;
+    const wm = room !== undefined && room >= MIN_MESSAGE_WIDTH ? Math.min(w('msg'), room) : undefined;
     out.push(paint('underline', r.file));
     for (const x of rows) {
       const sevStyle = x.sev === 'error' ? 'red' : x.sev === 'warning' ? 'yellow' : 'blue';
-      out.push(`  ${paint('dim', x.pos.padEnd(wp))}  ${paint(sevStyle, x.sev.padEnd(ws))}  ${x.msg.padEnd(wm)}  ${paint('dim', x.code)}`.trimEnd());
+      const head = `  ${paint('dim', x.pos.padEnd(wp))}  ${paint(sevStyle, x.sev.padEnd(ws))}  `;
+      if (wm === undefined) {
+        out.push(`${head}${x.msg}  ${paint('dim', x.code)}`);
+        continue;
+      }
+      const [first = '', ...rest] = wrapText(x.msg, wm);
+      out.push(`${head}${first.padEnd(wm)}  ${paint('dim', x.code)}`);
+      for (const more of rest) out.push(`${' '.repeat(indent)}${more}`);
     }
     out.push('');
   }

@@ -3,7 +3,7 @@
  * on the Status item, and fix-all. Pure: the server passes the document, its diagnostics, the
  * author and the clock. Edits are `TextDocumentEdit`s pinned to the document version.
  */
-import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range, SnippetTextEdit, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import { fieldState } from '../model';
 import { advanceEdits, advanceTargets } from './advance';
@@ -11,6 +11,9 @@ import { fixesFor } from './quick-fixes';
 import type { FixOptions } from './quick-fixes';
 import { fixAllEdit, safeEdits } from './fix-all';
 import type { Diagnose } from './fix-all';
+import type { Fix } from './quick-fixes';
+import { escapeSnippet } from '../features/snippet-text';
+import { missingRange } from '../rules/util';
 
 export { advanceEdits, advanceTargets, logLine } from './advance';
 export type { AdvanceOptions } from './advance';
@@ -48,8 +51,40 @@ export interface CodeActionInput {
   diagnose: Diagnose;
 }
 
-function workspaceEdit(uri: string, version: number | null, edits: TextEdit[]) {
+function workspaceEdit(uri: string, version: number | null, edits: (TextEdit | SnippetTextEdit)[]) {
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+}
+
+/**
+ * A fix's edits for this client: with snippet edits (LSP 3.18), the one that leaves an empty
+ * value puts the cursor there (` $0` after the colon), as the editor's own snippets do.
+ */
+function editsOf(f: Fix, snippets: boolean | undefined): (TextEdit | SnippetTextEdit)[] {
+  const c = f.cursor;
+  if (!snippets || !c) return f.edits;
+  return f.edits.map((e, i) => {
+    if (i !== c.edit) return e;
+    const value = `${escapeSnippet(e.newText.slice(0, c.offset))} $0${escapeSnippet(e.newText.slice(c.offset))}`;
+    return { range: e.range, snippet: { kind: 'snippet', value } };
+  });
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * The diagnostics to fix for a request: those the client sent, and the missing-field ones when
+ * the request is on the header's first line. They sit on its bullet alone (so they do not mix
+ * with the first field's hover), but their fixes belong to the whole line, as before.
+ */
+function diagnosticsToFix(input: CodeActionInput): readonly Diagnostic[] {
+  const anchor = missingRange(input.analysis.doc);
+  const onLine = input.range.start.line <= anchor.start.line && anchor.start.line <= input.range.end.line;
+  if (!onLine || !input.analysis.doc.header) return input.contextDiagnostics;
+  const sent = (d: Diagnostic) => input.contextDiagnostics.some((c) => String(c.code) === String(d.code) && sameRange(c.range, d.range));
+  const anchored = input.allDiagnostics.filter((d) => sameRange(d.range, anchor) && !sent(d));
+  return [...input.contextDiagnostics, ...anchored];
 }
 
 function rangesTouch(a: Range, b: Range): boolean {
@@ -61,9 +96,9 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   const { analysis: a, uri, version, only, options } = input;
   const out: CodeAction[] = [];
   if (kindWanted(ActionKinds.quickFix, only)) {
-    for (const d of input.contextDiagnostics) {
+    for (const d of diagnosticsToFix(input)) {
       for (const f of fixesFor(a, d, options)) {
-        out.push({ title: f.title, kind: ActionKinds.quickFix, diagnostics: [d], isPreferred: f.isPreferred, edit: workspaceEdit(uri, version, f.edits) });
+        out.push({ title: f.title, kind: ActionKinds.quickFix, diagnostics: [d], isPreferred: f.isPreferred, edit: workspaceEdit(uri, version, editsOf(f, options.snippets)) });
       }
     }
   }

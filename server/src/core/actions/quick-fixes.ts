@@ -24,10 +24,18 @@ export interface Fix {
   isPreferred: boolean;
   /** Safe for fix-all: deterministic and loses no user text. */
   safe: boolean;
+  /**
+   * Where the cursor belongs after the fix (an offset into one edit's new text), for clients
+   * that take snippet edits: the fix leaves an empty value to fill in.
+   */
+  cursor?: { edit: number; offset: number };
 }
 
-/** What fixes may need besides the document: who is editing and when. */
-export type FixOptions = AdvanceOptions;
+/** What fixes may need besides the document: who is editing and when, and what the client takes. */
+export type FixOptions = AdvanceOptions & {
+  /** The client applies snippet text edits (LSP 3.18): fixes that leave a value to fill put the cursor there. */
+  snippets?: boolean;
+};
 
 /** `diagnostic.data` as the rules write it. */
 interface FixData {
@@ -89,7 +97,9 @@ function insertFieldFix(a: Analysis, key: FieldKey, opts: FixOptions): Fix[] {
     if (e) fixes.push({ title: `Add "${name}: ${opts.author.trim()}"`, edits: [e], isPreferred: false, safe: false });
   }
   const e = insertFieldEdit(a, key);
-  if (e) fixes.unshift({ title: `Add the "${name}" field`, edits: [e], isPreferred: true, safe: false });
+  // The cursor goes into the new, empty value: just past `Name:`.
+  const colon = e ? e.newText.indexOf(`${name}:`) : -1;
+  if (e) fixes.unshift({ title: `Add the "${name}" field`, edits: [e], isPreferred: true, safe: false, ...(colon >= 0 ? { cursor: { edit: 0, offset: colon + name.length + 1 } } : {}) });
   return fixes;
 }
 

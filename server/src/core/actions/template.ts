@@ -2,20 +2,15 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import { eolOf, insertAt } from './text';
+import { fieldInfo } from '../fields';
+import { MINIMAL_TEMPLATE_FIELDS, templateValue } from '../templates';
 
-/** Fields of the template, in catalogue order; values are left empty for the author to choose. */
+/** The minimal header (core/templates.ts); values are left empty for the author to choose. */
 function templateLines(owner: string): string[] {
-  return [
-    '- Change type:',
-    `- Change Owner:${owner ? ` ${owner}` : ''}`,
-    '- Affected services:',
-    '- Risk level:',
-    '- Status: Planned',
-    '- Planned execution time:',
-    '- Rollback plan:',
-    '- Verification plan:',
-    '- Expected user impact:',
-  ];
+  return MINIMAL_TEMPLATE_FIELDS.map((key) => {
+    const value = key === 'owner' ? owner : templateValue(key);
+    return `- ${fieldInfo(key).name}:${value ? ` ${value}` : ''}`;
+  });
 }
 
 /**

@@ -1,16 +1,21 @@
 /**
- * Completion: field names at the start of a header item, values after a known field's colon
- * (enums, the allowed next statuses, services/people/incidents known in the workspace), and a
- * whole status log line after `- ` in `## Status log`.
+ * Completion: field names in the header (complete-fields.ts), values after a known field's colon
+ * (enums, the allowed next statuses, services/people/incidents known in the workspace), a whole
+ * status log line after `- ` in `## Status log`, and whole-document templates where a document
+ * starts (complete-templates.ts). Inside a value only values are offered.
  */
-import type { CompletionItem, CompletionItemKind, Position, Range } from 'vscode-languageserver-types';
+import type { Command, CompletionItem, CompletionItemKind, Position, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { FieldKey } from '../fields';
-import { CHANGE_TYPES, FIELDS, fieldByName, foldName, RISK_LEVELS, TOUCHES } from '../fields';
+import { CHANGE_TYPES, fieldByName, RISK_LEVELS, TOUCHES } from '../fields';
 import { splitList } from '../values';
 import { formatUtc } from '../time';
 import type { WorkspaceFacts } from './context';
 import { currentStatus, nextStatuses, regionOf } from './context';
+import { fieldNameItems } from './complete-fields';
+import { templateItems, templateSpot } from './complete-templates';
+
+export { EXTRA_FIELD_DOC, neededFields } from './complete-fields';
 
 // CompletionItemKind values (LSP), spelled out to keep the core free of runtime imports.
 const KIND = { field: 5, value: 12, enumMember: 20, reference: 18, event: 23, text: 1 } as const;
@@ -22,6 +27,13 @@ export interface CompletionOptions {
   now: number;
   /** Custom header fields of the repository (`.itsmote.json` `extraFields`), offered as written. */
   extraFields?: readonly string[];
+  /**
+   * A client command that opens the completion list again (VS Code: `editor.action.triggerSuggest`).
+   * Given, accepting a field name that has values to offer goes straight on to them.
+   */
+  retriggerCommand?: string;
+  /** The client takes snippet syntax in completion items (templates place the cursor). */
+  snippets?: boolean;
 }
 
 const ITEM = /^(\s*[-*+]\s+)([^:]*)$/;
@@ -30,44 +42,6 @@ const LIST_FIELDS: ReadonlySet<FieldKey> = new Set(['services', 'touches', 'inci
 
 function range(line: number, from: number, to: number): Range {
   return { start: { line, character: from }, end: { line, character: to } };
-}
-
-/** A custom field's documentation (hover and completion). */
-export const EXTRA_FIELD_DOC = 'A custom field of this repository (`extraFields` in `.itsmote.json`): known, but not checked.';
-
-function fieldNameItems(a: Analysis, line: number, nameStart: number, cursor: number, fullLine: string, extraFields: readonly string[]): CompletionItem[] {
-  const others = a.doc.header?.items.filter((i) => i.range.start.line !== line) ?? [];
-  const present = new Set(others.map((i) => i.key));
-  const colon = fullLine.indexOf(':', cursor);
-  const replaceTo = colon >= 0 ? colon : cursor;
-  const out: CompletionItem[] = [];
-  FIELDS.forEach((f, i) => {
-    const used = present.has(f.key);
-    for (const [j, name] of [f.name, ...f.aliases].entries()) {
-      out.push({
-        label: name,
-        kind: KIND.field,
-        detail: j === 0 ? (used ? 'already in the header' : 'field') : `alias of ${f.name}`,
-        documentation: { kind: 'markdown', value: f.doc },
-        sortText: `${used ? 1 : 0}${j === 0 ? 0 : 1}${String(i).padStart(2, '0')}`,
-        filterText: name,
-        textEdit: { range: range(line, nameStart, replaceTo), newText: colon >= 0 ? name : `${name}: ` },
-      });
-    }
-  });
-  extraFields.forEach((name, i) => {
-    const used = others.some((o) => foldName(o.name) === foldName(name));
-    out.push({
-      label: name,
-      kind: KIND.field,
-      detail: used ? 'already in the header' : 'custom field',
-      documentation: { kind: 'markdown', value: EXTRA_FIELD_DOC },
-      sortText: `${used ? 1 : 0}2${String(i).padStart(2, '0')}`,
-      filterText: name,
-      textEdit: { range: range(line, nameStart, replaceTo), newText: colon >= 0 ? name : `${name}: ` },
-    });
-  });
-  return out;
 }
 
 /** The values offered for a field; `detailOf` overrides `detail` per value. */
@@ -159,12 +133,31 @@ function logLineItems(a: Analysis, line: number, from: number, to: number, opts:
   });
 }
 
+/** The command that reopens the list after a field name, when the field has values to offer now. */
+function retriggerFor(a: Analysis, opts: CompletionOptions): (key: FieldKey) => Command | undefined {
+  const command = opts.retriggerCommand;
+  if (!command) return () => undefined;
+  return (key) => ((valuesFor(a, key, opts, [])?.values.length ?? 0) > 0 ? { title: 'Suggest values', command } : undefined);
+}
+
+/** Whether a line without a bullet may become a header item: by the header list, or anywhere before the first section when there is none. */
+function nearHeader(a: Analysis, line: number): boolean {
+  const h = a.doc.header;
+  return !h || (line >= h.range.start.line - 1 && line <= h.range.end.line + 1);
+}
+
 /** The completion items at a position. */
 export function complete(a: Analysis, position: Position, opts: CompletionOptions): CompletionItem[] {
   const fullLine = a.md.lines.lineText(position.line);
   const cursor = Math.min(position.character, fullLine.length);
   const before = fullLine.slice(0, cursor);
   const region = regionOf(a, position.line);
+  const line = position.line;
+  if (region !== 'statusLog' && templateSpot(a, line, before, fullLine.slice(cursor))) {
+    const templates = templateItems(a, line, fullLine.length, { author: opts.author, now: opts.now, snippets: opts.snippets === true });
+    const fields = region === 'header' ? bareLineFields(a, line, fullLine, opts) : [];
+    return [...templates.map((t, i) => ({ ...t, sortText: `!${i}` })), ...fields];
+  }
   if (region === 'statusLog') {
     const m = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)(\S*)$/.exec(before);
     // After `- ` with at most a partial date typed.
@@ -173,8 +166,20 @@ export function complete(a: Analysis, position: Position, opts: CompletionOption
   }
   if (region !== 'header') return [];
   const v = VALUE.exec(before);
-  if (v) return valueItems(a, position.line, cursor, fullLine, v, opts);
+  if (v) return valueItems(a, line, cursor, fullLine, v, opts);
   const n = ITEM.exec(before);
-  if (n) return fieldNameItems(a, position.line, n[1]!.length, cursor, fullLine, opts.extraFields ?? []);
+  if (n) {
+    const colon = fullLine.indexOf(':', cursor);
+    const slot = { line, range: range(line, n[1]!.length, colon >= 0 ? colon : cursor), bullet: '', hasColon: colon >= 0 };
+    return fieldNameItems(a, slot, opts.extraFields ?? [], retriggerFor(a, opts));
+  }
+  if (/^\s*[\w][\w ()-]*$|^\s*$/.test(before) && fullLine.slice(cursor).trim() === '') return bareLineFields(a, line, fullLine, opts);
   return [];
+}
+
+/** Field names on a line without a bullet (empty, or a bare word like `Appr`): the item brings its bullet. */
+function bareLineFields(a: Analysis, line: number, fullLine: string, opts: CompletionOptions): CompletionItem[] {
+  if (!nearHeader(a, line)) return [];
+  const slot = { line, range: range(line, 0, fullLine.length), bullet: `${a.doc.header?.bullet ?? '-'} `, hasColon: false };
+  return fieldNameItems(a, slot, opts.extraFields ?? [], retriggerFor(a, opts));
 }

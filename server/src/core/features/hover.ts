@@ -9,24 +9,40 @@ import { extraFieldByName, fieldInfo } from '../fields';
 import { EXTRA_FIELD_DOC } from './completion';
 import { ruleByKey } from '../rules/index';
 import { contains, nextStatuses } from './context';
+import { freezesHit, whoMayRun } from '../freezes';
+import type { Freeze } from '../freezes';
+import { formatUtc } from '../time';
 
 function statusText(a: Analysis, s: Status): string {
   const next = nextStatuses(a, s);
   return next.length ? `**${s}**: from here a change may go to ${next.map((n) => `**${n}**`).join(', ')}.` : `**${s}** is final: nothing follows it.`;
 }
 
+/** What the window item says about freezes: each freeze the window falls in, and whether this change may run in it. */
+function freezeText(a: Analysis, freezes: readonly Freeze[]): string[] {
+  const v = a.doc.values;
+  if (!v.window) return [];
+  return freezesHit(v, v.window, freezes).map(({ freeze, services, allowed }) => {
+    const span = `${formatUtc(freeze.start)} until ${formatUtc(freeze.end)}`;
+    const verdict = allowed ? `${v.changeType} changes may run in it, so this one may` : `${whoMayRun(freeze)} may run in it, not this ${v.changeType ?? ''} change (CM041)`.replace('  ', ' ');
+    return `**Freeze "${freeze.name}"** (${span}) covers ${services.join(', ')}: ${verdict}.`;
+  });
+}
+
 /** What hovers need besides the document. */
 export interface HoverOptions {
+  /** The freezes of the document's config: hovering the window tells which it falls in. */
+  freezes?: readonly Freeze[];
   /** Custom header fields of the repository (`.itsmote.json` `extraFields`). */
   extraFields?: readonly string[];
 }
 
 /** The hover at a position, given the document's current diagnostics. */
-export function hover(a: Analysis, position: Position, diagnostics: readonly Diagnostic[] = [], opts: HoverOptions = {}): Hover | undefined {
+export function hover(a: Analysis, position: Position, diagnostics: readonly Diagnostic[] = [], options: HoverOptions = {}): Hover | undefined {
   const parts: string[] = [];
   let range;
   for (const item of a.doc.header?.items ?? []) {
-    const extra = item.key || !item.hasColon ? undefined : extraFieldByName(item.name, opts.extraFields);
+    const extra = item.key || !item.hasColon ? undefined : extraFieldByName(item.name, options.extraFields);
     if (extra && contains(item.nameRange, position)) {
       parts.push(`**${extra}**\n\n${EXTRA_FIELD_DOC}`);
       range = item.nameRange;
@@ -40,6 +56,12 @@ export function hover(a: Analysis, position: Position, diagnostics: readonly Dia
     } else if (item.key === 'status' && contains(item.valueRange, position) && a.doc.values.status) {
       parts.push(statusText(a, a.doc.values.status));
       range = item.valueRange;
+    } else if (item.key === 'window' && contains(item.valueRange, position) && options.freezes?.length) {
+      const text = freezeText(a, options.freezes);
+      if (text.length) {
+        parts.push(...text);
+        range = item.valueRange;
+      }
     }
   }
   for (const e of a.doc.statusLog?.entries ?? []) {

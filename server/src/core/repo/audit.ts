@@ -9,6 +9,10 @@
  *   (the transition was recorded before it happened);
  * - `log-rewritten`: a committed log line was later changed or removed (history rewritten).
  *
+ * Lines of the file's first commit that are older than that commit are imported history (a
+ * change written elsewhere first, or a repository started with its documents), not back-dating:
+ * they are summed up once per file by `importedHistory`, unless `reportImported` asks for them.
+ *
  * The shell (CLI) reads the versions with real git; this module never reads files.
  */
 import { analyze } from '../model';
@@ -45,6 +49,20 @@ export interface AuditFinding {
 export interface AuditOptions {
   /** How far a log time may be from its commit time, in hours. */
   toleranceHours: number;
+  /** Report the lines of the first commit that are older than it as back-dated too. */
+  reportImported?: boolean;
+}
+
+/** Status log lines the file's first commit brought with it, older than that commit. */
+export interface ImportedHistory {
+  commit: string;
+  /** The commit's author time, ms. */
+  at: number;
+  author: string;
+  /** How many lines are older than the commit by more than the tolerance. */
+  lines: number;
+  /** The oldest time they record, ms. */
+  oldest: number;
 }
 
 interface Line {
@@ -110,6 +128,8 @@ export function auditHistory(versions: readonly FileVersion[], opts: AuditOption
     for (const { l, index } of added) {
       if (edited.has(index) || l.entry.at === undefined) continue;
       const diff = v.at - l.entry.at;
+      // The first commit's old lines are imported history (importedHistory), not back-dating.
+      if (!prev && diff > tolerance && !opts.reportImported) continue;
       if (diff > tolerance) {
         out.push({
           kind: 'backdated',
@@ -144,4 +164,19 @@ export function auditHistory(versions: readonly FileVersion[], opts: AuditOption
     prev = { a, lines };
   }
   return out;
+}
+
+/**
+ * The imported history of a file: the status log lines its first commit added that are older
+ * than that commit by more than the tolerance. Undefined when there are none.
+ */
+export function importedHistory(versions: readonly FileVersion[], opts: AuditOptions): ImportedHistory | undefined {
+  const first = versions[0];
+  if (!first) return undefined;
+  const tolerance = opts.toleranceHours * 3_600_000;
+  const old = logLines(analyze(first.text, first.path))
+    .map((l) => l.entry.at)
+    .filter((at): at is number => at !== undefined && first.at - at > tolerance);
+  if (old.length === 0) return undefined;
+  return { commit: first.commit, at: first.at, author: first.author, lines: old.length, oldest: Math.min(...old) };
 }

@@ -6,7 +6,7 @@ export const headerMissing: DocumentRule = {
   name: 'header-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'The header is the change record: type, owner, services, risk, status, rollback and verification. Without it the change cannot be reviewed or tracked.',
+  rationale: 'The header is the change record. The process\'s minimum record ("what will change, which services are affected, expected user impact, risk level, rollback plan, verification method") has nowhere to live without it, and without it the change cannot be reviewed or tracked.',
   check({ doc }) {
     if (doc.header) return [];
     return [

@@ -3,7 +3,7 @@ import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
 import { approvalRequired, hasApprovalEvidence } from '../lifecycle';
-import { insertFieldData, missingRange, strayNote } from './util';
+import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 import { isPlaceholder } from '../values';
 
 /** Required fields that no more specific rule covers (CM010-CM033 cover the rest). */
@@ -15,7 +15,7 @@ export const fieldMissing: DocumentRule = {
   name: 'field-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'The minimum change record (what, which services, risk, status) is what makes a change reviewable and its metrics countable.',
+  rationale: '"Minimum required: what will change, which services are affected, expected user impact, risk level, rollback plan, verification method." Type, services, risk and status are what make the change reviewable and its metrics countable.',
   check({ doc }) {
     const out: Finding[] = [];
     const missing = (key: FieldKey, why = '') => {
@@ -26,7 +26,7 @@ export const fieldMissing: DocumentRule = {
         item
           ? {
               range: item.range,
-              message: `Required field "${name}" has no value ("${item.value || 'empty'}" is a placeholder)${why}. Fill it in.`,
+              message: `Required field ${emptyItemText(name, item.value)}${why}. Fill it in.`,
               data: { fix: 'fillValue', field: key },
             }
           : {

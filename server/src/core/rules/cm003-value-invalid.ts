@@ -20,7 +20,7 @@ export const valueInvalid: DocumentRule = {
   name: 'value-invalid',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'Types, risk levels and statuses drive approval, the lifecycle and the metrics; a value outside the list silently disables them.',
+  rationale: 'Types, risk levels and statuses drive approval, the lifecycle and the metrics. A value outside the list silently switches those checks off: rules that depend on an unknown type, status or risk are skipped, and CM003 is the only report.',
   check({ doc }) {
     const out: Finding[] = [];
     const seen = new Set<string>();

@@ -7,7 +7,7 @@ export const fieldDuplicate: DocumentRule = {
   name: 'field-duplicate',
   defaultSeverity: 'warning',
   scope: 'document',
-  rationale: 'Two values for one field leave readers guessing which one holds; the first one is the one the checks use.',
+  rationale: 'Two values for one field leave the reader guessing which one holds; the first one is the one the checks use.',
   check({ doc }) {
     const out: Finding[] = [];
     const first = new Map<string, string>();

@@ -36,7 +36,7 @@ export const fieldUnknown: DocumentRule = {
   name: 'field-unknown',
   defaultSeverity: 'information',
   scope: 'document',
-  rationale: 'A misspelt field name hides the value from every check: a "Rollbak plan" is no rollback plan.',
+  rationale: 'A misspelt field name hides its value from every check: a "Rollbak plan" is no rollback plan.',
   check({ doc }, { extraFields = [] }) {
     const out: Finding[] = [];
     const names = [...ALL_FIELD_NAMES, ...extraFields];

@@ -9,7 +9,7 @@ export const suppressionInvalid: DocumentRule = {
   name: 'suppression-invalid',
   defaultSeverity: 'warning',
   scope: 'document',
-  rationale: 'A suppressed check is a decision someone must be able to audit later: write why after `--`, and name rules that exist.',
+  rationale: 'A suppressed check is a process exception. Auditors ask why it was made ("if you cannot explain it, it is not approved"): write why after `--`, and name rules that exist.',
   check(a) {
     const out: Finding[] = [];
     for (const s of readSuppressions(a)) {

@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
-import { insertFieldData, missingRange, strayNote } from './util';
+import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** CM012: Change Owner is missing, a team, or several people. */
 export const ownerNotAPerson: DocumentRule = {
@@ -8,7 +8,7 @@ export const ownerNotAPerson: DocumentRule = {
   name: 'owner-not-a-person',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'The Change Owner is one person accountable end to end. Never assign "the team": when everyone owns it, no one does.',
+  rationale: 'The Change Owner is "mandatory, single person", accountable end to end. Never assign "the team": when everyone owns a change, no one does.',
   check({ doc }) {
     const state = fieldState(doc, 'owner');
     const owner = doc.values.owner;
@@ -16,7 +16,7 @@ export const ownerNotAPerson: DocumentRule = {
       return [
         {
           range: state.item?.range ?? missingRange(doc),
-          message: `No Change Owner.${state.item ? '' : strayNote(doc, 'owner')} Name the one person accountable for this change (\`@handle\` or a name); never "the team".`,
+          message: `${state.item ? `${emptyItemText('Change Owner', state.item.value)}.` : `No Change Owner.${strayNote(doc, 'owner')}`} Name the one person accountable for this change (\`@handle\` or a name); never "the team".`,
           data: state.item ? { fix: 'fillValue', field: 'owner' } : insertFieldData('owner'),
         },
       ];

@@ -7,7 +7,7 @@ export const standardNotLowRisk: DocumentRule = {
   name: 'standard-not-low-risk',
   defaultSeverity: 'warning',
   scope: 'document',
-  rationale: 'Standard changes are pre-approved because they are low-risk, repeatable and well understood. A risky change needs a Normal change and an approver.',
+  rationale: 'A Standard change is "low-risk, repeatable, well-understood" and therefore pre-approved. A riskier change is a Normal change with one approver.',
   check({ doc }) {
     const { changeType, risk } = doc.values;
     if (changeType !== 'Standard' || risk === undefined || risk === 'Low') return [];

@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
-import { insertFieldData, missingRange, strayNote } from './util';
+import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** CM015: a Standard or Normal change with no Planned execution time. */
 export const windowMissing: DocumentRule = {
@@ -8,7 +8,7 @@ export const windowMissing: DocumentRule = {
   name: 'window-missing',
   defaultSeverity: 'warning',
   scope: 'document',
-  rationale: 'Keep the execution window clear: a planned time lets others avoid conflicting changes and lets stale changes be noticed.',
+  rationale: '"Keep execution window clear." A planned time lets others avoid conflicting changes (CM040) and lets a change that never ran be noticed (CM036).',
   check({ doc }) {
     const t = doc.values.changeType;
     if (t !== 'Standard' && t !== 'Normal') return [];
@@ -17,7 +17,7 @@ export const windowMissing: DocumentRule = {
     return [
       {
         range: state.item?.range ?? missingRange(doc),
-        message: `No Planned execution time for this ${t} change.${state.item ? '' : strayNote(doc, 'window')} Add one, e.g. \`2026-12-01 14:00 UTC, 60 min\`.`,
+        message: `${state.item ? `${emptyItemText('Planned execution time', state.item.value)}: a ${t} change needs one.` : `No Planned execution time for this ${t} change.${strayNote(doc, 'window')}`} Add one, e.g. \`2026-12-01 14:00 UTC, 60 min\`.`,
         data: state.item ? { fix: 'fillValue', field: 'window' } : insertFieldData('window'),
       },
     ];

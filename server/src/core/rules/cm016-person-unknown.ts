@@ -15,7 +15,7 @@ export const personUnknown: DocumentRule = {
   defaultSeverity: 'information',
   scope: 'document',
   reads: 'repository',
-  rationale: 'Owners and approvers must be reachable people. A name that no CODEOWNERS entry and no other change knows is often a typo or someone who left.',
+  rationale: 'The owner and the approver must be people who can be reached when the change goes wrong. A handle that no CODEOWNERS entry and no other change knows is usually a typo (`@alcie`) or someone who has left.',
   check({ doc }, options) {
     const people = options.repo?.people;
     if (!people) return [];

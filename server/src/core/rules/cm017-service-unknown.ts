@@ -24,7 +24,7 @@ export const serviceUnknown: DocumentRule = {
   defaultSeverity: 'information',
   scope: 'document',
   reads: 'repository',
-  rationale: 'Affected services link a change to the service catalog (owners, on-call, dependencies) and make window conflicts (CM040) visible; a name the catalog does not know links nothing.',
+  rationale: 'The affected services tie a change to the catalog\'s owners, on-call and dependencies, and make window conflicts (CM040) visible. A name the catalog does not know ties it to nothing.',
   check({ doc }, options) {
     const services = options.repo?.services;
     if (!services || doc.values.services.length === 0) return [];

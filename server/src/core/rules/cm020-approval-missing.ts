@@ -8,7 +8,7 @@ export const approvalMissing: DocumentRule = {
   name: 'approval-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'Normal changes and changes touching data integrity or security need one approver before execution: approval checks readiness (plan, rollback, blast radius).',
+  rationale: '"Approve (if needed). Required only for: Normal changes; any change touching data integrity or security." Approval checks readiness (plan, rollback, blast radius) before execution.',
   check({ doc }) {
     const s = doc.values.status;
     if (!s || !doc.values.changeType || !EXECUTED_STATUSES.includes(s) || !approvalRequired(doc) || hasApprovalEvidence(doc)) return [];

@@ -8,7 +8,7 @@ export const selfApproval: DocumentRule = {
   name: 'self-approval',
   defaultSeverity: 'warning',
   scope: 'document',
-  rationale: 'The approver reviews risk and readiness with a second pair of eyes; approving your own change reviews nothing.',
+  rationale: 'The approver "reviews risk and readiness" with a second pair of eyes; approving your own change reviews nothing.',
   check({ doc }) {
     const owner = doc.values.owner;
     const a = approvers(doc);

@@ -7,7 +7,7 @@ export const approversMany: DocumentRule = {
   name: 'approvers-many',
   defaultSeverity: 'information',
   scope: 'document',
-  rationale: 'One approver is enough: more approvers add waiting, not safety (no CAB theatre).',
+  rationale: '"One approver is enough." More approvers add waiting, not safety ("not a CAB theater").',
   check({ doc }) {
     const a = approvers(doc);
     if (!a || a.people.length < 2) return [];

@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
-import { insertFieldData, missingRange, strayNote } from './util';
+import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** CM023: an Emergency change links no incident. */
 export const incidentMissing: DocumentRule = {
@@ -8,7 +8,7 @@ export const incidentMissing: DocumentRule = {
   name: 'incident-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'An Emergency change exists to mitigate an active incident and must be linked to it; without the link it is an unapproved Normal change.',
+  rationale: 'An Emergency change exists "to mitigate or resolve an active incident" and "must be linked to an incident"; without the link it is an unapproved Normal change.',
   check({ doc }) {
     if (doc.values.changeType !== 'Emergency') return [];
     const state = fieldState(doc, 'incident');
@@ -16,7 +16,9 @@ export const incidentMissing: DocumentRule = {
     return [
       {
         range: state.item?.range ?? missingRange(doc),
-        message: `An Emergency change must link the incident it mitigates.${state.item ? '' : strayNote(doc, 'incident')} Add \`- Incident: INC-1234\`.`,
+        message: state.item
+          ? `${emptyItemText('Incident', state.item.value)}: an Emergency change must link the incident it mitigates. Write its reference, e.g. \`INC-1234\`.`
+          : `An Emergency change must link the incident it mitigates.${strayNote(doc, 'incident')} Add \`- Incident: INC-1234\`.`,
         data: state.item ? { fix: 'fillValue', field: 'incident' } : insertFieldData('incident'),
       },
     ];

@@ -8,7 +8,7 @@ export const transitionInvalid: DocumentRule = {
   name: 'transition-invalid',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'The lifecycle (Plan, Approve, Execute, Verify, Rollback, Close) is what makes a change predictable and reversible; skipped steps are where incidents come from.',
+  rationale: 'The lifecycle "Plan, Approve (if needed), Execute, Verify, Rollback (if needed), Close" is what makes changes "predictable and reversible"; skipped steps are where incidents come from.',
   check({ doc }) {
     const out: Finding[] = [];
     const ctx = transitionContext(doc);

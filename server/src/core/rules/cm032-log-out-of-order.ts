@@ -7,7 +7,7 @@ export const logOutOfOrder: DocumentRule = {
   name: 'log-out-of-order',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'The log is oldest first; an entry that goes back in time breaks start times, stale checks and time-to-rollback.',
+  rationale: 'The log is oldest first. An entry that goes back in time breaks the recorded start time, stale checks and time to rollback.',
   check({ doc }) {
     const out: Finding[] = [];
     let latest: number | undefined;

@@ -1,6 +1,6 @@
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
-import { insertFieldData, missingRange, strayNote } from './util';
+import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** CM033: Closed or Rolled Back with no Outcome. */
 export const outcomeMissing: DocumentRule = {
@@ -8,7 +8,7 @@ export const outcomeMissing: DocumentRule = {
   name: 'outcome-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'Close only with a recorded outcome: verified as successful, or rolled back with stability confirmed, incidents linked and follow-ups created.',
+  rationale: '"Close only when: change is verified as successful, or rollback is completed and stability confirmed. Do: record outcome, link incidents (if any), create follow-ups."',
   check({ doc }) {
     const s = doc.values.status;
     if (s !== 'Closed' && s !== 'Rolled Back') return [];
@@ -17,7 +17,7 @@ export const outcomeMissing: DocumentRule = {
     return [
       {
         range: state.item?.range ?? missingRange(doc),
-        message: `The change is ${s} but has no Outcome.${state.item ? '' : strayNote(doc, 'outcome')} Record what happened (verified, or why it was rolled back), linked incidents and follow-ups.`,
+        message: `${state.item ? `The change is ${s} but ${emptyItemText('Outcome', state.item.value)}.` : `The change is ${s} but has no Outcome.${strayNote(doc, 'outcome')}`} Record what happened (verified, or why it was rolled back), linked incidents and follow-ups.`,
         data: state.item ? { fix: 'fillValue', field: 'outcome' } : insertFieldData('outcome'),
       },
     ];

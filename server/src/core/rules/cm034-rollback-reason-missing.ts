@@ -7,7 +7,7 @@ export const rollbackReasonMissing: DocumentRule = {
   name: 'rollback-reason-missing',
   defaultSeverity: 'error',
   scope: 'document',
-  rationale: 'Rollback is a success, not a failure, but document why it was needed: the reason is what the next plan learns from.',
+  rationale: '"Rollback is a success, not a failure. Document why it was needed." The reason is what the next plan learns from.',
   check({ doc }) {
     const out: Finding[] = [];
     for (const e of doc.statusLog?.entries ?? []) {

@@ -7,7 +7,7 @@ export const statusLogMissing: DocumentRule = {
   name: 'status-log-missing',
   defaultSeverity: 'warning',
   scope: 'document',
-  rationale: 'Record the start time: without a status log there is no audit trail, no start time and no time-to-rollback.',
+  rationale: '"Execute ... Do: record start time." Without a status log there is no audit trail, no start time and no time to rollback.',
   check({ doc }) {
     const s = doc.values.status;
     if (!s || s === 'Planned' || (doc.statusLog?.entries.length ?? 0) > 0) return [];

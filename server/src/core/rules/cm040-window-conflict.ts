@@ -13,7 +13,7 @@ export const windowConflict: SetRule = {
   name: 'window-conflict',
   defaultSeverity: 'warning',
   scope: 'set',
-  rationale: 'Keep the execution window clear: two changes to one service at once make failures hard to attribute and rollbacks collide.',
+  rationale: '"Keep execution window clear." Two changes to one service at once make failures hard to attribute and rollbacks collide.',
   check(docs) {
     const out = new Map<string, Finding[]>();
     const active = docs

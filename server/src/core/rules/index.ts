@@ -30,8 +30,10 @@ import { rollbackReasonMissing } from './cm034-rollback-reason-missing';
 import { changeStale } from './cm036-change-stale';
 import { statusLogMissing } from './cm037-status-log-missing';
 import { windowConflict } from './cm040-window-conflict';
+import { windowInFreeze } from './cm041-window-in-freeze';
+import { changeUnregistered } from './cm050-change-unregistered';
 
-export type { Rule, DocumentRule, SetRule, Finding, Severity, RuleOptions, SetMember } from './types';
+export type { Rule, DocumentRule, SetRule, RepoRule, Finding, Severity, RuleOptions, SetMember, RepoChangeInput, RepoFinding, ChangedFile, CatalogComponent } from './types';
 
 /** Every rule, in ID order. */
 export const RULES: readonly Rule[] = [
@@ -62,6 +64,8 @@ export const RULES: readonly Rule[] = [
   changeStale,
   statusLogMissing,
   windowConflict,
+  windowInFreeze,
+  changeUnregistered,
 ];
 
 const byKey = new Map<string, Rule>();

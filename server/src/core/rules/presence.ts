@@ -4,7 +4,7 @@ import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
 import { isSeeBelow } from '../values';
-import { emergencyStillOpen, insertFieldData, missingRange, strayNote } from './util';
+import { emergencyStillOpen, emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** Builds a rule that reports a missing field (header value or `##` section). */
 export function presenceRule(spec: { id: string; name: string; severity: Severity; field: FieldKey; rationale: string; advice: string }): DocumentRule {
@@ -27,7 +27,7 @@ export function presenceRule(spec: { id: string; name: string; severity: Severit
             (seeBelow
               ? `"${info.name}" says "see below" but there is no non-empty \`## ${info.name}\` section. `
               : state.item
-                ? `"${info.name}" is empty or a placeholder. `
+                ? `${emptyItemText(info.name, state.item.value)}. `
                 : `No ${info.name.toLowerCase()}.${strayNote(doc, spec.field)} `) +
             spec.advice +
             (open ? ' (Emergency change: document it once the incident is under control.)' : ''),

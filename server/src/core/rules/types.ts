@@ -6,6 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { ChangeDocument } from '../schema';
 import type { RepoFacts } from '../repo/facts';
+import type { Freeze } from '../freezes';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -17,6 +18,8 @@ export interface RuleOptions {
   staleAfterHours: number;
   /** Facts the shell read from the repository (CODEOWNERS, service catalog); absent: those rules do not run. */
   repo?: RepoFacts;
+  /** Change freezes of the document's config (CM041); absent or empty: no freeze. */
+  freezes?: readonly Freeze[];
   /** Custom header fields of the repository (`.itsmote.json` `extraFields`): known, never CM006. */
   extraFields?: readonly string[];
 }
@@ -66,4 +69,37 @@ export interface SetMember {
   doc: ChangeDocument;
 }
 
-export type Rule = DocumentRule | SetRule;
+/** A component of the service catalog: its service name and folder (repository-relative, `/`, `''` = the root). */
+export interface CatalogComponent {
+  name: string;
+  dir: string;
+}
+
+/** A file changed since the base of a pull request, repository-relative with `/`. */
+export interface ChangedFile {
+  path: string;
+  /** A change document, or a path `requireChange.ignore` lists: never needs a change. */
+  exempt: boolean;
+}
+
+/** What a repository rule (CM050) reads: the changed files, the catalog and every change document. */
+export interface RepoChangeInput {
+  changedFiles: readonly ChangedFile[];
+  components: readonly CatalogComponent[];
+  /** Every change document of the repository (not only those named on the command line). */
+  documents: readonly ChangeDocument[];
+}
+
+/** A finding on a changed file (not a change document): reported at its first line. */
+export interface RepoFinding extends Finding {
+  /** The repository-relative path of the file it is reported on. */
+  file: string;
+}
+
+/** A rule over a repository's changes (CM050); runs only when asked (`check --require-change`). */
+export interface RepoRule extends RuleMeta {
+  scope: 'repo';
+  check(input: RepoChangeInput, options: RuleOptions): RepoFinding[];
+}
+
+export type Rule = DocumentRule | SetRule | RepoRule;

@@ -6,9 +6,17 @@ import { fieldInfo } from '../fields';
 
 const LINE_ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Where a missing field is reported: the header list's first line, or line 0 without a header. */
+/**
+ * Where a missing field is reported: the bullet of the header list's first line (SPEC: the
+ * header list's first line), a range of its own that no field's name or value covers, so hovering
+ * the first field shows that field, and hovering the bullet shows what is missing; line 0
+ * without a header. See docs/rules.md "Decisions".
+ */
 export function missingRange(doc: ChangeDocument): Range {
-  return doc.header?.firstLineRange ?? LINE_ZERO;
+  const h = doc.header;
+  if (!h) return LINE_ZERO;
+  const at = h.items[0]?.range.start ?? h.firstLineRange.start;
+  return { start: at, end: { line: at.line, character: at.character + 1 } };
 }
 
 /** The range of a field's first header item, or the missing-field range. */
@@ -19,6 +27,16 @@ export function itemRange(doc: ChangeDocument, key: FieldKey): Range {
 /** The Status item's range (CM020, CM031, CM036, CM037 report there). */
 export function statusRange(doc: ChangeDocument): Range {
   return itemRange(doc, 'status');
+}
+
+/**
+ * The one wording every rule uses for a header item that counts as missing (SPEC section 2: an
+ * empty value or a placeholder): `"Risk level" has no value` or `"Risk level" has a placeholder
+ * ("TBD") instead of a value`. Never quotes "empty" as if it had been typed.
+ */
+export function emptyItemText(name: string, value: string): string {
+  const v = value.trim().replace(/\s+/g, ' ');
+  return v === '' ? `"${name}" has no value` : `"${name}" has a placeholder ("${v.length > 40 ? `${v.slice(0, 37)}...` : v}") instead of a value`;
 }
 
 /** Data for the "insert missing field" quick fix. */
