@@ -58,8 +58,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
 
   const lc = createLanguageClient(context, () => {
     const known = authors.forServer();
+    // The index is kept in the workspace storage between sessions (none without a workspace).
+    const storagePath = context.storageUri?.fsPath;
     // Accepting a field name in completion reopens the list on its values (VS Code's own command).
-    return { ...(known ? { author: known } : {}), trusted: vscode.workspace.isTrusted, retriggerCommand: 'editor.action.triggerSuggest' };
+    return {
+      ...(known ? { author: known } : {}),
+      ...(storagePath ? { storagePath } : {}),
+      trusted: vscode.workspace.isTrusted,
+      retriggerCommand: 'editor.action.triggerSuggest',
+    };
   }, output, () => authors.known() !== undefined);
   client = lc;
   const status = new ServerStatusItem();

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as crypto from 'node:crypto';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { analyze } from '../../server/src/core/model';
@@ -133,4 +134,51 @@ export function measureIndex(dir: string, rounds: number, withRemark: boolean): 
     warmRatio: median(warm.map((w, i) => w / floor[i]!)),
     coldRemark,
   };
+}
+
+/** How much of a corpus the fast path reads without remark, and whether it agrees with remark. */
+export interface FastPathFigures {
+  /** Documents the fast path read without falling back (0..1), over the whole corpus. */
+  share: number;
+  /** Why the others fell back, with counts. */
+  reasons: Record<string, number>;
+  /** Documents compared with remark (model and diagnostics). */
+  compared: number;
+  /** Names of the documents whose model or diagnostics differ from remark's. */
+  disagreements: string[];
+}
+
+export function measureFastPath(docs: readonly CorpusDoc[], sample: number): FastPathFigures {
+  const reasons: Record<string, number> = {};
+  let fast = 0;
+  for (const d of docs) {
+    const r = indexDocument(d.text, d.name);
+    if (r.fast) fast++;
+    else {
+      const why = (r.reason ?? 'unknown').replace(/^line \d+: /, '');
+      reasons[why] = (reasons[why] ?? 0) + 1;
+    }
+  }
+  const disagreements: string[] = [];
+  const step = Math.max(1, Math.floor(docs.length / sample));
+  let compared = 0;
+  for (let i = 0; i < docs.length && compared < sample; i += step, compared++) {
+    const d = docs[i]!;
+    const full = analyze(d.text, d.name);
+    const quick = fastAnalysis(d.text, d.name);
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(quick.doc)), JSON.parse(JSON.stringify(full.doc))) || !isDeepStrictEqual(checkDocument(quick, OPTIONS), checkDocument(full, OPTIONS))) disagreements.push(d.name);
+  }
+  return { share: fast / docs.length, reasons, compared, disagreements };
+}
+
+/** Median ms of the server's validation of one text (fast path + every rule): the round trips' baseline. */
+export function measureFastValidation(text: string, rounds: number): number {
+  for (let i = 0; i < 20; i++) checkDocument(fastAnalysis(text, 'changes/long.md'), OPTIONS);
+  return median(Array.from({ length: Math.max(rounds, 15) }, () => timeSync(() => checkDocument(fastAnalysis(text, 'changes/long.md'), OPTIONS))));
+}
+
+/** Median ms of validating one text with remark (`analyze` + every rule), the bench's historical baseline of a round trip. */
+export function measureFullValidation(text: string, rounds: number): number {
+  for (let i = 0; i < 20; i++) checkDocument(analyze(text, 'changes/long.md'), OPTIONS);
+  return median(Array.from({ length: Math.max(rounds, 15) }, () => timeSync(() => checkDocument(analyze(text, 'changes/long.md'), OPTIONS))));
 }

@@ -66,6 +66,8 @@ function fmt(v: number | undefined, unit = 'ms'): string {
   if (v === undefined || Number.isNaN(v)) return 'n/a';
   if (unit === 'MB') return `${v.toFixed(0)} MB`;
   if (unit === 'us') return `${v.toFixed(0)} µs`;
+  if (unit === '%') return `${v.toFixed(v === 100 ? 0 : 1)}%`;
+  if (unit === 'docs') return `${v.toFixed(0)}`;
   return v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ms`;
 }
 

@@ -69,6 +69,12 @@ export interface InitializationOptions {
   /** Clock override (ISO 8601), mainly for tests; `ITSMOTE_NOW` in the server's environment also works. */
   now?: string;
   /**
+   * A folder the server may keep its index in between sessions (VS Code: the extension's
+   * workspace storage, `context.storageUri`), so that reopening a large workspace is warm.
+   * Absent: the index lives in memory only.
+   */
+  storagePath?: string;
+  /**
    * Whether the workspace is trusted (VS Code workspace trust). False: the server starts no
    * process at all (no git: author from the setting or the OS user, catalog discovery by a
    * walk), until `itsmote/workspaceTrusted` arrives. Absent: trusted (a client that has no

@@ -16,6 +16,10 @@ const LINES = [
   '<!-- comment -->', '<!-- open', 'close -->', '<div>', '<br>', '> quote', '>', '> - quoted item', '[ref]: http://example.com', '[link](http://x) text',
   '- [x] task', '  - nested: item', '    - deeper', '  1. nested ordered', '- ', '| a | b |', '\u00a0nbsp start', ' - one space item', '   - three space item',
   '  * nested star', 'text \\', '- Verification plan: checks', '  and more checks', 'lazy line', '## Outcome', '## Follow-ups', '- Outcome:', '-\u00a0nbsp item',
+  // Real-world shapes (issue 12): comments and fences inside items, HTML blocks, task items, footnotes, tab bullets.
+  '  <!-- in item -->', '  <!-- open in item', '  ```', '   ```bash', '<details>', '</details>', '<summary>x</summary>', '<span>', '1.\ttab ordered',
+  '- [ ] task item', '  - [x] nested task', '[^1]: footnote text', '<https://example.com>', '| --- | --- |',
+  '<!-- itsmote-disable CM013 -- reason -->', '  <!-- itsmote-disable-next-line CM002 -- r -->', 'text `<!-- itsmote-enable -->`', '- Risk level: High <!-- itsmote-disable-line CM014 -- r -->',
 ];
 
 /** Shapes the fast path models; the rest of LINES make it give up, so they are drawn less often. */

@@ -1,6 +1,7 @@
 /** `itsmote check`: diagnostics for change documents, in text, JSON, SARIF or GitHub format. */
 import { countSeverities, runChecks } from './run-checks';
 import { loadDocuments } from './load-documents';
+import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import type { CommandContext } from './context';
 import { MAX_FILES_OPTION, parseCommandArgs, parseCount, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
 import { formatText } from './format/text';
@@ -25,6 +26,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     'max-warnings': { type: 'string' },
     changed: { type: 'string' },
     'report-suppressions': { type: 'boolean' },
+    ...CACHE_OPTIONS,
     'require-change': { type: 'boolean' },
     ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
@@ -42,7 +44,9 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   if (requireChange && report) throw new UsageError('--require-change and --report-suppressions do not go together');
 
   const paths = positionals.length ? positionals : ['.'];
-  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
+  const cache = await openCache(values, ctx);
+  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, { cache, records: true, maxFiles: parseMaxFiles(values['max-files']) });
+  await saveCache(cache, ctx);
   const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
   const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));
   // SARIF keeps suppressed results (marked as such); the report lists them: both need them all.

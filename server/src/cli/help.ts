@@ -1,4 +1,5 @@
 /** Help texts of the program and of each command (`--help`, `-h`, `itsmote help <command>`). */
+import { CACHE_HELP } from './cache-option';
 
 export const PROGRAM_HELP = `Usage: itsmote <command> [options] [paths...]
 
@@ -53,6 +54,7 @@ Options:
       --report-suppressions
                            List the itsmote-disable comments (file, line, rules, reason,
                            what they hid) instead of the diagnostics; text or json
+${CACHE_HELP}
 ${MAX_FILES}
   -h, --help               Show this help
 
@@ -72,6 +74,7 @@ Options:
   -s, --status <status>    Only changes in this status (case-insensitive); repeat it or
                            give a comma list: --status "in progress,verifying"
       --now <iso>          Fix the clock used to count problems (also env ITSMOTE_NOW)
+${CACHE_HELP}
 ${MAX_FILES}
   -h, --help               Show this help
 `,
@@ -86,6 +89,7 @@ Options:
   -f, --format <fmt>       table (default), json, csv, or dora (DORA keys in Four Keys
                            names: deployments, change_fail_rate, med_time_to_resolve)
   -m, --month <YYYY-MM>    Only this month (repeatable)
+${CACHE_HELP}
 ${MAX_FILES}
   -h, --help               Show this help
 `,

@@ -7,6 +7,7 @@ import { closest, matchEnum, splitList } from '../core/values';
 import { formatUtc } from '../core/time';
 import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
+import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import { runChecks } from './run-checks';
 import { renderTable } from './table';
 import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
@@ -46,6 +47,7 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
     format: { type: 'string', short: 'f' },
     status: { type: 'string', short: 's', multiple: true },
     now: { type: 'string' },
+    ...CACHE_OPTIONS,
     ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
@@ -54,7 +56,9 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   const statuses = parseStatuses(values.status ?? []);
   const now = resolveNow(values.now, ctx.env);
 
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
+  const cache = await openCache(values, ctx);
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true, maxFiles: parseMaxFiles(values['max-files']) });
+  await saveCache(cache, ctx);
   const results = runChecks(documents, now);
   const entries: ListEntry[] = documents
     .map((d, i) => ({ file: d.file, ...summarize(d.analysis.doc, results[i]!.diagnostics, d.config.extraFields) }))

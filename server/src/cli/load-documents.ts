@@ -13,9 +13,14 @@ import { anchoredMatcher, hasChangeTypeItem, mayHaveChangeType, pathMatcher } fr
 import { ConfigResolver } from '../node/config-resolver';
 import type { ResolvedConfig } from '../node/config-resolver';
 import { findChangeFiles } from '../node/find-change-files';
-import { describeFsError, readTextFile } from '../node/read-text-file';
+import { describeFsError } from '../node/read-text-file';
+import { readTextFileSync } from '../node/read-text-file-sync';
 import type { ReadResult } from '../node/read-text-file';
 import { mapLimit } from '../node/map-limit';
+import type { DocumentRecord } from '../core/record';
+import { makeRecord, recordAnalysis } from '../core/record';
+import type { RecordCache } from '../node/record-cache';
+import { configKey, contentHash } from '../node/record-cache';
 
 /** A change document ready for checking. */
 export interface LoadedDocument {
@@ -23,6 +28,11 @@ export interface LoadedDocument {
   file: string;
   analysis: Analysis;
   config: Config;
+  /**
+   * With a cache (`--cache`): the document's record, from the cache or made now. `analysis` is
+   * then the record's (a slim model, no tree), and checks take the record's diagnostics.
+   */
+  record?: DocumentRecord;
 }
 
 /** What a load found, and whether some path named on the command line could not be read at all. */
@@ -45,11 +55,6 @@ export interface LoadCallbacks {
   capped(path: string, cap: number): void;
 }
 
-/** How folders are walked. */
-export interface LoadOptions {
-  /** The cap on candidate files per folder named (default DEFAULT_MAX_FILES). */
-  maxFiles?: number;
-}
 
 const READ_CONCURRENCY = 32;
 
@@ -59,8 +64,23 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
 }
 
+/** How documents are loaded and folders walked. */
+export interface LoadOptions {
+  /** The cap on candidate files per folder named (default DEFAULT_MAX_FILES). */
+  maxFiles?: number;
+  /** Records are taken from this cache when the content and config match, and stored into it. */
+  cache?: RecordCache;
+  /**
+   * Keep a record per document (core/record.ts) rather than its analysis, for commands that need
+   * only diagnostics, summaries and metrics (check, list, metrics); implied by `cache`.
+   */
+  records?: boolean;
+}
+
 /** Loads the change documents named by `paths` (files or folders). */
 export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks, opts: LoadOptions = {}): Promise<LoadResult> {
+  const { cache } = opts;
+  const records = opts.records === true || cache !== undefined;
   const resolver = new ConfigResolver((r) => {
     if (r.errors.length) cb.configProblem(r);
   });
@@ -75,7 +95,8 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
     // same tree always gives the same stderr.
     const skips: (string | undefined)[] = new Array(fresh.length);
     const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j, i) => {
-      const read: ReadResult = await readTextFile(j.abs);
+      // Read synchronously: thousands of small files, and no event loop to keep free here.
+      const read: ReadResult = readTextFileSync(j.abs);
       if (!read.ok) {
         skips[i] = read.reason;
         if (j.explicit) fatal = true;
@@ -84,10 +105,23 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
       // Outside the globs, a markdown file counts only when its header names a Change type.
       if (!j.byGlob && !j.explicit && !mayHaveChangeType(read.text)) return undefined;
       // A file URL, as the editor would pass: the core decodes it, so `50%-rollout.md` stays intact.
-      const analysis = fastAnalysis(read.text, pathToFileURL(j.abs).href);
-      if (!j.byGlob && !j.explicit && !hasChangeTypeItem(analysis.doc)) return undefined;
+      const uri = pathToFileURL(j.abs).href;
+      const outside = !j.byGlob && !j.explicit;
+      // Outside the globs the header decides before the config is read (as without a cache).
+      let analysis = outside || !(cache || records) ? fastAnalysis(read.text, uri) : undefined;
+      if (outside && !hasChangeTypeItem(analysis!.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
-      return { file: j.file, analysis, config } satisfies LoadedDocument;
+      if (!cache && !records) return { file: j.file, analysis: analysis!, config } satisfies LoadedDocument;
+      // A record instead of the analysis: the full model and text are dropped at once (less to
+      // keep and to collect), what the commands need of them stays.
+      const hash = cache ? contentHash(read.text) : '';
+      const key = cache ? configKey(config) : '';
+      let record = cache?.get(j.abs, hash, key);
+      if (!record) {
+        record = makeRecord(analysis ?? fastAnalysis(read.text, uri), { config });
+        cache?.set(j.abs, hash, key, record);
+      }
+      return { file: j.file, analysis: recordAnalysis(record), config, record } satisfies LoadedDocument;
     });
     fresh.forEach((j, i) => skips[i] !== undefined && cb.skipped(j.file, skips[i]!));
     for (const d of loaded) if (d) documents.push(d);

@@ -3,6 +3,7 @@ import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
 import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
+import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import { renderCsv, renderTable } from './table';
 import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, UsageError } from './usage';
 import { formatDora } from './format-dora';
@@ -53,6 +54,7 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
   const { values, positionals } = parseCommandArgs('metrics', args, {
     format: { type: 'string', short: 'f' },
     month: { type: 'string', short: 'm', multiple: true },
+    ...CACHE_OPTIONS,
     ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
@@ -61,7 +63,9 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
   const months = new Set(values.month ?? []);
   for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be a month written YYYY-MM, not "${m}"${flagExample('--month')}`);
 
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
+  const cache = await openCache(values, ctx);
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true, maxFiles: parseMaxFiles(values['max-files']) });
+  await saveCache(cache, ctx);
   const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter((m) => months.size === 0 || months.has(m.month));
   if (format === 'dora') ctx.out(formatDora(documents.map((d) => d.analysis.doc), months));
   else if (format === 'json') ctx.out(`${JSON.stringify(metrics, null, 2)}\n`);

@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkDocument, checkSetRules, sortDiagnostics, toLspSeverity } from '../core/check';
 import type { RepoFacts } from '../core/repo/facts';
 import { defaultConfig } from '../core/config';
+import { recordDiagnostics } from '../core/record';
 import type { LoadedDocument } from './load-documents';
 
 /** The diagnostics of one file. */
@@ -30,7 +31,8 @@ export function runChecks(docs: readonly LoadedDocument[], now: number, extra: R
   const suppressions = extra.suppressions ?? true;
   const results = docs.map((d) => {
     const repo = extra.repoFor?.(d);
-    return { file: d.file, diagnostics: checkDocument(d.analysis, { config: d.config, now, suppressions, ...(repo ? { repo } : {}) }) };
+    const opts = { config: d.config, now, suppressions, ...(repo ? { repo } : {}) };
+    return { file: d.file, diagnostics: d.record ? recordDiagnostics(d.record, opts) : checkDocument(d.analysis, opts) };
   });
   const set = checkSetRules(
     docs.map((d, i) => ({ key: String(i), analysis: d.analysis })),

@@ -25,6 +25,11 @@ export interface CheckOptions {
   repo?: RepoFacts;
   /** Whether `itsmote-disable` comments apply (default true); false gives every diagnostic, for suppression reports. */
   suppressions?: boolean;
+  /**
+   * Only the rules that read nothing but the document and its config (`stable`), or only those
+   * that also read the clock or the repository (`volatile`, see `RuleMeta.reads`); default all.
+   */
+  only?: 'stable' | 'volatile';
 }
 
 /** Data attached to every diagnostic; `fix` and friends come from the rule's finding. */
@@ -74,6 +79,7 @@ export function checkDocument(a: Analysis, opts: CheckOptions): Diagnostic[] {
     // comments: otherwise a reasonless `itsmote-disable` could hide CM001 without a trace.
     if (!a.doc.header && rule.id !== 'CM001' && rule.id !== SUPPRESSION_RULE_ID) continue;
     if (opts.config.severities[rule.id] === 'off') continue;
+    if (opts.only && (opts.only === 'volatile') !== (rule.reads !== undefined)) continue;
     for (const f of rule.check(a, ro)) {
       const d = toDiagnostic(rule, f, opts);
       if (d) out.push(d);

@@ -87,9 +87,18 @@ export function fieldByName(name: string): FieldInfo | undefined {
  * the config writes it; matched like field names.
  */
 export function extraFieldByName(name: string, extraFields: readonly string[] = []): string | undefined {
-  const f = foldName(name);
-  return extraFields.find((n) => foldName(n) === f);
+  if (extraFields.length === 0) return undefined;
+  let folded = foldedExtra.get(extraFields);
+  if (!folded) {
+    // Folded once per config (this runs for every unknown item of every document).
+    folded = new Map();
+    for (const n of extraFields) if (!folded.has(foldName(n))) folded.set(foldName(n), n);
+    foldedExtra.set(extraFields, folded);
+  }
+  return folded.get(foldName(name));
 }
+
+const foldedExtra = new WeakMap<readonly string[], Map<string, string>>();
 
 /** The field with this key. */
 export function fieldInfo(key: FieldKey): FieldInfo {

@@ -49,6 +49,27 @@ function textOf(a: Analysis): string {
   return typeof t === 'string' ? t : a.md.text;
 }
 
+/** The line index: fast analyses (core/fast) carry one without a tree. */
+function linesOf(a: Analysis): Analysis['md']['lines'] {
+  const l = (a as { lines?: Analysis['md']['lines'] }).lines;
+  return l ?? a.md.lines;
+}
+
+/**
+ * Whether an offset is inside code. A fast analysis tells from its blocks when it can
+ * (core/fast/code.ts); otherwise, and when it is unsure, the tree answers.
+ */
+function inCodeTest(a: Analysis): (offset: number) => boolean {
+  const quick = (a as { inCode?: (offset: number) => boolean | undefined }).inCode;
+  let spans: [number, number][] | undefined;
+  return (offset) => {
+    const q = quick?.(offset);
+    if (q !== undefined) return q;
+    spans ??= codeSpans(a);
+    return spans.some(([s, e]) => offset >= s && offset < e);
+  };
+}
+
 /** Offsets [start, end) of code (fenced, indented, inline), where a directive is only an example. */
 function codeSpans(a: Analysis): [number, number][] {
   const out: [number, number][] = [];
@@ -83,11 +104,12 @@ export function readSuppressions(a: Analysis): Suppression[] {
   const out: Suppression[] = [];
   // Most documents have none: do not touch the tree (the fast path parses it lazily).
   if (text.includes('itsmote-')) {
-    const code = codeSpans(a);
+    const inCode = inCodeTest(a);
+    const lines = linesOf(a);
     for (const m of text.matchAll(DIRECTIVE)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (code.some(([s, e]) => start >= s && start < e)) continue;
+      if (inCode(start)) continue;
       const { keys, reason } = readBody(m[2]!);
       const rules: string[] = [];
       const unknown: string[] = [];
@@ -98,12 +120,20 @@ export function readSuppressions(a: Analysis): Suppression[] {
         } else unknown.push(k);
       }
       const kind = m[1] as SuppressionKind;
-      const range = a.md.lines.rangeOf(start, end);
-      out.push({ kind, rules, unknown, ...(reason ? { reason } : {}), range, ...(kind === 'disable-next-line' ? { nextLine: lineAfterComments(text, a.md.lines, range.end.line + 1) } : {}) });
+      const range = lines.rangeOf(start, end);
+      out.push({ kind, rules, unknown, ...(reason ? { reason } : {}), range, ...(kind === 'disable-next-line' ? { nextLine: lineAfterComments(text, lines, range.end.line + 1) } : {}) });
     }
   }
   cache.set(a, out);
   return out;
+}
+
+/**
+ * Registers the directives of an analysis read earlier (a cached record has no text to read them
+ * from): every reader of `readSuppressions(a)` then gets them.
+ */
+export function primeSuppressions(a: Analysis, directives: Suppression[]): void {
+  cache.set(a, directives);
 }
 
 /** The first line from `line` on that holds more than HTML comments (comments may span lines). */

@@ -9,7 +9,7 @@ import { freezeSpan } from '../core/freezes';
 import type { CurrentDocuments } from './current';
 import type { Environment } from './environment';
 import type { WorkspaceIndex } from './workspace-index';
-import { guard, log } from './guard';
+import { guard, log, throwIfCancelled } from './guard';
 import { normalizeUri } from './open-documents';
 
 function folderParam(uri: unknown): string | undefined {
@@ -34,14 +34,15 @@ function readArgs(raw: unknown): AdvanceStatusArgs | undefined {
 /** Registers the command and custom request handlers. */
 export function registerCommandHandlers(connection: Connection, docs: CurrentDocuments, index: WorkspaceIndex, env: Environment): void {
   connection.onExecuteCommand(
-    guard('executeCommand', false as boolean, async (params) => {
+    guard('executeCommand', false as boolean, async (params, token) => {
       if (params.command !== ServerCommands.advanceStatus) return false;
       const args = readArgs(params.arguments?.[0]);
       if (!args) {
         log().error(`[itsmote] ${params.command}: expected { uri, to: <status>, note?, version? }`);
         return false;
       }
-      const e = docs.entry(args.uri);
+      const e = await docs.get(args.uri, token);
+      throwIfCancelled(token);
       if (!e?.isChange) return false;
       if (args.version !== undefined && e.version !== null && args.version !== e.version) {
         log().info(`[itsmote] advance refused: document is at version ${e.version}, not ${args.version}`);
@@ -59,10 +60,17 @@ export function registerCommandHandlers(connection: Connection, docs: CurrentDoc
 
   connection.onRequest(
     ListChangesRequest,
-    guard('listChanges', { changes: [], complete: false } as ListChangesResult, (params) => ({ changes: index.list(folderParam(params?.folderUri)), complete: index.complete })),
+    guard('listChanges', { changes: [], complete: false } as ListChangesResult, (params, token) => {
+      throwIfCancelled(token);
+      return { changes: index.list(folderParam(params?.folderUri)), complete: index.complete };
+    }),
   );
   connection.onRequest(
     MetricsRequest,
-    guard('metrics', { months: [] } as MetricsResult, (params) => ({ months: index.metrics(folderParam(params?.folderUri)), freezes: index.freezes(folderParam(params?.folderUri)).map(freezeSpan) })),
+    guard('metrics', { months: [] } as MetricsResult, (params, token) => {
+      throwIfCancelled(token);
+      const folder = folderParam(params?.folderUri);
+      return { months: index.metrics(folder), freezes: index.freezes(folder).map(freezeSpan) };
+    }),
   );
 }

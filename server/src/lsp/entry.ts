@@ -1,12 +1,18 @@
 /**
- * One document of the workspace index: its text (editor or disk), analysis, membership (is it a
- * change document, SPEC section 1), and diagnostics. `buildEntry` is synchronous and pure given
- * its inputs, so handlers can build a fresh entry for a version the index has not seen yet.
+ * One document of the workspace index: its record (core/record.ts: slim model, stable
+ * diagnostics, directives) packed into one string, a small unpacked view of what the index reads
+ * often (summary, CM040 and metrics inputs, completion facts), membership (is it a change
+ * document, SPEC section 1), and diagnostics. Only open documents keep their text, full analysis
+ * and unpacked record; a closed document's entry is compact, its record unpacked when a rule
+ * must run again, its model rebuilt from the file on demand. `buildEntry` is synchronous and pure
+ * given its inputs, so handlers can build a fresh entry for a version the index has not seen.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fastAnalysis } from '../core/fast/index';
 import type { Analysis } from '../core/model';
-import { checkDocument } from '../core/check';
+import type { DocumentRecord, RecordView } from '../core/record';
+import { makeRecord, recordAnalysis, recordDiagnostics, viewOf } from '../core/record';
+import { configKey, contentHash, packRecord, unpackRecord } from '../node/record-cache';
 import type { Config } from '../core/config';
 import { hasChangeTypeItem, pathMatcher } from '../core/discovery';
 import type { PathMatcher } from '../core/discovery';
@@ -21,10 +27,20 @@ export interface Entry {
   uri: string;
   path?: string;
   folder?: Folder;
-  text: string;
   /** The editor's version when open; null when read from disk. */
   version: number | null;
-  analysis: Analysis;
+  /** The record (slim model, stable diagnostics, directives), packed: what every entry keeps. */
+  packed: string;
+  /** What the index reads of every document often, unpacked. */
+  view: RecordView;
+  /** The record unpacked, the text and full analysis: open documents only (`recordOf` unpacks). */
+  record?: DocumentRecord;
+  full?: { text: string; analysis: Analysis };
+  /** SHA-1 of the text, and the key of what the record depends on (config, docs URL, size limit). */
+  hash: string;
+  key: string;
+  /** Over `maxFileSizeKB`: not checked. */
+  large: boolean;
   isChange: boolean;
   config: Config;
   settings: ResolvedSettings;
@@ -60,10 +76,14 @@ export interface BuildInput {
   now: number;
   /** The facts of the document's repository; absent: CM016 and CM017 do not run. */
   repo?: RepoFacts;
+  /** A record made earlier for this text (same hash and key), reused instead of analysing again. */
+  record?: { hash: string; key: string; packed: string; view?: RecordView };
+  /** The analysis of this very text, when a request already made it. */
+  analysis?: Analysis;
 }
 
 /** Whether a document is a change document: its path matches the globs, or its header has a Change type. */
-export function isChangeDocument(input: Pick<BuildInput, 'path' | 'folder' | 'config'>, analysis: Analysis): boolean {
+export function isChangeDocument(input: Pick<BuildInput, 'path' | 'folder' | 'config'>, analysis: Pick<Analysis, 'doc'>): boolean {
   const m = matcherOf(input.config);
   if (input.path) {
     const rel = relPath(input.folder, input.path);
@@ -84,35 +104,79 @@ function tooLarge(kb: number, limit: number): Diagnostic {
   };
 }
 
-function isTooLarge(input: Pick<BuildInput, 'text' | 'settings'>): boolean {
-  return input.text.length / 1024 > input.settings.maxFileSizeKB;
+/** The key of what a record depends on besides the text: config, docs URL, and whether it is over the size limit. */
+export function recordKey(input: Pick<BuildInput, 'config' | 'settings'>, large: boolean): string {
+  return `${configKey(input.config, input.settings.docsUrl)}${large ? ' large' : ''}`;
 }
 
-/** Analyses, classifies and checks a document. Never throws for any text. */
+/** Analyses (or reuses the record of), classifies and checks a document. Never throws for any text. */
 export function buildEntry(input: BuildInput): Entry {
   const kb = input.text.length / 1024;
-  const large = isTooLarge(input);
-  // The line scan when the markdown is simple (no remark tree kept for unopened documents); same model.
-  const analysis = fastAnalysis(large ? '' : input.text, input.uri);
-  const isChange = large ? (input.path ? matcherOf(input.config).matches(relPath(input.folder, input.path)) : false) : isChangeDocument(input, analysis);
+  const large = kb > input.settings.maxFileSizeKB;
+  const hash = contentHash(input.text);
+  const key = recordKey(input, large);
+  const reuse = input.record && input.record.hash === hash && input.record.key === key && input.version === null ? input.record : undefined;
+  const unpacked = reuse ? unpackRecord(reuse.packed) : undefined;
+  // Open documents keep their full analysis (features need it); closed ones only the record.
+  const analysis = unpacked ? undefined : large ? fastAnalysis('', input.uri) : (input.analysis ?? fastAnalysis(input.text, input.uri));
+  const record = unpacked ?? makeRecord(analysis!, { config: input.config, docsUrl: input.settings.docsUrl });
+  const isChange = large ? (input.path ? matcherOf(input.config).matches(relPath(input.folder, input.path)) : false) : isChangeDocument(input, record);
   const docDiagnostics = !isChange
     ? []
     : large
       ? [tooLarge(kb, input.settings.maxFileSizeKB)]
-      : checkDocument(analysis, { config: input.config, now: input.now, docsUrl: input.settings.docsUrl, ...(input.repo ? { repo: input.repo } : {}) });
-  const people = isChange && !large ? [...peopleOfDocument(analysis.doc)] : [];
-  return { ...input, analysis, isChange, docDiagnostics, setDiagnostics: [], people };
+      : recordDiagnostics(record, { config: input.config, now: input.now, docsUrl: input.settings.docsUrl, ...(input.repo ? { repo: input.repo } : {}) });
+  const people = isChange && !large ? [...peopleOfDocument(record.doc)] : [];
+  const packed = unpacked ? reuse!.packed : packRecord(record, input.settings.docsUrl);
+  // A closed document's view is made from the packed record: its strings are then its own, not
+  // slices that would keep the whole text of the document alive.
+  const view = (unpacked && reuse!.view) || viewOf(input.version === null && !unpacked ? (unpackRecord(packed) ?? record) : record, input.config.extraFields);
+  const e: Entry = {
+    uri: input.uri,
+    version: input.version,
+    config: input.config,
+    settings: input.settings,
+    packed,
+    view,
+    hash,
+    key,
+    large,
+    isChange,
+    docDiagnostics,
+    setDiagnostics: [],
+    people,
+  };
+  if (input.path !== undefined) e.path = input.path;
+  if (input.folder) e.folder = input.folder;
+  if (input.repo) e.repo = input.repo;
+  if (input.version !== null) {
+    e.record = record;
+    e.full = { text: input.text, analysis: analysis ?? fastAnalysis(large ? '' : input.text, input.uri) };
+  }
+  return e;
+}
+
+/** The record of an entry (unpacked from its string for a closed document). */
+export function recordOf(e: Entry): DocumentRecord {
+  const r = e.record ?? unpackRecord(e.packed);
+  if (!r) throw new Error(`the index entry of ${e.uri} does not unpack`);
+  return r;
 }
 
 /**
  * The entry re-checked with other repository facts (CODEOWNERS or the catalog changed, or which
- * people other documents name): the analysis is kept, only the single-document rules run again.
+ * people other documents name): only the rules that read them run again, on the slim model.
  */
 export function recheckEntry(e: Entry, repo: RepoFacts | undefined, now: number): Entry {
   const next: Entry = { ...e };
   delete next.repo;
   if (repo) next.repo = repo;
-  if (!e.isChange || isTooLarge(e)) return next;
-  next.docDiagnostics = checkDocument(e.analysis, { config: e.config, now, docsUrl: e.settings.docsUrl, ...(repo ? { repo } : {}) });
+  if (!e.isChange || e.large) return next;
+  next.docDiagnostics = recordDiagnostics(recordOf(e), { config: e.config, now, docsUrl: e.settings.docsUrl, ...(repo ? { repo } : {}) });
   return next;
+}
+
+/** The analysis of an entry for set rules (CM040): its view's model, with the record's directives. */
+export function slimAnalysis(e: Entry): Analysis {
+  return recordAnalysis(e.view);
 }

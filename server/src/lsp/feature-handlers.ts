@@ -1,13 +1,12 @@
 /** Request handlers for the editor features: code actions, completion, hover, document symbols. */
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { codeActions } from '../core/actions/index';
 import { complete, documentSymbols, hover } from '../core/features/index';
-import type { CurrentDocuments } from './current';
-import type { Entry } from './entry';
+import type { Current, CurrentDocuments } from './current';
 import type { Environment } from './environment';
 import type { WorkspaceIndex } from './workspace-index';
-import { guard } from './guard';
+import { guard, throwIfCancelled } from './guard';
 import type { ClientFeatures } from './client-features';
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {
@@ -26,16 +25,18 @@ function withData(sent: readonly Diagnostic[], current: readonly Diagnostic[]): 
 
 /** Registers the feature handlers. */
 export function registerFeatureHandlers(connection: Connection, docs: CurrentDocuments, index: WorkspaceIndex, env: Environment, client: ClientFeatures): void {
-  const changeEntry = (uri: string): Entry | undefined => {
-    const e = docs.entry(uri);
+  const changeEntry = async (uri: string, token: CancellationToken): Promise<Current | undefined> => {
+    const e = await docs.get(uri, token);
+    throwIfCancelled(token);
     return e?.isChange ? e : undefined;
   };
 
   connection.onCodeAction(
-    guard('codeAction', [] as CodeAction[], (params) => {
-      const e = changeEntry(params.textDocument.uri);
+    guard('codeAction', [] as CodeAction[], async (params, token) => {
+      const e = await changeEntry(params.textDocument.uri, token);
       if (!e) return [];
-      const all = docs.diagnostics(e);
+      const all = e.diagnostics();
+      throwIfCancelled(token);
       return codeActions({
         analysis: e.analysis,
         uri: params.textDocument.uri,
@@ -51,8 +52,8 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
   );
 
   connection.onCompletion(
-    guard('completion', [] as CompletionItem[], (params) => {
-      const e = changeEntry(params.textDocument.uri);
+    guard('completion', [] as CompletionItem[], async (params, token) => {
+      const e = await changeEntry(params.textDocument.uri, token);
       if (!e) return [];
       return complete(e.analysis, params.position, {
         facts: { ...index.facts(), catalogServices: index.catalogServices(e.folder) },
@@ -66,15 +67,15 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
   );
 
   connection.onHover(
-    guard('hover', null as Hover | null, (params) => {
-      const e = changeEntry(params.textDocument.uri);
-      return e ? (hover(e.analysis, params.position, docs.diagnostics(e), { freezes: e.config.freezes, extraFields: e.config.extraFields }) ?? null) : null;
+    guard('hover', null as Hover | null, async (params, token) => {
+      const e = await changeEntry(params.textDocument.uri, token);
+      return e ? (hover(e.analysis, params.position, e.diagnostics(), { freezes: e.config.freezes, extraFields: e.config.extraFields }) ?? null) : null;
     }),
   );
 
   connection.onDocumentSymbol(
-    guard('documentSymbol', [] as DocumentSymbol[], (params) => {
-      const e = changeEntry(params.textDocument.uri);
+    guard('documentSymbol', [] as DocumentSymbol[], async (params, token) => {
+      const e = await changeEntry(params.textDocument.uri, token);
       return e ? documentSymbols(e.analysis) : [];
     }),
   );

@@ -4,7 +4,9 @@
  * normalised (vscode-uri) so that an open document and the same file found on disk are one entry.
  */
 import type { Connection } from 'vscode-languageserver';
-import { TextDocuments } from 'vscode-languageserver';
+import { CancellationTokenSource, TextDocuments } from 'vscode-languageserver';
+import { fastAnalysis } from '../core/fast/index';
+import type { Analysis } from '../core/model';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from './workspace-index';
@@ -26,7 +28,11 @@ export function normalizeUri(uri: string): string {
 export class OpenDocuments {
   readonly documents = new TextDocuments(TextDocument);
   private readonly clientUri = new Map<string, string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+  /** The running check of each document: a newer version cancels it. */
+  private readonly running = new Map<string, CancellationTokenSource>();
+  /** The analysis of each open document's current version, made once for requests and the check. */
+  private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
   private readonly justOpened = new Set<string>();
   private index: WorkspaceIndex | undefined;
 
@@ -52,31 +58,56 @@ export class OpenDocuments {
     });
   }
 
-  /** Schedules a check of an open document. */
+  /**
+   * The analysis of an open document's current version (made once per version: requests during
+   * the debounce and the check that follows share it).
+   */
+  analysisOf(uri: string): Analysis | undefined {
+    const doc = this.get(uri);
+    if (!doc) return undefined;
+    const hit = this.analyses.get(uri);
+    if (hit?.version === doc.version) return hit.analysis;
+    const analysis = fastAnalysis(doc.getText(), uri);
+    this.analyses.set(uri, { version: doc.version, analysis });
+    return analysis;
+  }
+
+  /** Schedules a check of an open document (a delay of 0: at once, without a timer). */
   schedule(uri: string, delay = DEBOUNCE_MS): void {
     this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        background('validate', () => this.validate(uri));
-      }, delay),
-    );
+    const run = () => {
+      this.timers.delete(uri);
+      background('validate', () => this.validate(uri));
+    };
+    this.timers.set(uri, delay === 0 ? setImmediate(run) : setTimeout(run, delay));
   }
 
-  /** Cancels a pending check. */
+  /** Cancels a pending check, and the running one. */
   cancel(uri: string): void {
     const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    if (t) {
+      clearTimeout(t as NodeJS.Timeout);
+      clearImmediate(t as NodeJS.Immediate);
+    }
     this.timers.delete(uri);
+    this.running.get(uri)?.cancel();
+    this.running.delete(uri);
   }
 
-  /** Checks an open document now; the result is dropped when a newer version arrived meanwhile. */
+  /** Checks an open document now; a newer version (or a close) cancels it and it publishes nothing. */
   async validate(uri: string): Promise<void> {
     const doc = this.get(uri);
     if (!doc || !this.index) return;
     const version = doc.version;
-    await this.index.update(uri, doc.getText(), version, () => this.get(uri)?.version === version);
+    const source = new CancellationTokenSource();
+    this.running.get(uri)?.cancel();
+    this.running.set(uri, source);
+    try {
+      await this.index.update(uri, doc.getText(), version, () => !source.token.isCancellationRequested && this.get(uri)?.version === version, false, () => this.analysisOf(uri));
+    } finally {
+      if (this.running.get(uri) === source) this.running.delete(uri);
+      source.dispose();
+    }
   }
 
   /** Wires the text document events to the connection. */
@@ -97,6 +128,7 @@ export class OpenDocuments {
       this.cancel(uri);
       this.justOpened.delete(uri);
       this.clientUri.delete(uri);
+      this.analyses.delete(uri);
       onClosed(uri);
     });
     this.documents.listen(connection);

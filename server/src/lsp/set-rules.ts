@@ -6,12 +6,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkSetRules, toLspSeverity } from '../core/check';
 import { defaultConfig } from '../core/config';
 import type { Entry } from './entry';
+import { slimAnalysis } from './entry';
 
 /** The fields CM040 reads; when they did not change, the set need not be recomputed. */
 export function setKey(e: Entry): string {
   if (!e.isChange) return '';
-  const v = e.analysis.doc.values;
-  return JSON.stringify([v.status, v.services, v.window, e.analysis.doc.header?.items.find((i) => i.key === 'window')?.range, e.config.severities.CM040, e.settings.docsUrl]);
+  const doc = e.view.doc;
+  const v = doc.values;
+  return JSON.stringify([v.status, v.services, v.window, doc.header?.items.find((i) => i.key === 'window')?.range, e.config.severities.CM040, e.settings.docsUrl, e.view.suppressions]);
 }
 
 /** Set diagnostics per URI for the change documents given (absent: none). */
@@ -19,7 +21,7 @@ export function computeSetDiagnostics(entries: readonly Entry[], now: number): M
   const changes = entries.filter((e) => e.isChange);
   const config = defaultConfig();
   const raw = checkSetRules(
-    changes.map((e) => ({ key: e.uri, analysis: e.analysis })),
+    changes.map((e) => ({ key: e.uri, analysis: slimAnalysis(e) })),
     { config, now },
   );
   const out = new Map<string, Diagnostic[]>();

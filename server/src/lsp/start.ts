@@ -14,6 +14,7 @@ import { Environment } from './environment';
 import { SettingsCache } from './settings';
 import { OpenDocuments, normalizeUri } from './open-documents';
 import { WorkspaceIndex } from './workspace-index';
+import type { OpenTexts } from './workspace-index';
 import { CurrentDocuments } from './current';
 import { registerFeatureHandlers } from './feature-handlers';
 import { clientFeatures } from './client-features';
@@ -65,6 +66,7 @@ export function startServer(connection: Connection): void {
   let settings = new SettingsCache(connection, false);
   let dynamicWatch = false;
   let progressSupported = false;
+  let storagePath: string | undefined;
   // What this client can do beyond the basics, read at initialize (features.ts uses it).
   const client: ClientFeatures = { completionSnippets: false, snippetEdits: false };
   const configPublished = new Set<string>();
@@ -84,6 +86,7 @@ export function startServer(connection: Connection): void {
     },
     folders: () => folders,
     isOpen: (uri) => open.isOpen(uri),
+    storage: () => (storagePath ? { path: storagePath, version: SERVER_INFO.version } : undefined),
     sink: {
       publish,
       indexChanged: (uris) => void connection.sendNotification(IndexChangedNotification, uris ? { uris } : {}).catch(() => {}),
@@ -121,12 +124,13 @@ export function startServer(connection: Connection): void {
   open.attach(index);
   const docs = new CurrentDocuments(open, index, env, () => folders);
 
-  const revalidate = () => index.revalidate((uri) => {
-    const d = open.get(uri);
-    return d ? { text: d.getText(), version: d.version } : undefined;
-  }, open.all().map((o) => o.uri));
+  const openTexts: OpenTexts = {
+    all: () => open.all().map((o) => ({ uri: o.uri, text: o.doc.getText(), version: o.doc.version })),
+    version: (uri) => open.get(uri)?.version,
+  };
 
-  const scan = async () => {
+  /** Scans the workspace (with progress); a revalidation re-checks the open documents in the same pass. */
+  const scan = async (revalidating = false) => {
     let reporter: WorkDoneProgressServerReporter | undefined;
     if (progressSupported) {
       try {
@@ -145,6 +149,7 @@ export function startServer(connection: Connection): void {
       await index.scan((done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`), {
         walking: (found) => reporter?.report(`looking for change documents: ${found} found`),
         isCancelled,
+        ...(revalidating ? { open: openTexts } : {}),
       });
       if (isCancelled()) log().info('[itsmote] workspace scan cancelled: the documents read so far are indexed');
       const changes = index.changes();
@@ -158,7 +163,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize(
     guard('initialize', { capabilities: serverCapabilities(), serverInfo: SERVER_INFO } as InitializeResult, (params: InitializeParams) => {
       folders = foldersOf(params);
-      env.configure(params.initializationOptions as InitializationOptions | undefined);
+      const options = params.initializationOptions as InitializationOptions | undefined;
+      env.configure(options);
+      storagePath = typeof options?.storagePath === 'string' && options.storagePath ? options.storagePath : undefined;
       const caps = params.capabilities;
       settings = new SettingsCache(connection, caps.workspace?.configuration === true);
       dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -211,7 +218,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, async (params) => {
       settings.reset(params?.settings);
-      await revalidate();
+      await scan(true);
     }),
   );
 
@@ -222,11 +229,14 @@ export function startServer(connection: Connection): void {
           configSeq.set(uri, (configSeq.get(uri) ?? 0) + 1);
           if (configPublished.delete(uri)) publish(uri, []);
         }
-        await scan();
-        await revalidate();
+        // One pass: the scan re-reads the files with the new config and re-checks the open documents.
+        await scan(true);
       }),
     ),
   );
+
+  // The index of the last scan is being written to the storage folder: let it finish.
+  connection.onShutdown(guard('shutdown', undefined, () => index.idle()));
 
   registerFeatureHandlers(connection, docs, index, env, client);
   registerCommandHandlers(connection, docs, index, env);

@@ -2,24 +2,33 @@
  * The workspace index: every change document of the workspace folders (open ones from the
  * editor, the rest from disk), their diagnostics (single-document and CM040 across the set),
  * summaries for `itsmote/listChanges`, and facts for completion. It decides what is published.
+ *
+ * A closed document's entry is compact (entry.ts: its record, not its text or model). With a
+ * storage folder the records are kept on disk between sessions (`index.itsmotecache`, the CLI's
+ * cache format): a scan reads every file but analyses only those whose content or config changed.
  */
+import { join } from 'node:path';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Analysis } from '../core/model';
+import { RecordCache } from '../node/record-cache';
 import { sortDiagnostics } from '../core/check';
 import { defaultConfig } from '../core/config';
 import { mayHaveChangeType, pathMatcher } from '../core/discovery';
-import { advanceTargets } from '../core/actions/index';
 import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
 import { uniqueFreezes } from '../core/freezes';
 import type { Freeze } from '../core/freezes';
 import { personKey } from '../core/repo/facts';
-import { summarize } from '../core/summary';
+import { freezeMarks } from '../core/summary';
 import type { WorkspaceFacts } from '../core/features/index';
 import type { ChangeListItem } from '../protocol';
 import { ConfigResolver } from '../node/config-resolver';
 import type { ResolvedConfig } from '../node/config-resolver';
 import { findChangeFiles } from '../node/find-change-files';
 import { readTextFile } from '../node/read-text-file';
+import { readTextFileSync } from '../node/read-text-file-sync';
 import type { Entry } from './entry';
 import { computeSetDiagnostics, setKey } from './set-rules';
 import type { Environment } from './environment';
@@ -28,6 +37,14 @@ import type { Folder } from './paths';
 import { folderOf, pathOf, uriOf } from './paths';
 import { buildEntry, recheckEntry } from './entry';
 import { RepoFactsStore } from './repo-facts';
+import { log } from './guard';
+
+/** The open documents' texts, for a revalidation. */
+export interface OpenTexts {
+  all(): { uri: string; text: string; version: number }[];
+  /** The version of an open document now (undefined when closed). */
+  version(uri: string): number | undefined;
+}
 
 /** Where the index sends what it decides. */
 export interface IndexSink {
@@ -45,6 +62,8 @@ export interface ScanHooks {
   walking?(found: number): void;
   /** True: stop; what was indexed so far stays, nothing is dropped. */
   isCancelled?(): boolean;
+  /** Given (a revalidation), the open documents are re-checked in the same pass. */
+  open?: OpenTexts;
 }
 
 /** What the index depends on. */
@@ -54,7 +73,25 @@ export interface IndexDeps {
   folders(): Folder[];
   isOpen(uri: string): boolean;
   sink: IndexSink;
+  /** Where the index is kept between sessions (the client's storage folder), if anywhere. */
+  storage?(): { path: string; version: string } | undefined;
 }
+
+/** Counts by severity, as summaries show them (errors, warnings, information and hints). */
+function problemCounts(ds: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of ds) {
+    if (d.severity === 1) errors++;
+    else if (d.severity === 2) warnings++;
+    else if ((d.severity ?? 1) >= 3) infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/** The name of the persisted index in the storage folder. */
+export const INDEX_FILE_NAME = 'index.itsmotecache';
 
 /** The workspace index. */
 export class WorkspaceIndex {
@@ -67,9 +104,12 @@ export class WorkspaceIndex {
   private factsCache: WorkspaceFacts | undefined;
   /** False until the first scan finished. */
   complete = false;
-  /** Bumped by each scan/revalidation: an older run that sees a newer one stops (its results would be stale). */
-  private generation = 0;
+  /** The running scan: a newer scan or revalidation cancels it (its results would be stale). */
+  private run: CancellationTokenSource | undefined;
   private scanning: Promise<void> | undefined;
+  /** The index of the previous session, read at the first scan and dropped after it. */
+  private persisted: RecordCache | undefined;
+  private persistedRead = false;
 
   constructor(private readonly deps: IndexDeps) {}
 
@@ -110,10 +150,16 @@ export class WorkspaceIndex {
    * Re-indexes one document from its text. `isCurrent` is asked after the asynchronous part
    * (settings, config); a stale run (a newer version arrived) stops there and changes nothing.
    */
-  async update(uri: string, text: string, version: number | null, isCurrent: () => boolean = () => true, batch = false): Promise<Entry | undefined> {
+  async update(uri: string, text: string, version: number | null, isCurrent: () => boolean = () => true, batch = false, analysis?: () => Analysis | undefined): Promise<Entry | undefined> {
     const ctx = await this.contextFor(uri);
     if (!isCurrent()) return undefined;
-    const e = buildEntry({ uri, text, version, ...ctx, now: this.deps.env.now() });
+    // A closed document whose text and config are unchanged keeps its record (no analysis).
+    const prev = this.entries.get(uri);
+    const reuse = version !== null ? undefined : prev ? { hash: prev.hash, key: prev.key, packed: prev.packed, view: prev.view } : this.persisted?.peek(uri);
+    // The entry takes the packed record over: the previous session's copy is not kept twice.
+    if (!prev) this.persisted?.take(uri);
+    const made = version !== null ? analysis?.() : undefined;
+    const e = buildEntry({ uri, text, version, ...ctx, now: this.deps.env.now(), ...(reuse ? { record: reuse } : {}), ...(made ? { analysis: made } : {}) });
     this.store(e, batch);
     return e;
   }
@@ -253,18 +299,25 @@ export class WorkspaceIndex {
    * then computes CM040 once and publishes everything. Disk entries no longer found are dropped.
    */
   async scan(progress?: (done: number, total: number) => void, hooks: ScanHooks = {}): Promise<void> {
-    const run = this.runScan(++this.generation, progress, hooks);
+    this.run?.cancel();
+    const source = new CancellationTokenSource();
+    this.run = source;
+    const run = this.runScan(source.token, progress, hooks);
     this.scanning = run;
     try {
       await run;
     } finally {
       if (this.scanning === run) this.scanning = undefined;
+      if (this.run === source) this.run = undefined;
+      source.dispose();
     }
   }
 
-  private async runScan(gen: number, progress: ((done: number, total: number) => void) | undefined, hooks: ScanHooks): Promise<void> {
-    const stale = () => gen !== this.generation;
+  private async runScan(token: CancellationToken, progress: ((done: number, total: number) => void) | undefined, hooks: ScanHooks): Promise<void> {
+    const stale = () => token.isCancellationRequested;
+    const open = hooks.open;
     let cancelled = false;
+    await this.readPersisted();
     for (const r of this.resolvers.values()) r.clear();
     const seen = new Set<string>();
     this.repo.retain(this.deps.folders());
@@ -279,22 +332,39 @@ export class WorkspaceIndex {
       if (walk.capped !== undefined) this.deps.sink.warn?.(`stopped looking for change documents in ${folder.path} after ${walk.capped} candidate files (the itsmote.maxFiles setting); the rest of the folder is not checked.`);
       cancelled = walk.cancelled === true;
       let done = 0;
+      // Progress about every 1% (a notification per file costs more than the file), and the
+      // event loop is given back every ~10 ms so that requests are answered during the scan.
+      const step = Math.max(1, Math.floor(walk.files.length / 100));
+      let slice = performance.now();
       for (const f of walk.files) {
         if (hooks.isCancelled?.()) {
           cancelled = true;
           break;
         }
-        progress?.(done++, walk.files.length);
+        if (done % step === 0) progress?.(done, walk.files.length);
+        done++;
+        if (performance.now() - slice > 10) {
+          await new Promise((r) => setImmediate(r));
+          if (stale()) return;
+          slice = performance.now();
+        }
         const uri = uriOf(f.path);
         seen.add(uri);
         if (this.deps.isOpen(uri)) continue;
-        const r = await readTextFile(f.path);
-        if (stale()) return;
+        // Small files read synchronously (a promise round trip per file cost more than the read).
+        const r = readTextFileSync(f.path);
         if (!r.ok || (!f.byGlob && !mayHaveChangeType(r.text))) {
           this.entries.delete(uri);
           continue;
         }
         await this.update(uri, r.text, null, () => !this.deps.isOpen(uri) && !stale(), true);
+        if (stale()) return;
+      }
+    }
+    // A revalidation re-checks the open documents too (with the new settings and config).
+    if (open) {
+      for (const { uri, text, version } of open.all()) {
+        await this.update(uri, text, version, () => !stale() && open.version(uri) === version, true);
         if (stale()) return;
       }
     }
@@ -309,34 +379,51 @@ export class WorkspaceIndex {
     for (const uri of uris) this.publishOne(uri);
     for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
     this.deps.sink.indexChanged();
+    this.persisted = undefined;
+    await this.savePersisted();
   }
 
-  /** Re-checks every entry and open document with fresh settings and config (settings or a config changed). */
-  async revalidate(openText: (uri: string) => { text: string; version: number } | undefined, openUris: readonly string[] = []): Promise<void> {
-    // A scan in progress re-reads everything anyway; re-check after it, with the newest settings.
-    if (this.scanning) await this.scanning.catch(() => undefined);
-    const gen = ++this.generation;
-    for (const r of this.resolvers.values()) r.clear();
-    for (const uri of new Set([...this.entries.keys(), ...openUris])) {
-      if (gen !== this.generation) return;
-      const open = openText(uri);
-      const e = this.entries.get(uri);
-      const text = open?.text ?? e?.text;
-      if (text === undefined) continue;
-      const version = open?.version ?? e?.version ?? null;
-      await this.update(uri, text, version, () => (openText(uri)?.version ?? null) === version && gen === this.generation, true);
+  /** Reads the previous session's index once, before the first scan. */
+  private async readPersisted(): Promise<void> {
+    if (this.persistedRead) return;
+    this.persistedRead = true;
+    const where = this.deps.storage?.();
+    if (where) this.persisted = await RecordCache.open(join(where.path, INDEX_FILE_NAME), where.version);
+  }
+
+  /** Writes the records of the closed documents for the next session (a failure only logs). */
+  private async savePersisted(): Promise<void> {
+    const where = this.deps.storage?.();
+    if (!where) return;
+    const cache = RecordCache.empty(join(where.path, INDEX_FILE_NAME), where.version);
+    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.setPacked(uri, e.hash, e.key, e.packed);
+    try {
+      await cache.save();
+    } catch (e) {
+      log().error(`[itsmote] cannot keep the index in ${where.path}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (gen !== this.generation) return;
-    this.refreshSet();
-    this.refreshRepo(this.deps.folders(), false);
-    for (const uri of new Set([...this.entries.keys(), ...this.published])) this.publishOne(uri);
-    for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
-    this.deps.sink.indexChanged();
+  }
+
+  /** Resolves when no scan is running (its index written): the server waits for it on shutdown. */
+  async idle(): Promise<void> {
+    while (this.scanning) await this.scanning.catch(() => undefined);
+  }
+
+  /**
+   * Re-checks every document with fresh settings and config (settings or a config file changed):
+   * one scan that re-reads the files (a record is reused where text and config are unchanged)
+   * and re-checks the open documents, then one round of publishing.
+   */
+  async revalidate(open: OpenTexts): Promise<void> {
+    await this.scan(undefined, { open });
   }
 
   /** A change's summary as the sidebar shows it. */
   summaryOf(e: Entry): ChangeListItem {
-    return { ...summarize(e.analysis.doc, this.diagnosticsOf(e), e.config.extraFields), uri: e.uri, allowedNext: advanceTargets(e.analysis) };
+    const diagnostics = this.diagnosticsOf(e);
+    // The freezes come from the CM041 diagnostics, as in `summarize`, so list, tree and Problems agree.
+    const freezes = freezeMarks(diagnostics);
+    return { ...e.view.summary, problems: problemCounts(diagnostics), ...(freezes.length ? { freezes } : {}), uri: e.uri, allowedNext: e.view.allowedNext };
   }
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */
@@ -348,7 +435,7 @@ export class WorkspaceIndex {
 
   /** SPEC section 5 metrics of the change documents (under a folder URI when given). */
   metrics(folderUri?: string): MonthMetrics[] {
-    return computeMetrics(this.changesUnder(folderUri).map((e) => e.analysis.doc));
+    return computeMetrics(this.changesUnder(folderUri).map((e) => e.view.doc));
   }
 
   /** The freezes of the configs that apply to the change documents (under a folder URI when given). */
@@ -373,11 +460,10 @@ export class WorkspaceIndex {
       const people = new Set<string>();
       const incidents = new Set<string>();
       for (const e of this.changes()) {
-        const v = e.analysis.doc.values;
-        for (const s of v.services) if (!services.has(s.toLowerCase())) services.set(s.toLowerCase(), s);
-        for (const p of [...(v.owner?.people ?? []), ...(v.approval?.people ?? [])]) people.add(p);
-        for (const l of e.analysis.doc.statusLog?.entries ?? []) if (l.by) people.add(l.by);
-        for (const i of [...v.incidents, ...v.causedIncidents]) incidents.add(i);
+        const f = e.view.facts;
+        for (const s of f.services) if (!services.has(s.toLowerCase())) services.set(s.toLowerCase(), s);
+        for (const p of f.people) people.add(p);
+        for (const i of f.incidents) incidents.add(i);
       }
       // CODEOWNERS teams (`@org/team`) are not people to name as owner or approver.
       for (const p of this.repo.allOwners()) if (!p.includes('/')) people.add(p);

@@ -12,6 +12,8 @@ import { parseMarkdown } from '../parse';
 import { LineIndex } from '../positions';
 import type { ChangeDocument } from '../schema';
 import { scanBlocks } from './scan';
+import type { InCode } from './code';
+import { inCodeOf } from './code';
 
 /** A document's model and which path produced it. */
 export interface IndexedDocument {
@@ -23,13 +25,13 @@ export interface IndexedDocument {
 }
 
 /** The model from the line scan, or undefined (with the reason) when the full parse is needed. */
-function scanModel(text: string, id: string): { doc: ChangeDocument } | { reason: string } {
+function scanModel(text: string, id: string): { doc: ChangeDocument; lines: LineIndex; inCode: InCode } | { reason: string } {
   try {
     const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const scan = scanBlocks(text, base);
     if (!scan.ok) return { reason: scan.reason };
     const md: ParsedMarkdown = { text, base, root: scan.root, lines: new LineIndex(text) };
-    return { doc: buildModel(md, id) };
+    return { doc: buildModel(md, id), lines: md.lines, inCode: inCodeOf(text, scan.root, base, scan.itemFences) };
   } catch (e) {
     // A bug in the fast path must never cost the user a result: the full parse still answers.
     return { reason: `fast path failed: ${e instanceof Error ? e.message : String(e)}` };
@@ -51,15 +53,17 @@ export function indexDocument(text: string, pathOrUri: string): IndexedDocument 
  * An `Analysis` for `checkDocument` that uses the fast model when it can. Its `md` is parsed by
  * remark only when something reads it (rules read only `doc`; code actions may read `md`).
  */
-export function fastAnalysis(text: string, pathOrUri: string): Analysis & { fast: boolean; text: string } {
+export function fastAnalysis(text: string, pathOrUri: string): Analysis & { fast: boolean; text: string; lines?: LineIndex; inCode?: InCode } {
   const r = scanModel(text, idFromPath(pathOrUri));
   if (!('doc' in r)) return { ...analyze(text, pathOrUri), fast: false, text };
   let md: ParsedMarkdown | undefined;
   return {
     doc: r.doc,
     fast: true,
-    // Readers that only need the text (suppression comments) take it here without a tree.
+    // Readers of suppression comments take the text, the lines and where code is here, without a tree.
     text,
+    lines: r.lines,
+    inCode: r.inCode,
     get md() {
       return (md ??= parseMarkdown(text));
     },

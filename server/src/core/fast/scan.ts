@@ -5,22 +5,33 @@
  * gives the same model without running remark. Nothing below the top level is modelled except
  * list items; other nodes have no children.
  *
- * It is conservative by design: whenever a line could mean something it does not model exactly
- * (raw HTML other than comments, lazy continuation lines, fences or quotes inside list items,
- * unclosed fences, link definitions, tabs in indentation, a lone CR, control characters...) it
- * gives up and says why, and the caller runs the full parse. What it accepts is checked against
- * remark in test/unit/fastpath.test.ts.
+ * It reads what change documents hold: headings (ATX, setext), paragraphs (link reference
+ * definitions, task items and tables are paragraphs to CommonMark), lists with nested items,
+ * fenced code and HTML comments inside items, all seven kinds of HTML blocks at the top level,
+ * fenced and indented code, block quotes, thematic breaks, a tab after a list marker, CRLF, a
+ * BOM. It gives up, and the full parse answers, on what it cannot prove: lazy lines after a block
+ * quote, tabs in indentation, fences or comments a list item does not close, other HTML, quotes or
+ * headings-by-underline inside items, link definitions under a setext underline, control
+ * characters. What it accepts is checked against remark in test/unit/fastpath.test.ts.
  *
  * Facts about remark (CommonMark) it relies on, each probed: a block ends at the end of its last
- * non-blank line, trailing spaces included; headings, paragraphs and list items start after the
- * indentation, indented code at the line start; a setext heading spans its paragraph and the
- * underline; a list item holds every following line indented to its content column; an HTML
- * comment block ends with the line holding `-->`; a block quote ends at a blank line.
+ * non-blank line, trailing spaces included; headings, paragraphs, fences and list items start
+ * after the indentation, indented code and HTML blocks at the line start (inside an item: at the
+ * item's content column); a setext heading spans its paragraph and the underline; a list item
+ * holds every following line indented to its content column; a list item of another kind (bullet,
+ * delimiter) starts a new list, whatever its number; an HTML block ends at the line holding its
+ * end marker (kinds 1-5) or before a blank line (6, 7); a block quote ends at a blank line.
  */
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { HtmlStart } from './html-blocks';
+import { endsHtml, htmlStart } from './html-blocks';
+import { definitionLine, mayBeTitle } from './definitions';
 
-/** The scan's outcome: a minimal root, or the reason the document needs the full parse. */
-export type ScanResult = { ok: true; root: Root } | { ok: false; reason: string };
+/**
+ * The scan's outcome: a minimal root and the fenced code inside list items (offsets [start, end)
+ * in `text`, which the root does not show), or the reason the document needs the full parse.
+ */
+export type ScanResult = { ok: true; root: Root; itemFences: [number, number][] } | { ok: false; reason: string };
 
 const UNSUPPORTED_CHARS = /[\0-\x08\x0b\x0c\x0e-\x1f]|\r(?!\n)/;
 const ATX = /^(#{1,6})(?: |$)/;
@@ -31,18 +42,21 @@ const SETEXT_1 = /^=+ *$/;
 const SETEXT_2 = /^-+ *$/;
 const BULLET = /^[-*+]( *)/;
 const ORDERED = /^(\d{1,9})([.)])( *)/;
+/** A list marker and one tab, then the content: the tab pads to the next tab stop. */
+const TAB_ITEM = /^([-*+]|(\d{1,9})([.)]))\t(?=[^ \t])/;
 /** A tab this early in a line could be indentation or a marker's space: not modelled. */
 const TAB_IN_PREFIX = /^[-#>*+_=`~\d.) ]*\t/;
 
+type ItemKind = { k: 'item'; marker: string; ordered: boolean; start: number; used: number; tab: boolean };
 type Kind =
   | { k: 'blank' }
   | { k: 'para' }
   | { k: 'heading'; depth: number }
   | { k: 'setext'; depth: 1 | 2 }
   | { k: 'thematic' }
-  | { k: 'item'; marker: string; ordered: boolean; start: number; width: number }
+  | ItemKind
   | { k: 'fence'; char: number; count: number }
-  | { k: 'comment' }
+  | { k: 'html'; start: HtmlStart }
   | { k: 'quote' }
   | { k: 'bail'; why: string };
 
@@ -50,12 +64,15 @@ const BLANK: Kind = { k: 'blank' };
 const PARA: Kind = { k: 'para' };
 const THEMATIC_KIND: Kind = { k: 'thematic' };
 const QUOTE: Kind = { k: 'quote' };
-const COMMENT: Kind = { k: 'comment' };
 
 /** What a line starts, given its content after the leading spaces (no leading tab). */
 function classify(s: string): Kind {
   if (s.length === 0) return BLANK;
-  if (s.includes('\t') && TAB_IN_PREFIX.test(s)) return { k: 'bail', why: 'tab near the start of a line' };
+  if (s.includes('\t')) {
+    const t = TAB_ITEM.exec(s);
+    if (t) return t[2] !== undefined ? itemKind(s, t[3]!, true, Number(t[2]), t[0].length, 1, true) : itemKind(s, t[1]!, false, 1, 2, 1, true);
+    if (TAB_IN_PREFIX.test(s)) return { k: 'bail', why: 'tab near the start of a line' };
+  }
   const c = s.charCodeAt(0);
   switch (c) {
     case 35 /* # */: {
@@ -71,12 +88,12 @@ function classify(s: string): Kind {
       const m = TILDE_FENCE.exec(s);
       return m ? { k: 'fence', char: c, count: m[0].length } : PARA;
     }
-    case 60 /* < */:
-      return s.startsWith('<!--') && !s.startsWith('<!-->') && !s.startsWith('<!--->') ? COMMENT : { k: 'bail', why: 'HTML' };
+    case 60 /* < */: {
+      const h = htmlStart(s);
+      return h === 'unsure' ? { k: 'bail', why: 'an empty HTML comment' } : h ? { k: 'html', start: h } : PARA;
+    }
     case 62 /* > */:
       return QUOTE;
-    case 124 /* | */:
-      return { k: 'bail', why: 'table' };
     case 61 /* = */:
       return SETEXT_1.test(s) ? { k: 'setext', depth: 1 } : PARA;
     case 45 /* - */:
@@ -89,22 +106,27 @@ function classify(s: string): Kind {
       if (c === 95) return PARA;
       const m = BULLET.exec(s)!;
       if (s.length > 1 && m[1]!.length === 0) return PARA; // `**bold**`, `-x`
-      return itemKind(s, s[0]!, false, 1, m[0].length, m[1]!.length);
+      return itemKind(s, s[0]!, false, 1, m[0].length, m[1]!.length, false);
     }
     default:
       if (c >= 48 && c <= 57) {
         const m = ORDERED.exec(s);
         if (!m || (s.length > m[1]!.length + 1 && m[3]!.length === 0)) return PARA;
-        return itemKind(s, m[2]!, true, Number(m[1]), m[0].length, m[3]!.length);
+        return itemKind(s, m[2]!, true, Number(m[1]), m[0].length, m[3]!.length, false);
       }
       return PARA;
   }
 }
 
-function itemKind(s: string, marker: string, ordered: boolean, start: number, used: number, spaces: number): Kind {
+function itemKind(s: string, marker: string, ordered: boolean, start: number, used: number, spaces: number, tab: boolean): Kind {
   if (used === s.length) return { k: 'bail', why: 'empty list item' };
   if (spaces > 4) return { k: 'bail', why: 'indented code in a list item' };
-  return { k: 'item', marker, ordered, start, width: used };
+  return { k: 'item', marker, ordered, start, used, tab };
+}
+
+/** The content column of an item whose marker starts at column `n` (a tab pads to the next stop). */
+function itemWidth(kind: ItemKind, n: number): number {
+  return kind.tab ? ((Math.floor((n + kind.used - 1) / 4) + 1) * 4) - n : kind.used;
 }
 
 /** A point of the scan: an offset and the line it is on. */
@@ -114,26 +136,70 @@ interface Pos {
   lineStart: number;
 }
 
+/** A raw block inside the current list item: a fence or an HTML comment, which the item must close. */
+type Raw = { t: 'fence'; char: number; count: number; from: number } | { t: 'comment' };
+
+interface OpenList {
+  t: 'list';
+  node: List;
+  start: Pos;
+  marker: string;
+  ordered: boolean;
+  item: ListItem;
+  itemStart: Pos;
+  itemEnd: Pos;
+  /** The item's content column. */
+  width: number;
+  afterBlank: boolean;
+  paraOpen: boolean;
+  /** Content column of the deepest nested item seen in this item (0: none). */
+  nested: number;
+  raw?: Raw;
+}
+
 type Open =
   | { t: 'none' }
-  | { t: 'para'; start: Pos; end: Pos }
-  | { t: 'list'; node: List; start: Pos; marker: string; ordered: boolean; item: ListItem; itemStart: Pos; itemEnd: Pos; width: number; afterBlank: boolean; paraOpen: boolean }
+  | { t: 'para'; start: Pos; end: Pos; bracket: boolean }
+  | OpenList
   | { t: 'fence'; start: Pos; char: number; count: number }
-  | { t: 'comment'; start: Pos }
+  | { t: 'html'; start: Pos; end: Pos; kind: HtmlStart }
   | { t: 'quote'; start: Pos; end: Pos }
   | { t: 'code'; start: Pos; end: Pos };
 
 const NONE: Open = { t: 'none' };
+
+/** A point on the current line. */
+function at(offset: number, line: number, lineStart: number): Pos {
+  return { offset, line, lineStart };
+}
+
+/** The outcome of a line the scan does not model. */
+function bail(line: number, why: string): ScanResult {
+  return { ok: false, reason: `line ${line}: ${why}` };
+}
+
+/** A form the scan does not model, found while closing a block. */
+class NotModelled extends Error {}
 
 /**
  * Scans `text` (whose first `base` characters are a BOM) into its top-level blocks. Offsets in the
  * result are relative to `base`, as remark's are (see parse.ts).
  */
 export function scanBlocks(text: string, base: number): ScanResult {
+  try {
+    return scan(text, base);
+  } catch (e) {
+    if (e instanceof NotModelled) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
+function scan(text: string, base: number): ScanResult {
   if (UNSUPPORTED_CHARS.test(text)) return { ok: false, reason: 'control character or lone CR' };
   // micromark skips a BOM of its own, so a second one shifts remark's offsets: not modelled.
   if (text.charCodeAt(base) === 0xfeff) return { ok: false, reason: 'a second BOM' };
   const children: RootContent[] = [];
+  const itemFences: [number, number][] = [];
   const point = (p: Pos) => ({ line: p.line, column: p.offset - p.lineStart + 1, offset: p.offset - base });
   const position = (s: Pos, e: Pos) => ({ start: point(s), end: point(e) });
   let open: Open = NONE;
@@ -144,7 +210,8 @@ export function scanBlocks(text: string, base: number): ScanResult {
     open = NONE;
     switch (o.t) {
       case 'para':
-        children.push({ type: 'paragraph', children: [], position: position(o.start, o.end) });
+        if (o.bracket) definitionsThenParagraph(o.start, o.end);
+        else children.push({ type: 'paragraph', children: [], position: position(o.start, o.end) });
         break;
       case 'list':
         o.item.position = position(o.itemStart, o.itemEnd);
@@ -158,13 +225,15 @@ export function scanBlocks(text: string, base: number): ScanResult {
       case 'code':
         children.push({ type: 'code', value: '', position: position(o.start, o.end) });
         break;
+      case 'html':
+        children.push({ type: 'html', value: '', position: position(o.start, o.end) });
+        break;
       default:
         break;
     }
   };
 
   let lineNo = 1;
-  let prevBlank = true;
   let pos = base;
   const len = text.length;
   while (pos <= len) {
@@ -180,18 +249,15 @@ export function scanBlocks(text: string, base: number): ScanResult {
       else if (c !== 32) break;
     }
     const n = i - pos;
-    const at = (offset: number): Pos => ({ offset, line: lineNo, lineStart: pos });
-    const lineEnd = at(end);
-    const bail = (why: string): ScanResult => ({ ok: false, reason: `line ${lineNo}: ${why}` });
+    // No closures per line: the scan runs over every line of thousands of documents.
+    const lineEnd: Pos = { offset: end, line: lineNo, lineStart: pos };
     const content = text.slice(i, end);
 
     // Raw blocks first: their lines are not block starts.
     if (open.t === 'fence') {
       if (n <= 3 && content.charCodeAt(0) === open.char) {
-        if (tabbed) return bail('tab before a fence');
-        let k = 0;
-        while (k < content.length && content.charCodeAt(k) === open.char) k++;
-        if (k >= open.count && /^[ \t]*$/.test(content.slice(k))) {
+        if (tabbed) return bail(lineNo, 'tab before a fence');
+        if (closesFence(content, open.char, open.count)) {
           children.push({ type: 'code', value: '', position: position(open.start, lineEnd) });
           open = NONE;
         }
@@ -200,10 +266,32 @@ export function scanBlocks(text: string, base: number): ScanResult {
       lineNo++;
       continue;
     }
-    if (open.t === 'comment') {
-      if (content.includes('-->')) {
-        children.push({ type: 'html', value: '', position: position(open.start, lineEnd) });
-        open = NONE;
+    if (open.t === 'html') {
+      if (open.kind.end === 'blank') {
+        if (i === end) close();
+        else open.end = lineEnd;
+      } else if (endsHtml(open.kind, text.slice(pos, end))) {
+        open.end = lineEnd;
+        close();
+      }
+      pos = next;
+      lineNo++;
+      continue;
+    }
+    if (open.t === 'list' && open.raw) {
+      const raw = open.raw;
+      if (i === end) {
+        pos = next;
+        lineNo++;
+        continue;
+      }
+      if (n < open.width) return bail(lineNo, `${raw.t === 'fence' ? 'fence' : 'comment'} not closed inside its list item`);
+      if (tabbed) return bail(lineNo, 'tab in indentation');
+      open.itemEnd = lineEnd;
+      if (raw.t === 'fence' ? n - open.width <= 3 && closesFence(content, raw.char, raw.count) : content.includes('-->')) {
+        if (raw.t === 'fence') itemFences.push([raw.from, end]);
+        open.raw = undefined;
+        open.paraOpen = false;
       }
       pos = next;
       lineNo++;
@@ -212,74 +300,78 @@ export function scanBlocks(text: string, base: number): ScanResult {
 
     const kind: Kind = i === end ? BLANK : tabbed ? { k: 'bail', why: 'tab in indentation' } : classify(content);
     // Anything unknown is fatal, except in a paragraph's continuation indented 4+ (plain text).
-    if (kind.k === 'bail' && !(open.t === 'para' && n >= 4)) return bail(kind.why);
+    if (kind.k === 'bail' && !(open.t === 'para' && n >= 4) && !(open.t === 'list' && open.paraOpen && n >= open.width + 4)) return bail(lineNo, kind.why);
 
     if (kind.k === 'blank') {
       // micromark extends indented code over a whitespace line indented 4+ columns: not modelled.
-      if (open.t === 'code' && end > pos) return bail('whitespace line after indented code');
+      if (open.t === 'code' && end > pos) return bail(lineNo, 'whitespace line after indented code');
       if (open.t === 'list') {
         open.afterBlank = true;
         open.paraOpen = false;
-      }
-      else if (open.t !== 'code') close();
+      } else if (open.t !== 'code') close();
     } else if (open.t === 'list' && n >= open.width) {
-      // Inside the current item: paragraph text, nested items and headings are single-line or
-      // end where their lines end; anything else inside an item is left to remark.
-      if (kind.k !== 'para' && kind.k !== 'item' && kind.k !== 'heading') return bail(`${kind.k} inside a list item`);
-      // With no paragraph open (after a blank line or a heading), 4+ more spaces are code.
-      if (!open.paraOpen && n >= open.width + 4) return bail('indented code in a list item');
-      if (open.afterBlank && content.charCodeAt(0) === 91) return bail('possible link definition');
-      if (kind.k === 'item') {
-        const inner = content.slice(kind.width);
-        if (classify(inner).k !== 'para' || inner.charCodeAt(0) === 91) return bail('nested list item that is not text');
-      }
-      open.afterBlank = false;
-      open.paraOpen = kind.k !== 'heading';
-      open.itemEnd = lineEnd;
-    } else if (open.t === 'para' && (n >= 4 || kind.k === 'para')) {
-      open.end = lineEnd; // paragraph continuation
+      const o = open;
+      const rel = n - o.width;
+      if (rel >= 4) {
+        // With a paragraph open, text indented 4+ more continues it; otherwise it is code.
+        if (!o.paraOpen) return bail(lineNo, 'indented code in a list item');
+      } else if (kind.k === 'item') {
+        const inner = content.slice(kind.used);
+        if (classify(inner).k !== 'para') return bail(lineNo, 'nested list item that is not text');
+        o.nested = n + itemWidth(kind, n);
+        o.paraOpen = true;
+      } else if (kind.k === 'para' || (kind.k === 'html' && !kind.start.interrupts && o.paraOpen)) {
+        o.paraOpen = true;
+      } else if (kind.k === 'heading') {
+        o.paraOpen = false;
+      } else if ((kind.k === 'fence' || (kind.k === 'html' && kind.start.comment)) && (o.nested === 0 || n < o.nested)) {
+        if (kind.k === 'fence') o.raw = { t: 'fence', char: kind.char, count: kind.count, from: i };
+        else if (!content.includes('-->', 4)) o.raw = { t: 'comment' };
+        o.nested = 0;
+        o.paraOpen = false;
+      } else return bail(lineNo, `${kind.k} inside a list item`);
+      o.afterBlank = false;
+      o.itemEnd = lineEnd;
+    } else if (open.t === 'para' && (n >= 4 || kind.k === 'para' || (kind.k === 'html' && !kind.start.interrupts) || (kind.k === 'item' && kind.ordered && kind.start !== 1))) {
+      // Paragraph continuation: only an ordered list starting at 1 and HTML of kinds 1-6 interrupt it.
+      open.end = lineEnd;
     } else if (open.t === 'para' && kind.k === 'setext') {
+      // A paragraph that may hold link reference definitions: what is left of it (and where the
+      // heading starts) depends on them. Not modelled.
+      if (open.bracket) return bail(lineNo, 'setext underline under a possible link definition');
       children.push({ type: 'heading', depth: kind.depth, children: [], position: position(open.start, lineEnd) });
       open = NONE;
     } else if (open.t === 'code' && n >= 4) {
       open.end = lineEnd;
     } else if (open.t === 'quote' && kind.k === 'quote' && n <= 3) {
       open.end = lineEnd;
-    } else if (open.t === 'quote' && (n >= 4 || kind.k === 'para' || kind.k === 'setext')) {
+    } else if (open.t === 'quote' && (n >= 4 || kind.k === 'para' || kind.k === 'setext' || (kind.k === 'html' && !kind.start.interrupts) || (kind.k === 'item' && kind.ordered && kind.start !== 1))) {
       // Lazy continuation or not, depending on what the quote holds: not modelled.
-      return bail('line after a block quote');
-    } else if (open.t === 'list' && kind.k === 'para' && !open.afterBlank) {
-      // A lazy continuation line: it continues the paragraph the item's last line is in. With no
-      // paragraph open (after a heading inside the item) it would start a new one.
-      if (!open.paraOpen) return bail('text after a heading in a list item');
+      return bail(lineNo, 'line after a block quote');
+    } else if (open.t === 'list' && !open.afterBlank && open.paraOpen && kind.k === 'para') {
+      // A lazy continuation line: it continues the paragraph the item's last line is in.
       open.itemEnd = lineEnd;
+    } else if (open.t === 'list' && !open.afterBlank && kind.k === 'html' && !kind.start.interrupts) {
+      // micromark puts such a line inside the item (probed: `- a`, `<br>`, `b`): not modelled.
+      return bail(lineNo, 'HTML after a list item');
     } else if (open.t === 'list' && n >= 4) {
-      return bail('indented line after a list');
-    } else if (open.t === 'list' && kind.k === 'item' && (kind.marker !== open.marker || kind.ordered !== open.ordered)) {
-      // Another marker starts another list; an ordered item that does not start at 1 might be
-      // lazy text instead (only `1.` may interrupt a paragraph).
-      if (kind.ordered && kind.start !== 1) return bail('ordered list after another list');
-      close();
-      const start = at(i);
-      const item = newItem(start, lineEnd, kind.width, content);
-      if (typeof item === 'string') return bail(item);
-      open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + kind.width, afterBlank: false, paraOpen: true };
-    } else if (open.t === 'list' && kind.k === 'item') {
+      return bail(lineNo, 'indented line after a list');
+    } else if (open.t === 'list' && kind.k === 'item' && kind.marker === open.marker && kind.ordered === open.ordered) {
       open.item.position = position(open.itemStart, open.itemEnd);
       open.node.children.push(open.item);
-      const item = newItem(at(i), lineEnd, kind.width, content);
-      if (typeof item === 'string') return bail(item);
-      Object.assign(open, { item, itemStart: at(i), itemEnd: lineEnd, width: n + kind.width, afterBlank: false, paraOpen: true });
+      const item = newItem(at(i, lineNo, pos), lineEnd, kind.used, content);
+      if (typeof item === 'string') return bail(lineNo, item);
+      Object.assign(open, { item, itemStart: at(i, lineNo, pos), itemEnd: lineEnd, width: n + itemWidth(kind, n), afterBlank: false, paraOpen: true, nested: 0 });
     } else {
-      // A new top-level block.
-      // micromark lets an ordered list that does not start at 1 begin only after a blank line
-      // that does not follow indented code (probed: `    code`, blank, `10. x` is a paragraph).
-      if (kind.k === 'item' && kind.ordered && kind.start !== 1 && (!prevBlank || open.t === 'code')) return bail('ordered list not after a blank line');
+      // A new top-level block (an item of another kind starts another list, whatever its number).
+      // micromark lets an ordered list that does not start at 1 begin after indented code only
+      // after a blank line, and not even then (probed: `    code`, blank, `10. x` is a paragraph).
+      if (kind.k === 'item' && kind.ordered && kind.start !== 1 && open.t === 'code') return bail(lineNo, 'ordered list after indented code');
       close();
       if (n >= 4) {
-        open = { t: 'code', start: at(pos), end: lineEnd };
+        open = { t: 'code', start: at(pos, lineNo, pos), end: lineEnd };
       } else {
-        const start = at(i);
+        const start = at(i, lineNo, pos);
         switch (kind.k) {
           case 'heading':
             children.push({ type: 'heading', depth: kind.depth as Heading['depth'], children: [], position: position(start, lineEnd) });
@@ -288,23 +380,24 @@ export function scanBlocks(text: string, base: number): ScanResult {
             children.push({ type: 'thematicBreak', position: position(start, lineEnd) });
             break;
           case 'para':
-            if (content.charCodeAt(0) === 91) return bail('possible link definition');
-            open = { t: 'para', start, end: lineEnd };
+            open = { t: 'para', start, end: lineEnd, bracket: content.charCodeAt(0) === 91 };
             break;
           case 'fence':
             open = { t: 'fence', start, char: kind.char, count: kind.count };
             break;
-          case 'comment':
-            if (content.includes('-->', 4)) children.push({ type: 'html', value: '', position: position(start, lineEnd) });
-            else open = { t: 'comment', start };
+          case 'html': {
+            const lineStart = at(pos, lineNo, pos);
+            if (kind.start.end !== 'blank' && endsHtml(kind.start, content, kind.start.from)) children.push({ type: 'html', value: '', position: position(lineStart, lineEnd) });
+            else open = { t: 'html', start: lineStart, end: lineEnd, kind: kind.start };
             break;
+          }
           case 'quote':
             open = { t: 'quote', start, end: lineEnd };
             break;
           case 'item': {
-            const item = newItem(start, lineEnd, kind.width, content);
-            if (typeof item === 'string') return bail(item);
-            open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + kind.width, afterBlank: false, paraOpen: true };
+            const item = newItem(start, lineEnd, kind.used, content);
+            if (typeof item === 'string') return bail(lineNo, item);
+            open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + itemWidth(kind, n), afterBlank: false, paraOpen: true, nested: 0 };
             break;
           }
           case 'setext':
@@ -312,35 +405,73 @@ export function scanBlocks(text: string, base: number): ScanResult {
               children.push({ type: 'thematicBreak', position: position(start, lineEnd) });
               break;
             }
-            return bail('setext underline without a paragraph');
+            return bail(lineNo, 'setext underline without a paragraph');
           default:
-            return bail('unexpected line');
+            return bail(lineNo, 'unexpected line');
         }
       }
     }
-    prevBlank = kind.k === 'blank';
     pos = next;
     lineNo++;
   }
-  if (open.t === 'fence' || open.t === 'comment') return { ok: false, reason: `unclosed ${open.t} at the end of the document` };
+  if (open.t === 'fence') return { ok: false, reason: 'unclosed fence at the end of the document' };
+  if (open.t === 'html' && open.kind.end !== 'blank') return { ok: false, reason: 'unclosed HTML at the end of the document' };
+  if (open.t === 'list' && open.raw) return { ok: false, reason: `unclosed ${open.raw.t} in a list item at the end of the document` };
   close();
   const lastLineStart = Math.max(base, text.lastIndexOf('\n') + 1);
   const endPos: Pos = { offset: len, line: lineNo - 1, lineStart: lastLineStart };
-  return { ok: true, root: { type: 'root', children, position: position({ offset: base, line: 1, lineStart: base }, endPos) } };
+  return { ok: true, root: { type: 'root', children, position: position({ offset: base, line: 1, lineStart: base }, endPos) }, itemFences };
+
+  /**
+   * A paragraph that starts with `[`: the link reference definitions on its first lines become
+   * `definition` nodes (one per line), the rest a paragraph from the first other line.
+   */
+  function definitionsThenParagraph(start: Pos, end: Pos): void {
+    let p: Pos = start;
+    let previousWasBare = false;
+    for (;;) {
+      const nl = text.indexOf('\n', p.offset);
+      let lineEnd = nl < 0 || nl > end.offset ? end.offset : nl;
+      if (lineEnd > p.offset && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      const line = text.slice(p.offset, lineEnd);
+      if (previousWasBare && mayBeTitle(line)) throw new NotModelled(`line ${p.line}: a possible title of a link definition`);
+      const kind = definitionLine(line);
+      if (kind === 'unsure') throw new NotModelled(`line ${p.line}: a link definition form not modelled`);
+      if (kind === 'not') {
+        children.push({ type: 'paragraph', children: [], position: position(p, end) });
+        return;
+      }
+      const lineEndPos: Pos = { offset: lineEnd, line: p.line, lineStart: p.lineStart };
+      children.push({ type: 'definition', identifier: '', label: '', url: '', title: null, position: position(p, lineEndPos) });
+      previousWasBare = kind === 'bare';
+      if (lineEnd >= end.offset) return;
+      // The next line of the paragraph, after its indentation.
+      const next = text.indexOf('\n', lineEnd) + 1;
+      let i = next;
+      while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+      p = { offset: i, line: p.line + 1, lineStart: next };
+    }
+  }
 
   /** An empty list node for a first item of this kind. */
-  function listNode(kind: Extract<Kind, { k: 'item' }>): List {
+  function listNode(kind: ItemKind): List {
     return { type: 'list', ordered: kind.ordered, start: kind.ordered ? kind.start : null, spread: false, children: [] };
   }
 
   /** A list item whose first line is `content` (marker included); a string says why not. */
-  function newItem(start: Pos, lineEnd: Pos, width: number, content: string): ListItem | string {
-    const first = content.slice(width);
+  function newItem(start: Pos, lineEnd: Pos, used: number, content: string): ListItem | string {
+    const first = content.slice(used);
     const kind = classify(first);
     if (kind.k !== 'para') return kind.k === 'bail' ? kind.why : `${kind.k} as a list item's first block`;
-    if (first.charCodeAt(0) === 91) return 'possible link definition';
-    const childStart: Pos = { ...start, offset: start.offset + width };
+    const childStart: Pos = { ...start, offset: start.offset + used };
     const child: Paragraph = { type: 'paragraph', children: [], position: position(childStart, lineEnd) };
     return { type: 'listItem', spread: false, children: [child] };
   }
+}
+
+/** Whether a line (without indentation) closes a fence of `count` `char`s. */
+function closesFence(content: string, char: number, count: number): boolean {
+  let k = 0;
+  while (k < content.length && content.charCodeAt(k) === char) k++;
+  return k >= count && /^[ \t]*$/.test(content.slice(k));
 }

@@ -14,6 +14,7 @@ export const personUnknown: DocumentRule = {
   name: 'person-unknown',
   defaultSeverity: 'information',
   scope: 'document',
+  reads: 'repository',
   rationale: 'The owner and the approver must be people who can be reached when the change goes wrong. A handle that no CODEOWNERS entry and no other change knows is usually a typo (`@alcie`) or someone who has left.',
   check({ doc }, options) {
     const people = options.repo?.people;

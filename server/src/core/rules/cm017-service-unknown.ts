@@ -23,6 +23,7 @@ export const serviceUnknown: DocumentRule = {
   name: 'service-unknown',
   defaultSeverity: 'information',
   scope: 'document',
+  reads: 'repository',
   rationale: 'The affected services tie a change to the catalog\'s owners, on-call and dependencies, and make window conflicts (CM040) visible. A name the catalog does not know ties it to nothing.',
   check({ doc }, options) {
     const services = options.repo?.services;

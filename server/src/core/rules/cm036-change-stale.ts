@@ -10,6 +10,7 @@ export const changeStale: DocumentRule = {
   name: 'change-stale',
   defaultSeverity: 'warning',
   scope: 'document',
+  reads: 'clock',
   rationale: 'A change left In Progress or Verifying, or still Planned after its window, is an open risk nobody is watching. "Close only when verified, or rollback completed": verify, roll back, or re-plan it.',
   check({ doc }, { now, staleAfterHours }) {
     const s = doc.values.status;

@@ -42,6 +42,13 @@ interface RuleMeta {
   defaultSeverity: Severity;
   /** Why the rule exists, from the process; shown on hover. */
   rationale: string;
+  /**
+   * What the rule reads besides the document and its config: the clock (CM036) or facts of the
+   * repository and the other documents (CM016, CM017). Such a rule only reads the model's
+   * values, header items and status log, so caches keep a slim model and run it again on every
+   * check (core/record.ts); the others' diagnostics are cached.
+   */
+  reads?: 'clock' | 'repository';
 }
 
 /** A rule over a single document. */

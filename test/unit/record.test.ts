@@ -1,0 +1,107 @@
+/**
+ * A record (core/record.ts) must give the diagnostics of a full check at any clock and with any
+ * repository facts: cached stable diagnostics plus the volatile rules (CM016, CM017, CM036) run
+ * on the slim model. Also: the slim model is enough for CM040, summaries and metrics.
+ */
+import * as assert from 'node:assert/strict';
+import { generateCorpus, CORPUS_NOW } from '../../scripts/bench/corpus';
+import { fastAnalysis } from '../../server/src/core/fast/index';
+import { checkDocument, checkSetRules } from '../../server/src/core/check';
+import { defaultConfig } from '../../server/src/core/config';
+import type { Config } from '../../server/src/core/config';
+import { makeRecord, recordAnalysis, recordDiagnostics } from '../../server/src/core/record';
+import { RULES } from '../../server/src/core/rules/index';
+import { summarize } from '../../server/src/core/summary';
+import { computeMetrics } from '../../server/src/core/metrics';
+import { countDocumentPeople, peopleOfDocument } from '../../server/src/core/repo/facts';
+import type { RepoFacts } from '../../server/src/core/repo/facts';
+import { VALID_NORMAL } from '../helpers/doc';
+import { decodeRecord, encodeRecord } from '../../server/src/core/record-codec';
+import { generateRealisticCorpus, REALISTIC_EXTRA_FIELDS } from '../../scripts/bench/realistic-corpus';
+
+const HOUR = 3_600_000;
+const docs = generateCorpus(250, { seed: 7 });
+
+describe('document records', () => {
+  it('marks exactly the rules that read the clock or the repository as volatile', () => {
+    assert.deepEqual(RULES.filter((r) => r.reads).map((r) => `${r.id}:${r.reads}`), ['CM016:repository', 'CM017:repository', 'CM036:clock']);
+  });
+
+  it('gives the diagnostics of a full check at other clocks, with repository facts and suppressions', () => {
+    const analyses = docs.map((d) => fastAnalysis(d.text, d.name));
+    const people = countDocumentPeople(analyses.map((a) => a.doc));
+    const repo: RepoFacts = { people: ['@alice', '@bob', '@org/team'], peopleInDocuments: people, services: ['payments-api', 'checkout', 'search'] };
+    const config: Config = { ...defaultConfig(), staleAfterHours: 6 };
+    config.severities.CM036 = 'error';
+    let volatileSeen = 0;
+    for (const [i, a] of analyses.entries()) {
+      const record = makeRecord(a, { config });
+      // Through JSON, as a cache file holds it.
+      const cached = JSON.parse(JSON.stringify(record)) as typeof record;
+      for (const now of [CORPUS_NOW, CORPUS_NOW + 30 * 24 * HOUR, CORPUS_NOW - 400 * 24 * HOUR]) {
+        for (const opts of [{ config, now }, { config, now, repo }, { config, now, repo, suppressions: false }]) {
+          const want = checkDocument(a, opts);
+          assert.deepStrictEqual(recordDiagnostics(cached, opts), want, `${docs[i]!.name} at ${new Date(now).toISOString()}`);
+          if (want.some((d) => ['CM016', 'CM017', 'CM036'].includes(String(d.code)))) volatileSeen++;
+        }
+      }
+    }
+    // The comparison is only worth something if the volatile rules fired on some documents.
+    assert.ok(volatileSeen > 50, `volatile rules fired ${volatileSeen} times`);
+  });
+
+  it('applies suppression directives kept in the record', () => {
+    const text = `<!-- itsmote-disable CM036 -- tracked in OPS-1 -->\n\n${VALID_NORMAL.replace('- Status: Approved', '- Status: In Progress')}- 2026-11-28 10:00 UTC In Progress by @alice\n`;
+    const a = fastAnalysis(text, 'changes/x.md');
+    const later = { config: defaultConfig(), now: CORPUS_NOW + 10 * 24 * HOUR };
+    const record = JSON.parse(JSON.stringify(makeRecord(a, { config: defaultConfig() })));
+    assert.deepStrictEqual(recordDiagnostics(record, later), checkDocument(a, later));
+    const all = recordDiagnostics(record, { ...later, suppressions: false });
+    assert.ok(all.some((d) => d.code === 'CM036'), 'CM036 fires without the directive');
+    assert.ok(!recordDiagnostics(record, later).some((d) => d.code === 'CM036'), 'the cached directive suppresses it');
+  });
+
+  it('keeps what CM040, summaries, metrics and the people counts read', () => {
+    const analyses = docs.map((d) => fastAnalysis(d.text, d.name));
+    const records = analyses.map((a) => JSON.parse(JSON.stringify(makeRecord(a, { config: defaultConfig() }))));
+    const opts = { config: defaultConfig(), now: CORPUS_NOW };
+    const full = checkSetRules(analyses.map((a, i) => ({ key: String(i), analysis: a })), opts);
+    const slim = checkSetRules(records.map((r, i) => ({ key: String(i), analysis: recordAnalysis(r) })), opts);
+    assert.ok(full.size > 0, 'the corpus has window conflicts');
+    assert.deepStrictEqual(slim, full);
+    analyses.forEach((a, i) => assert.deepStrictEqual(summarize(records[i].doc), summarize(a.doc)));
+    // Custom fields are summarised too: their items stay in the slim model of a config that names them.
+    const extra = { ...defaultConfig(), extraFields: [...REALISTIC_EXTRA_FIELDS] };
+    const realistic = generateRealisticCorpus(100, { seed: 4 }).map((d) => fastAnalysis(d.text, d.name));
+    let withFields = 0;
+    for (const a of realistic) {
+      const r = JSON.parse(JSON.stringify(makeRecord(a, { config: extra })));
+      assert.deepStrictEqual(summarize(r.doc, [], extra.extraFields), summarize(a.doc, [], extra.extraFields));
+      if (summarize(a.doc, [], extra.extraFields).fields) withFields++;
+    }
+    assert.ok(withFields > 10, `${withFields} documents with custom fields`);
+    assert.deepStrictEqual(computeMetrics(records.map((r) => r.doc)), computeMetrics(analyses.map((a) => a.doc)));
+    analyses.forEach((a, i) => assert.deepStrictEqual(peopleOfDocument(records[i].doc), peopleOfDocument(a.doc)));
+  });
+
+  it('survives its compact encoding unchanged, and a damaged encoding throws', () => {
+    const texts = [...docs.slice(0, 100), ...generateRealisticCorpus(100, { seed: 3 })];
+    for (const docsUrl of [undefined, 'https://example.com/rules.md']) {
+      for (const d of texts) {
+        const r = makeRecord(fastAnalysis(d.text, d.name), { config: defaultConfig(), ...(docsUrl ? { docsUrl } : {}) });
+        const encoded = JSON.parse(JSON.stringify(encodeRecord(r, docsUrl)));
+        // JSON drops properties whose value is undefined (`status: undefined` of a log entry): compare as JSON holds it.
+        assert.deepStrictEqual(decodeRecord(encoded), JSON.parse(JSON.stringify(r)), d.name);
+      }
+    }
+    const good = JSON.parse(JSON.stringify(encodeRecord(makeRecord(fastAnalysis(VALID_NORMAL, 'changes/x.md'), { config: defaultConfig() }))));
+    for (const bad of [null, [], { ...good, i: 3 }, { ...good, v: null }, { ...good, s: [[[0, 0], 1, 'CM001', 'x']] }, { ...good, h: [1, 2] }, { ...good, s: [[[0, 0, 0, 0], 9, 'CM001', 'x']] }]) {
+      assert.throws(() => decodeRecord(bad));
+    }
+  });
+
+  it('has no tree: code that needs one must rebuild the analysis', () => {
+    const r = makeRecord(fastAnalysis(VALID_NORMAL, 'changes/x.md'), { config: defaultConfig() });
+    assert.throws(() => recordAnalysis(r).md, /has no markdown tree/);
+  });
+});
