@@ -39,14 +39,9 @@ export class AuthorSource {
     return configuredAuthor() ?? this.git ?? osUser();
   }
 
-  /** A real identity, if one is known: the setting, else git's (trusted only). */
+  /** A real identity, if one is known: the setting, else git's (trusted only); what the server is told at start. */
   known(scope?: vscode.Uri): string | undefined {
     return configuredAuthor(scope) ?? (vscode.workspace.isTrusted ? this.git : undefined);
-  }
-
-  /** What the server is told at start: a known identity, or nothing. */
-  forServer(): string | undefined {
-    return this.known();
   }
 
   /**

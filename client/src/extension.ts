@@ -57,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Itsmot
   const author = (): string => authors.current();
 
   const lc = createLanguageClient(context, () => {
-    const known = authors.forServer();
+    const known = authors.known();
     // The index is kept in the workspace storage between sessions (none without a workspace).
     const storagePath = context.storageUri?.fsPath;
     // Accepting a field name in completion reopens the list on its values (VS Code's own command).

@@ -10,6 +10,7 @@
  * network, no inline handlers, no `style=` attributes).
  */
 import type { Freeze } from '../freezes';
+import { ACTIVE_STATUSES } from '../lifecycle';
 import { freezeMonths, METRIC_CHARTS, counts, minutes, percent } from '../metric-charts';
 import type { MonthMetrics } from '../metrics';
 import type { ChangeSummary } from '../summary';
@@ -196,7 +197,7 @@ export function renderReport(data: ReportData, assets: PageAssets): string {
     "form-action 'none'",
   ].join('; ');
   const totals = data.changes.reduce((t, c) => ({ errors: t.errors + c.summary.problems.errors, warnings: t.warnings + c.summary.problems.warnings }), { errors: 0, warnings: 0 });
-  const active = data.changes.filter((c) => ['Planned', 'Approved', 'In Progress', 'Verifying'].includes(c.summary.status ?? '')).length;
+  const active = data.changes.filter((c) => (ACTIVE_STATUSES as readonly string[]).includes(c.summary.status ?? '')).length;
   const summary = `${plural(data.changes.length, 'change')} (${active} active), ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`;
   return `<!DOCTYPE html>
 <html lang="en">
