@@ -90,9 +90,18 @@ export const POLISH_CHECKS = [
       await page.locator('.tab.active', { hasText: '2026-11-28-rabbitmq-prefetch.md' }).waitFor({ timeout: T });
       // Line 11 is the empty line between the header and `## Status log`: nothing is typed, the
       // document stays as it is; the items bring their bullet.
-      await page.keyboard.press('Control+G');
-      await input.fill(':11');
-      await page.keyboard.press('Enter');
+      // Ctrl+G pressed before the editor has focus opens nothing: the cursor reaching line 11 (the
+      // status bar) is what is waited for, and the jump is repeated when it did not happen.
+      const atLine11 = page.locator('.statusbar-item', { hasText: /^Ln 11, Col/ });
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.locator('.monaco-editor .view-line').first().click({ timeout: T });
+        await page.keyboard.press('Control+G');
+        if (!(await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
+        await input.fill(':11');
+        await page.keyboard.press('Enter');
+        if (await atLine11.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+      }
+      await atLine11.first().waitFor({ state: 'visible', timeout: T });
       await page.locator('.monaco-editor .view-line', { hasText: /Expected\suser\simpact/ }).first().waitFor({ timeout: T });
       const widget = page.locator('.editor-widget.suggest-widget');
       // The server may still be answering the first request: invoke again until its rows are there.
