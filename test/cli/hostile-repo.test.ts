@@ -12,6 +12,7 @@ import type { BuiltCase, HostileCase } from '../helpers/hostile-repo';
 import type { JsonFileResult } from '../../server/src/cli/format/json';
 import { CLI, NOW, itsmote, json } from './run';
 import type { RunResult } from './run';
+import { skipBecause } from '../support/skip';
 
 const LIMIT_MS = 10_000;
 
@@ -132,7 +133,7 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
     });
 
     it('a 0-permission folder is reported, the rest checked', function () {
-      if (asRoot && !canRunAsNobody(CLI)) this.skip();
+      if (asRoot && !canRunAsNobody(CLI)) skipBecause(this, 'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)');
       const b = caseNamed('a 0-permission folder');
       const r = itsmote(['check', '-f', 'json', '--now', NOW, '.'], { cwd: b.dir, timeoutMs: LIMIT_MS, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
       assert.equal(r.stderr, 'changes/locked: skipped: permission denied\n');

@@ -10,6 +10,7 @@ import { HOSTILE_CASES, NORMAL_CODE, NORMAL_REL, buildCase, canRunAsNobody, chur
 import type { BuiltCase } from '../helpers/hostile-repo';
 import { TestClient, fileUri } from './helpers/client';
 import { NOW_ISO } from './helpers/workspace';
+import { skipBecause } from '../support/skip';
 
 const LIMIT_MS = 10_000;
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -42,10 +43,11 @@ async function scanCase(t: BuiltCase, opts: { uid?: number } = {}): Promise<Test
 describe('protocol: the workspace scan of hostile repositories', () => {
   for (const c of HOSTILE_CASES) {
     it(`${c.name}: indexed, nothing run, the ordinary document published`, async function () {
-      if (c.skip?.()) this.skip();
+      const why = c.skip?.();
+      if (why) skipBecause(this, String(why));
       const nobody = c.name === 'a 0-permission folder' && asRoot;
       // As root the folder's mode means nothing: the server runs as `nobody`, or the case is skipped.
-      if (nobody && !canRunAsNobody(CLI)) this.skip();
+      if (nobody && !canRunAsNobody(CLI)) skipBecause(this, 'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)');
       const t = buildCase(c);
       try {
         const client = await scanCase(t, nobody ? { uid: 65534 } : {});
