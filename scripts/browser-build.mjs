@@ -57,7 +57,9 @@ export function browserOptions(entry, { production = false, write = true } = {})
     format: 'cjs',
     target: 'es2022',
     mainFields: ['browser', 'module', 'main'],
-    conditions: ['browser'],
+    // Both run in a worker (the server in its own, the extension in the web extension host):
+    // packages with a DOM build (decode-named-character-reference) give their worker build.
+    conditions: ['worker', 'browser'],
     external: ['vscode'],
     sourcemap: !production && write,
     minify: production,
