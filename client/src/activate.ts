@@ -31,7 +31,7 @@ import type { RecordedLog } from './log';
 /** What differs between the desktop and the browser. */
 export interface ClientPlatform {
   /** Makes the language client (Node IPC to dist/server.js, or a Web Worker). */
-  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient;
+  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
   /** git's identity and the OS user, where they exist. */
   identity: AuthorIdentity;
   /** The environment (`ITSMOTE_NOW`); empty in a browser. */
@@ -65,7 +65,7 @@ let client: BaseLanguageClient | undefined;
 export async function activateOn(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<ItsmoteApi> {
   const recorded = createRecordedLog('ITSMote Changes');
   const output = recorded.channel;
-  const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath).join(', ') || 'no folder';
+  const folders = vscode.workspace.workspaceFolders?.map((f) => (f.uri.scheme === 'file' ? f.uri.fsPath : f.uri.toString())).join(', ') || 'no folder';
   output.info(`ITSMote Changes ${String(context.extension.packageJSON.version)} activating in ${vscode.env.appName} ${vscode.version} (${folders})`);
   const clock = extensionClock(platform.env);
   const now = clock.now;
@@ -75,7 +75,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
   const authors = await AuthorSource.create(platform.identity);
   const author = (): string => authors.current();
 
-  const lc = platform.createClient(context, languageClientOptions((): InitializationOptions => {
+  const lc = await platform.createClient(context, languageClientOptions((): InitializationOptions => {
     const known = authors.known();
     // The index is kept in the workspace storage between sessions (none without a workspace).
     const storagePath = platform.keepsIndex ? context.storageUri?.fsPath : undefined;

@@ -15,16 +15,29 @@ import { answerFileSystemRequests } from './workspace-fs';
 export type { ItsmoteApi } from './activate';
 export { deactivate };
 
-/** The worker's constructor, as the extension host of a browser offers it. */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
+/** The few browser globals used here (the project type-checks without the DOM library). */
+declare const Worker: new (url: string) => ServerWorker;
+declare const Blob: new (parts: Uint8Array[], options: { type: string }) => unknown;
+declare const URL: { createObjectURL(blob: unknown): string };
+
+/**
+ * The language server's worker. An extension installed on a server (code-server, VS Code Server)
+ * has a `vscode-remote:` URI, from which the web worker extension host refuses to start a
+ * worker ("Creating workers from remote extensions is currently not supported"): there the
+ * script is read through the editor and started from a blob.
+ */
+export async function startServerWorker(extensionUri: vscode.Uri): Promise<ServerWorker> {
+  const script = vscode.Uri.joinPath(extensionUri, 'dist/browser/server.js');
+  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
+  const code = await vscode.workspace.fs.readFile(script);
+  return new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+}
 
 /** Activates the extension with the language server in a Web Worker. */
 export function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> {
   return activateOn(context, {
-    createClient: (ctx, clientOptions) => {
-      const worker = new Worker(vscode.Uri.joinPath(ctx.extensionUri, 'dist/browser/server.js').toString(true));
-      return new LanguageClient('itsmote', 'ITSMote Changes', clientOptions, worker);
-    },
+    createClient: async (ctx, clientOptions) => new LanguageClient('itsmote', 'ITSMote Changes', clientOptions, await startServerWorker(ctx.extensionUri)),
     identity: NO_IDENTITY,
     env: {},
     keepsIndex: false,
