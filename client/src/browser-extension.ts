@@ -6,7 +6,7 @@
  * here fails the build.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateOn, deactivate } from './activate';
 import type { ItsmoteApi } from './activate';
 import { NO_IDENTITY } from './author';
@@ -15,7 +15,7 @@ import { answerFileSystemRequests } from './workspace-fs';
 export type { ItsmoteApi } from './activate';
 export { deactivate };
 
-type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
+type ServerWorker = ConstructorParameters<typeof BrowserMessageReader>[0];
 /** The few browser globals used here (the project type-checks without the DOM library). */
 declare const Worker: new (url: string) => ServerWorker;
 declare const Blob: new (parts: Uint8Array[], options: { type: string }) => unknown;
@@ -37,7 +37,17 @@ export async function startServerWorker(extensionUri: vscode.Uri): Promise<Serve
 /** Activates the extension with the language server in a Web Worker. */
 export function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> {
   return activateOn(context, {
-    createClient: async (ctx, clientOptions) => new LanguageClient('itsmote', 'ITSMote Changes', clientOptions, await startServerWorker(ctx.extensionUri)),
+    // A fresh worker at each start (a restart after a crash, or the Restart command).
+    createClient: (ctx, clientOptions) =>
+      new LanguageClient(
+        'itsmote',
+        'ITSMote Changes',
+        async () => {
+          const worker = await startServerWorker(ctx.extensionUri);
+          return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+        },
+        clientOptions,
+      ),
     identity: NO_IDENTITY,
     env: {},
     keepsIndex: false,
