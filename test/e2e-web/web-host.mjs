@@ -38,15 +38,10 @@ const CHECKS = [
     name: 'Advance Status to Approved asks for the author once (no git) and writes the log entry',
     async run(page) {
       const view = changesPane(page);
-      const row = view.locator('.monaco-list-row', { hasText: 'Update CDN cache rules' }).first();
-      await row.click({ timeout: T });
-      const item = page.getByRole('menuitem', { name: /Advance Status/ });
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await row.click({ button: 'right', timeout: T });
-        if (await item.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
-        await page.keyboard.press('Escape');
-      }
-      await item.click({ timeout: T });
+      // The document opened from the tree, then the command on the active editor.
+      await view.locator('.monaco-list-row', { hasText: 'Update CDN cache rules' }).first().click({ timeout: T });
+      await page.locator('.tab.active', { hasText: '2026-12-03-cdn-config-update.md' }).first().waitFor({ timeout: T });
+      await runCommand(page, 'ITSMote: Advance Status');
       const input = page.locator('.quick-input-widget input');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Approved' }).first().waitFor({ timeout: T });
       await input.fill('Approved');

@@ -3,13 +3,11 @@
  * of any scheme the editor serves are named by URI paths (fs/uri-paths.ts), not by OS paths.
  * Same exports, same meaning.
  */
+import { innermostFolder } from '../fs/folders';
+import type { Folder } from '../fs/folders';
 import { uriOfPath, uriPathOf, uriPaths } from '../fs/uri-paths';
 
-/** A workspace folder with its path. */
-export interface Folder {
-  uri: string;
-  path: string;
-}
+export type { Folder } from '../fs/folders';
 
 /** The URI path of a document URI, else undefined (untitled documents). */
 export function pathOf(uri: string): string | undefined {
@@ -30,10 +28,7 @@ export function isInside(path: string, dir: string): boolean {
 
 /** The innermost workspace folder holding a path. */
 export function folderOf(folders: readonly Folder[], path: string | undefined): Folder | undefined {
-  if (!path) return undefined;
-  let best: Folder | undefined;
-  for (const f of folders) if (isInside(path, f.path) && (!best || f.path.length > best.path.length)) best = f;
-  return best;
+  return innermostFolder(folders, path, isInside);
 }
 
 /** A path relative to a folder with forward slashes, as globs are matched. */
