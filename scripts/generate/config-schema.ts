@@ -28,11 +28,11 @@ function anyCase(text: string): string {
 
 function ruleEntry(rule: Rule, key: 'id' | 'name'): JsonSchema {
   const other = key === 'id' ? rule.name : rule.id;
-  const title = `${rule.id} ${rule.name} (default: ${rule.defaultSeverity})`;
+  const title = `${rule.id} ${rule.name} (default: ${rule.severity})`;
   return {
     $ref: '#/definitions/ruleSetting',
-    description: `${title}. ${rule.rationale}`,
-    markdownDescription: `**${title}**, also written \`${other}\`.\n\n${rule.rationale}\n\n[Documentation](${DEFAULT_DOCS_URL}#${rule.id.toLowerCase()})`,
+    description: `${title}. ${rule.docs}`,
+    markdownDescription: `**${title}**, also written \`${other}\`.\n\n${rule.docs}\n\n[Documentation](${DEFAULT_DOCS_URL}#${rule.id.toLowerCase()})`,
   };
 }
 

@@ -108,7 +108,7 @@ export function defaultConfig(): Config {
   return {
     include: [...DEFAULT_INCLUDE],
     exclude: [...DEFAULT_EXCLUDE],
-    severities: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
+    severities: Object.fromEntries(RULES.map((r) => [r.id, r.severity])),
     staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
     auditToleranceHours: DEFAULT_AUDIT_TOLERANCE_HOURS,
     freezes: [],

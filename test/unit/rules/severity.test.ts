@@ -83,7 +83,7 @@ describe('every rule: default severity, configured severity, off', () => {
       };
       const byDefault = found({});
       assert.ok(byDefault.length > 0, `${rule.id} does not fire on its failing document`);
-      assert.ok(byDefault.every((d) => d.severity === SEVERITY[rule.defaultSeverity]));
+      assert.ok(byDefault.every((d) => d.severity === SEVERITY[rule.severity]));
       for (const s of ['error', 'warning', 'information', 'hint'] as const) {
         const ds = found({ severities: { ...defaultConfig().severities, [rule.id]: s } });
         assert.ok(ds.length > 0 && ds.every((d) => d.severity === SEVERITY[s]), `${rule.id} as ${s}`);
