@@ -40,7 +40,7 @@ const ExtraFieldSchema = z
 
 /**
  * The shape of `.itsmote.json`. The descriptions are what the editor shows while the file is
- * edited: `npm run generate` turns this schema into schemas/itsmote.schema.json.
+ * edited: the build turns this schema into dist/itsmote.schema.json.
  */
 export const ConfigFileSchema = z
   .object({
