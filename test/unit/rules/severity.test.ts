@@ -18,7 +18,6 @@ import { VALID_EMERGENCY, withLine, type Failing } from './support';
 /** Each rule test file's FAILING, by rule ID (from the file name): requiring them is loading them once. */
 const FAILING = new Map<string, Failing>();
 for (const f of readdirSync(__dirname).filter((x) => /^cm\d{3}\.test\.ts$/.test(x))) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the list of files is only known at run time
   const failing = (require(join(__dirname, f)) as { FAILING?: Failing }).FAILING;
   if (failing) FAILING.set(f.slice(0, 5).toUpperCase(), failing);
 }

@@ -5,7 +5,6 @@ import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
 import { approvalRequired, hasApprovalEvidence } from '../lifecycle';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
-import { isPlaceholder } from '../values';
 
 /** Required fields that no more specific rule covers (CM010-CM033 cover the rest). */
 const ALWAYS: FieldKey[] = ['changeType', 'services', 'risk', 'status'];
