@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, statSync } from 'node:fs';
 import { BROWSER_BUDGET_BYTES, BROWSER_ENTRIES, browserOptions } from './browser-build.mjs';
+import { writeConfigSchema } from './generate/schema-build.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -63,6 +64,9 @@ await Promise.all(
     }),
   ),
 );
+
+// The .itsmote.json schema (contributes.jsonValidation): it names every rule, so it is built, not tracked.
+await writeConfigSchema('dist/itsmote.schema.json');
 
 // The web extension (vscode.dev, github.dev): browser platform, no Node (scripts/browser-build.mjs).
 try {

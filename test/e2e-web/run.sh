@@ -23,7 +23,7 @@ trap cleanup EXIT INT TERM
 cp -r "$ROOT/examples" "$RUN/ws"
 EXT="$RUN/extension"
 mkdir -p "$EXT"
-cp -r "$ROOT/dist" "$ROOT/media" "$ROOT/syntaxes" "$ROOT/snippets" "$ROOT/schemas" "$ROOT/package.nls.json" "$EXT/"
+cp -r "$ROOT/dist" "$ROOT/media" "$ROOT/syntaxes" "$ROOT/snippets" "$ROOT/package.nls.json" "$EXT/"
 "$NODE24/bin/node" -e '
   const fs = require("fs"); const [from, to] = process.argv.slice(1);
   const p = JSON.parse(fs.readFileSync(from, "utf8")); delete p.main;

@@ -107,7 +107,7 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
       const uri = pathToFileURL(j.abs).href;
       const outside = !j.byGlob && !j.explicit;
       // Outside the globs the header decides before the config is read (as without a cache).
-      let analysis = outside || !(cache || records) ? fastAnalysis(read.text, uri) : undefined;
+      const analysis = outside || !(cache || records) ? fastAnalysis(read.text, uri) : undefined;
       if (outside && !hasChangeTypeItem(analysis!.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
       if (!cache && !records) return { file: j.file, analysis: analysis!, config } satisfies LoadedDocument;

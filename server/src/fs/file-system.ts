@@ -82,6 +82,9 @@ export interface FileSystem {
   readRepoFiles(root: string, opts?: RepoReadOptions): Promise<RepoFiles>;
 }
 
+// The one web API this layer uses (no DOM or Node types here): Node and browsers both have it.
+declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+
 /** Decodes bytes as strict UTF-8 (a leading BOM is dropped); a reason when they are not text. */
 export function decodeText(bytes: Uint8Array): ReadResult {
   if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };

@@ -1,14 +1,14 @@
 /**
  * The page side of the web-server test (bundled for the browser by web-server.test.ts): starts
- * the browser language server bundle in a real Web Worker, talks LSP to it with
- * vscode-jsonrpc's browser reader and writer, and answers its `itsmote/fs/*` requests from an
- * in-memory file system, as the extension answers them with `vscode.workspace.fs`. The test
+ * the browser language server bundle in a real Web Worker, talks LSP to it with the browser
+ * reader and writer of vscode-jsonrpc (re-exported by vscode-languageserver-protocol), and
+ * answers its `itsmote/fs/*` requests from an in-memory file system, as the extension answers them with `vscode.workspace.fs`. The test
  * drives it through `globalThis.lsp`.
  *
  * Typed without the DOM library (the project type-checks tests without it): the few browser
  * APIs used are declared here.
  */
-import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-jsonrpc/browser';
+import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-languageserver-protocol/browser';
 import { FsReadDirectoryRequest, FsReadFileRequest, FsStatRequest } from '../../../server/src/protocol';
 import type { FsReadDirectoryResult, FsReadFileResult, FsStatResult } from '../../../server/src/protocol';
 
