@@ -73,7 +73,7 @@ export default tseslint.config(
   },
   {
     // The real-editor scripts pass functions that run inside the page (page.evaluate).
-    files: ['.ci/**/*.mjs', 'test/e2e/**/*.mjs'],
+    files: ['.ci/**/*.mjs', 'test/e2e/**/*.mjs', 'test/e2e-web/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
@@ -98,6 +98,25 @@ export default tseslint.config(
   {
     files: ['server/src/node/**/*.ts'],
     rules: { 'no-restricted-imports': forbid([[['**/lsp/**', '**/cli/**', '**/client/**', 'vscode', 'vscode-languageserver', 'vscode-languageserver/*'], 'server/src/node is the Node side the CLI, the server and the client share: it knows none of them.']]) },
+  },
+  {
+    // The file-system interface and what reads through it: shared by the Node side, the server
+    // and the browser server, so no Node and no shell (the browser build fails on Node too).
+    files: ['server/src/fs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [
+          [NODE_BUILTINS, 'server/src/fs runs in a browser too: Node reads belong in server/src/node (nodeFileSystem).'],
+          [['**/node/**', '**/lsp/**', '**/cli/**', '**/client/**', 'vscode', 'vscode-languageserver', 'vscode-languageserver/*'], 'server/src/fs knows no shell: they pass a FileSystem in.'],
+        ],
+        NODE_BARE,
+      ),
+    },
+  },
+  {
+    // The browser server and the twins the browser build puts in place of Node modules.
+    files: ['server/src/browser/**/*.ts', 'server/src/browser-server.ts'],
+    rules: { 'no-restricted-imports': forbid([[[...NODE_BUILTINS, '**/node/**', '**/cli/**', '**/client/**', 'vscode'], 'The browser server runs in a Web Worker: no Node (scripts/browser-build.mjs fails on it too).']], NODE_BARE) },
   },
   {
     files: ['server/src/protocol.ts'],

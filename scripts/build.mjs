@@ -1,6 +1,7 @@
 // Bundles the entry points with esbuild. Type-checking is `tsc -b`'s job (npm run build runs both).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { BROWSER_BUDGET_BYTES, BROWSER_ENTRIES, browserOptions } from './browser-build.mjs';
 import { writeConfigSchema } from './generate/schema-build.mjs';
 
 const production = process.argv.includes('--production');
@@ -29,7 +30,7 @@ const entries = [
 const REPORT_SCRIPT = 'client/webview/report.ts';
 
 // A missing entry point is a broken build, not one bundle fewer: say which and stop.
-const missing = [REPORT_SCRIPT, ...entries.map((e) => e.in)].filter((path) => !existsSync(path));
+const missing = [REPORT_SCRIPT, ...entries.map((e) => e.in), ...BROWSER_ENTRIES.map((e) => e.in)].filter((path) => !existsSync(path));
 if (missing.length) {
   console.error(`build: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
   process.exit(1);
@@ -66,3 +67,23 @@ await Promise.all(
 
 // The .itsmote.json schema (contributes.jsonValidation): it names every rule, so it is built, not tracked.
 await writeConfigSchema('dist/itsmote.schema.json');
+
+// The web extension (vscode.dev, github.dev): browser platform, no Node (scripts/browser-build.mjs).
+try {
+  await Promise.all(BROWSER_ENTRIES.map((e) => esbuild.build(browserOptions(e, { production }))));
+} catch (e) {
+  // esbuild's own messages name the module and the importer; say what the rule is.
+  for (const m of e.errors ?? []) console.error(`build: browser bundle: ${m.text}${m.location ? ` (${m.location.file}:${m.location.line})` : ''}`);
+  if (!e.errors) console.error(e);
+  process.exit(1);
+}
+if (production) {
+  const sizes = BROWSER_ENTRIES.map((e) => [e.out, statSync(e.out).size]);
+  const total = sizes.reduce((n, [, size]) => n + size, 0);
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`browser bundles: ${sizes.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}; total ${kb(total)} (budget ${kb(BROWSER_BUDGET_BYTES)})`);
+  if (total > BROWSER_BUDGET_BYTES) {
+    console.error(`build: the browser bundles weigh ${kb(total)}, over the budget of ${kb(BROWSER_BUDGET_BYTES)} (docs/extension.md)`);
+    process.exit(1);
+  }
+}

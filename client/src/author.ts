@@ -8,16 +8,28 @@
  * repository's config could make it start a program) it asks once, and the answer is saved as
  * the `itsmote.author` user setting. The operating-system user stands in only where nothing is
  * written and nothing can be asked (the view's "only mine", scripted calls).
+ *
+ * In a browser there is neither git nor an OS user (`NO_IDENTITY`): the setting, else the one
+ * question, is the author.
  */
-import { gitAuthor, osUser } from '../../server/src/node/author';
 import * as vscode from 'vscode';
 
-/** The git identity (user.name, else user.email) of the first folder; never asked when untrusted. */
-export async function gitIdentity(trusted: boolean = vscode.workspace.isTrusted): Promise<string | undefined> {
-  if (!trusted) return undefined;
-  const cwd = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-  return (await gitAuthor(cwd)) || undefined;
+/** Where an identity comes from besides the setting: git and the OS (node-identity.ts), or nowhere. */
+export interface AuthorIdentity {
+  /** git's identity in the workspace; asked only when `trusted`. */
+  git(trusted: boolean): Promise<string | undefined>;
+  /** The operating-system user ('' when there is none). */
+  osUser(): string;
+  /** Why git is not asked here, for the question (the browser: there is no git). */
+  noGit?: string;
 }
+
+/** No git, no OS user: the browser. */
+export const NO_IDENTITY: AuthorIdentity = {
+  git: async () => undefined,
+  osUser: () => '',
+  noGit: 'There is no git in the browser to ask who you are.',
+};
 
 /** The `itsmote.author` setting, trimmed, or undefined when empty. */
 export function configuredAuthor(scope?: vscode.Uri): string | undefined {
@@ -27,16 +39,19 @@ export function configuredAuthor(scope?: vscode.Uri): string | undefined {
 
 /** The author as the extension knows it, following workspace trust. */
 export class AuthorSource {
-  private constructor(private git: string | undefined) {}
+  private constructor(
+    private readonly identity: AuthorIdentity,
+    private git: string | undefined,
+  ) {}
 
   /** Reads git's identity once (only in a trusted workspace). */
-  static async create(): Promise<AuthorSource> {
-    return new AuthorSource(await gitIdentity());
+  static async create(identity: AuthorIdentity): Promise<AuthorSource> {
+    return new AuthorSource(identity, await identity.git(vscode.workspace.isTrusted));
   }
 
   /** The author now, never asking: the setting, else git, else the OS user (for display and filters only). */
   current(): string {
-    return configuredAuthor() ?? this.git ?? osUser();
+    return configuredAuthor() ?? this.git ?? this.identity.osUser();
   }
 
   /** A real identity, if one is known: the setting, else git's (trusted only); what the server is told at start. */
@@ -53,8 +68,11 @@ export class AuthorSource {
   async forWriting(mayAsk: boolean, scope?: vscode.Uri): Promise<string | undefined> {
     const known = this.known(scope);
     if (known) return known;
-    if (!mayAsk) return osUser();
-    const why = vscode.workspace.isTrusted
+    // Scripted calls never wait for a person; with no OS user (a browser) there is nothing to write.
+    if (!mayAsk) return this.identity.osUser() || undefined;
+    const why = this.identity.noGit
+      ? this.identity.noGit
+      : vscode.workspace.isTrusted
       ? 'git has no user.name or user.email here.'
       : 'Restricted Mode: git is not asked who you are.';
     const answer = await vscode.window.showInputBox({
@@ -71,6 +89,6 @@ export class AuthorSource {
 
   /** The workspace was trusted: git may be asked now. */
   async trustGranted(): Promise<void> {
-    this.git = await gitIdentity(true);
+    this.git = await this.identity.git(true);
   }
 }

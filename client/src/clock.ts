@@ -11,7 +11,7 @@ export interface ExtensionClock {
 }
 
 /** Reads `ITSMOTE_NOW` once; an impossible date (2026-02-31) is an error, never March 3rd. */
-export function extensionClock(env: NodeJS.ProcessEnv = process.env): ExtensionClock {
+export function extensionClock(env: Record<string, string | undefined>): ExtensionClock {
   const value = env.ITSMOTE_NOW;
   if (value === undefined || value.trim() === '') return { now: () => Date.now() };
   const r = parseNow(value);

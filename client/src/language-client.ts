@@ -1,35 +1,35 @@
 /**
- * The language client: `dist/server.js` over Node IPC for markdown documents (files and untitled),
+ * The language client's options, shared by the desktop client (node-client.ts: `dist/server.js`
+ * over Node IPC) and the browser's (browser-extension.ts: a Web Worker): markdown documents,
  * with the author and the workspace trust in the initialization options (computed at each
- * (re)start, so a restart after trust was granted starts trusted). Restarting after a crash is the client
- * library's default behaviour (up to 4 times in 3 minutes).
+ * (re)start, so a restart after trust was granted starts trusted). Restarting after a crash is
+ * the client library's default behaviour (up to 4 times in 3 minutes).
  */
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
+import type { LanguageClientOptions } from 'vscode-languageclient';
 import type { InitializationOptions } from '../../server/src/protocol';
 import { routeAdvanceThroughCommand } from './advance-actions';
 
 /**
  * `init` gives the initialization options at each (re)start; `authorKnown` says whether a real
  * identity is known (else the server's advance actions are routed through the command that asks).
+ * `scheme`: only documents of this scheme (and untitled ones); undefined: every markdown document
+ * (the browser, where the workspace is any file system the editor serves).
  */
-export function createLanguageClient(
-  context: vscode.ExtensionContext,
+export function languageClientOptions(
   init: () => InitializationOptions,
   output: vscode.LogOutputChannel,
   authorKnown: () => boolean = () => true,
-): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
+  scheme: string | undefined = 'file',
+): LanguageClientOptions {
+  return {
+    documentSelector: scheme
+      ? [
+          { scheme, language: 'markdown' },
+          { scheme: 'untitled', language: 'markdown' },
+        ]
+      : [{ language: 'markdown' }],
     initializationOptions: init,
     outputChannel: output,
     middleware: {
@@ -39,8 +39,6 @@ export function createLanguageClient(
       },
     },
   };
-  // The id `itsmote` makes the client read the `itsmote.trace.server` setting.
-  return new LanguageClient('itsmote', 'ITSMote Changes', serverOptions, clientOptions);
 }
 
 /** The status bar item: the server's state, the size of the index, and a way to the log. */

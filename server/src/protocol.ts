@@ -111,3 +111,25 @@ export interface ItsmoteSettings {
 }
 
 export const SETTINGS_SECTION = 'itsmote';
+
+/**
+ * The file system of the browser server, answered by the client with `vscode.workspace.fs`
+ * (server to client requests): a server in a Web Worker has no disk, and on vscode.dev and
+ * github.dev the workspace is a virtual file system (`vscode-vfs://`, `github://`) only the
+ * editor can read. The desktop server reads the disk itself and never sends these.
+ */
+export interface FsUriParams {
+  uri: string;
+}
+/** A file's text, or why it cannot be read (the words of a local read: `no such file or directory`). */
+export type FsReadFileResult = { ok: true; text: string } | { ok: false; reason: string };
+/** `itsmote/fs/readFile`: a regular file as strict UTF-8 text. */
+export const FsReadFileRequest = new RequestType<FsUriParams, FsReadFileResult, void>('itsmote/fs/readFile');
+/** A folder's entries: name and `vscode.FileType` bits (1 file, 2 directory, 64 symbolic link). */
+export type FsReadDirectoryResult = { ok: true; entries: [name: string, type: number][] } | { ok: false; reason: string };
+/** `itsmote/fs/readDirectory`: the entries of a folder. */
+export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>('itsmote/fs/readDirectory');
+/** What a URI is (`vscode.FileType` bits), or why it cannot be told. */
+export type FsStatResult = { ok: true; type: number } | { ok: false; reason: string };
+/** `itsmote/fs/stat`: whether a URI exists and what it is. */
+export const FsStatRequest = new RequestType<FsUriParams, FsStatResult, void>('itsmote/fs/stat');

@@ -35,6 +35,10 @@ describe('layers as TypeScript projects', function () {
     assert.deepEqual(errorsUnder('server/src/core', "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n"), ['TS2307', 'TS2591']);
   });
 
+  it('the file-system interface (server/src/fs, shared with the browser server) has no Node either', () => {
+    assert.deepEqual(errorsUnder('server/src/fs', "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n"), ['TS2307', 'TS2591']);
+  });
+
   it('the same code type-checks in server/src/node', () => {
     assert.deepEqual(errorsUnder('server/src/node', "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n"), []);
   });

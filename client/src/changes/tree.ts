@@ -3,7 +3,7 @@
  * when the server says the index changed (`itsmote/indexChanged`) and never polls.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { ChangeListItem } from '../../../server/src/protocol';
 import { ListChangesRequest } from '../../../server/src/protocol';
 import type { Filters, Group, GroupBy } from './grouping';

@@ -6,8 +6,8 @@
  * never saved behind their back.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest } from 'vscode-languageclient/node';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest } from 'vscode-languageclient';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { AdvanceStatusArgs, ChangeListItem } from '../../../server/src/protocol';
 import { ServerCommands } from '../../../server/src/protocol';
 import { STATUSES } from '../../../server/src/core/fields';

@@ -5,7 +5,6 @@
  * `postMessage` and the page writes every string with `textContent`, so no document text is
  * ever parsed as HTML.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { MonthMetrics } from '../../../server/src/core/metrics';
 import type { MetricsTreeProvider } from './view';
@@ -84,7 +83,7 @@ export class MetricsDashboard implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'dashboard.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'dashboard.css'));
     const csp = [

@@ -3,7 +3,7 @@
  * with the Changes view when the server's index changes.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { MonthMetrics } from '../../../server/src/core/metrics';
 import { MetricsRequest } from '../../../server/src/protocol';
 import type { FreezeSpan } from '../../../server/src/core/freezes';

@@ -8,7 +8,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { uniqueFreezes } from '../core/freezes';
 import type { Freeze } from '../core/freezes';
 import { ConfigResolver } from '../node/config-resolver';
-import { findRepoRoot } from '../node/repo/find-repo';
+import { nodeFileSystem as fs } from '../node/node-file-system';
 import type { LoadedDocument } from './load-documents';
 
 /** The freezes of the documents' configs and of the folders named in `paths`, each once. */
@@ -32,7 +32,7 @@ export async function stablePaths(docs: readonly LoadedDocument[]): Promise<Map<
   for (const d of docs) {
     const abs = resolve(d.file);
     const dir = dirname(abs);
-    if (!roots.has(dir)) roots.set(dir, findRepoRoot(dir));
+    if (!roots.has(dir)) roots.set(dir, fs.findRepoRoot(dir));
     const root = await roots.get(dir);
     out.set(d, (root ? relative(root, abs) : abs).split(sep).join('/'));
   }

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { gate } from '../core/gate';
 import type { GateResult } from '../core/gate';
 import { formatUtc } from '../core/time';
-import { findRepoRoot } from '../node/repo/find-repo';
+import { nodeFileSystem as fs } from '../node/node-file-system';
 import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import type { LoadCallbacks } from './load-documents';
@@ -45,7 +45,7 @@ export async function gateCommand(args: string[], ctx: CommandContext): Promise<
 
   // The target first (so it keeps the name given); then its repository as quiet context.
   const abs = resolve(file);
-  const root = (await findRepoRoot(dirname(abs))) ?? dirname(abs);
+  const root = (await fs.findRepoRoot(dirname(abs))) ?? dirname(abs);
   let missing: string | undefined;
   const quiet: LoadCallbacks = {
     ...ctx.loadCallbacks,

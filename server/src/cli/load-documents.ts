@@ -12,9 +12,8 @@ import type { Config } from '../core/config';
 import { anchoredMatcher, hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../core/discovery';
 import { ConfigResolver } from '../node/config-resolver';
 import type { ResolvedConfig } from '../node/config-resolver';
-import { findChangeFiles } from '../node/find-change-files';
+import { nodeFileSystem as fs } from '../node/node-file-system';
 import { describeFsError } from '../node/read-text-file';
-import { readTextFileSync } from '../node/read-text-file-sync';
 import type { ReadResult } from '../node/read-text-file';
 import { mapLimit } from '../node/map-limit';
 import type { DocumentRecord } from '../core/record';
@@ -96,7 +95,7 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
     const skips: (string | undefined)[] = new Array(fresh.length);
     const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j, i) => {
       // Read synchronously: thousands of small files, and no event loop to keep free here.
-      const read: ReadResult = readTextFileSync(j.abs);
+      const read: ReadResult = fs.readTextSync(j.abs);
       if (!read.ok) {
         skips[i] = read.reason;
         if (j.explicit) fatal = true;
@@ -148,7 +147,7 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
     const prefix = relative(anchor, abs);
     const inside = prefix !== '' && !prefix.startsWith('..') && !isAbsolute(prefix);
     const matcher = inside ? anchoredMatcher(pathMatcher(config), prefix.split(sep).join('/')) : pathMatcher(config);
-    const walk = await findChangeFiles(p, matcher, opts.maxFiles !== undefined ? { maxFiles: opts.maxFiles } : {});
+    const walk = await fs.findChangeFiles(p, matcher, opts.maxFiles !== undefined ? { maxFiles: opts.maxFiles } : {});
     if (walk.rootError) {
       cb.missing(p, walk.rootError);
       fatal = true;

@@ -6,7 +6,7 @@
 import { dirname, resolve, sep } from 'node:path';
 import type { RepoFacts } from '../core/repo/facts';
 import { countDocumentPeople } from '../core/repo/facts';
-import { findRepoRoot, readRepoFiles } from '../node/repo/find-repo';
+import { nodeFileSystem as fs } from '../node/node-file-system';
 import type { RepoFiles } from '../node/repo/find-repo';
 import type { LoadedDocument } from './load-documents';
 import { displayPath } from './load-documents';
@@ -30,13 +30,13 @@ export async function repoFactsFor(
   for (const d of docs) {
     const abs = resolve(d.file);
     const dir = dirname(abs);
-    if (!rootOfDir.has(dir)) rootOfDir.set(dir, findRepoRoot(dir));
+    if (!rootOfDir.has(dir)) rootOfDir.set(dir, fs.findRepoRoot(dir));
     const root = (await rootOfDir.get(dir)) ?? givenFolderOf(abs, folders) ?? dir;
     rootOf.set(d, root);
   }
   const roots = new Map<string, RepoFiles>();
   for (const root of new Set(rootOf.values())) {
-    const files = await readRepoFiles(root);
+    const files = await fs.readRepoFiles(root);
     for (const p of files.problems) problem(`${displayPath(p.file)}: ${p.message}`);
     roots.set(root, files);
   }

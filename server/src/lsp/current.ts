@@ -14,7 +14,6 @@ import { checkDocument, sortDiagnostics } from '../core/check';
 import { defaultConfig } from '../core/config';
 import type { Diagnose } from '../core/actions/index';
 import { fastAnalysis } from '../core/fast/index';
-import { readTextFile } from '../node/read-text-file';
 import { contentHash } from '../node/record-cache';
 import { isChangeDocument } from './entry';
 import type { Entry } from './entry';
@@ -88,7 +87,7 @@ export class CurrentDocuments {
 
   /** A closed document: its model rebuilt from the file (the index keeps none). */
   private async closed(e: Entry, token?: CancellationToken): Promise<Current | undefined> {
-    const read = e.path ? await readTextFile(e.path) : undefined;
+    const read = e.path ? await this.index.fs.readText(e.path) : undefined;
     if (!read?.ok || token?.isCancellationRequested) return undefined;
     const analysis = fastAnalysis(read.text, e.uri);
     // Changed on disk since it was indexed (the watcher has not told us yet): check this text.

@@ -2,20 +2,37 @@
  * What the server reads from its surroundings once: the fixed clock (`ITSMOTE_NOW` or
  * `initializationOptions.now`), whether the workspace is trusted, and the author fallbacks
  * (`git config user.name`/`user.email` when trusted, then the OS user). Settings and
- * initialization options win over these; see `Environment.author`.
+ * initialization options win over these; see `Environment.author`. The fallbacks are given by
+ * the platform: the browser server has neither git nor an OS user.
  */
-import { gitAuthor, osUser } from '../node/author';
 import { parseNow } from '../core/clock';
+
+/** Who is writing when neither the setting nor the client says: git's identity, the OS user. */
+export interface AuthorFallbacks {
+  gitAuthor(cwd: string | undefined): Promise<string | undefined>;
+  osUser(): string;
+}
+
+/** No git, no OS user (a browser): the author comes from the setting or the client only. */
+export const NO_AUTHOR_FALLBACKS: AuthorFallbacks = { gitAuthor: async () => undefined, osUser: () => '' };
 
 /** Clock and author sources, resolved once at initialization. */
 export class Environment {
   private fixedNow: number | undefined;
   private initAuthor: string | undefined;
-  private fallbackAuthor = osUser();
+  private fallbackAuthor: string;
   private trustedWorkspace = true;
   private clockProblems: string[] = [];
 
-  constructor(env: NodeJS.ProcessEnv = process.env) {
+  /**
+   * @param env the process environment (`ITSMOTE_NOW`); the browser has none.
+   * @param fallbacks git's identity and the OS user, where the platform has them.
+   */
+  constructor(
+    env: Record<string, string | undefined> = {},
+    private readonly fallbacks: AuthorFallbacks = NO_AUTHOR_FALLBACKS,
+  ) {
+    this.fallbackAuthor = fallbacks.osUser();
     if (env.ITSMOTE_NOW?.trim()) this.fixedNow = this.readNow(env.ITSMOTE_NOW, 'ITSMOTE_NOW');
   }
 
@@ -60,7 +77,7 @@ export class Environment {
   /** Reads `git config user.name` (else `user.email`) once, in the first workspace folder; nothing when untrusted. */
   async detectGitAuthor(cwd: string | undefined): Promise<void> {
     if (!this.trusted) return;
-    const name = await gitAuthor(cwd);
+    const name = await this.fallbacks.gitAuthor(cwd);
     if (name) this.fallbackAuthor = name;
   }
 

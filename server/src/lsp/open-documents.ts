@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from './workspace-index';
 import { background } from './guard';
+import { runLater, runSoon } from './soon';
 
 /** The debounce between a change and its check. */
 export const DEBOUNCE_MS = 150;
@@ -28,7 +29,8 @@ export function normalizeUri(uri: string): string {
 export class OpenDocuments {
   readonly documents = new TextDocuments(TextDocument);
   private readonly clientUri = new Map<string, string>();
-  private readonly timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+  /** What cancels each pending check. */
+  private readonly timers = new Map<string, () => void>();
   /** The running check of each document: a newer version cancels it. */
   private readonly running = new Map<string, CancellationTokenSource>();
   /** The analysis of each open document's current version, made once for requests and the check. */
@@ -79,16 +81,13 @@ export class OpenDocuments {
       this.timers.delete(uri);
       background('validate', () => this.validate(uri));
     };
-    this.timers.set(uri, delay === 0 ? setImmediate(run) : setTimeout(run, delay));
+    this.timers.set(uri, delay === 0 ? runSoon(run) : runLater(run, delay));
   }
 
   /** Cancels a pending check, and the running one. */
   cancel(uri: string): void {
     const t = this.timers.get(uri);
-    if (t) {
-      clearTimeout(t as NodeJS.Timeout);
-      clearImmediate(t as NodeJS.Immediate);
-    }
+    t?.();
     this.timers.delete(uri);
     this.running.get(uri)?.cancel();
     this.running.delete(uri);

@@ -1,12 +1,10 @@
 /** URI <-> path and workspace folder lookups. */
 import { URI } from 'vscode-uri';
 import { relative, sep } from 'node:path';
+import { innermostFolder } from '../fs/folders';
+import type { Folder } from '../fs/folders';
 
-/** A workspace folder with its file system path. */
-export interface Folder {
-  uri: string;
-  path: string;
-}
+export type { Folder } from '../fs/folders';
 
 /** The file system path of a `file:` URI, else undefined (untitled and virtual documents). */
 export function pathOf(uri: string): string | undefined {
@@ -31,10 +29,7 @@ export function isInside(path: string, dir: string): boolean {
 
 /** The innermost workspace folder holding a path. */
 export function folderOf(folders: readonly Folder[], path: string | undefined): Folder | undefined {
-  if (!path) return undefined;
-  let best: Folder | undefined;
-  for (const f of folders) if (isInside(path, f.path) && (!best || f.path.length > best.path.length)) best = f;
-  return best;
+  return innermostFolder(folders, path, isInside);
 }
 
 /** A path relative to a folder with forward slashes, as globs are matched. */

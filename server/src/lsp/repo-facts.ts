@@ -4,10 +4,9 @@
  * folder itself, as the CLI does), read from disk, and how many change documents of the folder
  * name each person.
  */
-import { sep } from 'node:path';
 import type { RepoFacts } from '../core/repo/facts';
-import { findRepoRoot, readRepoFiles } from '../node/repo/find-repo';
-import type { RepoFiles } from '../node/repo/find-repo';
+import type { FileSystem } from '../fs/file-system';
+import type { RepoFiles } from '../fs/repo-files';
 import type { Folder } from './paths';
 
 /** The repository files read for each workspace folder, and the people counts the index keeps. */
@@ -15,13 +14,19 @@ export class RepoFactsStore {
   private readonly files = new Map<string, RepoFiles>();
   private readonly counts = new Map<string, Map<string, number>>();
 
-  /** @param mayRunGit whether git may run now (a trusted workspace); asked at each read. */
-  constructor(private readonly mayRunGit: () => boolean = () => true) {}
+  /**
+   * @param fs where the repository files are read.
+   * @param mayRunGit whether git may run now (a trusted workspace); asked at each read.
+   */
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly mayRunGit: () => boolean = () => true,
+  ) {}
 
   /** (Re-)reads the CODEOWNERS and catalog files of a folder's repository. Never throws. */
   async read(folder: Folder): Promise<void> {
     try {
-      this.files.set(folder.uri, await readRepoFiles((await findRepoRoot(folder.path)) ?? folder.path, { git: this.mayRunGit() }));
+      this.files.set(folder.uri, await this.fs.readRepoFiles((await this.fs.findRepoRoot(folder.path)) ?? folder.path, { git: this.mayRunGit() }));
     } catch {
       // An unreadable repository gives no facts; the rules that need them stay off.
       this.files.delete(folder.uri);
@@ -39,7 +44,7 @@ export class RepoFactsStore {
   foldersHolding(path: string, folders: readonly Folder[]): Folder[] {
     return folders.filter((f) => {
       const root = this.files.get(f.uri)?.root ?? f.path;
-      return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+      return path === root || path.startsWith(root.endsWith(this.fs.paths.sep) ? root : root + this.fs.paths.sep);
     });
   }
 

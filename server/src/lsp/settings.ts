@@ -7,7 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_DOCS_URL } from '../core/check';
 import type { ItsmoteSettings } from '../protocol';
 import { SETTINGS_SECTION } from '../protocol';
-import { DEFAULT_MAX_FILES } from '../node/find-change-files';
+import { DEFAULT_MAX_FILES } from '../fs/file-system';
 
 /** Settings with every default filled in. */
 export type ResolvedSettings = Required<Omit<ItsmoteSettings, 'author'>> & Pick<ItsmoteSettings, 'author'>;

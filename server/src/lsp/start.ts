@@ -9,8 +9,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { IndexChangedNotification, ServerCommands, WorkspaceTrustedNotification } from '../protocol';
 import type { InitializationOptions } from '../protocol';
 import { ActionKinds } from '../core/actions/index';
-import { readTextFile } from '../node/read-text-file';
+import type { FileSystem } from '../fs/file-system';
 import { Environment } from './environment';
+import type { AuthorFallbacks } from './environment';
 import { SettingsCache } from './settings';
 import { OpenDocuments, normalizeUri } from './open-documents';
 import { WorkspaceIndex } from './workspace-index';
@@ -54,13 +55,31 @@ function foldersOf(params: InitializeParams): Folder[] {
   return root ? [{ uri: normalizeUri(uriOf(root)), path: root }] : [];
 }
 
-/** Starts serving on a connection. */
-export function startServer(connection: Connection): void {
-  setLogger({ error: (m) => connection.console.error(m), info: (m) => connection.console.info(m) });
-  process.on('uncaughtException', (e) => log().error(`[itsmote] uncaught: ${e?.stack ?? e}`));
-  process.on('unhandledRejection', (e) => log().error(`[itsmote] unhandled rejection: ${(e as Error)?.stack ?? e}`));
+/**
+ * What the server gets from where it runs: the desktop (server.ts: Node's fs, git, the process)
+ * or a browser's Web Worker (browser-server.ts: the client's file system, nothing else).
+ */
+export interface ServerPlatform {
+  /** Where documents, configs and repository files are read. */
+  fs: FileSystem;
+  /** The process environment (`ITSMOTE_NOW`); empty in a browser. */
+  env: Record<string, string | undefined>;
+  /** git's identity and the OS user, where they exist. */
+  author?: AuthorFallbacks;
+  /** Whether the index may be kept in the client's storage folder between sessions (a cache file). */
+  keepsIndex: boolean;
+  /** The runtime, for the log's first line (`Node v20.19.0, pid 123`). */
+  runtime: string;
+  /** Routes errors nothing caught to this logger (Node: process events; a worker: its error events). */
+  onUncaught?(report: (what: string, e: unknown) => void): void;
+}
 
-  const env = new Environment();
+/** Starts serving on a connection. */
+export function startServer(connection: Connection, platform: ServerPlatform): void {
+  setLogger({ error: (m) => connection.console.error(m), info: (m) => connection.console.info(m) });
+  platform.onUncaught?.((what, e) => log().error(`[itsmote] ${what}: ${(e as Error)?.stack ?? e}`));
+
+  const env = new Environment(platform.env, platform.author);
   const open = new OpenDocuments();
   let folders: Folder[] = [];
   let settings = new SettingsCache(connection, false);
@@ -81,6 +100,7 @@ export function startServer(connection: Connection): void {
 
   const index = new WorkspaceIndex({
     env,
+    fs: platform.fs,
     get settings() {
       return settings;
     },
@@ -109,7 +129,7 @@ export function startServer(connection: Connection): void {
           // Only the latest read of a config may publish: an older one finishing late is stale.
           const seq = (configSeq.get(uri) ?? 0) + 1;
           configSeq.set(uri, seq);
-          const read = r.errors.length ? await readTextFile(r.file) : undefined;
+          const read = r.errors.length ? await platform.fs.readText(r.file) : undefined;
           if (configSeq.get(uri) !== seq) return;
           if (!read?.ok && !/^cannot be read/.test(r.errors[0]?.message ?? '')) {
             // No errors, or the file is gone by now: nothing to show on it.
@@ -165,13 +185,13 @@ export function startServer(connection: Connection): void {
       folders = foldersOf(params);
       const options = params.initializationOptions as InitializationOptions | undefined;
       env.configure(options);
-      storagePath = typeof options?.storagePath === 'string' && options.storagePath ? options.storagePath : undefined;
+      storagePath = platform.keepsIndex && typeof options?.storagePath === 'string' && options.storagePath ? options.storagePath : undefined;
       const caps = params.capabilities;
       settings = new SettingsCache(connection, caps.workspace?.configuration === true);
       dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       progressSupported = caps.window?.workDoneProgress === true;
       Object.assign(client, clientFeatures(params));
-      connection.console.info(startedLine(SERVER_INFO, params.clientInfo, process.pid, process.version));
+      connection.console.info(startedLine(SERVER_INFO, params.clientInfo, platform.runtime));
       connection.console.info(foldersLine(folders));
       return { capabilities: serverCapabilities(), serverInfo: SERVER_INFO };
     }),

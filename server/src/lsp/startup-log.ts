@@ -9,9 +9,9 @@ import { configErrorPosition, configErrorText } from '../core/config-errors';
 import type { Folder } from './paths';
 
 /** The line after `initialize`: server and client versions, the runtime, the process. */
-export function startedLine(server: { name: string; version: string }, client: { name: string; version?: string } | undefined, pid: number, node: string): string {
+export function startedLine(server: { name: string; version: string }, client: { name: string; version?: string } | undefined, runtime: string): string {
   const by = client ? ` for ${client.name}${client.version ? ` ${client.version}` : ''}` : '';
-  return `${server.name} ${server.version} started${by} (Node ${node}, pid ${pid})`;
+  return `${server.name} ${server.version} started${by} (${runtime})`;
 }
 
 /** The workspace folders served, or why there are none. */

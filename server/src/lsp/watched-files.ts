@@ -7,7 +7,6 @@
 import type { Connection, FileEvent } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { readTextFile } from '../node/read-text-file';
 import type { OpenDocuments } from './open-documents';
 import { normalizeUri } from './open-documents';
 import type { WorkspaceIndex } from './workspace-index';
@@ -39,7 +38,7 @@ export async function onWatchedFiles(changes: readonly FileEvent[], index: Works
       continue;
     }
     const path = pathOf(uri);
-    const r = path ? await readTextFile(path) : undefined;
+    const r = path ? await index.fs.readText(path) : undefined;
     if (open.isOpen(uri)) continue;
     if (r?.ok) await index.update(uri, r.text, null, () => !open.isOpen(uri));
     else index.remove(uri);

@@ -7,7 +7,6 @@
  * storage folder the records are kept on disk between sessions (`index.itsmotecache`, the CLI's
  * cache format): a scan reads every file but analyses only those whose content or config changed.
  */
-import { join } from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -24,11 +23,9 @@ import { personKey } from '../core/repo/facts';
 import { freezeMarks } from '../core/summary';
 import type { WorkspaceFacts } from '../core/features/index';
 import type { ChangeListItem } from '../protocol';
-import { ConfigResolver } from '../node/config-resolver';
-import type { ResolvedConfig } from '../node/config-resolver';
-import { findChangeFiles } from '../node/find-change-files';
-import { readTextFile } from '../node/read-text-file';
-import { readTextFileSync } from '../node/read-text-file-sync';
+import { ConfigResolverOn as ConfigResolver } from '../fs/config-resolver';
+import type { ResolvedConfig } from '../fs/config-resolver';
+import type { FileSystem } from '../fs/file-system';
 import type { Entry } from './entry';
 import { computeSetDiagnostics, setKey } from './set-rules';
 import type { Environment } from './environment';
@@ -38,6 +35,7 @@ import { folderOf, pathOf, uriOf } from './paths';
 import { buildEntry, recheckEntry } from './entry';
 import { RepoFactsStore } from './repo-facts';
 import { log } from './guard';
+import { yieldToEventLoop } from './soon';
 
 /** The open documents' texts, for a revalidation. */
 export interface OpenTexts {
@@ -69,6 +67,8 @@ export interface ScanHooks {
 /** What the index depends on. */
 export interface IndexDeps {
   env: Environment;
+  /** Where documents, configs and repository files are read (Node's fs, or the client's). */
+  fs: FileSystem;
   settings: SettingsCache;
   folders(): Folder[];
   isOpen(uri: string): boolean;
@@ -100,7 +100,7 @@ export class WorkspaceIndex {
   private readonly published = new Set<string>();
   private readonly summaries = new Map<string, string>();
   /** CODEOWNERS and catalog facts per folder, and the people counts of its change documents. */
-  private readonly repo = new RepoFactsStore(() => this.deps.env.trusted);
+  private readonly repo: RepoFactsStore;
   private factsCache: WorkspaceFacts | undefined;
   /** False until the first scan finished. */
   complete = false;
@@ -111,7 +111,14 @@ export class WorkspaceIndex {
   private persisted: RecordCache | undefined;
   private persistedRead = false;
 
-  constructor(private readonly deps: IndexDeps) {}
+  constructor(private readonly deps: IndexDeps) {
+    this.repo = new RepoFactsStore(deps.fs, () => deps.env.trusted);
+  }
+
+  /** The file system the index reads. */
+  get fs(): FileSystem {
+    return this.deps.fs;
+  }
 
   /** The entry of a URI, if indexed. */
   get(uri: string): Entry | undefined {
@@ -127,7 +134,7 @@ export class WorkspaceIndex {
     const key = folder?.path ?? '';
     let r = this.resolvers.get(key);
     if (!r) {
-      r = new ConfigResolver((c) => this.deps.sink.configRead(c), folder?.path);
+      r = new ConfigResolver(this.deps.fs, (c) => this.deps.sink.configRead(c), folder?.path);
       this.resolvers.set(key, r);
     }
     return r;
@@ -242,7 +249,7 @@ export class WorkspaceIndex {
     const path = pathOf(uri);
     // Only files inside a workspace folder are part of workspace diagnostics.
     const inWorkspace = folderOf(this.deps.folders(), path) !== undefined;
-    const r = path && inWorkspace ? await readTextFile(path) : undefined;
+    const r = path && inWorkspace ? await this.deps.fs.readText(path) : undefined;
     if (this.deps.isOpen(uri)) return; // reopened meanwhile
     if (r?.ok) await this.update(uri, r.text, null, () => !this.deps.isOpen(uri));
     else this.remove(uri);
@@ -327,7 +334,7 @@ export class WorkspaceIndex {
       const [root, { maxFiles }] = await Promise.all([resolver.forDir(folder.path), this.deps.settings.get(folder.uri)]);
       const walkOptions = { maxFiles, ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}), onProgress: (found: number) => hooks.walking?.(found) };
       // The repository files are read alongside the walk: a scan takes no longer for them.
-      const [walk] = await Promise.all([findChangeFiles(folder.path, pathMatcher(root.config), walkOptions), this.repo.read(folder)]);
+      const [walk] = await Promise.all([this.deps.fs.findChangeFiles(folder.path, pathMatcher(root.config), walkOptions), this.repo.read(folder)]);
       if (stale()) return;
       if (walk.capped !== undefined) this.deps.sink.warn?.(`stopped looking for change documents in ${folder.path} after ${walk.capped} candidate files (the itsmote.maxFiles setting); the rest of the folder is not checked.`);
       cancelled = walk.cancelled === true;
@@ -344,7 +351,7 @@ export class WorkspaceIndex {
         if (done % step === 0) progress?.(done, walk.files.length);
         done++;
         if (performance.now() - slice > 10) {
-          await new Promise((r) => setImmediate(r));
+          await yieldToEventLoop();
           if (stale()) return;
           slice = performance.now();
         }
@@ -352,7 +359,8 @@ export class WorkspaceIndex {
         seen.add(uri);
         if (this.deps.isOpen(uri)) continue;
         // Small files read synchronously (a promise round trip per file cost more than the read).
-        const r = readTextFileSync(f.path);
+        const fs = this.deps.fs;
+        const r = fs.readTextSync ? fs.readTextSync(f.path) : await fs.readText(f.path);
         if (!r.ok || (!f.byGlob && !mayHaveChangeType(r.text))) {
           this.entries.delete(uri);
           continue;
@@ -388,14 +396,14 @@ export class WorkspaceIndex {
     if (this.persistedRead) return;
     this.persistedRead = true;
     const where = this.deps.storage?.();
-    if (where) this.persisted = await RecordCache.open(join(where.path, INDEX_FILE_NAME), where.version);
+    if (where) this.persisted = await RecordCache.open(this.deps.fs.paths.join(where.path, INDEX_FILE_NAME), where.version);
   }
 
   /** Writes the records of the closed documents for the next session (a failure only logs). */
   private async savePersisted(): Promise<void> {
     const where = this.deps.storage?.();
     if (!where) return;
-    const cache = RecordCache.empty(join(where.path, INDEX_FILE_NAME), where.version);
+    const cache = RecordCache.empty(this.deps.fs.paths.join(where.path, INDEX_FILE_NAME), where.version);
     for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.setPacked(uri, e.hash, e.key, e.packed);
     try {
       await cache.save();

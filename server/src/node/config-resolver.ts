@@ -1,76 +1,20 @@
 /**
- * Finds and reads the `.itsmote.json` that applies to a file: the one in the nearest ancestor
- * folder (SPEC section 7), up to a stop folder (the workspace root) or the filesystem root.
- * Lookups are cached per folder, so resolving a thousand files in one tree reads each config once.
+ * The config resolver of the command line and the desktop server: `fs/config-resolver.ts`
+ * reading through Node's file system.
  */
-import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, defaultConfig, parseConfig } from '../core/config';
-import type { Config, ConfigError } from '../core/config';
-import { readTextFile } from './read-text-file';
+import { ConfigResolverOn } from '../fs/config-resolver';
+import type { ResolvedConfig } from '../fs/config-resolver';
+import { nodeFileSystem } from './node-file-system';
 
-/** The configuration for a folder and where it came from. */
-export interface ResolvedConfig {
-  config: Config;
-  /** Absolute path of the config file; absent when defaults apply. */
-  file?: string;
-  /** Problems in that file (its valid parts still apply). */
-  errors: ConfigError[];
-}
+export type { ResolvedConfig } from '../fs/config-resolver';
 
-/** Resolves configs with a per-folder cache. Create one per run (or reset it when a config changes). */
-export class ConfigResolver {
-  private readonly byDir = new Map<string, Promise<ResolvedConfig>>();
-  private readonly stopAt: string | undefined;
-
+/** Resolves `.itsmote.json` files on the local disk (see `ConfigResolverOn`). */
+export class ConfigResolver extends ConfigResolverOn {
   /**
    * @param onConfigRead called once per config file read, e.g. to report its errors once.
    * @param stopAt the highest folder searched (inclusive); default the filesystem root.
    */
-  constructor(
-    private readonly onConfigRead: (r: ResolvedConfig) => void = () => {},
-    stopAt?: string,
-  ) {
-    this.stopAt = stopAt === undefined ? undefined : resolve(stopAt);
-  }
-
-  /** The config that applies to a file. */
-  forFile(path: string): Promise<ResolvedConfig> {
-    return this.forDir(dirname(resolve(path)));
-  }
-
-  /** The config that applies inside a folder (its own `.itsmote.json` first). */
-  forDir(dir: string): Promise<ResolvedConfig> {
-    const abs = resolve(dir);
-    let p = this.byDir.get(abs);
-    if (!p) {
-      p = this.lookup(abs);
-      this.byDir.set(abs, p);
-    }
-    return p;
-  }
-
-  /** Forgets cached lookups (after a config file changed). */
-  clear(): void {
-    this.byDir.clear();
-  }
-
-  private async lookup(dir: string): Promise<ResolvedConfig> {
-    const file = join(dir, CONFIG_FILE_NAME);
-    const read = await readTextFile(file);
-    if (read.ok) {
-      const { config, errors } = parseConfig(read.text);
-      const r: ResolvedConfig = { config, file, errors };
-      this.onConfigRead(r);
-      return r;
-    }
-    if (read.reason !== 'no such file or directory' && read.reason !== 'not a directory') {
-      // A config that exists but cannot be read is reported, and defaults apply below it.
-      const r: ResolvedConfig = { config: defaultConfig(), file, errors: [{ path: '(root)', message: `cannot be read: ${read.reason}` }] };
-      this.onConfigRead(r);
-      return r;
-    }
-    const parent = dirname(dir);
-    if (parent === dir || dir === this.stopAt) return { config: defaultConfig(), errors: [] };
-    return this.forDir(parent);
+  constructor(onConfigRead?: (r: ResolvedConfig) => void, stopAt?: string) {
+    super(nodeFileSystem, onConfigRead, stopAt);
   }
 }

@@ -12,49 +12,13 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PathMatcher } from '../core/discovery';
+import { DEFAULT_MAX_FILES } from '../fs/file-system';
+import type { FoundFile, WalkOptions, WalkProblem, WalkResult } from '../fs/file-system';
 import { isInside, isVirtualFs } from './inside';
 import { describeFsError, notRegular } from './read-text-file';
 
-/** A candidate file under the root. */
-export interface FoundFile {
-  /** Path as `join(root, rel)`: absolute when the root is. */
-  path: string;
-  /** Path relative to the root, forward slashes: what the globs were matched against. */
-  rel: string;
-  /** Selected by the include globs; otherwise a markdown file that counts only if its header has a Change type. */
-  byGlob: boolean;
-}
-
-/** A path the walk could not read, or would not follow. */
-export interface WalkProblem {
-  path: string;
-  reason: string;
-}
-
-export interface WalkResult {
-  /** Candidates in a stable order (names sorted within each folder, files before subfolders). */
-  files: FoundFile[];
-  problems: WalkProblem[];
-  /** Set when the root itself cannot be read as a folder. */
-  rootError?: string;
-  /** Set to the cap when the walk stopped at `maxFiles` candidates: the rest of the root was not looked at. */
-  capped?: number;
-  /** True when the walk stopped because `isCancelled` said so. */
-  cancelled?: boolean;
-}
-
-/** Limits and hooks of a walk. */
-export interface WalkOptions {
-  /** Stop after this many candidates (default DEFAULT_MAX_FILES). */
-  maxFiles?: number;
-  /** Asked before each folder is read; true stops the walk. */
-  isCancelled?: () => boolean;
-  /** Told after each folder is read: candidates so far and folders read. */
-  onProgress?: (found: number, folders: number) => void;
-}
-
-/** The default cap on candidate files per walk (the `itsmote.maxFiles` setting, `--max-files`). */
-export const DEFAULT_MAX_FILES = 50_000;
+export type { FoundFile, WalkProblem, WalkResult, WalkOptions } from '../fs/file-system';
+export { DEFAULT_MAX_FILES } from '../fs/file-system';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 

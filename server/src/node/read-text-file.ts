@@ -6,9 +6,11 @@
 import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { decodeText } from '../fs/file-system';
+import type { ReadResult } from '../fs/file-system';
 
-/** The text of a file, or why it could not be read. */
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+export type { ReadResult } from '../fs/file-system';
+export { decodeText } from '../fs/file-system';
 
 /** Why an fs error happened, in words a user understands (`permission denied`, not `EACCES`). */
 export function describeFsError(e: unknown): string {
@@ -30,16 +32,6 @@ export function describeFsError(e: unknown): string {
       return 'too many open files';
     default:
       return err?.code ? `${err.code.toLowerCase()}: ${err.message}` : String((e as Error)?.message ?? e);
-  }
-}
-
-/** Decodes bytes as strict UTF-8 (a leading BOM is dropped); a reason when they are not text. */
-export function decodeText(bytes: Uint8Array): ReadResult {
-  if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8' };
   }
 }
 

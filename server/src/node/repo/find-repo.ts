@@ -4,8 +4,8 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../../core/repo/codeowners';
-import { parseCatalog, serviceNames } from '../../core/repo/catalog';
+import { assembleRepoFiles, CATALOG_NAME, CATALOG_MAX_DEPTH as MAX_DEPTH, CATALOG_SKIP_DIRS as SKIP_DIRS } from '../../fs/repo-files';
+import type { RepoFiles, RepoReadOptions } from '../../fs/repo-files';
 import { readTextFile } from '../read-text-file';
 import { isInside } from '../inside';
 import { defaultGitTimeoutMs, git, nulList } from '../git';
@@ -26,20 +26,8 @@ export async function findRepoRoot(dir: string): Promise<string | undefined> {
   }
 }
 
-/** The repository facts read from disk, with where they came from and what was wrong. */
-export interface RepoFiles {
-  root: string;
-  /** The CODEOWNERS file used (GitHub's order: .github/, root, docs/) and its owners. */
-  codeowners?: { file: string; people: string[] };
-  /** The catalog files read and the service names they give (absent: no catalog file). */
-  catalog?: { files: string[]; services: string[] };
-  /** Unreadable or invalid files (absolute paths), one entry per problem. */
-  problems: { file: string; message: string }[];
-}
+export type { RepoFiles, RepoReadOptions } from '../../fs/repo-files';
 
-const CATALOG_NAME = /^catalog-info\.ya?ml$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'vendor']);
-const MAX_DEPTH = 8;
 
 /** How long catalog discovery may wait for git (a config that includes a FIFO would block it) before walking instead. */
 const GIT_TIMEOUT_MS = 5000;
@@ -67,52 +55,22 @@ export async function findCatalogFiles(root: string, inGit: boolean): Promise<st
   return out;
 }
 
-/** How the repository files are found. */
-export interface RepoReadOptions {
-  /** Whether git may run (catalog discovery through `git ls-files`); false in an untrusted workspace. Default true. */
-  git?: boolean;
-}
-
 /** Reads CODEOWNERS and catalog-info.yaml files of a repository root (or of a plain folder). */
 export async function readRepoFiles(root: string, opts: RepoReadOptions = {}): Promise<RepoFiles> {
-  const problems: RepoFiles['problems'] = [];
-  const result: RepoFiles = { root, problems };
   const rootReal = await realpath(root).catch(() => root);
-  // A repository file is data of this repository: a link to a file elsewhere is not read.
-  const readInside = async (file: string) => {
-    const real = await realpath(file).catch(() => file);
-    return isInside(rootReal, real) ? readTextFile(real) : ({ ok: false, reason: `a symbolic link to ${real}, outside the repository` } as const);
-  };
-  for (const loc of CODEOWNERS_LOCATIONS) {
-    const file = join(root, ...loc.split('/'));
-    const r = await readInside(file);
-    if (r.ok) {
-      result.codeowners = { file, people: parseCodeowners(r.text) };
-      break;
-    }
-  }
   const inGit =
     opts.git !== false &&
     (await stat(join(root, '.git')).then(
       () => true,
       () => false,
     ));
-  const files = await findCatalogFiles(root, inGit);
-  if (files.length) {
-    const entities = [];
-    const read: string[] = [];
-    for (const f of files) {
-      const r = await readInside(f);
-      if (!r.ok) {
-        problems.push({ file: f, message: `skipped: ${r.reason}` });
-        continue;
-      }
-      const parsed = parseCatalog(r.text);
-      for (const e of parsed.errors) problems.push({ file: f, message: e });
-      entities.push(...parsed.entities);
-      read.push(f);
-    }
-    if (read.length) result.catalog = { files: read, services: serviceNames(entities) };
-  }
-  return result;
+  return assembleRepoFiles(root, {
+    join,
+    // A repository file is data of this repository: a link to a file elsewhere is not read.
+    readInside: async (file) => {
+      const real = await realpath(file).catch(() => file);
+      return isInside(rootReal, real) ? readTextFile(real) : ({ ok: false, reason: `a symbolic link to ${real}, outside the repository` } as const);
+    },
+    catalogFiles: () => findCatalogFiles(root, inGit),
+  });
 }
