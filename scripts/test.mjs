@@ -13,7 +13,7 @@
 // too; c8 turns that into line coverage, printed in the summary (HTML in test-results/coverage/).
 // When all three layers ran, line coverage under COVERAGE_FLOOR fails the run.
 //
-// Usage: npm test [-- --only unit,cli] [-- --no-coverage]   (layers: unit, cli, protocol, browser, e2e, restricted-mode)
+// Usage: npm test [-- --only unit,cli] [-- --no-coverage]   (layers: unit, cli, protocol, browser, e2e, restricted-mode, web-host)
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ const LAYERS = [
   { name: 'browser', cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh --apt-only && npx mocha --config .mocharc.browser.json'], files: ['browser'] },
   { name: 'e2e', cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh && node test/e2e/build.mjs && bash .ci/e2e/run.sh'], files: ['extension-host', 'ui'] },
   { name: 'restricted-mode', cmd: ['bash', '.ci/e2e/restricted.sh'], files: ['restricted-mode'], needs: 'e2e' },
+  // The browser build in code-server's web worker extension host (docs/extension.md).
+  { name: 'web-host', cmd: ['bash', 'test/e2e-web/run.sh'], files: ['web-host'], needs: 'e2e' },
 ];
 
 /**

@@ -6,7 +6,7 @@
 //   node test/e2e-web/web-host.mjs BASE_URL EXTENSION_DIR WORKSPACE RESULTS_DIR
 import { join } from 'node:path';
 import { workbenchUrl } from '../../.ci/e2e/workbench-url.mjs';
-import { changesPane, launchChromium, runCommand, showChangesView, T } from '../../.ci/e2e/workbench.mjs';
+import { changesPane, launchChromium, runCommand, showChangesView, T, writeSummary } from '../../.ci/e2e/workbench.mjs';
 
 const [base, ext, ws, results] = process.argv.slice(2);
 if (!results) throw new Error('usage: web-host.mjs BASE_URL EXTENSION_DIR WORKSPACE RESULTS_DIR');
@@ -58,6 +58,7 @@ const CHECKS = [
   },
 ];
 
+const started = Date.now();
 const browser = await launchChromium();
 let failed = 0;
 try {
@@ -79,4 +80,5 @@ try {
   await browser.close();
 }
 console.log(`web worker host: ${CHECKS.length - failed} passed, ${failed} failed`);
+writeSummary('web-host', { passed: CHECKS.length - failed, failed, ms: Date.now() - started });
 process.exit(failed ? 1 : 0);
