@@ -71,11 +71,20 @@ export function fieldValue(doc: ChangeDocument, key: FieldKey): string | undefin
   return item && !isPlaceholder(item.value) && !isSeeBelow(item.value) ? item.value : undefined;
 }
 
+/** How much of the model to build. */
+export interface ModelOptions {
+  /**
+   * The header, title and values only (what a summary reads): no sections, no status log. For
+   * `itsmote list`, which prints summaries and runs no rule.
+   */
+  headerOnly?: boolean;
+}
+
 /**
  * Builds the model from a parsed document. Exported for the fast path (core/fast), which hands it
  * a minimal mdast of the top-level blocks so that both paths share this one model builder.
  */
-export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
+export function buildModel(md: ParsedMarkdown, id: string, opts: ModelOptions = {}): ChangeDocument {
   const fmEnd = frontMatterEnd(md.base ? md.text.slice(md.base) : md.text);
   const nodes = findHeaderNodes(md, fmEnd);
   const { list, lists, h1 } = nodes;
@@ -91,7 +100,7 @@ export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
         stray: findStrayItems(md, nodes, items),
       }
     : undefined;
-  const rawSections = readSections(md).filter((s) => (s.heading.position?.start.offset ?? 0) >= fmEnd);
+  const rawSections = opts.headerOnly ? [] : readSections(md).filter((s) => (s.heading.position?.start.offset ?? 0) >= fmEnd);
   const logSection = rawSections.find((s) => isStatusLogName(s.section.name));
   const doc: ChangeDocument = {
     id,

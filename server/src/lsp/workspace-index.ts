@@ -396,7 +396,7 @@ export class WorkspaceIndex {
     const where = this.deps.storage?.();
     if (!where) return;
     const cache = RecordCache.empty(join(where.path, INDEX_FILE_NAME), where.version);
-    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.setPacked(uri, e.hash, e.key, e.packed);
+    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.setPacked(uri, e.hash, e.key, e.packed, e.view.summary);
     try {
       await cache.save();
     } catch (e) {

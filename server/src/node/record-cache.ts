@@ -8,8 +8,9 @@
  * hash is ignored as a whole (and replaced on save). It is written to a temporary file and
  * renamed, so that an interrupted or concurrent run leaves either the old file or a whole new one.
  *
- * After the first line, one line per file: `["path","hash","key"]`, a tab, and the record packed
- * (record-codec.ts, as JSON). Records stay packed until read, so a large cache loads in one split
+ * After the first line, one line per file: `["path","hash","key"]`, a tab, the summary as JSON
+ * (what `list` prints: read without unpacking the record; empty when not stored), a tab, and the
+ * record packed (record-codec.ts, as JSON). Records stay packed until read, so a large cache loads in one split
  * and the language server keeps the packed string itself as its compact entry.
  */
 import * as crypto from 'node:crypto';
@@ -19,6 +20,8 @@ import type { Config } from '../core/config';
 import type { DocumentRecord } from '../core/record';
 import { RECORD_FORMAT } from '../core/record';
 import { decodeRecord, encodeRecord } from '../core/record-codec';
+import { summarize } from '../core/summary';
+import type { ChangeSummary } from '../core/summary';
 
 /** The default cache file name (in the current folder, like `.eslintcache`). */
 export const CACHE_FILE_NAME = '.itsmotecache';
@@ -45,8 +48,11 @@ export function configKey(config: Config, docsUrl = ''): string {
   return docsUrl ? `${k} ${docsUrl}` : k;
 }
 
-/** One cached file: content hash, config key, and the record packed (decoded on first read). */
-type Entry = [hash: string, key: string, packed: string, decoded?: DocumentRecord];
+/**
+ * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
+ * not stored) and the record packed (decoded on first read).
+ */
+type Entry = [hash: string, key: string, summary: string, packed: string, decoded?: DocumentRecord];
 
 interface Header {
   tool: string;
@@ -76,12 +82,30 @@ export function unpackRecord(packed: string): DocumentRecord | undefined {
 
 /** The record of an entry, decoded on first use. */
 function recordOf(e: Entry): DocumentRecord | undefined {
-  if (e[3] === undefined) {
-    const r = unpackRecord(e[2]);
+  if (e[4] === undefined) {
+    const r = unpackRecord(e[3]);
     if (!r) return undefined;
-    e[3] = r;
+    e[4] = r;
   }
-  return e[3];
+  return e[4];
+}
+
+/** The summary a column holds, checked for the shape `list` reads; undefined when absent or damaged (a miss). */
+function parseSummary(json: string): ChangeSummary | undefined {
+  if (json === '') return undefined;
+  try {
+    const s = JSON.parse(json) as Partial<ChangeSummary> | null;
+    if (typeof s !== 'object' || s === null || typeof s.id !== 'string' || !Array.isArray(s.services) || !Array.isArray(s.incidents)) return undefined;
+    return { ...s, problems: { errors: 0, warnings: 0, infos: 0 } } as ChangeSummary;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A summary as its column stores it: JSON without the problem counts (they follow from the diagnostics of the moment). */
+function summaryColumn(s: ChangeSummary): string {
+  const { problems: _problems, ...rest } = s;
+  return JSON.stringify(rest);
 }
 
 /** Records by absolute file path, loaded from and saved to one cache file. */
@@ -144,7 +168,10 @@ export class RecordCache {
       }
       if (!Array.isArray(head) || head.length !== 3 || !head.every((x) => typeof x === 'string')) return 'corrupt (not a map of files)';
       const [path, hash, key] = head as [string, string, string];
-      entries.set(path, [hash, key, line.slice(tab + 1)]);
+      // The summary column holds JSON, which escapes tabs: the next tab ends it.
+      const tab2 = line.indexOf('\t', tab + 1);
+      if (tab2 < 0) return 'corrupt (no summary column)';
+      entries.set(path, [hash, key, line.slice(tab + 1, tab2), line.slice(tab2 + 1)]);
     }
     return entries;
   }
@@ -158,10 +185,21 @@ export class RecordCache {
     return r;
   }
 
+  /**
+   * The summary of `path` (problem counts zero) when its content hash and config key match and
+   * the summary column holds one; counts a hit. A miss is not counted: the caller asks `get` next.
+   */
+  summary(path: string, hash: string, key: string): ChangeSummary | undefined {
+    const e = this.entries.get(path);
+    const s = e && e[0] === hash && e[1] === key ? parseSummary(e[2]) : undefined;
+    if (s) this.hits++;
+    return s;
+  }
+
   /** What is cached for `path`, packed, whatever its hash and key (the caller compares and unpacks). */
   peek(path: string): { hash: string; key: string; packed: string } | undefined {
     const e = this.entries.get(path);
-    return e ? { hash: e[0], key: e[1], packed: e[2] } : undefined;
+    return e ? { hash: e[0], key: e[1], packed: e[3] } : undefined;
   }
 
   /** Forgets what is cached for `path` (the server takes the packed record over). */
@@ -169,24 +207,27 @@ export class RecordCache {
     this.entries.delete(path);
   }
 
-  /** Stores the record of `path` for this content hash and config key (checked with `docsUrl`). */
-  set(path: string, hash: string, key: string, record: DocumentRecord, docsUrl?: string): void {
+  /**
+   * Stores the record of `path` for this content hash and config key (checked with `docsUrl`),
+   * and its summary (custom fields named by `extraFields`, the config's) for `summary`.
+   */
+  set(path: string, hash: string, key: string, record: DocumentRecord, docsUrl?: string, extraFields: readonly string[] = []): void {
     const prev = this.entries.get(path);
-    if (prev && prev[0] === hash && prev[1] === key && prev[3] === record) return;
-    this.entries.set(path, [hash, key, packRecord(record, docsUrl), record]);
+    if (prev && prev[0] === hash && prev[1] === key && prev[4] === record) return;
+    this.entries.set(path, [hash, key, summaryColumn(summarize(record.doc, [], extraFields)), packRecord(record, docsUrl), record]);
     this.dirty = true;
   }
 
-  /** Stores an already packed record. */
-  setPacked(path: string, hash: string, key: string, packed: string): void {
-    this.entries.set(path, [hash, key, packed]);
+  /** Stores an already packed record and, when known, its summary (problem counts are not stored). */
+  setPacked(path: string, hash: string, key: string, packed: string, summary?: ChangeSummary): void {
+    this.entries.set(path, [hash, key, summary ? summaryColumn(summary) : '', packed]);
     this.dirty = true;
   }
 
   /** Writes the cache when something changed (or the file on disk was ignored). Throws on I/O errors. */
   async save(): Promise<void> {
     if (!this.dirty && this.ignored === undefined) return;
-    const body = Array.from(this.entries, ([p, e]) => `${JSON.stringify([p, e[0], e[1]])}\t${e[2]}`).join('\n');
+    const body = Array.from(this.entries, ([p, e]) => `${JSON.stringify([p, e[0], e[1]])}\t${e[2]}\t${e[3]}`).join('\n');
     const header: Header = { tool: TOOL, format: RECORD_FORMAT, version: this.version, sha1: contentHash(body) };
     await mkdir(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;

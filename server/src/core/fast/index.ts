@@ -39,6 +39,22 @@ function scanModel(text: string, id: string): { doc: ChangeDocument; lines: Line
 }
 
 /**
+ * The header, title and values of a document (`buildModel`'s `headerOnly`: no sections, no
+ * status log): what a summary reads. Equal to those parts of `analyze(text, pathOrUri).doc`.
+ */
+export function headerModel(text: string, pathOrUri: string): ChangeDocument {
+  const id = idFromPath(pathOrUri);
+  try {
+    const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const scan = scanBlocks(text, base);
+    if (scan.ok) return buildModel({ text, base, root: scan.root, lines: new LineIndex(text) }, id, { headerOnly: true });
+  } catch {
+    // As scanModel: the full parse answers.
+  }
+  return analyze(text, pathOrUri).doc;
+}
+
+/**
  * The model of a document for indexes (header, status log, sections, values). Never throws;
  * equal to `analyze(text, pathOrUri).doc`.
  */
