@@ -14,7 +14,7 @@
  * and the language server keeps the packed string itself as its compact entry.
  */
 import * as crypto from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Config } from '../core/config';
 import type { DocumentRecord } from '../core/record';
@@ -27,6 +27,9 @@ import type { ChangeSummary } from '../core/summary';
 export const CACHE_FILE_NAME = '.itsmotecache';
 
 const TOOL = 'itsmote-changes';
+
+/** About how many characters of the body `save` writes at a time. */
+const CHUNK = 1 << 20;
 
 // crypto.hash (node >= 20.12) hashes in one call, without a Hash object per file.
 const oneShot = (crypto as { hash?: (alg: string, data: string, enc: 'base64' | 'hex') => string }).hash;
@@ -224,15 +227,51 @@ export class RecordCache {
     this.dirty = true;
   }
 
-  /** Writes the cache when something changed (or the file on disk was ignored). Throws on I/O errors. */
+  /**
+   * Writes the cache when something changed (or the file on disk was ignored). Throws on I/O
+   * errors. The body is written and hashed in chunks of about 1 MB, then the first line is
+   * rewritten in place with the hash (its length does not depend on it): a 10,000-document cache
+   * never exists as one 20 MB string (plus its bytes) in memory, which was the language server's
+   * peak.
+   */
   async save(): Promise<void> {
     if (!this.dirty && this.ignored === undefined) return;
-    const body = Array.from(this.entries, ([p, e]) => `${JSON.stringify([p, e[0], e[1]])}\t${e[2]}\t${e[3]}`).join('\n');
-    const header: Header = { tool: TOOL, format: RECORD_FORMAT, version: this.version, sha1: contentHash(body) };
+    const headerLine = (sha1: string) => `${JSON.stringify({ tool: TOOL, format: RECORD_FORMAT, version: this.version, sha1 } satisfies Header)}\n`;
     await mkdir(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      await writeFile(tmp, `${JSON.stringify(header)}\n${body}`);
+      const fh = await open(tmp, 'w');
+      try {
+        // A SHA-1 in base64 is always 28 characters: the placeholder has the final line's length.
+        const placeholder = Buffer.from(headerLine('='.repeat(28)));
+        await fh.write(placeholder, 0, placeholder.length, 0);
+        const hash = crypto.createHash('sha1');
+        let position = placeholder.length;
+        let lines: string[] = [];
+        let size = 0;
+        const flush = async () => {
+          const bytes = Buffer.from(lines.join(''));
+          hash.update(bytes);
+          await fh.write(bytes, 0, bytes.length, position);
+          position += bytes.length;
+          lines = [];
+          size = 0;
+        };
+        let first = true;
+        for (const [p, e] of this.entries) {
+          const line = `${first ? '' : '\n'}${JSON.stringify([p, e[0], e[1]])}\t${e[2]}\t${e[3]}`;
+          first = false;
+          lines.push(line);
+          size += line.length;
+          if (size >= CHUNK) await flush();
+        }
+        if (lines.length) await flush();
+        const header = Buffer.from(headerLine(hash.digest('base64')));
+        if (header.length !== placeholder.length) throw new Error('cache header length changed');
+        await fh.write(header, 0, header.length, 0);
+      } finally {
+        await fh.close();
+      }
       await rename(tmp, this.file);
     } catch (e) {
       await unlink(tmp).catch(() => undefined);
