@@ -26,10 +26,11 @@ function workspace(): { dir: string; cache: string; run(args: string[], now?: st
 }
 
 /**
- * Rewrites the packed record of each line whose path `edit` accepts, with a matching hash (a
- * valid file whose content we chose). Lines are `["path","hash","key"]`, a tab, the packed record.
+ * Rewrites the packed record (and the summary) of each line whose path `edit` accepts, with a
+ * matching hash (a valid file whose content we chose). Lines are `["path","hash","key"]`, a tab,
+ * the summary, a tab, the packed record.
  */
-function rewriteCache(file: string, edit: (path: string, record: { s: unknown[] }) => boolean): void {
+function rewriteCache(file: string, edit: (path: string, record: { s: unknown[] }, summary: { title?: string }) => boolean): void {
   const text = readFileSync(file, 'utf8');
   const nl = text.indexOf('\n');
   const header = JSON.parse(text.slice(0, nl));
@@ -38,9 +39,11 @@ function rewriteCache(file: string, edit: (path: string, record: { s: unknown[] 
     .split('\n')
     .map((line) => {
       const tab = line.indexOf('\t');
+      const tab2 = line.indexOf('\t', tab + 1);
       const [path] = JSON.parse(line.slice(0, tab)) as string[];
-      const record = JSON.parse(line.slice(tab + 1)) as { s: unknown[] };
-      return edit(path!, record) ? `${line.slice(0, tab)}\t${JSON.stringify(record)}` : line;
+      const summary = JSON.parse(line.slice(tab + 1, tab2)) as { title?: string };
+      const record = JSON.parse(line.slice(tab2 + 1)) as { s: unknown[] };
+      return edit(path!, record, summary) ? `${line.slice(0, tab)}\t${JSON.stringify(summary)}\t${JSON.stringify(record)}` : line;
     })
     .join('\n');
   writeFileSync(file, `${JSON.stringify({ ...header, sha1: sha1(out) })}\n${out}`);
@@ -52,7 +55,7 @@ describe('itsmote --cache', () => {
   afterEach(() => w.cleanup());
 
   it('prints the same as without the cache, cold and warm, for check, list and metrics', () => {
-    for (const args of [['check', '.', '-f', 'json'], ['check', '.', '-f', 'sarif'], ['check', '.', '--report-suppressions'], ['list', '.', '-f', 'json'], ['metrics', '.', '-f', 'json'], ['metrics', '.', '-f', 'dora']]) {
+    for (const args of [['check', '.', '-f', 'json'], ['check', '.', '-f', 'sarif'], ['check', '.', '--report-suppressions'], ['list', '.', '-f', 'json'], ['list', '.'], ['metrics', '.', '-f', 'json'], ['metrics', '.', '-f', 'dora']]) {
       const plain = w.run(args);
       const cold = w.run([...args, '--cache']);
       assert.ok(existsSync(w.cache), 'the cache file is written');
@@ -75,6 +78,16 @@ describe('itsmote --cache', () => {
     // Changed content: the record is made again.
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
     assert.doesNotMatch(w.run(['check', '.', '--cache']).stdout, /planted/);
+  });
+
+  it('lists from the summary column when the content and config are unchanged, and only then', () => {
+    w.run(['list', '.', '--cache']);
+    const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
+    // A planted title: the table can only show it when it reads the summary column.
+    rewriteCache(w.cache, (path, _record, summary) => path === file && Boolean((summary.title = 'Planted title')));
+    assert.match(w.run(['list', '.', '--cache']).stdout, /Planted title/);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    assert.doesNotMatch(w.run(['list', '.', '--cache']).stdout, /Planted title/);
   });
 
   it('checks again with a changed config', () => {

@@ -32,16 +32,18 @@ describe('protocol: lean index', () => {
 
   /**
    * Rewrites the packed record of each line whose URI `edit` accepts, with a matching hash: a valid
-   * file whose content the test chose. Lines are `["uri","hash","key"]`, a tab, the packed record.
+   * file whose content the test chose. Lines are `["uri","hash","key"]`, a tab, the summary, a
+   * tab, the packed record.
    */
   function plant(edit: (uri: string, record: { s: unknown[] }) => boolean): void {
     const text = readFileSync(index(), 'utf8');
     const nl = text.indexOf('\n');
     const lines = text.slice(nl + 1).split('\n').map((line) => {
       const tab = line.indexOf('\t');
+      const tab2 = line.indexOf('\t', tab + 1);
       const [uri] = JSON.parse(line.slice(0, tab)) as string[];
-      const record = JSON.parse(line.slice(tab + 1)) as { s: unknown[] };
-      return edit(uri!, record) ? `${line.slice(0, tab)}\t${JSON.stringify(record)}` : line;
+      const record = JSON.parse(line.slice(tab2 + 1)) as { s: unknown[] };
+      return edit(uri!, record) ? `${line.slice(0, tab2)}\t${JSON.stringify(record)}` : line;
     });
     const out = lines.join('\n');
     writeFileSync(index(), `${JSON.stringify({ ...JSON.parse(text.slice(0, nl)), sha1: sha1(out) })}\n${out}`);

@@ -107,13 +107,7 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
     if (!records) return { file: c.file, analysis: c.analysis ?? fastAnalysis(c.text, c.uri), config: c.config };
     // A record instead of the analysis: the full model and text are dropped at once (less to
     // keep and to collect), what the commands need of them stays.
-    const hash = cache ? contentHash(c.text) : '';
-    const key = cache ? configKey(c.config) : '';
-    let record = cache?.get(c.abs, hash, key);
-    if (!record) {
-      record = makeRecord(c.analysis ?? fastAnalysis(c.text, c.uri), { config: c.config });
-      cache?.set(c.abs, hash, key, record, undefined, c.config.extraFields);
-    }
+    const record = recordOf(c, cache);
     return { file: c.file, analysis: recordAnalysis(record), config: c.config, record };
   });
 }
@@ -130,15 +124,21 @@ export async function loadSummaries(paths: readonly string[], cb: LoadCallbacks,
     if (!cache) return { file: c.file, config: c.config, summary: summarize(c.analysis?.doc ?? headerModel(c.text, c.uri), [], extra) };
     const hash = contentHash(c.text);
     const key = configKey(c.config);
-    const cached = cache.summary(c.abs, hash, key);
-    if (cached) return { file: c.file, config: c.config, summary: cached };
-    let record = cache.get(c.abs, hash, key);
-    if (!record) {
-      record = makeRecord(c.analysis ?? fastAnalysis(c.text, c.uri), { config: c.config });
-      cache.set(c.abs, hash, key, record, undefined, extra);
-    }
-    return { file: c.file, config: c.config, summary: summarize(record.doc, [], extra) };
+    // What the summary column lacks comes from the record (cached, or made and cached: the next
+    // check or list reads it).
+    const summary = cache.summary(c.abs, hash, key) ?? summarize(recordOf(c, cache, { hash, key }).doc, [], extra);
+    return { file: c.file, config: c.config, summary };
   });
+}
+
+/** The record of a candidate: from the cache when its content and config match, else made and stored into the cache. */
+function recordOf(c: Candidate, cache: RecordCache | undefined, k = cache ? { hash: contentHash(c.text), key: configKey(c.config) } : undefined): DocumentRecord {
+  let record = cache && k ? cache.get(c.abs, k.hash, k.key) : undefined;
+  if (!record) {
+    record = makeRecord(c.analysis ?? fastAnalysis(c.text, c.uri), { config: c.config });
+    if (cache && k) cache.set(c.abs, k.hash, k.key, record, undefined, c.config.extraFields);
+  }
+  return record;
 }
 
 /** Discovery, reading and config resolution shared by the loaders; `make` keeps what a command needs of each file. */

@@ -202,7 +202,9 @@ export class RecordCache {
   /** What is cached for `path`, packed, whatever its hash and key (the caller compares and unpacks). */
   peek(path: string): { hash: string; key: string; packed: string } | undefined {
     const e = this.entries.get(path);
-    return e ? { hash: e[0], key: e[1], packed: e[3] } : undefined;
+    // A copy: the column is a slice of the whole file's text, which it would keep alive (the
+    // language server keeps packed records as its entries).
+    return e ? { hash: e[0], key: e[1], packed: Buffer.from(e[3], 'latin1').toString('latin1') } : undefined;
   }
 
   /** Forgets what is cached for `path` (the server takes the packed record over). */
