@@ -56,7 +56,8 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   const statuses = parseStatuses(values.status ?? []);
   const now = resolveNow(values.now, ctx.env);
 
-  const cache = await openCache(values, ctx);
+  // The table needs summaries only: the cache's records are read only for files that changed.
+  const cache = await openCache(values, ctx, { summariesOnly: format === 'table' });
   const paths = positionals.length ? positionals : ['.'];
   const load = { cache, maxFiles: parseMaxFiles(values['max-files']) };
   let listed: ListEntry[];
