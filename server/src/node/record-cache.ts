@@ -243,7 +243,15 @@ export class RecordCache {
   /** Puts the records block's packed records into `entries` (in order); why not, when it cannot be used. */
   private static fill(entries: Map<string, Entry>, block: Buffer, sha1: string): string | undefined {
     if (sha1 !== crypto.createHash('sha1').update(block).digest('base64')) return 'corrupt (its content does not match its hash)';
-    const lines = block.length ? block.toString('utf8').split('\n') : [];
+    // One string per line, decoded from the bytes: slices of one string of the whole block would
+    // keep all of it alive as long as any record is kept (the language server keeps them).
+    const lines: string[] = [];
+    for (let at = 0; block.length > 0; ) {
+      const eol = block.indexOf(10, at);
+      lines.push(block.toString('utf8', at, eol < 0 ? block.length : eol));
+      if (eol < 0) break;
+      at = eol + 1;
+    }
     if (lines.length !== entries.size) return 'corrupt (records and summaries differ in number)';
     let i = 0;
     for (const e of entries.values()) e[3] = lines[i++];
@@ -299,9 +307,7 @@ export class RecordCache {
     this.readPending();
     const e = this.entries.get(path);
     if (e?.[3] === undefined) return undefined;
-    // A copy: the column is a slice of the whole file's text, which it would keep alive (the
-    // language server keeps packed records as its entries).
-    return { hash: e[0], key: e[1], packed: Buffer.from(e[3], 'latin1').toString('latin1') };
+    return { hash: e[0], key: e[1], packed: e[3] };
   }
 
   /** Forgets what is cached for `path` (the server takes the packed record over). */
