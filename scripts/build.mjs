@@ -1,6 +1,7 @@
 // Bundles the entry points with esbuild. Type-checking is `tsc -b`'s job (npm run build runs both).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { writeConfigSchema } from './generate/schema-build.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -62,3 +63,6 @@ await Promise.all(
     }),
   ),
 );
+
+// The .itsmote.json schema (contributes.jsonValidation): it names every rule, so it is built, not tracked.
+await writeConfigSchema('dist/itsmote.schema.json');

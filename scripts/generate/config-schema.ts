@@ -1,8 +1,9 @@
 /**
- * schemas/itsmote.schema.json: the JSON schema of `.itsmote.json`, from the zod schema the tools
+ * dist/itsmote.schema.json: the JSON schema of `.itsmote.json`, from the zod schema the tools
  * validate it with (core/config.ts), plus what zod cannot know: the rule IDs and names `rules`
  * accepts (so the editor completes them) and what each severity means. package.json contributes
- * it for `.itsmote.json` (`jsonValidation`), so VS Code validates and completes the file.
+ * it for `.itsmote.json` (`jsonValidation`), so VS Code validates and completes the file. It is
+ * written by the build (schema-build.mjs), not tracked: adding a rule changes it.
  */
 import { z } from 'zod';
 import { ConfigFileSchema } from '../../server/src/core/config';
@@ -28,11 +29,11 @@ function anyCase(text: string): string {
 
 function ruleEntry(rule: Rule, key: 'id' | 'name'): JsonSchema {
   const other = key === 'id' ? rule.name : rule.id;
-  const title = `${rule.id} ${rule.name} (default: ${rule.defaultSeverity})`;
+  const title = `${rule.id} ${rule.name} (default: ${rule.severity})`;
   return {
     $ref: '#/definitions/ruleSetting',
-    description: `${title}. ${rule.rationale}`,
-    markdownDescription: `**${title}**, also written \`${other}\`.\n\n${rule.rationale}\n\n[Documentation](${DEFAULT_DOCS_URL}#${rule.id.toLowerCase()})`,
+    description: `${title}. ${rule.docs}`,
+    markdownDescription: `**${title}**, also written \`${other}\`.\n\n${rule.docs}\n\n[Documentation](${DEFAULT_DOCS_URL}#${rule.id.toLowerCase()})`,
   };
 }
 
@@ -73,7 +74,6 @@ export function configSchema(): string {
   };
   return jsonText({
     $schema: schema.$schema,
-    $id: 'https://github.com/itsmote/itsmote-changes/raw/main/schemas/itsmote.schema.json',
     title: 'ITSMote Changes configuration (.itsmote.json)',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
     definitions: { ruleSetting: setting },

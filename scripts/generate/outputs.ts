@@ -3,7 +3,6 @@
  * tracked: CI regenerates them and fails when that changes a file (`git diff --exit-code`), and
  * test/unit/generated.test.ts fails when one is out of date.
  */
-import { configSchema } from './config-schema';
 import { grammar } from './grammar';
 import { rulesDoc } from './rules-doc';
 import { snippets } from './snippets';
@@ -22,7 +21,6 @@ export const OUTPUTS: readonly Output[] = [
       return rulesDoc(current);
     },
   },
-  { path: 'schemas/itsmote.schema.json', render: configSchema },
   { path: 'snippets/itsmote.code-snippets', render: snippets },
   { path: 'syntaxes/itsmote.injection.tmLanguage.json', render: grammar },
 ];

@@ -1,6 +1,6 @@
 /**
  * Editing `.itsmote.json` in the editor: the extension contributes its JSON schema
- * (package.json `jsonValidation`, schemas/itsmote.schema.json from `npm run generate`), so VS Code's
+ * (package.json `jsonValidation`, dist/itsmote.schema.json from `npm run build`), so VS Code's
  * own JSON language features underline a misspelt key and complete rule IDs and severities.
  */
 import { strict as assert } from 'node:assert';

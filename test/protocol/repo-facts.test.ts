@@ -44,7 +44,7 @@ describe('protocol: repository facts (CODEOWNERS, Backstage catalog)', () => {
   it('reports an unknown owner (CM016) and an unknown service (CM017) on an opened document, and nothing on a known one', async () => {
     const since = client.mark();
     await client.open(uri, NEW_DOC, 1);
-    const ds = await client.diagnostics(uri, since, (d, version) => version === 1);
+    const ds = await client.diagnostics(uri, since, (_d, version) => version === 1);
     assert.deepEqual(codes(ds).filter((c) => c === 'CM016' || c === 'CM017').sort(), ['CM016', 'CM017']);
     assert.match(ds.find((d) => d.code === 'CM016')!.message as string, /@zed is not in CODEOWNERS/);
     assert.match(ds.find((d) => d.code === 'CM017')!.message as string, /"ledger" is not in the service catalog/);

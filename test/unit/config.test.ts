@@ -9,7 +9,7 @@ const paths = (text: string) => parseConfig(text).errors.map((e) => e.path);
 describe('configuration (.itsmote.json)', () => {
   it('defaults: every rule at its default severity, default globs, 24 h', () => {
     const c = defaultConfig();
-    for (const r of RULES) assert.equal(c.severities[r.id], r.defaultSeverity);
+    for (const r of RULES) assert.equal(c.severities[r.id], r.severity);
     assert.equal(Object.keys(c.severities).length, RULES.length);
     assert.deepEqual(c.include, DEFAULT_INCLUDE);
     assert.deepEqual(c.exclude, DEFAULT_EXCLUDE);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import * as oniguruma from 'vscode-oniguruma';
 import { OUTPUTS } from '../../scripts/generate/outputs';
+import { configSchema } from '../../scripts/generate/config-schema';
 import { ROOT } from '../../scripts/generate/text';
 import { ALL_FIELD_NAMES, CHANGE_TYPES, RISK_LEVELS, STATUSES, TOUCHES } from '../../server/src/core/fields';
 import { ConfigFileSchema, parseConfig } from '../../server/src/core/config';
@@ -27,13 +28,14 @@ describe('generated files (npm run generate)', () => {
 
   it('package.json contributes the schema for .itsmote.json', () => {
     const pkg = JSON.parse(read('package.json')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
-    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.itsmote.json', url: './schemas/itsmote.schema.json' }]);
-    assert.match(read('.vscodeignore'), /^!schemas\/\*\.json$/m, 'the schema ships in the .vsix');
+    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.itsmote.json', url: './dist/itsmote.schema.json' }]);
+    assert.match(read('.vscodeignore'), /^!dist\/itsmote\.schema\.json$/m, 'the schema ships in the .vsix');
   });
 });
 
-describe('schemas/itsmote.schema.json', () => {
-  const schema = JSON.parse(read('schemas/itsmote.schema.json')) as { properties: Record<string, { properties?: Record<string, unknown> }> };
+// The build writes it to dist/ (scripts/generate/schema-build.mjs); test/cli/schema-build.test.ts checks it did.
+describe('the .itsmote.json schema', () => {
+  const schema = JSON.parse(configSchema()) as { properties: Record<string, { properties?: Record<string, unknown> }> };
   const ajv = new Ajv({ allErrors: true });
   // VS Code's own keywords: descriptions in markdown, snippets for completion.
   ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'patternErrorMessage']);

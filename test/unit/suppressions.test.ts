@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { checkDocument, checkSetRules } from '../../server/src/core/check';
 import { defaultConfig } from '../../server/src/core/config';
 import { applySuppressions, readSuppressions } from '../../server/src/core/suppressions';
+import { RULES } from '../../server/src/core/rules/index';
 import { check, doc, editLine, NOW, VALID_NORMAL } from '../helpers/doc';
 
 const noImpact = editLine(VALID_NORMAL, '- Expected user impact', null);
@@ -27,7 +28,7 @@ describe('suppressions', () => {
     assert.deepEqual(codesOf(direct), ['CM014']);
     const throughComments = before(placeholder, '- Expected user impact', '<!-- itsmote-disable-next-line CM013 -- internal batch job -->\n<!-- fill in before the CAB -->\n<!-- two\nlines -->');
     assert.deepEqual(codesOf(throughComments), ['CM014']);
-    assert.equal(readSuppressions(doc(throughComments))[0]!.nextLine, throughComments.split('\n').findIndex((l) => l.startsWith('- Expected user impact')));
+    assert.equal(readSuppressions(doc(throughComments), RULES)[0]!.nextLine, throughComments.split('\n').findIndex((l) => l.startsWith('- Expected user impact')));
     // A blank line is a line: the directive then applies to it, and hides nothing.
     const blank = before(placeholder, '- Expected user impact', '<!-- itsmote-disable-next-line CM013 -- internal batch job -->\n');
     assert.deepEqual(codesOf(blank).sort(), ['CM013', 'CM014']);
@@ -83,14 +84,14 @@ describe('suppressions', () => {
 
   it('directives inside code are examples, not directives', () => {
     const text = `${standardMedium}\n## Notes\n\n\`\`\`markdown\n<!-- itsmote-disable -->\n\`\`\`\n\nInline: \`<!-- itsmote-disable -->\`\n`;
-    assert.deepEqual(readSuppressions(doc(text)), []);
+    assert.deepEqual(readSuppressions(doc(text), RULES), []);
     assert.deepEqual(codesOf(text).sort(), ['CM013', 'CM014']);
   });
 
   it('reads kind, rules, reason and the comment range', () => {
     const comment = '<!-- itsmote-disable-next-line CM013, approvers-many -- see RFC-42 -->';
     const text = `# T\n\n${comment}\n- Change type: Normal\n`;
-    const [s] = readSuppressions(doc(text));
+    const [s] = readSuppressions(doc(text), RULES);
     assert.deepEqual(s, {
       kind: 'disable-next-line',
       rules: ['CM013', 'CM022'],
@@ -110,7 +111,7 @@ describe('suppressions', () => {
     assert.equal(set.get('a')!.length, 1);
     assert.deepEqual(set.get('b'), []);
     const raw = checkSetRules([{ key: 'a', analysis: a }, { key: 'b', analysis: b }], { ...opts, suppressions: false });
-    const r = applySuppressions(b, raw.get('b')!);
+    const r = applySuppressions(b, raw.get('b')!, RULES);
     assert.equal(r.kept.length, 0);
     assert.equal(r.suppressed.length, 1);
     assert.equal(r.suppressed[0]!.by.reason, 'same team, run together');
@@ -124,7 +125,7 @@ describe('suppressions', () => {
 
   it('an unterminated comment is no directive, and nothing throws', () => {
     const text = `${standardMedium}\n<!-- itsmote-disable CM013 -- never closed\n`;
-    assert.deepEqual(readSuppressions(doc(text)), []);
+    assert.deepEqual(readSuppressions(doc(text), RULES), []);
     assert.deepEqual(codesOf(text).sort(), ['CM013', 'CM014']);
   });
 

@@ -16,6 +16,7 @@ import { gateCommand } from './gate-command';
 import { calendarCommand } from './calendar-command';
 import { reportCommand } from './report-command';
 import { FatalError, UsageError } from './usage';
+import { GitTimeoutError } from '../node/git';
 
 /** Where the program writes; tests and embedders can capture it. */
 export interface ProgramIO {
@@ -85,7 +86,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
     }
     return await command(rest, ctx);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof FatalError) {
+    if (e instanceof UsageError || e instanceof FatalError || e instanceof GitTimeoutError) {
       err(`itsmote: ${e.message}`);
       return 2;
     }

@@ -6,6 +6,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Log } from 'sarif';
 import { applySuppressions } from '../core/suppressions';
+import { RULES } from '../core/rules/index';
 import type { Suppression } from '../core/suppressions';
 import type { LoadedDocument } from './load-documents';
 import type { FileResult } from './run-checks';
@@ -17,7 +18,7 @@ export function splitSuppressed(docs: readonly LoadedDocument[], raw: readonly F
   const suppressed: { file: string; diagnostic: Diagnostic; by: Suppression }[] = [];
   docs.forEach((d, i) => {
     const r = raw[i]!;
-    const split = applySuppressions(d.analysis, r.diagnostics);
+    const split = applySuppressions(d.analysis, r.diagnostics, RULES);
     kept.push({ file: r.file, diagnostics: split.kept });
     for (const s of split.suppressed) suppressed.push({ file: r.file, ...s });
   });

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applySuppressions, readSuppressions } from '../core/suppressions';
+import { RULES } from '../core/rules/index';
 import type { LoadedDocument } from './load-documents';
 import type { FileResult } from './run-checks';
 import { renderTable } from './table';
@@ -32,9 +33,9 @@ export function suppressionReport(docs: readonly LoadedDocument[], raw: readonly
   const entries: SuppressionEntry[] = [];
   docs.forEach((d, i) => {
     const r = raw[i]!;
-    const { kept, suppressed } = applySuppressions(d.analysis, r.diagnostics);
+    const { kept, suppressed } = applySuppressions(d.analysis, r.diagnostics, RULES);
     results.push({ file: r.file, diagnostics: kept });
-    for (const s of readSuppressions(d.analysis)) {
+    for (const s of readSuppressions(d.analysis, RULES)) {
       if (s.kind === 'enable') continue;
       const hid: Diagnostic[] = suppressed.filter((x) => x.by === s).map((x) => x.diagnostic);
       entries.push({

@@ -50,8 +50,11 @@ function joinNegativeValues(args: readonly string[], options: Options): string[]
   return out;
 }
 
+/** What `parseCommandArgs` returns: `parseArgs`'s result for these options (named for declaration output). */
+export type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
 /** `parseArgs` (strict) whose errors become one-line UsageErrors naming the command. */
-export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O) {
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O): ParsedArgs<O> {
   try {
     return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (e) {

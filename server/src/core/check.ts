@@ -1,15 +1,16 @@
 /**
- * Runs the rules and turns findings into LSP diagnostics: code, source, severity from config,
- * a `codeDescription` link to the rule's docs, and `data` for the quick fixes.
+ * The engine: runs the rules and turns findings into LSP diagnostics (code, source, severity from
+ * config, a `codeDescription` link to the rule's docs, and `data` for the quick fixes). It owns
+ * the rule contract (`rules/types.ts`): it builds each rule's context and reads the
+ * `itsmote-disable` directives with the catalogue passed in, so no rule imports the catalogue.
  */
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Analysis } from './model';
 import type { Config } from './config';
-import { defaultConfig } from './config';
 import { RULES } from './rules/index';
-import type { Finding, RepoChangeInput, Rule, Severity } from './rules/index';
+import type { DocumentContext, Finding, RepoChangeInput, Rule, RuleOptions, Severity } from './rules/index';
 import type { RepoFacts } from './repo/facts';
-import { filterSuppressed, SUPPRESSION_RULE_ID } from './suppressions';
+import { filterSuppressed, readSuppressions, SUPPRESSION_RULE_ID } from './suppressions';
 
 export const SOURCE = 'itsmote';
 export const DEFAULT_DOCS_URL = 'https://github.com/itsmote/itsmote-changes/blob/main/docs/rules.md';
@@ -45,13 +46,8 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
   return SEVERITY[s];
 }
 
-/** Default options (defaults config, the real clock). */
-export function defaultCheckOptions(now = Date.now()): CheckOptions {
-  return { config: defaultConfig(), now };
-}
-
 function toDiagnostic(rule: Rule, f: Finding, opts: CheckOptions): Diagnostic | undefined {
-  const configured = opts.config.severities[rule.id] ?? rule.defaultSeverity;
+  const configured = opts.config.severities[rule.id] ?? rule.severity;
   if (configured === 'off') return undefined;
   const severity = f.atMostWarning && configured === 'error' ? 'warning' : configured;
   return {
@@ -65,14 +61,14 @@ function toDiagnostic(rule: Rule, f: Finding, opts: CheckOptions): Diagnostic | 
   };
 }
 
-function ruleOptions(opts: CheckOptions) {
+function ruleOptions(opts: CheckOptions): RuleOptions {
   return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, freezes: opts.config.freezes ?? [], extraFields: opts.config.extraFields ?? [], ...(opts.repo ? { repo: opts.repo } : {}) };
 }
 
 /** Diagnostics of the single-document rules, sorted by position. A headerless document gets CM001 alone. */
 export function checkDocument(a: Analysis, opts: CheckOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const ro = ruleOptions(opts);
+  let ctx: DocumentContext | undefined;
   for (const rule of RULES) {
     if (rule.scope !== 'document') continue;
     // A headerless document gets CM001 alone (SPEC section 7), and CM007 for its suppression
@@ -80,12 +76,29 @@ export function checkDocument(a: Analysis, opts: CheckOptions): Diagnostic[] {
     if (!a.doc.header && rule.id !== 'CM001' && rule.id !== SUPPRESSION_RULE_ID) continue;
     if (opts.config.severities[rule.id] === 'off') continue;
     if (opts.only && (opts.only === 'volatile') !== (rule.reads !== undefined)) continue;
-    for (const f of rule.check(a, ro)) {
+    ctx ??= documentContext(a, opts);
+    for (const f of rule.check(ctx)) {
       const d = toDiagnostic(rule, f, opts);
       if (d) out.push(d);
     }
   }
-  return sortDiagnostics(opts.suppressions === false ? out : filterSuppressed(a, out));
+  return sortDiagnostics(opts.suppressions === false ? out : filterSuppressed(a, out, RULES));
+}
+
+/** What a document rule gets: the model, the text, the options, the directives and the catalogue. */
+function documentContext(a: Analysis, opts: CheckOptions): DocumentContext {
+  return {
+    doc: a.doc,
+    analysis: a,
+    // Fast analyses (core/fast) carry the text without a parsed tree: do not touch `md` for it.
+    get text() {
+      const t = (a as { text?: unknown }).text;
+      return typeof t === 'string' ? t : a.md.text;
+    },
+    options: ruleOptions(opts),
+    suppressions: readSuppressions(a, RULES),
+    rules: RULES,
+  };
 }
 
 /** One document of a set, keyed by its path or URI. */
@@ -104,7 +117,7 @@ export function checkSetRules(entries: readonly SetEntry[], opts: CheckOptions):
   const members = entries.map((e) => ({ key: e.key, doc: e.analysis.doc }));
   for (const rule of RULES) {
     if (rule.scope !== 'set' || opts.config.severities[rule.id] === 'off') continue;
-    for (const [key, findings] of rule.check(members, ro)) {
+    for (const [key, findings] of rule.check({ members, options: ro })) {
       const list = out.get(key) ?? [];
       for (const f of findings) {
         const d = toDiagnostic(rule, f, opts);
@@ -115,7 +128,7 @@ export function checkSetRules(entries: readonly SetEntry[], opts: CheckOptions):
   }
   if (opts.suppressions !== false) {
     const byKey = new Map(entries.map((e) => [e.key, e.analysis]));
-    for (const [key, list] of out) out.set(key, filterSuppressed(byKey.get(key)!, list));
+    for (const [key, list] of out) out.set(key, filterSuppressed(byKey.get(key)!, list, RULES));
   }
   return out;
 }
@@ -129,7 +142,7 @@ export function checkRepoRules(input: RepoChangeInput, opts: CheckOptions): Map<
   const ro = ruleOptions(opts);
   for (const rule of RULES) {
     if (rule.scope !== 'repo' || opts.config.severities[rule.id] === 'off') continue;
-    for (const f of rule.check(input, ro)) {
+    for (const f of rule.check({ ...input, options: ro })) {
       const d = toDiagnostic(rule, f, opts);
       if (d) out.set(f.file, [...(out.get(f.file) ?? []), d]);
     }

@@ -40,7 +40,7 @@ const ExtraFieldSchema = z
 
 /**
  * The shape of `.itsmote.json`. The descriptions are what the editor shows while the file is
- * edited: `npm run generate` turns this schema into schemas/itsmote.schema.json.
+ * edited: the build turns this schema into dist/itsmote.schema.json.
  */
 export const ConfigFileSchema = z
   .object({
@@ -108,7 +108,7 @@ export function defaultConfig(): Config {
   return {
     include: [...DEFAULT_INCLUDE],
     exclude: [...DEFAULT_EXCLUDE],
-    severities: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
+    severities: Object.fromEntries(RULES.map((r) => [r.id, r.severity])),
     staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
     auditToleranceHours: DEFAULT_AUDIT_TOLERANCE_HOURS,
     freezes: [],

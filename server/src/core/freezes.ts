@@ -12,7 +12,7 @@ import { ACTIVE_STATUSES } from './lifecycle';
 import { readTimestamp } from './time';
 import { matchEnum } from './values';
 
-/** A freeze as the config writes it; the descriptions show in the editor (schemas/itsmote.schema.json). */
+/** A freeze as the config writes it; the descriptions show in the editor (dist/itsmote.schema.json). */
 export const FreezeFileSchema = z
   .object({
     name: z.string().trim().min(1, 'give the freeze a name').describe('Shown in diagnostics, the calendar and the report.'),

@@ -4,7 +4,6 @@
  */
 import type { ChangeDocument } from './schema';
 import type { Status } from './fields';
-import { STATUSES } from './fields';
 
 /** Where each status may go next; `start` is the first entry of a log. */
 export const TRANSITIONS: Readonly<Record<Status | 'start', readonly Status[]>> = {
@@ -79,6 +78,3 @@ export function allowedNext(doc: ChangeDocument): Status[] {
   const from: Status | 'start' = doc.values.status ?? 'start';
   return TRANSITIONS[from].filter((to) => isAllowed(from, to, ctx));
 }
-
-/** Every status, for exhaustive iteration. */
-export const ALL_STATUSES = STATUSES;

@@ -84,9 +84,3 @@ export class LineIndex {
     return this.rangeOf(p.start.offset + base, p.end.offset + base);
   }
 }
-
-/** An offset range inside the document text, convertible to an LSP Range by a LineIndex. */
-export interface Span {
-  start: number;
-  end: number;
-}

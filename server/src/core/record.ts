@@ -17,6 +17,7 @@ import type { CheckOptions } from './check';
 import { checkDocument, sortDiagnostics } from './check';
 import type { Suppression } from './suppressions';
 import { filterSuppressed, primeSuppressions, readSuppressions } from './suppressions';
+import { RULES } from './rules/index';
 import { advanceTargets } from './actions/advance';
 import { summarize } from './summary';
 import type { ChangeSummary } from './summary';
@@ -64,7 +65,7 @@ export function makeRecord(a: Analysis, opts: Pick<CheckOptions, 'config' | 'doc
     doc: slimModel(a.doc, opts.config.extraFields),
     // The stable rules do not read the clock: any `now` gives the same diagnostics.
     stable: checkDocument(a, { config: opts.config, ...(opts.docsUrl !== undefined ? { docsUrl: opts.docsUrl } : {}), now: 0, only: 'stable', suppressions: false }),
-    suppressions: readSuppressions(a),
+    suppressions: readSuppressions(a, RULES),
     allowedNext: advanceTargets(a),
   };
 }
@@ -150,5 +151,5 @@ export function recordDiagnostics(r: DocumentRecord, opts: Omit<CheckOptions, 'o
   const a = recordAnalysis(r);
   const volatile = checkDocument(a, { ...opts, only: 'volatile', suppressions: false });
   const all = volatile.length ? [...r.stable, ...volatile] : [...r.stable];
-  return sortDiagnostics(opts.suppressions === false ? all : filterSuppressed(a, all));
+  return sortDiagnostics(opts.suppressions === false ? all : filterSuppressed(a, all, RULES));
 }

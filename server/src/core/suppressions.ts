@@ -7,14 +7,33 @@
  *
  * Rules are IDs or names, separated by commas or spaces; none means every rule. The reason
  * follows ` -- `. Directives inside code (fenced, indented or inline) are examples, not
- * directives. The filter is pure: `checkDocument` and `checkSetRules` apply it, and
- * CM007 (suppression-invalid) reports directives with no reason or an unknown rule. CM007
+ * directives. The filter is pure: the engine (`checkDocument`, `checkSetRules`) applies it with
+ * the rule catalogue passed in (this module imports no rule), and CM007 (suppression-invalid)
+ * reports directives with no reason or an unknown rule. CM007
  * itself is never suppressed, so a reasonless blanket `itsmote-disable` cannot hide its own
  * warning.
  */
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { Analysis } from './model';
-import { ruleByKey } from './rules/index';
+
+/** The rule catalogue as directives need it: every rule's ID and name (the engine passes `RULES`). */
+export type RuleKeys = readonly { id: string; name: string }[];
+
+const keyMaps = new WeakMap<RuleKeys, Map<string, string>>();
+
+/** The canonical rule ID for a key (ID in any case, or name), if the catalogue has it. */
+function idOf(catalogue: RuleKeys, key: string): string | undefined {
+  let m = keyMaps.get(catalogue);
+  if (!m) {
+    m = new Map();
+    for (const r of catalogue) {
+      m.set(r.id.toLowerCase(), r.id);
+      m.set(r.name.toLowerCase(), r.id);
+    }
+    keyMaps.set(catalogue, m);
+  }
+  return m.get(key.trim().toLowerCase());
+}
 
 /** The directive kinds. */
 export type SuppressionKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
@@ -96,8 +115,8 @@ function readBody(body: string): { keys: string[]; reason?: string } {
 
 const cache = new WeakMap<Analysis, Suppression[]>();
 
-/** The directives of a document, in text order (cached per analysis). */
-export function readSuppressions(a: Analysis): Suppression[] {
+/** The directives of a document, in text order (cached per analysis), rule keys read against `catalogue`. */
+export function readSuppressions(a: Analysis, catalogue: RuleKeys): Suppression[] {
   const hit = cache.get(a);
   if (hit) return hit;
   const text = textOf(a);
@@ -114,9 +133,9 @@ export function readSuppressions(a: Analysis): Suppression[] {
       const rules: string[] = [];
       const unknown: string[] = [];
       for (const k of keys) {
-        const r = ruleByKey(k);
-        if (r) {
-          if (!rules.includes(r.id)) rules.push(r.id);
+        const id = idOf(catalogue, k);
+        if (id) {
+          if (!rules.includes(id)) rules.push(id);
         } else unknown.push(k);
       }
       const kind = m[1] as SuppressionKind;
@@ -212,8 +231,8 @@ export interface SuppressionResult {
 }
 
 /** Splits diagnostics of a document into kept and suppressed. */
-export function applySuppressions(a: Analysis, diagnostics: readonly Diagnostic[]): SuppressionResult {
-  const directives = readSuppressions(a);
+export function applySuppressions(a: Analysis, diagnostics: readonly Diagnostic[], catalogue: RuleKeys): SuppressionResult {
+  const directives = readSuppressions(a, catalogue);
   if (directives.length === 0) return { kept: [...diagnostics], suppressed: [] };
   const kept: Diagnostic[] = [];
   const suppressed: SuppressionResult['suppressed'] = [];
@@ -226,6 +245,6 @@ export function applySuppressions(a: Analysis, diagnostics: readonly Diagnostic[
 }
 
 /** The diagnostics that no directive suppresses. */
-export function filterSuppressed(a: Analysis, diagnostics: Diagnostic[]): Diagnostic[] {
-  return readSuppressions(a).length === 0 ? diagnostics : applySuppressions(a, diagnostics).kept;
+export function filterSuppressed(a: Analysis, diagnostics: Diagnostic[], catalogue: RuleKeys): Diagnostic[] {
+  return readSuppressions(a, catalogue).length === 0 ? diagnostics : applySuppressions(a, diagnostics, catalogue).kept;
 }

@@ -14,6 +14,7 @@ const MAX_RENAMES = 50;
 
 /** The repository of a folder: its top and whether it has a commit yet. */
 async function repoOf(dir: string): Promise<{ top: string; hasHead: boolean } | undefined> {
+  // A timeout is not "no repository": it reaches the command, which stops with the reason.
   const top = await gitToplevel(dir);
   if (!top) return undefined;
   const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], top);

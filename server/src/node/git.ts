@@ -9,12 +9,24 @@
  */
 import { execFile, spawn } from 'node:child_process';
 
-/** What a git call gave. `missing` is true when git itself is not installed. */
+/** What a git call gave. `missing` is true when git itself is not installed; `timedOut` when it was stopped. */
 export interface GitResult {
   ok: boolean;
   stdout: string;
   stderr: string;
   missing?: boolean;
+  timedOut?: boolean;
+}
+
+/**
+ * How long one git call may take unless its caller says otherwise. A repository's config can make
+ * git block forever (an `[include]` of a FIFO, a path on a dead network mount), and a CI job that
+ * hangs until its runner's limit is worse than one that fails with the reason. Generous, because
+ * `log` on a long history is legitimately slow; `ITSMOTE_GIT_TIMEOUT_MS` overrides it.
+ */
+export function defaultGitTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.ITSMOTE_GIT_TIMEOUT_MS);
+  return Number.isInteger(n) && n > 0 ? n : 60_000;
 }
 
 /**
@@ -50,16 +62,20 @@ export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv
   return { ...base, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_ALLOW_PROTOCOL: base.GIT_ALLOW_PROTOCOL ?? '' };
 }
 
-/** Runs `git ...args` in `cwd`, hardened, with a stable environment (killed after `timeoutMs` when given). */
-export function git(args: readonly string[], cwd: string, timeoutMs = 0): Promise<GitResult> {
+/** Runs `git ...args` in `cwd`, hardened, with a stable environment, killed after `timeoutMs`. */
+export function git(args: readonly string[], cwd: string, timeoutMs = defaultGitTimeoutMs()): Promise<GitResult> {
   return new Promise((resolve) => {
     execFile(
       'git',
       gitArgv(args),
       { cwd, timeout: timeoutMs, windowsHide: true, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: gitEnv() },
       (err, stdout, stderr) => {
-        const missing = (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-        resolve({ ok: !err, stdout: stdout ?? '', stderr: (stderr ?? '').trim(), ...(missing ? { missing: true } : {}) });
+        const e = err as (NodeJS.ErrnoException & { killed?: boolean; signal?: string | null }) | null;
+        const missing = e?.code === 'ENOENT';
+        const timedOut = !missing && e?.killed === true && e.signal === 'SIGTERM';
+        const flags = { ...(missing ? { missing: true } : {}), ...(timedOut ? { timedOut: true } : {}) };
+        const errText = timedOut ? `git gave no answer within ${timeoutMs / 1000} s and was stopped` : (stderr ?? '').trim();
+        resolve({ ok: !err, stdout: stdout ?? '', stderr: errText, ...flags });
       },
     );
   });
@@ -68,13 +84,22 @@ export function git(args: readonly string[], cwd: string, timeoutMs = 0): Promis
 /** The first line of git's error output, for one-line messages. */
 export function gitError(r: GitResult): string {
   if (r.missing) return 'git is not installed (or not on PATH)';
+  if (r.timedOut) return `${r.stderr} (a repository config can make git wait forever, e.g. an [include] of a FIFO; ITSMOTE_GIT_TIMEOUT_MS sets the limit)`;
   return r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed';
 }
 
 /** The top folder of the work tree that holds `dir`, or undefined when `dir` is not in one. */
 export async function gitToplevel(dir: string): Promise<string | undefined> {
   const r = await git(['rev-parse', '--show-toplevel'], dir);
+  if (r.timedOut) throw new GitTimeoutError(r);
   return r.ok ? r.stdout.trim() : undefined;
+}
+
+/** Thrown where a timed-out call cannot be told from "no" (not a repository): the caller reports it. */
+export class GitTimeoutError extends Error {
+  constructor(readonly result: GitResult) {
+    super(gitError(result));
+  }
 }
 
 /** Splits NUL-separated output into its non-empty parts. */
@@ -114,7 +139,7 @@ export async function filterOverrides(cwd: string): Promise<string[] | undefined
 export function catFiles(cwd: string, specs: readonly string[]): Promise<(Buffer | undefined)[]> {
   if (specs.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
-    const child = spawn('git', gitArgv(['cat-file', '--batch']), { cwd, env: gitEnv(), windowsHide: true, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('git', gitArgv(['cat-file', '--batch']), { cwd, env: gitEnv(), windowsHide: true, stdio: ['pipe', 'pipe', 'ignore'], timeout: defaultGitTimeoutMs() });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', () => resolve(specs.map(() => undefined)));

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { check, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne } from './support';
+import { ERROR, expectNone, expectOne, type Failing } from './support';
 
 const LINE_ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A document on which CM001 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: '# Nothing here\n' };
 
 describe('CM001 header-missing', () => {
   it('does not fire when the document has a header list', () => {

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { check, codes, VALID_NORMAL } from '../../helpers/doc';
-import { bulletOf, ERROR, expectNone, expectOne, missingAnchor, lineRange, withLine, withLog } from './support';
+import { bulletOf, ERROR, expectNone, expectOne, missingAnchor, lineRange, withLine, withLog, type Failing } from './support';
+
+/** A document on which CM002 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Affected services', null) };
 
 describe('CM002 field-missing', () => {
   it('does not fire on a complete change', () => expectNone(VALID_NORMAL, 'CM002'));

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, lineRange, rangeIn, withLine, withLog, msg } from './support';
+import { ERROR, expectNone, expectOne, lineRange, rangeIn, withLine, withLog, msg, type Failing } from './support';
+
+/** A document on which CM003 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Risk level', '- Risk level: Severe') };
 
 describe('CM003 value-invalid', () => {
   it('does not fire on valid values, in any case', () => {

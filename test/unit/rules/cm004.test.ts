@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, lineRange, WARNING, withLine } from './support';
+import { expectNone, expectOne, lineRange, WARNING, withLine, type Failing } from './support';
+
+/** A document on which CM004 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Status', '- Status: Approved\n- Status: Approved') };
 
 describe('CM004 field-duplicate', () => {
   it('does not fire when every field appears once', () => expectNone(VALID_NORMAL, 'CM004'));

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, rangeIn, withLine, withLog } from './support';
+import { ERROR, expectNone, expectOne, rangeIn, withLine, withLog, type Failing } from './support';
 
 const window = (v: string) => withLine('- Planned execution time', `- Planned execution time: ${v}`);
+
+/** A document on which CM005 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Planned execution time', '- Planned execution time: 2026-12-01 14:00 CET') };
 
 describe('CM005 time-invalid', () => {
   it('does not fire on readable windows and log timestamps', () => {

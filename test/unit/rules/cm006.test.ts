@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, INFORMATION, rangeIn, withLine, msg } from './support';
+import { expectNone, expectOne, INFORMATION, rangeIn, withLine, msg, type Failing } from './support';
+
+/** A document on which CM006 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Status', '- Status: Approved\n- Rollbak plan: x') };
 
 describe('CM006 field-unknown', () => {
   it('does not fire on known fields, aliases and Summary', () => {

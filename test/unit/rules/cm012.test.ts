@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, missingAnchor, lineRange, rangeIn, withLine } from './support';
+import { ERROR, expectNone, expectOne, missingAnchor, lineRange, rangeIn, withLine, type Failing } from './support';
 
 const owner = (v: string) => withLine('- Change Owner', `- Change Owner: ${v}`);
+
+/** A document on which CM012 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Change Owner', '- Change Owner: the team') };
 
 describe('CM012 owner-not-a-person', () => {
   it('does not fire on one person: a handle or a name, via the alias too', () => {

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { codes } from '../../helpers/doc';
-import { expectNone, expectOne, lineRange, VALID_STANDARD, WARNING, withLine } from './support';
+import { expectNone, expectOne, lineRange, VALID_STANDARD, WARNING, withLine, type Failing } from './support';
 
 const risk = (v: string) => withLine('- Risk level', `- Risk level: ${v}`, VALID_STANDARD);
+
+/** A document on which CM014 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Risk level', '- Risk level: High', VALID_STANDARD) };
 
 describe('CM014 standard-not-low-risk', () => {
   it('does not fire on a Low-risk Standard change, in any case', () => {

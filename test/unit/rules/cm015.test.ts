@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, missingAnchor, lineRange, VALID_EMERGENCY, VALID_STANDARD, WARNING, withLine } from './support';
+import { expectNone, expectOne, missingAnchor, lineRange, VALID_EMERGENCY, VALID_STANDARD, WARNING, withLine, type Failing } from './support';
+
+/** A document on which CM015 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Planned execution time', null) };
 
 describe('CM015 window-missing', () => {
   it('does not fire when a readable window is given (also via the alias)', () => {

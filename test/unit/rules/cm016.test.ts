@@ -4,10 +4,13 @@ import { defaultConfig } from '../../../server/src/core/config';
 import type { RepoFacts } from '../../../server/src/core/repo/facts';
 import { countDocumentPeople } from '../../../server/src/core/repo/facts';
 import { doc, editLine, NOW, VALID_NORMAL } from '../../helpers/doc';
-import { INFORMATION, rangeIn } from './support';
+import { INFORMATION, rangeIn, type Failing } from './support';
 
 const cm016 = (text: string, repo?: RepoFacts) =>
   checkDocument(doc(text), { config: defaultConfig(), now: NOW, ...(repo ? { repo } : {}) }).filter((d) => d.code === 'CM016');
+
+/** A document on which CM016 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: VALID_NORMAL, repo: { people: ['@bob'] } };
 
 describe('CM016 person-unknown', () => {
   it('does not run without CODEOWNERS facts', () => {

@@ -3,10 +3,13 @@ import { checkDocument } from '../../../server/src/core/check';
 import { defaultConfig } from '../../../server/src/core/config';
 import type { RepoFacts } from '../../../server/src/core/repo/facts';
 import { doc, editLine, NOW, VALID_NORMAL } from '../../helpers/doc';
-import { INFORMATION, rangeIn } from './support';
+import { INFORMATION, rangeIn, type Failing } from './support';
 
 const cm017 = (text: string, repo?: RepoFacts) =>
   checkDocument(doc(text), { config: defaultConfig(), now: NOW, ...(repo ? { repo } : {}) }).filter((d) => d.code === 'CM017');
+
+/** A document on which CM017 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: VALID_NORMAL, repo: { services: ['payments-api'] } };
 
 describe('CM017 service-unknown', () => {
   it('does not run without catalog facts', () => {

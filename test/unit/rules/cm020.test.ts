@@ -1,11 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { codes } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, lineRange, VALID_STANDARD, withLine, withLog } from './support';
+import { ERROR, expectNone, expectOne, lineRange, VALID_STANDARD, withLine, withLog, LOG_PLANNED, LOG_IN_PROGRESS, type Failing } from './support';
 
 const PLANNED = '2026-11-26 10:02 UTC Planned by @alice';
 const APPROVED = '2026-11-27 09:15 UTC Approved by @bob';
 const STARTED = '2026-11-28 09:00 UTC In Progress by @alice';
 const noApprovalValue = withLine('- Approval', null);
+
+/** A document on which CM020 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLog('In Progress', [LOG_PLANNED, LOG_IN_PROGRESS], withLine('- Approval', null)) };
 
 describe('CM020 approval-missing', () => {
   it('does not fire when an executed Normal change has an Approved entry (with or without `by`) or an Approval value', () => {

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, lineRange, rangeIn, WARNING, withLine } from './support';
+import { expectNone, expectOne, lineRange, rangeIn, WARNING, withLine, type Failing } from './support';
+
+/** A document on which CM021 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Approval', '- Approval: @alice') };
 
 describe('CM021 self-approval', () => {
   it('does not fire when someone else approves', () => expectNone(VALID_NORMAL, 'CM021'));

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, INFORMATION, lineRange, rangeIn, withLine } from './support';
+import { expectNone, expectOne, INFORMATION, lineRange, rangeIn, withLine, type Failing } from './support';
+
+/** A document on which CM022 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Approval', '- Approval: @bob, @carol') };
 
 describe('CM022 approvers-many', () => {
   it('does not fire on one approver (a person or a team), with or without a date', () => {

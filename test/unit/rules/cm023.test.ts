@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, missingAnchor, lineRange, VALID_EMERGENCY, withLine } from './support';
+import { ERROR, expectNone, expectOne, missingAnchor, lineRange, VALID_EMERGENCY, withLine, type Failing } from './support';
+
+/** A document on which CM023 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Incident', null, VALID_EMERGENCY) };
 
 describe('CM023 incident-missing', () => {
   it('does not fire on an Emergency change with an incident (or the alias), nor on other types', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { msg, ERROR, expectNone, expectOne, lineRange, VALID_EMERGENCY, VALID_STANDARD, withLine, withLog } from './support';
+import { msg, ERROR, expectNone, expectOne, lineRange, VALID_EMERGENCY, VALID_STANDARD, withLine, withLog, LOG_PLANNED, LOG_APPROVED, type Failing } from './support';
 
 const P = '2026-11-26 10:02 UTC Planned by @alice';
 const A = '2026-11-27 09:15 UTC Approved by @bob';
@@ -8,6 +8,9 @@ const I = '2026-11-28 09:00 UTC In Progress by @alice';
 const V = '2026-11-28 09:30 UTC Verifying by @alice';
 const C = '2026-11-28 10:00 UTC Closed by @alice';
 const R = '2026-11-28 09:40 UTC Rolled Back by @alice: errors';
+
+/** A document on which CM030 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLog('Closed', [LOG_PLANNED, LOG_APPROVED, '2026-11-27 10:00 UTC Closed']) };
 
 describe('CM030 transition-invalid', () => {
   it('does not fire on allowed paths', () => {

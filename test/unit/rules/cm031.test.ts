@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, lineRange, withLine, withLog } from './support';
+import { ERROR, expectNone, expectOne, lineRange, withLine, withLog, type Failing } from './support';
 
 const P = '2026-11-26 10:02 UTC Planned by @alice';
 const A = '2026-11-27 09:15 UTC Approved by @bob';
+
+/** A document on which CM031 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Status', '- Status: Planned') };
 
 describe('CM031 status-log-mismatch', () => {
   it('does not fire when Status equals the last entry (case-insensitively)', () => {

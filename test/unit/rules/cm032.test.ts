@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, lineRange, withLog } from './support';
+import { ERROR, expectNone, expectOne, lineRange, withLog, LOG_PLANNED, LOG_APPROVED, type Failing } from './support';
+
+/** A document on which CM032 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLog('Approved', [LOG_APPROVED, LOG_PLANNED.replace('2026-11-26 10:02', '2026-11-27 09:00').replace('Planned', 'Approved')]) };
 
 describe('CM032 log-out-of-order', () => {
   it('does not fire when times ascend, or are equal', () => {

@@ -1,10 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, missingAnchor, lineRange, withLine, withLog } from './support';
+import { ERROR, expectNone, expectOne, missingAnchor, lineRange, withLine, withLog, LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, type Failing } from './support';
 
 const LOG = ['2026-11-26 10:02 UTC Planned by @alice', '2026-11-27 09:15 UTC Approved by @bob', '2026-11-28 09:00 UTC In Progress', '2026-11-28 09:30 UTC Verifying'];
 const closed = withLog('Closed', [...LOG, '2026-11-28 10:00 UTC Closed']);
 const rolledBack = withLog('Rolled Back', [...LOG, '2026-11-28 09:40 UTC Rolled Back: latency']);
+
+/** A document on which CM033 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = {
+  text: withLine('- Approval', '- Approval: @bob\n- Outcome: TBD', withLog('Closed', [LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, '2026-11-27 11:00 UTC Verifying', '2026-11-27 12:00 UTC Closed'])),
+};
 
 describe('CM033 outcome-missing', () => {
   it('does not fire before Closed/Rolled Back, or with an Outcome value or section', () => {

@@ -1,9 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { codes } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, lineRange, withLine, withLog } from './support';
+import { ERROR, expectNone, expectOne, lineRange, withLine, withLog, LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, type Failing } from './support';
 
 const LOG = ['2026-11-26 10:02 UTC Planned by @alice', '2026-11-27 09:15 UTC Approved by @bob', '2026-11-28 09:00 UTC In Progress'];
 const rolled = (entry: string) => withLog('Rolled Back', [...LOG, entry]);
+
+/** A document on which CM034 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = {
+  text: withLine('- Approval', '- Approval: @bob\n- Outcome: rolled back', withLog('Rolled Back', [LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, '2026-11-27 10:30 UTC Rolled Back'])),
+};
 
 describe('CM034 rollback-reason-missing', () => {
   it('does not fire when the Rolled Back entry has a note, with or without `by`', () => {

@@ -1,11 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { codes, NOW, VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, lineRange, withLine, withLog, WARNING } from './support';
+import { expectNone, expectOne, lineRange, withLine, withLog, WARNING, LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, type Failing } from './support';
 
 const HOUR = 3_600_000;
 const P = '2026-11-26 10:02 UTC Planned by @alice';
 const A = '2026-11-27 09:15 UTC Approved by @bob';
 const inProgressSince = (ts: string, extra: string[] = []) => withLog(extra.length ? 'Verifying' : 'In Progress', [P, A, `${ts} In Progress by @alice`, ...extra]);
+
+/** A document on which CM036 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLog('In Progress', [LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS]) };
 
 describe('CM036 change-stale', () => {
   it('does not fire on a fresh change', () => expectNone(VALID_NORMAL, 'CM036'));

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, lineRange, withLine, WARNING } from './support';
+import { expectNone, expectOne, lineRange, withLine, WARNING, type Failing } from './support';
 
 const noLog = VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'));
+
+/** A document on which CM037 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { text: withLine('- Status', '- Status: In Progress', VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'))) };
 
 describe('CM037 status-log-missing', () => {
   it('does not fire with log entries, or at Planned without a log', () => {

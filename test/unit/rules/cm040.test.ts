@@ -4,7 +4,7 @@ import { checkSetRules } from '../../../server/src/core/check';
 import { defaultConfig } from '../../../server/src/core/config';
 import type { Config } from '../../../server/src/core/config';
 import { doc, NOW, VALID_NORMAL } from '../../helpers/doc';
-import { assertShape, lineRange, withLine, WARNING } from './support';
+import { assertShape, lineRange, withLine, WARNING, type Failing } from './support';
 
 /** A valid Normal change on `services` with `window`, at `status` (log adjusted for Planned). */
 function change(services: string, window: string, status = 'Approved'): string {
@@ -17,6 +17,9 @@ function conflicts(docs: Record<string, string>, config: Partial<Config> = {}): 
   const entries = Object.entries(docs).map(([key, text]) => ({ key, analysis: doc(text, key) }));
   return checkSetRules(entries, { config: { ...defaultConfig(), ...config }, now: NOW });
 }
+
+/** A document on which CM040 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = { set: [VALID_NORMAL, VALID_NORMAL] };
 
 describe('CM040 window-conflict', () => {
   it('does not fire for one change, disjoint windows, touching windows, or different services', () => {

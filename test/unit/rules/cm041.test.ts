@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Config } from '../../../server/src/core/config';
 import { parseConfig } from '../../../server/src/core/config';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, lineRange, msg, VALID_EMERGENCY, VALID_STANDARD, withLine, withLog } from './support';
+import { ERROR, expectNone, expectOne, lineRange, msg, VALID_EMERGENCY, VALID_STANDARD, withLine, withLog, type Failing } from './support';
 
 /** A config with the freezes given as `.itsmote.json` writes them. */
 function freezes(...list: unknown[]): Partial<Config> {
@@ -14,6 +14,12 @@ function freezes(...list: unknown[]): Partial<Config> {
 // VALID_NORMAL: payments-db, payments-api; 2026-12-01 14:00 UTC, 60 min; Normal, Approved.
 const DECEMBER = { name: 'December freeze', start: '2026-12-01 00:00 UTC', end: '2026-12-02 00:00 UTC' };
 const window = (value: string, text = VALID_NORMAL) => withLine('- Planned execution time', `- Planned execution time: ${value}`, text);
+
+/** A document on which CM041 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = {
+  text: VALID_NORMAL,
+  config: { freezes: [{ name: 'December', start: Date.UTC(2026, 11, 1), end: Date.UTC(2026, 11, 2), services: [], allow: ['Emergency'] }] },
+};
 
 describe('CM041 window-in-freeze', () => {
   it('does not fire without freezes, or for a window outside every freeze', () => {

@@ -3,7 +3,7 @@ import { checkRepoRules } from '../../../server/src/core/check';
 import { defaultConfig } from '../../../server/src/core/config';
 import type { ChangedFile } from '../../../server/src/core/rules/index';
 import { doc, editLine, NOW, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, withLine, withLog } from './support';
+import { ERROR, withLine, withLog, type Failing } from './support';
 
 const COMPONENTS = [
   { name: 'payments-api', dir: 'services/payments' },
@@ -14,6 +14,11 @@ const changed = (...paths: string[]): ChangedFile[] => paths.map((path) => ({ pa
 // VALID_NORMAL: Approved, payments-db and payments-api.
 const run = (files: ChangedFile[], docs: string[] = []) =>
   checkRepoRules({ changedFiles: files, components: COMPONENTS, documents: docs.map((t) => doc(t).doc) }, { config: defaultConfig(), now: NOW });
+
+/** A document on which CM050 fires (test/unit/rules/severity.test.ts runs every rule's). */
+export const FAILING: Failing = {
+  changes: { changedFiles: [{ path: 'svc/api/x.ts', exempt: false }], components: [{ name: 'api', dir: 'svc/api' }], documents: [VALID_NORMAL] },
+};
 
 describe('CM050 change-unregistered', () => {
   it('reports each service whose files changed once, on its first changed file, at line 1, with the files in data', () => {

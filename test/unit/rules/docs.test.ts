@@ -19,7 +19,7 @@ describe('docs/rules.md', () => {
     for (const r of RULES) {
       const s = section(r.id);
       assert.match(s, new RegExp(`^## ${r.id} ${r.name}$`, 'm'), r.id);
-      assert.match(s, new RegExp(`^\\*\\*Default:\\*\\* ${r.defaultSeverity}\\b`, 'm'), r.id);
+      assert.match(s, new RegExp(`^\\*\\*Default:\\*\\* ${r.severity}\\b`, 'm'), r.id);
       assert.match(s, /^Failing/m, `${r.id} has a failing example`);
       assert.match(s, /^Fixed/m, `${r.id} has a fixed example`);
       assert.match(s, /^\*\*Quick fix:\*\*/m, `${r.id} says which quick fix exists`);

@@ -3,10 +3,27 @@ import { strict as assert } from 'node:assert';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { codes, editLine, VALID_NORMAL } from '../../helpers/doc';
 import type { Config } from '../../../server/src/core/config';
+import type { RepoFacts } from '../../../server/src/core/repo/facts';
+import type { ChangedFile, CatalogComponent } from '../../../server/src/core/rules/index';
 
 export const ERROR = 1;
 export const WARNING = 2;
 export const INFORMATION = 3;
+
+/** Status log lines of a Normal change on its usual path (VALID_NORMAL's own entries). */
+export const LOG_PLANNED = '2026-11-26 10:02 UTC Planned by @alice';
+export const LOG_APPROVED = '2026-11-27 09:15 UTC Approved by @bob';
+export const LOG_IN_PROGRESS = '2026-11-27 10:00 UTC In Progress by @alice';
+
+/**
+ * What makes a rule fire, exported by its test file as `FAILING` (severity.test.ts runs every
+ * rule's through the engine): a document (with the repository facts or config it needs), a set
+ * of documents for a set rule, or a pull request's changes for a repository rule.
+ */
+export type Failing =
+  | { text: string; repo?: RepoFacts; config?: Partial<Config> }
+  | { set: string[] }
+  | { changes: { changedFiles: ChangedFile[]; components: CatalogComponent[]; documents: string[] } };
 
 /** The 0-based line of the first line starting with `prefix` (whole text lines, LF or CRLF). */
 export function lineOf(text: string, prefix: string): number {

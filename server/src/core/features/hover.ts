@@ -73,7 +73,7 @@ export function hover(a: Analysis, position: Position, diagnostics: readonly Dia
   for (const d of diagnostics) {
     if (d.source !== 'itsmote' || !contains(d.range, position)) continue;
     const rule = ruleByKey(String(d.code ?? ''));
-    if (rule) parts.push(`**${rule.id} ${rule.name}**: ${rule.rationale}`);
+    if (rule) parts.push(`**${rule.id} ${rule.name}**: ${rule.docs}`);
   }
   const unique = [...new Set(parts)];
   if (!unique.length) return undefined;

@@ -1,10 +1,10 @@
+import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule, Finding } from './types';
 import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
 import { approvalRequired, hasApprovalEvidence } from '../lifecycle';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
-import { isPlaceholder } from '../values';
 
 /** Required fields that no more specific rule covers (CM010-CM033 cover the rest). */
 const ALWAYS: FieldKey[] = ['changeType', 'services', 'risk', 'status'];
@@ -13,9 +13,10 @@ const ALWAYS: FieldKey[] = ['changeType', 'services', 'risk', 'status'];
 export const fieldMissing: DocumentRule = {
   id: 'CM002',
   name: 'field-missing',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: '"Minimum required: what will change, which services are affected, expected user impact, risk level, rollback plan, verification method." Type, services, risk and status are what make the change reviewable and its metrics countable.',
+  docs: '"Minimum required: what will change, which services are affected, expected user impact, risk level, rollback plan, verification method." Type, services, risk and status are what make the change reviewable and its metrics countable.',
+  fixes: missingFieldFixes,
   check({ doc }) {
     const out: Finding[] = [];
     const missing = (key: FieldKey, why = '') => {

@@ -1,3 +1,4 @@
+import { replaceValueFixes } from '../actions/field-fixes';
 import type { DocumentRule, Finding } from './types';
 import type { HeaderItem } from '../schema';
 import { CHANGE_TYPES, RISK_LEVELS, STATUSES, TOUCHES } from '../fields';
@@ -18,9 +19,10 @@ function invalid(item: HeaderItem, value: string, allowed: readonly string[], wh
 export const valueInvalid: DocumentRule = {
   id: 'CM003',
   name: 'value-invalid',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: 'Types, risk levels and statuses drive approval, the lifecycle and the metrics. A value outside the list silently switches those checks off: rules that depend on an unknown type, status or risk are skipped, and CM003 is the only report.',
+  docs: 'Types, risk levels and statuses drive approval, the lifecycle and the metrics. A value outside the list silently switches those checks off: rules that depend on an unknown type, status or risk are skipped, and CM003 is the only report.',
+  fixes: replaceValueFixes(true),
   check({ doc }) {
     const out: Finding[] = [];
     const seen = new Set<string>();

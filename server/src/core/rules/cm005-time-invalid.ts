@@ -5,9 +5,9 @@ import { itemRange } from './util';
 export const timeInvalid: DocumentRule = {
   id: 'CM005',
   name: 'time-invalid',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: 'Times that cannot be read cannot be checked: no conflict detection, no stale warnings, no time-to-rollback metric.',
+  docs: 'Times that cannot be read cannot be checked: no conflict detection, no stale warnings, no time-to-rollback metric.',
   check({ doc }) {
     const out: Finding[] = [];
     if (doc.values.windowError) {

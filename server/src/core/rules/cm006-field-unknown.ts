@@ -3,6 +3,7 @@ import type { HeaderItem } from '../schema';
 import { ALL_FIELD_NAMES, CHANGE_TYPES, extraFieldByName, fieldByName, RISK_LEVELS, STATUSES } from '../fields';
 import type { FieldKey } from '../fields';
 import { closest, matchEnum } from '../values';
+import { itemAtLine, replaceSpan } from '../actions/text';
 
 // Longest first, so that `Change Owner @a` is read as Change Owner, not Change + ...
 const NAMES_LONGEST_FIRST = [...ALL_FIELD_NAMES]
@@ -34,10 +35,18 @@ function forgottenColon(item: HeaderItem): { name: string; value: string } | und
 export const fieldUnknown: DocumentRule = {
   id: 'CM006',
   name: 'field-unknown',
-  defaultSeverity: 'information',
+  severity: 'information',
   scope: 'document',
-  rationale: 'A misspelt field name hides its value from every check: a "Rollbak plan" is no rollback plan.',
-  check({ doc }, { extraFields = [] }) {
+  docs: 'A misspelt field name hides its value from every check: a "Rollbak plan" is no rollback plan.',
+  fixes({ analysis: a, diagnostic: d, data }) {
+    const item = itemAtLine(a, d.range.start.line);
+    if (!item || typeof data.suggestion !== 'string') return [];
+    const l = a.md.lines;
+    const text = item.hasColon ? data.suggestion : `${data.suggestion}:`;
+    const e = replaceSpan(l, l.offsetAt(item.nameRange.start), l.offsetAt(item.nameRange.end), text);
+    return [{ title: item.hasColon ? `Rename "${item.name}" to "${data.suggestion}"` : `Write "${data.suggestion}:"`, edits: [e], isPreferred: true, safe: true }];
+  },
+  check({ doc, options: { extraFields = [] } }) {
     const out: Finding[] = [];
     const names = [...ALL_FIELD_NAMES, ...extraFields];
     for (const item of doc.header?.items ?? []) {

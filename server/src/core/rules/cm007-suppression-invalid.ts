@@ -1,18 +1,19 @@
 import type { DocumentRule, Finding } from './types';
-import { readSuppressions } from '../suppressions';
-import { RULES } from './index';
 import { closest } from '../values';
 
-/** CM007: a suppression comment with no reason, or naming a rule that does not exist. */
+/**
+ * CM007: a suppression comment with no reason, or naming a rule that does not exist. The engine
+ * reads the directives with the catalogue and passes both in (`ctx.suppressions`, `ctx.rules`).
+ */
 export const suppressionInvalid: DocumentRule = {
   id: 'CM007',
   name: 'suppression-invalid',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   scope: 'document',
-  rationale: 'A suppressed check is a process exception. Auditors ask why it was made ("if you cannot explain it, it is not approved"): write why after `--`, and name rules that exist.',
-  check(a) {
+  docs: 'A suppressed check is a process exception. Auditors ask why it was made ("if you cannot explain it, it is not approved"): write why after `--`, and name rules that exist.',
+  check({ suppressions, rules }) {
     const out: Finding[] = [];
-    for (const s of readSuppressions(a)) {
+    for (const s of suppressions) {
       if (s.kind === 'enable') continue;
       if (!s.reason) {
         const what = s.rules.length ? s.rules.join(', ') : 'every rule';
@@ -23,7 +24,7 @@ export const suppressionInvalid: DocumentRule = {
         });
       }
       for (const k of s.unknown) {
-        const guess = closest(k, RULES.flatMap((r) => [r.id, r.name]));
+        const guess = closest(k, rules.flatMap((r) => [r.id, r.name]));
         out.push({
           range: s.range,
           message: `"${k}" is not a rule ID or name, so this suppression does nothing for it.${guess ? ` Did you mean "${guess}"?` : ''}`,

@@ -6,6 +6,6 @@ export const verificationMissing = presenceRule({
   name: 'verification-missing',
   severity: 'error',
   field: 'verification',
-  rationale: '"No verification, no success"; "optimism is not a signal". Say which SLO signals, synthetic checks or functional checks prove the change worked.',
+  docs: '"No verification, no success"; "optimism is not a signal". Say which SLO signals, synthetic checks or functional checks prove the change worked.',
   advice: 'Say which signals prove the change worked (errors, latency, synthetic checks): a `Verification plan:` value or a `## Verification plan` section (no verification, no success).',
 });

@@ -1,3 +1,4 @@
+import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
@@ -6,9 +7,10 @@ import { emptyItemText, insertFieldData, missingRange, strayNote } from './util'
 export const ownerNotAPerson: DocumentRule = {
   id: 'CM012',
   name: 'owner-not-a-person',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: 'The Change Owner is "mandatory, single person", accountable end to end. Never assign "the team": when everyone owns a change, no one does.',
+  docs: 'The Change Owner is "mandatory, single person", accountable end to end. Never assign "the team": when everyone owns a change, no one does.',
+  fixes: missingFieldFixes,
   check({ doc }) {
     const state = fieldState(doc, 'owner');
     const owner = doc.values.owner;

@@ -6,6 +6,6 @@ export const impactMissing = presenceRule({
   name: 'impact-missing',
   severity: 'warning',
   field: 'impact',
-  rationale: '"If you cannot explain impact, assume higher risk." Users and support need to know what they will notice.',
+  docs: '"If you cannot explain impact, assume higher risk." Users and support need to know what they will notice.',
   advice: 'Say what users will notice, even "none expected": an `Expected user impact:` value or section (if you cannot explain impact, assume higher risk).',
 });

@@ -1,3 +1,4 @@
+import { replaceValueFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
 import { itemRange } from './util';
 
@@ -5,9 +6,10 @@ import { itemRange } from './util';
 export const standardNotLowRisk: DocumentRule = {
   id: 'CM014',
   name: 'standard-not-low-risk',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   scope: 'document',
-  rationale: 'A Standard change is "low-risk, repeatable, well-understood" and therefore pre-approved. A riskier change is a Normal change with one approver.',
+  docs: 'A Standard change is "low-risk, repeatable, well-understood" and therefore pre-approved. A riskier change is a Normal change with one approver.',
+  fixes: replaceValueFixes(false),
   check({ doc }) {
     const { changeType, risk } = doc.values;
     if (changeType !== 'Standard' || risk === undefined || risk === 'Low') return [];

@@ -1,3 +1,4 @@
+import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
@@ -6,9 +7,10 @@ import { emptyItemText, insertFieldData, missingRange, strayNote } from './util'
 export const windowMissing: DocumentRule = {
   id: 'CM015',
   name: 'window-missing',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   scope: 'document',
-  rationale: '"Keep execution window clear." A planned time lets others avoid conflicting changes (CM040) and lets a change that never ran be noticed (CM036).',
+  docs: '"Keep execution window clear." A planned time lets others avoid conflicting changes (CM040) and lets a change that never ran be noticed (CM036).',
+  fixes: missingFieldFixes,
   check({ doc }) {
     const t = doc.values.changeType;
     if (t !== 'Standard' && t !== 'Normal') return [];

@@ -4,6 +4,7 @@ import { approvers } from './approvers';
 import { fieldState } from '../model';
 import { personKey } from '../repo/facts';
 import { closest } from '../values';
+import { replaceNameFix } from '../actions/field-fixes';
 
 /**
  * CM016: the Change Owner or an approver is neither in CODEOWNERS nor named by another change
@@ -12,11 +13,13 @@ import { closest } from '../values';
 export const personUnknown: DocumentRule = {
   id: 'CM016',
   name: 'person-unknown',
-  defaultSeverity: 'information',
+  severity: 'information',
   scope: 'document',
   reads: 'repository',
-  rationale: 'The owner and the approver must be people who can be reached when the change goes wrong. A handle that no CODEOWNERS entry and no other change knows is usually a typo (`@alcie`) or someone who has left.',
-  check({ doc }, options) {
+  docs: 'The owner and the approver must be people who can be reached when the change goes wrong. A handle that no CODEOWNERS entry and no other change knows is usually a typo (`@alcie`) or someone who has left.',
+  // The did-you-mean: the unknown person in the owner or approval value becomes the suggestion.
+  fixes: ({ analysis, data }) => replaceNameFix(analysis, data.role === 'owner' ? 'owner' : 'approval', data.person, data.suggestion),
+  check({ doc, options }) {
     const people = options.repo?.people;
     if (!people) return [];
     const known = new Set(people.map(personKey));

@@ -1,6 +1,7 @@
 import type { DocumentRule, Finding } from './types';
 import { fieldState } from '../model';
 import { closest } from '../values';
+import { replaceNameFix } from '../actions/field-fixes';
 import type { HeaderItem } from '../schema';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -21,11 +22,13 @@ function serviceRange(item: HeaderItem, service: string): Range {
 export const serviceUnknown: DocumentRule = {
   id: 'CM017',
   name: 'service-unknown',
-  defaultSeverity: 'information',
+  severity: 'information',
   scope: 'document',
   reads: 'repository',
-  rationale: 'The affected services tie a change to the catalog\'s owners, on-call and dependencies, and make window conflicts (CM040) visible. A name the catalog does not know ties it to nothing.',
-  check({ doc }, options) {
+  docs: 'The affected services tie a change to the catalog\'s owners, on-call and dependencies, and make window conflicts (CM040) visible. A name the catalog does not know ties it to nothing.',
+  // The did-you-mean: the unknown service in Affected services becomes the suggestion.
+  fixes: ({ analysis, data }) => replaceNameFix(analysis, 'services', data.service, data.suggestion),
+  check({ doc, options }) {
     const services = options.repo?.services;
     if (!services || doc.values.services.length === 0) return [];
     const item = fieldState(doc, 'services').item;

@@ -1,3 +1,4 @@
+import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
 import { approvalRequired, hasApprovalEvidence, EXECUTED_STATUSES } from '../lifecycle';
 import { statusRange, strayNote } from './util';
@@ -6,9 +7,10 @@ import { statusRange, strayNote } from './util';
 export const approvalMissing: DocumentRule = {
   id: 'CM020',
   name: 'approval-missing',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: '"Approve (if needed). Required only for: Normal changes; any change touching data integrity or security." Approval checks readiness (plan, rollback, blast radius) before execution.',
+  docs: '"Approve (if needed). Required only for: Normal changes; any change touching data integrity or security." Approval checks readiness (plan, rollback, blast radius) before execution.',
+  fixes: missingFieldFixes,
   check({ doc }) {
     const s = doc.values.status;
     if (!s || !doc.values.changeType || !EXECUTED_STATUSES.includes(s) || !approvalRequired(doc) || hasApprovalEvidence(doc)) return [];

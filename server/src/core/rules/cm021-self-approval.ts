@@ -6,9 +6,9 @@ import { samePerson } from '../people';
 export const selfApproval: DocumentRule = {
   id: 'CM021',
   name: 'self-approval',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   scope: 'document',
-  rationale: 'The approver "reviews risk and readiness" with a second pair of eyes; approving your own change reviews nothing.',
+  docs: 'The approver "reviews risk and readiness" with a second pair of eyes; approving your own change reviews nothing.',
   check({ doc }) {
     const owner = doc.values.owner;
     const a = approvers(doc);

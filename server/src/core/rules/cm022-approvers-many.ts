@@ -5,9 +5,9 @@ import { approvers } from './approvers';
 export const approversMany: DocumentRule = {
   id: 'CM022',
   name: 'approvers-many',
-  defaultSeverity: 'information',
+  severity: 'information',
   scope: 'document',
-  rationale: '"One approver is enough." More approvers add waiting, not safety ("not a CAB theater").',
+  docs: '"One approver is enough." More approvers add waiting, not safety ("not a CAB theater").',
   check({ doc }) {
     const a = approvers(doc);
     if (!a || a.people.length < 2) return [];

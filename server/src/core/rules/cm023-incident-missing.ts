@@ -1,3 +1,4 @@
+import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
@@ -6,9 +7,10 @@ import { emptyItemText, insertFieldData, missingRange, strayNote } from './util'
 export const incidentMissing: DocumentRule = {
   id: 'CM023',
   name: 'incident-missing',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: 'An Emergency change exists "to mitigate or resolve an active incident" and "must be linked to an incident"; without the link it is an unapproved Normal change.',
+  docs: 'An Emergency change exists "to mitigate or resolve an active incident" and "must be linked to an incident"; without the link it is an unapproved Normal change.',
+  fixes: missingFieldFixes,
   check({ doc }) {
     if (doc.values.changeType !== 'Emergency') return [];
     const state = fieldState(doc, 'incident');

@@ -6,9 +6,9 @@ import { isAllowed, transitionContext, TRANSITIONS } from '../lifecycle';
 export const transitionInvalid: DocumentRule = {
   id: 'CM030',
   name: 'transition-invalid',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: 'The lifecycle "Plan, Approve (if needed), Execute, Verify, Rollback (if needed), Close" is what makes changes "predictable and reversible"; skipped steps are where incidents come from.',
+  docs: 'The lifecycle "Plan, Approve (if needed), Execute, Verify, Rollback (if needed), Close" is what makes changes "predictable and reversible"; skipped steps are where incidents come from.',
   check({ doc }) {
     const out: Finding[] = [];
     const ctx = transitionContext(doc);

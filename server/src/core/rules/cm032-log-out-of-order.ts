@@ -5,9 +5,9 @@ import { formatUtc } from '../time';
 export const logOutOfOrder: DocumentRule = {
   id: 'CM032',
   name: 'log-out-of-order',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: 'The log is oldest first. An entry that goes back in time breaks the recorded start time, stale checks and time to rollback.',
+  docs: 'The log is oldest first. An entry that goes back in time breaks the recorded start time, stale checks and time to rollback.',
   check({ doc }) {
     const out: Finding[] = [];
     let latest: number | undefined;

@@ -1,3 +1,4 @@
+import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
 import { fieldState } from '../model';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
@@ -6,9 +7,10 @@ import { emptyItemText, insertFieldData, missingRange, strayNote } from './util'
 export const outcomeMissing: DocumentRule = {
   id: 'CM033',
   name: 'outcome-missing',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: '"Close only when: change is verified as successful, or rollback is completed and stability confirmed. Do: record outcome, link incidents (if any), create follow-ups."',
+  docs: '"Close only when: change is verified as successful, or rollback is completed and stability confirmed. Do: record outcome, link incidents (if any), create follow-ups."',
+  fixes: missingFieldFixes,
   check({ doc }) {
     const s = doc.values.status;
     if (s !== 'Closed' && s !== 'Rolled Back') return [];

@@ -5,9 +5,9 @@ import { isPlaceholder } from '../values';
 export const rollbackReasonMissing: DocumentRule = {
   id: 'CM034',
   name: 'rollback-reason-missing',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: '"Rollback is a success, not a failure. Document why it was needed." The reason is what the next plan learns from.',
+  docs: '"Rollback is a success, not a failure. Document why it was needed." The reason is what the next plan learns from.',
   check({ doc }) {
     const out: Finding[] = [];
     for (const e of doc.statusLog?.entries ?? []) {

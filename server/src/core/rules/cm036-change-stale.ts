@@ -8,11 +8,11 @@ const HOUR = 3_600_000;
 export const changeStale: DocumentRule = {
   id: 'CM036',
   name: 'change-stale',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   scope: 'document',
   reads: 'clock',
-  rationale: 'A change left In Progress or Verifying, or still Planned after its window, is an open risk nobody is watching. "Close only when verified, or rollback completed": verify, roll back, or re-plan it.',
-  check({ doc }, { now, staleAfterHours }) {
+  docs: 'A change left In Progress or Verifying, or still Planned after its window, is an open risk nobody is watching. "Close only when verified, or rollback completed": verify, roll back, or re-plan it.',
+  check({ doc, options: { now, staleAfterHours } }) {
     const s = doc.values.status;
     if (s === 'In Progress' || s === 'Verifying') {
       const entries = doc.statusLog?.entries ?? [];

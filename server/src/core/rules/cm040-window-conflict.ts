@@ -11,10 +11,10 @@ import { itemRange } from './util';
 export const windowConflict: SetRule = {
   id: 'CM040',
   name: 'window-conflict',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   scope: 'set',
-  rationale: '"Keep execution window clear." Two changes to one service at once make failures hard to attribute and rollbacks collide.',
-  check(docs) {
+  docs: '"Keep execution window clear." Two changes to one service at once make failures hard to attribute and rollbacks collide.',
+  check({ members: docs }) {
     const out = new Map<string, Finding[]>();
     const active = docs
       .filter((m) => m.doc.values.window && m.doc.values.status && ACTIVE_STATUSES.includes(m.doc.values.status) && m.doc.values.services.length > 0)

@@ -10,10 +10,10 @@ import { itemRange } from './util';
 export const windowInFreeze: DocumentRule = {
   id: 'CM041',
   name: 'window-in-freeze',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'document',
-  rationale: '"Keep execution window clear." A freeze is the time the organisation has agreed that nothing risky changes (a sales peak, the holidays, an audit); only the change types it allows (Emergency, by default) may run on the services it covers.',
-  check({ doc }, { freezes }) {
+  docs: '"Keep execution window clear." A freeze is the time the organisation has agreed that nothing risky changes (a sales peak, the holidays, an audit); only the change types it allows (Emergency, by default) may run on the services it covers.',
+  check({ doc, options: { freezes } }) {
     if (!freezes?.length) return [];
     return blockingFreezes(doc, freezes).map(({ freeze, services }) => {
       return {

@@ -33,9 +33,9 @@ const key = (s: string) => s.trim().toLowerCase();
 export const changeUnregistered: RepoRule = {
   id: 'CM050',
   name: 'change-unregistered',
-  defaultSeverity: 'error',
+  severity: 'error',
   scope: 'repo',
-  rationale: 'Every change to a service goes through change management: code that changes a service needs an approved (or running) change document that names it, so nothing reaches production unregistered.',
+  docs: 'Every change to a service goes through change management: code that changes a service needs an approved (or running) change document that names it, so nothing reaches production unregistered.',
   check({ changedFiles, components, documents }) {
     const byService = new Map<string, { name: string; files: string[] }>();
     for (const f of changedFiles) {

@@ -1,75 +1,51 @@
 /**
- * The rule catalogue (SPEC section 4), in ID order. Adding a rule: write `cmNNN-name.ts`, add it
- * here, document it in docs/rules.md under `<a id="cmNNN">`, and add test/unit/rules/cmNNN.test.ts.
+ * The rule catalogue (SPEC section 4), in ID order. Nobody lists the rules by hand: every
+ * `cmNNN-kebab-name.ts` file of this folder exports one rule, and the generated
+ * `catalogue.generated.ts` (scripts/generate/rule-catalogue.cjs) imports them all. Only the
+ * engine (`core/check.ts`) and the shells read the catalogue; a rule never imports it.
  */
 import type { Rule } from './types';
-import { headerMissing } from './cm001-header-missing';
-import { fieldMissing } from './cm002-field-missing';
-import { valueInvalid } from './cm003-value-invalid';
-import { fieldDuplicate } from './cm004-field-duplicate';
-import { timeInvalid } from './cm005-time-invalid';
-import { fieldUnknown } from './cm006-field-unknown';
-import { suppressionInvalid } from './cm007-suppression-invalid';
-import { rollbackMissing } from './cm010-rollback-missing';
-import { verificationMissing } from './cm011-verification-missing';
-import { ownerNotAPerson } from './cm012-owner-not-a-person';
-import { impactMissing } from './cm013-impact-missing';
-import { standardNotLowRisk } from './cm014-standard-not-low-risk';
-import { windowMissing } from './cm015-window-missing';
-import { personUnknown } from './cm016-person-unknown';
-import { serviceUnknown } from './cm017-service-unknown';
-import { approvalMissing } from './cm020-approval-missing';
-import { selfApproval } from './cm021-self-approval';
-import { approversMany } from './cm022-approvers-many';
-import { incidentMissing } from './cm023-incident-missing';
-import { transitionInvalid } from './cm030-transition-invalid';
-import { statusLogMismatch } from './cm031-status-log-mismatch';
-import { logOutOfOrder } from './cm032-log-out-of-order';
-import { outcomeMissing } from './cm033-outcome-missing';
-import { rollbackReasonMissing } from './cm034-rollback-reason-missing';
-import { changeStale } from './cm036-change-stale';
-import { statusLogMissing } from './cm037-status-log-missing';
-import { windowConflict } from './cm040-window-conflict';
-import { windowInFreeze } from './cm041-window-in-freeze';
-import { changeUnregistered } from './cm050-change-unregistered';
+import { RULE_MODULES } from './catalogue.generated';
 
-export type { Rule, DocumentRule, SetRule, RepoRule, Finding, Severity, RuleOptions, SetMember, RepoChangeInput, RepoFinding, ChangedFile, CatalogComponent } from './types';
+export type {
+  Rule,
+  RuleMeta,
+  DocumentRule,
+  SetRule,
+  RepoRule,
+  DocumentContext,
+  SetContext,
+  RepoContext,
+  FixContext,
+  FixProvider,
+  Finding,
+  Severity,
+  RuleOptions,
+  SetMember,
+  RepoChangeInput,
+  RepoFinding,
+  ChangedFile,
+  CatalogComponent,
+} from './types';
+
+function isRule(v: unknown): v is Rule {
+  const r = v as Partial<Rule> | null;
+  return typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.name === 'string' && typeof r.check === 'function';
+}
+
+/** The one rule a rule file exports (a file exporting none or several is a mistake worth a loud error). */
+function ruleOf(mod: Record<string, unknown>): Rule {
+  const rules = Object.values(mod).filter(isRule);
+  if (rules.length !== 1) throw new Error(`a rule file must export exactly one rule; found ${rules.map((r) => r.id).join(', ') || 'none'}`);
+  return rules[0]!;
+}
 
 /** Every rule, in ID order. */
-export const RULES: readonly Rule[] = [
-  headerMissing,
-  fieldMissing,
-  valueInvalid,
-  fieldDuplicate,
-  timeInvalid,
-  fieldUnknown,
-  suppressionInvalid,
-  rollbackMissing,
-  verificationMissing,
-  ownerNotAPerson,
-  impactMissing,
-  standardNotLowRisk,
-  windowMissing,
-  personUnknown,
-  serviceUnknown,
-  approvalMissing,
-  selfApproval,
-  approversMany,
-  incidentMissing,
-  transitionInvalid,
-  statusLogMismatch,
-  logOutOfOrder,
-  outcomeMissing,
-  rollbackReasonMissing,
-  changeStale,
-  statusLogMissing,
-  windowConflict,
-  windowInFreeze,
-  changeUnregistered,
-];
+export const RULES: readonly Rule[] = RULE_MODULES.map(ruleOf).sort((a, b) => a.id.localeCompare(b.id));
 
 const byKey = new Map<string, Rule>();
 for (const r of RULES) {
+  if (byKey.has(r.id.toLowerCase()) || byKey.has(r.name)) throw new Error(`two rules share the ID ${r.id} or the name ${r.name}`);
   byKey.set(r.id.toLowerCase(), r);
   byKey.set(r.name, r);
 }

@@ -4,17 +4,19 @@ import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
 import { isSeeBelow } from '../values';
+import { missingFieldFixes } from '../actions/field-fixes';
 import { emergencyStillOpen, emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** Builds a rule that reports a missing field (header value or `##` section). */
-export function presenceRule(spec: { id: string; name: string; severity: Severity; field: FieldKey; rationale: string; advice: string }): DocumentRule {
+export function presenceRule(spec: { id: string; name: string; severity: Severity; field: FieldKey; docs: string; advice: string }): DocumentRule {
   const info = fieldInfo(spec.field);
   return {
     id: spec.id,
     name: spec.name,
-    defaultSeverity: spec.severity,
+    severity: spec.severity,
     scope: 'document',
-    rationale: spec.rationale,
+    docs: spec.docs,
+    fixes: missingFieldFixes,
     check({ doc }) {
       const state = fieldState(doc, spec.field);
       if (state.present) return [];

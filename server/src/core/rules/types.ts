@@ -1,12 +1,17 @@
 /**
- * The rule interface. A rule is a small pure function from an analysed document to findings;
- * `check.ts` turns findings into LSP diagnostics with code, source, severity and docs link.
+ * The rule contract, owned by the engine (`core/check.ts`). A rule is
+ * `{ id, name, severity, docs, check(ctx), fixes? }`: a small pure function from a context the
+ * engine builds to findings, plus the quick fixes of its own diagnostics. The engine turns
+ * findings into LSP diagnostics (code, source, severity, docs link) and applies suppressions with
+ * the catalogue passed in, so a rule never imports the catalogue.
  */
-import type { Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { ChangeDocument } from '../schema';
 import type { RepoFacts } from '../repo/facts';
 import type { Freeze } from '../freezes';
+import type { Suppression } from '../suppressions';
+import type { Fix, FixOptions } from '../actions/fix';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -34,14 +39,19 @@ export interface Finding {
   atMostWarning?: boolean;
 }
 
-interface RuleMeta {
+/** What every rule says about itself: the catalogue entry the engine, docs and schema read. */
+export interface RuleMeta {
   /** Stable rule ID, e.g. `CM010`. */
   id: string;
   /** Short kebab-case name, e.g. `rollback-missing`. */
   name: string;
-  defaultSeverity: Severity;
-  /** Why the rule exists, from the process; shown on hover. */
-  rationale: string;
+  /** The default severity (`.itsmote.json` `rules` overrides it). */
+  severity: Severity;
+  /**
+   * Why the rule exists, from the process: written once, here. It is the hover, the SARIF
+   * description and the rule's **Why** in docs/rules.md (generated).
+   */
+  docs: string;
   /**
    * What the rule reads besides the document and its config: the clock (CM036) or facts of the
    * repository and the other documents (CM016, CM017). Such a rule only reads the model's
@@ -51,16 +61,58 @@ interface RuleMeta {
   reads?: 'clock' | 'repository';
 }
 
+/** What the engine gives a document rule. */
+export interface DocumentContext {
+  /** The document model (zod-validated header, sections, status log). */
+  doc: ChangeDocument;
+  /** The whole analysis: the model and its markdown (lines, tree; lazy on the fast path). */
+  analysis: Analysis;
+  /** The document text. */
+  text: string;
+  options: RuleOptions;
+  /** The document's `itsmote-disable` directives, read by the engine with the catalogue. */
+  suppressions: readonly Suppression[];
+  /** The catalogue (IDs and names of every rule), passed in so that no rule imports it. */
+  rules: readonly RuleMeta[];
+}
+
+/** What the engine gives a rule's quick fixes: one diagnostic of that rule, in its document. */
+export interface FixContext {
+  analysis: Analysis;
+  diagnostic: Diagnostic;
+  /** `diagnostic.data` (what the finding carried), `{}` when absent. */
+  data: Record<string, unknown>;
+  options: FixOptions;
+}
+
+/**
+ * The quick fixes of a rule's diagnostics. Stateless: computed from the diagnostic's code and data
+ * and the document text, never from settings.
+ */
+export type FixProvider = (ctx: FixContext) => Fix[];
+
+/** The parts of a rule every scope shares. */
+interface RuleBase extends RuleMeta {
+  /** The rule's quick fixes (none when absent). */
+  fixes?: FixProvider;
+}
+
 /** A rule over a single document. */
-export interface DocumentRule extends RuleMeta {
+export interface DocumentRule extends RuleBase {
   scope: 'document';
-  check(a: Analysis, options: RuleOptions): Finding[];
+  check(ctx: DocumentContext): Finding[];
+}
+
+/** What the engine gives a set rule: every document of the set. */
+export interface SetContext {
+  members: readonly SetMember[];
+  options: RuleOptions;
 }
 
 /** A rule over a set of documents (CM040); findings are reported per document. */
-export interface SetRule extends RuleMeta {
+export interface SetRule extends RuleBase {
   scope: 'set';
-  check(docs: readonly SetMember[], options: RuleOptions): Map<string, Finding[]>;
+  check(ctx: SetContext): Map<string, Finding[]>;
 }
 
 /** One document of a set, keyed by its path or URI. */
@@ -96,10 +148,15 @@ export interface RepoFinding extends Finding {
   file: string;
 }
 
+/** What the engine gives a repository rule. */
+export interface RepoContext extends RepoChangeInput {
+  options: RuleOptions;
+}
+
 /** A rule over a repository's changes (CM050); runs only when asked (`check --require-change`). */
-export interface RepoRule extends RuleMeta {
+export interface RepoRule extends RuleBase {
   scope: 'repo';
-  check(input: RepoChangeInput, options: RuleOptions): RepoFinding[];
+  check(ctx: RepoContext): RepoFinding[];
 }
 
 export type Rule = DocumentRule | SetRule | RepoRule;

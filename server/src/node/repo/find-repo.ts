@@ -8,7 +8,7 @@ import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../../core/repo/codeowner
 import { parseCatalog, serviceNames } from '../../core/repo/catalog';
 import { readTextFile } from '../read-text-file';
 import { isInside } from '../inside';
-import { git, nulList } from '../git';
+import { defaultGitTimeoutMs, git, nulList } from '../git';
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in worktrees). */
 export async function findRepoRoot(dir: string): Promise<string | undefined> {
@@ -47,7 +47,7 @@ const GIT_TIMEOUT_MS = 5000;
 /** Catalog files under `root`: from `git ls-files` (honours .gitignore) in a repository when git may run, else a bounded walk. */
 export async function findCatalogFiles(root: string, inGit: boolean): Promise<string[]> {
   if (inGit) {
-    const r = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ':(glob)**/catalog-info.yaml', ':(glob)**/catalog-info.yml'], root, GIT_TIMEOUT_MS);
+    const r = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ':(glob)**/catalog-info.yaml', ':(glob)**/catalog-info.yml'], root, Math.min(GIT_TIMEOUT_MS, defaultGitTimeoutMs()));
     if (r.ok) return [...new Set(nulList(r.stdout))].sort().map((p) => join(root, p));
   }
   const out: string[] = [];
