@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import type { InitializationOptions } from '../../server/src/protocol';
-import { SERVER_EXEC_ARGV } from '../../server/src/server-exec-argv';
 import { routeAdvanceThroughCommand } from './advance-actions';
 
 /**
@@ -23,7 +23,7 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    // The flags the bench measures the server with (server-exec-argv.ts says why).
+    // The flags the bench measures the server with (protocol.ts says why).
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };

@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, ExitNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { ListChangesRequest } from '../../server/src/protocol';
-import { SERVER_EXEC_ARGV } from '../../server/src/server-exec-argv';
+import { ListChangesRequest, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { CORPUS_NOW } from './corpus';
 
 /** A running server and a client connection to it. */

@@ -111,3 +111,12 @@ export interface ItsmoteSettings {
 }
 
 export const SETTINGS_SECTION = 'itsmote';
+
+/**
+ * The node flags the language server is started with: the client passes them as `execArgv`
+ * (client/src/language-client.ts) and `npm run bench` starts the server with them
+ * (scripts/bench/lsp.ts), so the figures are those of the server as the editor runs it. Empty:
+ * docs/performance.md gives the flags measured (each that saved memory cost 20-55% of the scan
+ * time without reaching the 150 MB target).
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = [];

@@ -94,7 +94,8 @@ interface Candidate {
   file: string;
   abs: string;
   text: string;
-  uri: string;
+  /** The file URL, as the editor would pass it (made on first read). */
+  readonly uri: string;
   config: Config;
   analysis?: Analysis & { text: string };
 }
@@ -167,13 +168,15 @@ async function load<T>(paths: readonly string[], cb: LoadCallbacks, opts: LoadOp
       // Outside the globs, a markdown file counts only when its header names a Change type.
       if (!j.byGlob && !j.explicit && !mayHaveChangeType(read.text)) return undefined;
       // A file URL, as the editor would pass: the core decodes it, so `50%-rollout.md` stays intact.
-      const uri = pathToFileURL(j.abs).href;
+      // Made when the document is analysed (a warm cache answers without it).
+      let uri: string | undefined;
+      const uriOf = () => (uri ??= pathToFileURL(j.abs).href);
       const outside = !j.byGlob && !j.explicit;
       // Outside the globs the header decides before the config is read.
-      const analysis = outside ? fastAnalysis(read.text, uri) : undefined;
+      const analysis = outside ? fastAnalysis(read.text, uriOf()) : undefined;
       if (outside && !hasChangeTypeItem(analysis!.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
-      return make({ file: j.file, abs: j.abs, text: read.text, uri, config, ...(analysis ? { analysis } : {}) });
+      return make({ file: j.file, abs: j.abs, text: read.text, get uri() { return uriOf(); }, config, ...(analysis ? { analysis } : {}) });
     });
     fresh.forEach((j, i) => skips[i] !== undefined && cb.skipped(j.file, skips[i]!));
     for (const d of loaded) if (d) documents.push(d);

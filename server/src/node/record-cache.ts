@@ -127,7 +127,8 @@ function parseSummary(json: string): ChangeSummary | undefined {
   try {
     const s = JSON.parse(json) as Partial<ChangeSummary> | null;
     if (typeof s !== 'object' || s === null || typeof s.id !== 'string' || !Array.isArray(s.services) || !Array.isArray(s.incidents)) return undefined;
-    return { ...s, problems: { errors: 0, warnings: 0, infos: 0 } } as ChangeSummary;
+    (s as ChangeSummary).problems = { errors: 0, warnings: 0, infos: 0 };
+    return s as ChangeSummary;
   } catch {
     return undefined;
   }
