@@ -9,6 +9,7 @@ import type { ServerOptions } from 'vscode-languageclient/node';
 import { activateOn, deactivate } from './activate';
 import type { ItsmoteApi } from './activate';
 import { nodeIdentity } from './node-identity';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 
 export type { ItsmoteApi } from './activate';
 export { deactivate };
@@ -19,8 +20,9 @@ export function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> 
     createClient: (ctx, clientOptions) => {
       const module = ctx.asAbsolutePath('dist/server.js');
       const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+        // The flags the bench measures the server with (protocol.ts says why).
+        run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
       };
       // The id `itsmote` makes the client read the `itsmote.trace.server` setting.
       return new LanguageClient('itsmote', 'ITSMote Changes', serverOptions, clientOptions);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, ExitNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { ListChangesRequest } from '../../server/src/protocol';
+import { ListChangesRequest, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { CORPUS_NOW } from './corpus';
 
 /** A running server and a client connection to it. */
@@ -33,8 +33,12 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   ]);
 }
 
+/** Node flags of the server: the client's (SERVER_EXEC_ARGV), or BENCH_SERVER_FLAGS (space-separated) to try others. */
+const execArgv = process.env.BENCH_SERVER_FLAGS !== undefined ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean) : SERVER_EXEC_ARGV;
+
 async function start(serverJs: string, folder: string | undefined, storagePath?: string): Promise<Session> {
-  const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  // Started with the flags the client starts it with.
+  const proc = spawn(process.execPath, [...execArgv, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiters: { uri: string; version?: number; resolve(p: PublishDiagnosticsParams): void }[] = [];
   const published = new Map<string, number>();

@@ -133,3 +133,12 @@ export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirecto
 export type FsStatResult = { ok: true; type: number } | { ok: false; reason: string };
 /** `itsmote/fs/stat`: whether a URI exists and what it is. */
 export const FsStatRequest = new RequestType<FsUriParams, FsStatResult, void>('itsmote/fs/stat');
+
+/**
+ * The node flags the language server is started with: the client passes them as `execArgv`
+ * (client/src/extension.ts) and `npm run bench` starts the server with them
+ * (scripts/bench/lsp.ts), so the figures are those of the server as the editor runs it. Empty:
+ * docs/performance.md gives the flags measured (each that saved memory cost 20-55% of the scan
+ * time without reaching the 150 MB target).
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = [];

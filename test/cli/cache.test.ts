@@ -4,13 +4,12 @@
  * cache file that is damaged, foreign or of another version.
  */
 import { strict as assert } from 'node:assert';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES, itsmote, NOW, validChange } from './run';
+import { rewriteCacheFile } from '../helpers/cache-file';
 
-const sha1 = (s: string) => createHash('sha1').update(s).digest('base64');
 
 /** A copy of the example workspace in a temp folder, with the cache file inside it. */
 function workspace(): { dir: string; cache: string; run(args: string[], now?: string): ReturnType<typeof itsmote>; cleanup(): void } {
@@ -25,34 +24,13 @@ function workspace(): { dir: string; cache: string; run(args: string[], now?: st
   };
 }
 
-/**
- * Rewrites the packed record of each line whose path `edit` accepts, with a matching hash (a
- * valid file whose content we chose). Lines are `["path","hash","key"]`, a tab, the packed record.
- */
-function rewriteCache(file: string, edit: (path: string, record: { s: unknown[] }) => boolean): void {
-  const text = readFileSync(file, 'utf8');
-  const nl = text.indexOf('\n');
-  const header = JSON.parse(text.slice(0, nl));
-  const out = text
-    .slice(nl + 1)
-    .split('\n')
-    .map((line) => {
-      const tab = line.indexOf('\t');
-      const [path] = JSON.parse(line.slice(0, tab)) as string[];
-      const record = JSON.parse(line.slice(tab + 1)) as { s: unknown[] };
-      return edit(path!, record) ? `${line.slice(0, tab)}\t${JSON.stringify(record)}` : line;
-    })
-    .join('\n');
-  writeFileSync(file, `${JSON.stringify({ ...header, sha1: sha1(out) })}\n${out}`);
-}
-
 describe('itsmote --cache', () => {
   let w: ReturnType<typeof workspace>;
   beforeEach(() => (w = workspace()));
   afterEach(() => w.cleanup());
 
   it('prints the same as without the cache, cold and warm, for check, list and metrics', () => {
-    for (const args of [['check', '.', '-f', 'json'], ['check', '.', '-f', 'sarif'], ['check', '.', '--report-suppressions'], ['list', '.', '-f', 'json'], ['metrics', '.', '-f', 'json'], ['metrics', '.', '-f', 'dora']]) {
+    for (const args of [['check', '.', '-f', 'json'], ['check', '.', '-f', 'sarif'], ['check', '.', '--report-suppressions'], ['list', '.', '-f', 'json'], ['list', '.'], ['metrics', '.', '-f', 'json'], ['metrics', '.', '-f', 'dora']]) {
       const plain = w.run(args);
       const cold = w.run([...args, '--cache']);
       assert.ok(existsSync(w.cache), 'the cache file is written');
@@ -70,11 +48,21 @@ describe('itsmote --cache', () => {
     const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
     // A planted record: its diagnostic can only come from the cache.
     // The compact form (core/record-codec.ts): [range, severity, code, message].
-    rewriteCache(w.cache, (path, record) => path === file && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0);
+    rewriteCacheFile(w.cache, (path, record) => path === file && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0);
     assert.match(w.run(['check', '.', '--cache']).stdout, /planted/);
     // Changed content: the record is made again.
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
     assert.doesNotMatch(w.run(['check', '.', '--cache']).stdout, /planted/);
+  });
+
+  it('lists from the summary column when the content and config are unchanged, and only then', () => {
+    w.run(['list', '.', '--cache']);
+    const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
+    // A planted title: the table can only show it when it reads the summary column.
+    rewriteCacheFile(w.cache, (path, _record, summary) => path === file && Boolean((summary.title = 'Planted title')));
+    assert.match(w.run(['list', '.', '--cache']).stdout, /Planted title/);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    assert.doesNotMatch(w.run(['list', '.', '--cache']).stdout, /Planted title/);
   });
 
   it('checks again with a changed config', () => {
@@ -132,6 +120,25 @@ describe('itsmote --cache', () => {
       assert.equal(again.stdout, plain.stdout);
     });
   }
+
+  it('lists from the summaries when the records block is damaged, and makes the records of changed files again', () => {
+    const plain = () => w.run(['list', '.']).stdout;
+    w.run(['list', '.', '--cache']);
+    const text = readFileSync(w.cache, 'utf8');
+    // Summaries hold no rule codes: this damages the records block only.
+    const damaged = text.replace('"CM0', '"CX0');
+    assert.notEqual(damaged, text, 'a record was damaged');
+    writeFileSync(w.cache, damaged);
+    const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^(- Risk level:).*$/m, '$1 Low'));
+    const r = w.run(['list', '.', '--cache']);
+    assert.equal(r.stdout, plain());
+    assert.match(r.stdout.split('\n').find((l) => l.includes('upgrade-payments-db')) ?? '', /\bLow\b/);
+    // The file was rewritten whole: a check reads it without a message, with the same result as without it.
+    const check = w.run(['check', '.', '-f', 'json', '--cache']);
+    assert.equal(check.stderr, w.run(['check', '.', '-f', 'json']).stderr);
+    assert.equal(check.stdout, w.run(['check', '.', '-f', 'json']).stdout);
+  });
 
   it("silently replaces another version's cache", () => {
     w.run(['check', '.', '--cache']);

@@ -4,15 +4,14 @@
  * keep no model, yet requests about them are answered from the file.
  */
 import { strict as assert } from 'node:assert';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestClient } from './helpers/client';
 import { NOW_ISO, TempWorkspace } from './helpers/workspace';
 import { VALID_NORMAL, editLine } from '../helpers/doc';
+import { rewriteCacheFile } from '../helpers/cache-file';
 
-const sha1 = (s: string) => createHash('sha1').update(s).digest('base64');
 const NO_VERIFICATION = editLine(VALID_NORMAL, '- Verification plan:', null);
 
 describe('protocol: lean index', () => {
@@ -30,23 +29,6 @@ describe('protocol: lean index', () => {
     rmSync(storage, { recursive: true, force: true });
   });
 
-  /**
-   * Rewrites the packed record of each line whose URI `edit` accepts, with a matching hash: a valid
-   * file whose content the test chose. Lines are `["uri","hash","key"]`, a tab, the packed record.
-   */
-  function plant(edit: (uri: string, record: { s: unknown[] }) => boolean): void {
-    const text = readFileSync(index(), 'utf8');
-    const nl = text.indexOf('\n');
-    const lines = text.slice(nl + 1).split('\n').map((line) => {
-      const tab = line.indexOf('\t');
-      const [uri] = JSON.parse(line.slice(0, tab)) as string[];
-      const record = JSON.parse(line.slice(tab + 1)) as { s: unknown[] };
-      return edit(uri!, record) ? `${line.slice(0, tab)}\t${JSON.stringify(record)}` : line;
-    });
-    const out = lines.join('\n');
-    writeFileSync(index(), `${JSON.stringify({ ...JSON.parse(text.slice(0, nl)), sha1: sha1(out) })}\n${out}`);
-  }
-
   it('keeps the index in the storage folder and reuses it for unchanged files only', async () => {
     let { client } = await start();
     await client.indexed();
@@ -56,7 +38,7 @@ describe('protocol: lean index', () => {
     // The index is written after the scan: wait for the file rather than a fixed time.
     assert.ok(existsSync(index()), 'the index is kept in the storage folder');
     // A planted diagnostic in a valid file can only reach the client through reuse.
-    plant((uri, record) => uri.endsWith('/a.md') && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0);
+    rewriteCacheFile(index(), (uri, record) => uri.endsWith('/a.md') && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0);
     ({ client } = await start());
     await client.indexed();
     const a = await client.diagnostics(ws.uri('changes/a.md'));

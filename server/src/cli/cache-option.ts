@@ -31,12 +31,12 @@ export function cacheFile(location: string | undefined): string {
   return abs;
 }
 
-/** Opens the cache when `--cache` is given; undefined otherwise. */
-export async function openCache(values: { cache?: boolean; 'cache-location'?: string }, ctx: CommandContext): Promise<RecordCache | undefined> {
+/** Opens the cache when `--cache` is given (`summariesOnly`: see RecordCache.open); undefined otherwise. */
+export async function openCache(values: { cache?: boolean; 'cache-location'?: string }, ctx: CommandContext, opts: { summariesOnly?: boolean } = {}): Promise<RecordCache | undefined> {
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
   if (!values.cache) return undefined;
   if (values['cache-location']?.trim() === '') throw new UsageError('--cache-location needs a path');
-  const cache = await RecordCache.open(cacheFile(values['cache-location']), ctx.version);
+  const cache = await RecordCache.open(cacheFile(values['cache-location']), ctx.version, opts);
   // Another version's cache is replaced silently (as after any upgrade); a damaged or foreign one is worth a line.
   if (cache.ignored && !cache.ignored.startsWith('written by another version')) ctx.err(`itsmote: ${displayPath(cache.file)}: ignored: ${cache.ignored}; it will be rewritten`);
   return cache;

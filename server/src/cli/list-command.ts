@@ -6,7 +6,7 @@ import type { ChangeSummary } from '../core/summary';
 import { closest, matchEnum, splitList } from '../core/values';
 import { formatUtc } from '../core/time';
 import type { CommandContext } from './context';
-import { loadDocuments } from './load-documents';
+import { loadDocuments, loadSummaries } from './load-documents';
 import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import { runChecks } from './run-checks';
 import { renderTable } from './table';
@@ -56,12 +56,27 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   const statuses = parseStatuses(values.status ?? []);
   const now = resolveNow(values.now, ctx.env);
 
-  const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true, maxFiles: parseMaxFiles(values['max-files']) });
-  await saveCache(cache, ctx);
-  const results = runChecks(documents, now);
-  const entries: ListEntry[] = documents
-    .map((d, i) => ({ file: d.file, ...summarize(d.analysis.doc, results[i]!.diagnostics, d.config.extraFields) }))
+  // The table needs summaries only: the cache's records are read only for files that changed.
+  const cache = await openCache(values, ctx, { summariesOnly: format === 'table' });
+  const paths = positionals.length ? positionals : ['.'];
+  const load = { cache, maxFiles: parseMaxFiles(values['max-files']) };
+  let listed: ListEntry[];
+  let fatal: boolean;
+  if (format === 'table') {
+    // The table shows no problem counts: summaries alone, and no rule runs (a warm cache answers
+    // from its summary column without unpacking records).
+    const r = await loadSummaries(paths, ctx.loadCallbacks, load);
+    await saveCache(cache, ctx);
+    fatal = r.fatal;
+    listed = r.documents.map((d) => ({ file: d.file, ...d.summary }));
+  } else {
+    const r = await loadDocuments(paths, ctx.loadCallbacks, { ...load, records: true });
+    await saveCache(cache, ctx);
+    fatal = r.fatal;
+    const results = runChecks(r.documents, now);
+    listed = r.documents.map((d, i) => ({ file: d.file, ...summarize(d.analysis.doc, results[i]!.diagnostics, d.config.extraFields) }));
+  }
+  const entries: ListEntry[] = listed
     .filter((e) => !statuses || (e.status !== undefined && statuses.has(e.status as Status)))
     .sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
 

@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fastAnalysis } from '../core/fast/index';
+import { fastAnalysis, headerModel } from '../core/fast/index';
 import type { Analysis } from '../core/model';
 import type { Config } from '../core/config';
 import { anchoredMatcher, hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../core/discovery';
@@ -20,6 +20,8 @@ import type { DocumentRecord } from '../core/record';
 import { makeRecord, recordAnalysis } from '../core/record';
 import type { RecordCache } from '../node/record-cache';
 import { configKey, contentHash } from '../node/record-cache';
+import { summarize } from '../core/summary';
+import type { ChangeSummary } from '../core/summary';
 
 /** A change document ready for checking. */
 export interface LoadedDocument {
@@ -34,9 +36,19 @@ export interface LoadedDocument {
   record?: DocumentRecord;
 }
 
+/**
+ * A change document as commands that print only summaries see it (`list` as a table): the
+ * summary without problem counts, from the cache's summary column or a fresh model. No rule runs.
+ */
+export interface SummaryDocument {
+  file: string;
+  config: Config;
+  summary: ChangeSummary;
+}
+
 /** What a load found, and whether some path named on the command line could not be read at all. */
-export interface LoadResult {
-  documents: LoadedDocument[];
+export interface LoadResult<T = LoadedDocument> {
+  documents: T[];
   /** True when an explicitly named path (file or folder) gave nothing readable: exit code 2. */
   fatal: boolean;
 }
@@ -76,14 +88,65 @@ export interface LoadOptions {
   records?: boolean;
 }
 
+/** One file to load: its text read, its config resolved; `analysis` when discovery needed it. */
+interface Candidate {
+  file: string;
+  abs: string;
+  text: string;
+  /** The file URL, as the editor would pass it (made on first read). */
+  readonly uri: string;
+  config: Config;
+  analysis?: Analysis & { text: string };
+}
+
 /** Loads the change documents named by `paths` (files or folders). */
 export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks, opts: LoadOptions = {}): Promise<LoadResult> {
   const { cache } = opts;
   const records = opts.records === true || cache !== undefined;
+  return load(paths, cb, opts, (c) => {
+    if (!records) return { file: c.file, analysis: c.analysis ?? fastAnalysis(c.text, c.uri), config: c.config };
+    // A record instead of the analysis: the full model and text are dropped at once (less to
+    // keep and to collect), what the commands need of them stays.
+    const record = recordOf(c, cache);
+    return { file: c.file, analysis: recordAnalysis(record), config: c.config, record };
+  });
+}
+
+/**
+ * Loads the summaries of the change documents named by `paths`, for commands that print nothing
+ * else: a warm cache answers from its summary column without unpacking records; without a cache
+ * the model is built and no rule runs (the summaries' problem counts are left at zero).
+ */
+export async function loadSummaries(paths: readonly string[], cb: LoadCallbacks, opts: Omit<LoadOptions, 'records'> = {}): Promise<LoadResult<SummaryDocument>> {
+  const { cache } = opts;
+  return load(paths, cb, opts, (c) => {
+    const extra = c.config.extraFields;
+    if (!cache) return { file: c.file, config: c.config, summary: summarize(c.analysis?.doc ?? headerModel(c.text, c.uri), [], extra) };
+    const hash = contentHash(c.text);
+    const key = configKey(c.config);
+    // What the summary column lacks comes from the record (cached, or made and cached: the next
+    // check or list reads it).
+    const summary = cache.summary(c.abs, hash, key) ?? summarize(recordOf(c, cache, { hash, key }).doc, [], extra);
+    return { file: c.file, config: c.config, summary };
+  });
+}
+
+/** The record of a candidate: from the cache when its content and config match, else made and stored into the cache. */
+function recordOf(c: Candidate, cache: RecordCache | undefined, k = cache ? { hash: contentHash(c.text), key: configKey(c.config) } : undefined): DocumentRecord {
+  let record = cache && k ? cache.get(c.abs, k.hash, k.key) : undefined;
+  if (!record) {
+    record = makeRecord(c.analysis ?? fastAnalysis(c.text, c.uri), { config: c.config });
+    if (cache && k) cache.set(c.abs, k.hash, k.key, record, undefined, c.config.extraFields);
+  }
+  return record;
+}
+
+/** Discovery, reading and config resolution shared by the loaders; `make` keeps what a command needs of each file. */
+async function load<T>(paths: readonly string[], cb: LoadCallbacks, opts: LoadOptions, make: (c: Candidate) => T): Promise<LoadResult<T>> {
   const resolver = new ConfigResolver((r) => {
     if (r.errors.length) cb.configProblem(r);
   });
-  const documents: LoadedDocument[] = [];
+  const documents: T[] = [];
   const seen = new Set<string>();
   let fatal = false;
 
@@ -104,23 +167,15 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
       // Outside the globs, a markdown file counts only when its header names a Change type.
       if (!j.byGlob && !j.explicit && !mayHaveChangeType(read.text)) return undefined;
       // A file URL, as the editor would pass: the core decodes it, so `50%-rollout.md` stays intact.
-      const uri = pathToFileURL(j.abs).href;
+      // Made when the document is analysed (a warm cache answers without it).
+      let uri: string | undefined;
+      const uriOf = () => (uri ??= pathToFileURL(j.abs).href);
       const outside = !j.byGlob && !j.explicit;
-      // Outside the globs the header decides before the config is read (as without a cache).
-      const analysis = outside || !(cache || records) ? fastAnalysis(read.text, uri) : undefined;
+      // Outside the globs the header decides before the config is read.
+      const analysis = outside ? fastAnalysis(read.text, uriOf()) : undefined;
       if (outside && !hasChangeTypeItem(analysis!.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
-      if (!cache && !records) return { file: j.file, analysis: analysis!, config } satisfies LoadedDocument;
-      // A record instead of the analysis: the full model and text are dropped at once (less to
-      // keep and to collect), what the commands need of them stays.
-      const hash = cache ? contentHash(read.text) : '';
-      const key = cache ? configKey(config) : '';
-      let record = cache?.get(j.abs, hash, key);
-      if (!record) {
-        record = makeRecord(analysis ?? fastAnalysis(read.text, uri), { config });
-        cache?.set(j.abs, hash, key, record);
-      }
-      return { file: j.file, analysis: recordAnalysis(record), config, record } satisfies LoadedDocument;
+      return make({ file: j.file, abs: j.abs, text: read.text, get uri() { return uriOf(); }, config, ...(analysis ? { analysis } : {}) });
     });
     fresh.forEach((j, i) => skips[i] !== undefined && cb.skipped(j.file, skips[i]!));
     for (const d of loaded) if (d) documents.push(d);

@@ -3,7 +3,6 @@
  * recorded in the model (e.g. `windowError`), never thrown: rules turn them into diagnostics.
  */
 import type { ChangeDocument, HeaderItem, Section } from './schema';
-import { ValueSchemas } from './schema';
 import type { ParsedMarkdown } from './parse';
 import { parseMarkdown } from './parse';
 import type { FieldKey } from './fields';
@@ -13,10 +12,11 @@ import { readSections } from './sections';
 import { readStatusLog } from './status-log';
 import { findStrayItems } from './stray';
 import { titleText } from './headings';
-import { incidentRefs, isPlaceholder, isSeeBelow, splitList } from './values';
+import { incidentRefs, isPlaceholder, isSeeBelow, matchEnum, splitList } from './values';
 import { parsePeople } from './people';
 import { parseWindow } from './time';
 import type { Touch } from './fields';
+import { CHANGE_TYPES, RISK_LEVELS, STATUSES, TOUCHES } from './fields';
 
 /** A parsed document with its model: what rules and code actions take. */
 export interface Analysis {
@@ -71,11 +71,20 @@ export function fieldValue(doc: ChangeDocument, key: FieldKey): string | undefin
   return item && !isPlaceholder(item.value) && !isSeeBelow(item.value) ? item.value : undefined;
 }
 
+/** How much of the model to build. */
+export interface ModelOptions {
+  /**
+   * The header, title and values only (what a summary reads): no sections, no status log. For
+   * `itsmote list`, which prints summaries and runs no rule.
+   */
+  headerOnly?: boolean;
+}
+
 /**
  * Builds the model from a parsed document. Exported for the fast path (core/fast), which hands it
  * a minimal mdast of the top-level blocks so that both paths share this one model builder.
  */
-export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
+export function buildModel(md: ParsedMarkdown, id: string, opts: ModelOptions = {}): ChangeDocument {
   const fmEnd = frontMatterEnd(md.base ? md.text.slice(md.base) : md.text);
   const nodes = findHeaderNodes(md, fmEnd);
   const { list, lists, h1 } = nodes;
@@ -91,7 +100,7 @@ export function buildModel(md: ParsedMarkdown, id: string): ChangeDocument {
         stray: findStrayItems(md, nodes, items),
       }
     : undefined;
-  const rawSections = readSections(md).filter((s) => (s.heading.position?.start.offset ?? 0) >= fmEnd);
+  const rawSections = opts.headerOnly ? [] : readSections(md).filter((s) => (s.heading.position?.start.offset ?? 0) >= fmEnd);
   const logSection = rawSections.find((s) => isStatusLogName(s.section.name));
   const doc: ChangeDocument = {
     id,
@@ -113,25 +122,24 @@ function readValues(doc: ChangeDocument): void {
   const get = (key: FieldKey) => fieldValue(doc, key);
   const type = get('changeType');
   if (type) {
-    const r = ValueSchemas.changeType.safeParse(type);
-    if (r.success) v.changeType = r.data;
+    const m = matchEnum(type, CHANGE_TYPES);
+    if (m) v.changeType = m;
   }
   const risk = get('risk');
   if (risk) {
-    const r = ValueSchemas.risk.safeParse(risk);
-    if (r.success) v.risk = r.data;
+    const m = matchEnum(risk, RISK_LEVELS);
+    if (m) v.risk = m;
   }
   const status = get('status');
   if (status) {
-    const r = ValueSchemas.status.safeParse(status);
-    if (r.success) v.status = r.data;
+    const m = matchEnum(status, STATUSES);
+    if (m) v.status = m;
   }
   const touches = get('touches');
   if (touches) {
     v.touches = splitList(touches)
-      .map((t) => ValueSchemas.touch.safeParse(t))
-      .filter((r) => r.success)
-      .map((r) => r.data as Touch);
+      .map((t) => matchEnum(t, TOUCHES))
+      .filter((t): t is Touch => t !== undefined);
   }
   const owner = get('owner');
   if (owner) v.owner = parsePeople(owner);

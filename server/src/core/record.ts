@@ -26,7 +26,7 @@ import type { ChangeSummary } from './summary';
  * The version of the record's shape and of the model's meaning. Caches written with another
  * format (or another tool version) are dropped, never read.
  */
-export const RECORD_FORMAT = 1;
+export const RECORD_FORMAT = 2;
 
 /** The header fields the volatile rules, CM040, summaries and discovery read. */
 const SLIM_KEYS: ReadonlySet<FieldKey | undefined> = new Set<FieldKey>(['changeType', 'status', 'owner', 'approval', 'services', 'window']);
@@ -118,21 +118,26 @@ export function viewModel(slim: ChangeDocument): ChangeDocument {
     const window = slim.header.items.find((i) => i.key === 'window');
     doc.header = { ...slim.header, items: window ? [window] : [], stray: [] };
   }
-  if (slim.statusLog) doc.statusLog = { ...slim.statusLog, entries: slim.statusLog.entries.filter((e) => e.status === 'In Progress' || e.status === 'Rolled Back') };
+  // `executionFacts` reads the first timed In Progress entry and the Rolled Back ones: a log
+  // without a timed In Progress entry gives no facts, and is not kept at all.
+  const log = slim.statusLog;
+  const start = log?.entries.find((e) => e.status === 'In Progress' && e.at !== undefined);
+  if (log && start) doc.statusLog = { ...log, entries: log.entries.filter((e) => e === start || e.status === 'Rolled Back') };
   return doc;
 }
 
 /** The view of a record (custom fields named by `extraFields` appear in the summary). */
 export function viewOf(r: DocumentRecord, extraFields: readonly string[] = []): RecordView {
   const v = r.doc.values;
-  const people = [...(v.owner?.people ?? []), ...(v.approval?.people ?? [])];
-  for (const e of r.doc.statusLog?.entries ?? []) if (e.by) people.push(e.by);
+  // Each name once: completion offers names, not how often they occur.
+  const people = new Set([...(v.owner?.people ?? []), ...(v.approval?.people ?? [])]);
+  for (const e of r.doc.statusLog?.entries ?? []) if (e.by) people.add(e.by);
   return {
     summary: summarize(r.doc, [], extraFields),
     allowedNext: r.allowedNext,
     doc: viewModel(r.doc),
     suppressions: r.suppressions,
-    facts: { services: v.services, people, incidents: [...v.incidents, ...v.causedIncidents] },
+    facts: { services: v.services, people: [...people], incidents: [...v.incidents, ...v.causedIncidents] },
   };
 }
 

@@ -11,7 +11,7 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/model';
-import { RecordCache } from '../node/record-cache';
+import { contentHash, RecordCache } from '../node/record-cache';
 import { sortDiagnostics } from '../core/check';
 import { defaultConfig } from '../core/config';
 import { mayHaveChangeType, pathMatcher } from '../core/discovery';
@@ -98,6 +98,7 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly resolvers = new Map<string, ConfigResolver>();
   private readonly published = new Set<string>();
+  /** The SHA-1 of each change's summary as last notified (the summary itself is 0.5 KB a document). */
   private readonly summaries = new Map<string, string>();
   /** CODEOWNERS and catalog facts per folder, and the people counts of its change documents. */
   private readonly repo: RepoFactsStore;
@@ -291,7 +292,7 @@ export class WorkspaceIndex {
     for (const uri of uris) {
       this.publishOne(uri);
       const e = this.entries.get(uri);
-      const summary = e?.isChange ? JSON.stringify(this.summaryOf(e)) : undefined;
+      const summary = e?.isChange ? contentHash(JSON.stringify(this.summaryOf(e))) : undefined;
       if (summary !== this.summaries.get(uri)) {
         if (summary === undefined) this.summaries.delete(uri);
         else this.summaries.set(uri, summary);
@@ -385,7 +386,7 @@ export class WorkspaceIndex {
     this.complete = true;
     const uris = new Set([...this.entries.keys(), ...this.published]);
     for (const uri of uris) this.publishOne(uri);
-    for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, JSON.stringify(this.summaryOf(e)));
+    for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, contentHash(JSON.stringify(this.summaryOf(e))));
     this.deps.sink.indexChanged();
     this.persisted = undefined;
     await this.savePersisted();
@@ -404,7 +405,7 @@ export class WorkspaceIndex {
     const where = this.deps.storage?.();
     if (!where) return;
     const cache = RecordCache.empty(this.deps.fs.paths.join(where.path, INDEX_FILE_NAME), where.version);
-    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.setPacked(uri, e.hash, e.key, e.packed);
+    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.setPacked(uri, e.hash, e.key, e.packed, e.view.summary);
     try {
       await cache.save();
     } catch (e) {

@@ -3,27 +3,37 @@
  * `--cache --cache-strategy content`: per file, the hash of its content and of the resolved
  * config it was checked with; per cache file, the tool's version and the record format.
  *
- * The file is never trusted: its first line names the tool, format, version and the SHA-1 of the
- * rest, and a file that is not ours, is of another version, does not parse or does not match its
- * hash is ignored as a whole (and replaced on save). It is written to a temporary file and
- * renamed, so that an interrupted or concurrent run leaves either the old file or a whole new one.
+ * The file is never trusted: its first line names the tool, format, version and the SHA-1s of the
+ * two blocks that follow, and a file that is not ours, is of another version, does not parse or
+ * does not match its hashes is ignored as a whole (and replaced on save). It is written to a
+ * temporary file and renamed, so that an interrupted or concurrent run leaves either the old file
+ * or a whole new one.
  *
- * After the first line, one line per file: `["path","hash","key"]`, a tab, and the record packed
- * (record-codec.ts, as JSON). Records stay packed until read, so a large cache loads in one split
- * and the language server keeps the packed string itself as its compact entry.
+ * After the first line, the summaries block: one line per file, `["path","hash","key"]`, a tab,
+ * and the summary as JSON (what `list` prints; empty when not stored). Then the records block:
+ * the record of each file packed (record-codec.ts, as JSON), one line each, in the same order.
+ * `list` reads the first line and the summaries block only (a sixth of the file), and the
+ * records when it must (a file that changed). Records stay packed until read, and the language
+ * server keeps the packed string itself as its compact entry.
  */
 import * as crypto from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Config } from '../core/config';
 import type { DocumentRecord } from '../core/record';
 import { RECORD_FORMAT } from '../core/record';
 import { decodeRecord, encodeRecord } from '../core/record-codec';
+import { summarize } from '../core/summary';
+import type { ChangeSummary } from '../core/summary';
 
 /** The default cache file name (in the current folder, like `.eslintcache`). */
 export const CACHE_FILE_NAME = '.itsmotecache';
 
 const TOOL = 'itsmote-changes';
+
+/** About how many characters of the body `save` writes at a time. */
+const CHUNK = 1 << 20;
 
 // crypto.hash (node >= 20.12) hashes in one call, without a Hash object per file.
 const oneShot = (crypto as { hash?: (alg: string, data: string, enc: 'base64' | 'hex') => string }).hash;
@@ -45,14 +55,40 @@ export function configKey(config: Config, docsUrl = ''): string {
   return docsUrl ? `${k} ${docsUrl}` : k;
 }
 
-/** One cached file: content hash, config key, and the record packed (decoded on first read). */
-type Entry = [hash: string, key: string, packed: string, decoded?: DocumentRecord];
+/**
+ * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
+ * not stored), the record packed (undefined until the records block is read) and decoded (on
+ * first read).
+ */
+type Entry = [hash: string, key: string, summary: string, packed: string | undefined, decoded?: DocumentRecord];
 
 interface Header {
   tool: string;
   format: number;
   version: string;
+  /** SHA-1 of the records block. */
   sha1: string;
+  /** SHA-1 and length in bytes (12 digits) of the summaries block. */
+  summariesSha1: string;
+  summariesBytes: string;
+}
+
+/** The first line of a cache file; its length does not depend on the hashes and lengths it holds. */
+function headerLine(version: string, sha1: string, summariesSha1: string, summariesBytes: number): string {
+  const h: Header = { tool: TOOL, format: RECORD_FORMAT, version, sha1, summariesSha1, summariesBytes: String(summariesBytes).padStart(12, '0') };
+  return `${JSON.stringify(h)}\n`;
+}
+
+/** Reads `length` bytes of `fd` from `position` (all of the rest when undefined). */
+function readBytes(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === length ? out : out.subarray(0, done);
 }
 
 /**
@@ -76,12 +112,32 @@ export function unpackRecord(packed: string): DocumentRecord | undefined {
 
 /** The record of an entry, decoded on first use. */
 function recordOf(e: Entry): DocumentRecord | undefined {
-  if (e[3] === undefined) {
-    const r = unpackRecord(e[2]);
+  if (e[4] === undefined) {
+    if (e[3] === undefined) return undefined;
+    const r = unpackRecord(e[3]);
     if (!r) return undefined;
-    e[3] = r;
+    e[4] = r;
   }
-  return e[3];
+  return e[4];
+}
+
+/** The summary a column holds, checked for the shape `list` reads; undefined when absent or damaged (a miss). */
+function parseSummary(json: string): ChangeSummary | undefined {
+  if (json === '') return undefined;
+  try {
+    const s = JSON.parse(json) as Partial<ChangeSummary> | null;
+    if (typeof s !== 'object' || s === null || typeof s.id !== 'string' || !Array.isArray(s.services) || !Array.isArray(s.incidents)) return undefined;
+    (s as ChangeSummary).problems = { errors: 0, warnings: 0, infos: 0 };
+    return s as ChangeSummary;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A summary as its column stores it: JSON without the problem counts (they follow from the diagnostics of the moment). */
+function summaryColumn(s: ChangeSummary): string {
+  const { problems: _problems, ...rest } = s;
+  return JSON.stringify(rest);
 }
 
 /** Records by absolute file path, loaded from and saved to one cache file. */
@@ -97,6 +153,8 @@ export class RecordCache {
     private readonly entries: Map<string, Entry>,
     /** Why the file on disk was not used, when it existed but was ignored. */
     readonly ignored?: string,
+    /** Where the records block of the file on disk is, when it has not been read yet. */
+    private pending?: { offset: number; sha1: string },
   ) {}
 
   /** An empty cache that `save` writes to `file` (replacing what is there). */
@@ -106,36 +164,69 @@ export class RecordCache {
     return c;
   }
 
-  /** Opens the cache at `file` for this tool `version`; a missing, foreign or corrupt file gives an empty cache. */
-  static async open(file: string, version: string): Promise<RecordCache> {
-    let text: string;
+  /**
+   * Opens the cache at `file` for this tool `version`; a missing, foreign or corrupt file gives an
+   * empty cache. `summariesOnly`: read the first line and the summaries block, and the records
+   * block only when a record is asked for or the cache is saved.
+   */
+  static async open(file: string, version: string, opts: { summariesOnly?: boolean } = {}): Promise<RecordCache> {
+    let bytes: Buffer;
+    let fd: number | undefined;
+    let head: Header | string;
     try {
-      text = await readFile(file, 'utf8');
+      if (opts.summariesOnly) {
+        fd = openSync(file, 'r');
+        const first = readBytes(fd, 0, 512);
+        const nl = first.indexOf(10);
+        head = nl < 0 ? 'not an itsmote cache file' : RecordCache.header(first.subarray(0, nl).toString('utf8'), version);
+        if (typeof head === 'string') return new RecordCache(file, version, new Map(), head);
+        bytes = Buffer.concat([first.subarray(0, nl + 1), readBytes(fd, nl + 1, Number(head.summariesBytes))]);
+      } else bytes = await readFile(file);
     } catch {
       return new RecordCache(file, version, new Map());
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    const parsed = RecordCache.parse(text, version);
-    return typeof parsed === 'string' ? new RecordCache(file, version, new Map(), parsed) : new RecordCache(file, version, parsed);
+    const parsed = RecordCache.parse(bytes, version, opts.summariesOnly === true);
+    return typeof parsed === 'string' ? new RecordCache(file, version, new Map(), parsed) : new RecordCache(file, version, parsed.entries, undefined, parsed.pending);
   }
 
-  /** The entries of a cache file's text, or why it cannot be used. */
-  private static parse(text: string, version: string): Map<string, Entry> | string {
-    const nl = text.indexOf('\n');
-    if (nl < 0) return 'not an itsmote cache file';
-    let header: Partial<Header>;
+  /** The first line's fields, or why the file cannot be used. */
+  private static header(line: string, version: string): Header | string {
+    let h: Partial<Header>;
     try {
-      header = JSON.parse(text.slice(0, nl)) as Partial<Header>;
+      h = JSON.parse(line) as Partial<Header>;
     } catch {
       return 'not an itsmote cache file';
     }
-    if (header?.tool !== TOOL) return 'not an itsmote cache file';
-    if (header.format !== RECORD_FORMAT || header.version !== version) return `written by another version (${String(header.version)})`;
-    const body = text.slice(nl + 1);
-    if (header.sha1 !== contentHash(body)) return 'corrupt (its content does not match its hash)';
+    if (h?.tool !== TOOL) return 'not an itsmote cache file';
+    if (h.format !== RECORD_FORMAT || h.version !== version) return `written by another version (${String(h.version)})`;
+    if (typeof h.sha1 !== 'string' || typeof h.summariesSha1 !== 'string' || typeof h.summariesBytes !== 'string' || !/^\d{12}$/.test(h.summariesBytes)) return 'corrupt (its first line)';
+    return h as Header;
+  }
+
+  /**
+   * The entries of a cache file's bytes (the first line and the summaries block, and the records
+   * block unless `summariesOnly`), or why the file cannot be used.
+   */
+  private static parse(bytes: Buffer, version: string, summariesOnly: boolean): { entries: Map<string, Entry>; pending?: { offset: number; sha1: string } } | string {
+    const nl = bytes.indexOf(10);
+    if (nl < 0) return 'not an itsmote cache file';
+    const header = RecordCache.header(bytes.subarray(0, nl).toString('utf8'), version);
+    if (typeof header === 'string') return header;
+    const start = nl + 1;
+    const end = start + Number(header.summariesBytes);
+    if (end > bytes.length) return 'corrupt (shorter than its first line says)';
+    const block = bytes.subarray(start, end);
+    if (header.summariesSha1 !== crypto.createHash('sha1').update(block).digest('base64')) return 'corrupt (its content does not match its hash)';
     const entries = new Map<string, Entry>();
-    for (const line of body.split('\n')) {
+    const text = block.toString('utf8');
+    for (let at = 0; at < text.length; ) {
+      const eol = text.indexOf('\n', at);
+      const line = text.slice(at, eol < 0 ? text.length : eol);
+      at = eol < 0 ? text.length : eol + 1;
       const tab = line.indexOf('\t');
-      if (tab < 0) continue;
+      if (tab < 0) return 'corrupt (not a map of files)';
       let head: unknown;
       try {
         head = JSON.parse(line.slice(0, tab));
@@ -144,24 +235,80 @@ export class RecordCache {
       }
       if (!Array.isArray(head) || head.length !== 3 || !head.every((x) => typeof x === 'string')) return 'corrupt (not a map of files)';
       const [path, hash, key] = head as [string, string, string];
-      entries.set(path, [hash, key, line.slice(tab + 1)]);
+      entries.set(path, [hash, key, line.slice(tab + 1), undefined]);
     }
-    return entries;
+    if (summariesOnly) return { entries, pending: { offset: end, sha1: header.sha1 } };
+    return RecordCache.fill(entries, bytes.subarray(end), header.sha1) ?? { entries };
+  }
+
+  /** Puts the records block's packed records into `entries` (in order); why not, when it cannot be used. */
+  private static fill(entries: Map<string, Entry>, block: Buffer, sha1: string): string | undefined {
+    if (sha1 !== crypto.createHash('sha1').update(block).digest('base64')) return 'corrupt (its content does not match its hash)';
+    // One string per line, decoded from the bytes: slices of one string of the whole block would
+    // keep all of it alive as long as any record is kept (the language server keeps them).
+    const lines: string[] = [];
+    for (let at = 0; block.length > 0; ) {
+      const eol = block.indexOf(10, at);
+      lines.push(block.toString('utf8', at, eol < 0 ? block.length : eol));
+      if (eol < 0) break;
+      at = eol + 1;
+    }
+    if (lines.length !== entries.size) return 'corrupt (records and summaries differ in number)';
+    let i = 0;
+    for (const e of entries.values()) e[3] = lines[i++];
+    return undefined;
+  }
+
+  /**
+   * Reads the records block of a cache opened with `summariesOnly`, once. A block that cannot be
+   * used leaves the entries without records: their records are made again (and their summaries,
+   * checked by their own hash, stay usable).
+   */
+  private readPending(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    let block: Buffer;
+    try {
+      const fd = openSync(this.file, 'r');
+      try {
+        block = readBytes(fd, p.offset, Math.max(0, fstatSync(fd).size - p.offset));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      block = Buffer.alloc(0);
+    }
+    if (RecordCache.fill(this.entries, block, p.sha1) !== undefined) this.dirty = true;
   }
 
   /** The record of `path` when its content hash and config key match; counts a hit or a miss. */
   get(path: string, hash: string, key: string): DocumentRecord | undefined {
     const e = this.entries.get(path);
+    if (e && e[3] === undefined) this.readPending();
     const r = e && e[0] === hash && e[1] === key ? recordOf(e) : undefined;
     if (r) this.hits++;
     else this.misses++;
     return r;
   }
 
+  /**
+   * The summary of `path` (problem counts zero) when its content hash and config key match and
+   * the summary column holds one; counts a hit. A miss is not counted: the caller asks `get` next.
+   */
+  summary(path: string, hash: string, key: string): ChangeSummary | undefined {
+    const e = this.entries.get(path);
+    const s = e && e[0] === hash && e[1] === key ? parseSummary(e[2]) : undefined;
+    if (s) this.hits++;
+    return s;
+  }
+
   /** What is cached for `path`, packed, whatever its hash and key (the caller compares and unpacks). */
   peek(path: string): { hash: string; key: string; packed: string } | undefined {
+    this.readPending();
     const e = this.entries.get(path);
-    return e ? { hash: e[0], key: e[1], packed: e[2] } : undefined;
+    if (e?.[3] === undefined) return undefined;
+    return { hash: e[0], key: e[1], packed: e[3] };
   }
 
   /** Forgets what is cached for `path` (the server takes the packed record over). */
@@ -169,29 +316,75 @@ export class RecordCache {
     this.entries.delete(path);
   }
 
-  /** Stores the record of `path` for this content hash and config key (checked with `docsUrl`). */
-  set(path: string, hash: string, key: string, record: DocumentRecord, docsUrl?: string): void {
+  /**
+   * Stores the record of `path` for this content hash and config key (checked with `docsUrl`),
+   * and its summary (custom fields named by `extraFields`, the config's) for `summary`.
+   */
+  set(path: string, hash: string, key: string, record: DocumentRecord, docsUrl?: string, extraFields: readonly string[] = []): void {
     const prev = this.entries.get(path);
-    if (prev && prev[0] === hash && prev[1] === key && prev[3] === record) return;
-    this.entries.set(path, [hash, key, packRecord(record, docsUrl), record]);
+    if (prev && prev[0] === hash && prev[1] === key && prev[4] === record) return;
+    this.entries.set(path, [hash, key, summaryColumn(summarize(record.doc, [], extraFields)), packRecord(record, docsUrl), record]);
     this.dirty = true;
   }
 
-  /** Stores an already packed record. */
-  setPacked(path: string, hash: string, key: string, packed: string): void {
-    this.entries.set(path, [hash, key, packed]);
+  /** Stores an already packed record and, when known, its summary (problem counts are not stored). */
+  setPacked(path: string, hash: string, key: string, packed: string, summary?: ChangeSummary): void {
+    this.entries.set(path, [hash, key, summary ? summaryColumn(summary) : '', packed]);
     this.dirty = true;
   }
 
-  /** Writes the cache when something changed (or the file on disk was ignored). Throws on I/O errors. */
+  /**
+   * Writes the cache when something changed (or the file on disk was ignored). Throws on I/O
+   * errors. The blocks are written and hashed in chunks of about 1 MB, then the first line is
+   * rewritten in place with the hashes (its length does not depend on them): a 10,000-document
+   * cache never exists as one 20 MB string (plus its bytes) in memory, which was the language
+   * server's peak.
+   */
   async save(): Promise<void> {
     if (!this.dirty && this.ignored === undefined) return;
-    const body = Array.from(this.entries, ([p, e]) => `${JSON.stringify([p, e[0], e[1]])}\t${e[2]}`).join('\n');
-    const header: Header = { tool: TOOL, format: RECORD_FORMAT, version: this.version, sha1: contentHash(body) };
+    // Records not read yet are written back as they were.
+    this.readPending();
+    // An entry whose record could not be read is left out (it is made again next time).
+    const kept = [...this.entries].filter(([, e]) => e[3] !== undefined);
     await mkdir(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      await writeFile(tmp, `${JSON.stringify(header)}\n${body}`);
+      const fh = await open(tmp, 'w');
+      try {
+        // A SHA-1 in base64 is always 28 characters: the placeholder has the final line's length.
+        const placeholder = Buffer.from(headerLine(this.version, '='.repeat(28), '='.repeat(28), 0));
+        await fh.write(placeholder, 0, placeholder.length, 0);
+        let position = placeholder.length;
+        const writeBlock = async (lines: Iterable<string>): Promise<{ sha1: string; bytes: number }> => {
+          const hash = crypto.createHash('sha1');
+          const from = position;
+          let chunk: string[] = [];
+          let size = 0;
+          const flush = async () => {
+            const bytes = Buffer.from(chunk.join(''));
+            hash.update(bytes);
+            await fh.write(bytes, 0, bytes.length, position);
+            position += bytes.length;
+            chunk = [];
+            size = 0;
+          };
+          for (const line of lines) {
+            chunk.push(line);
+            size += line.length;
+            if (size >= CHUNK) await flush();
+          }
+          if (chunk.length) await flush();
+          return { sha1: hash.digest('base64'), bytes: position - from };
+        };
+        // Summaries: every line ends with a newline. Records: lines joined by newlines.
+        const summaries = await writeBlock(kept.map(([p, e]) => `${JSON.stringify([p, e[0], e[1]])}\t${e[2]}\n`));
+        const records = await writeBlock(kept.map(([, e], i) => (i ? `\n${e[3]!}` : e[3]!)));
+        const header = Buffer.from(headerLine(this.version, records.sha1, summaries.sha1, summaries.bytes));
+        if (header.length !== placeholder.length) throw new Error('cache header length changed');
+        await fh.write(header, 0, header.length, 0);
+      } finally {
+        await fh.close();
+      }
       await rename(tmp, this.file);
     } catch (e) {
       await unlink(tmp).catch(() => undefined);

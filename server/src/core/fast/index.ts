@@ -12,6 +12,7 @@ import { parseMarkdown } from '../parse';
 import { LineIndex } from '../positions';
 import type { ChangeDocument } from '../schema';
 import { scanBlocks } from './scan';
+import { frontMatterEnd } from '../header';
 import type { InCode } from './code';
 import { inCodeOf } from './code';
 
@@ -36,6 +37,23 @@ function scanModel(text: string, id: string): { doc: ChangeDocument; lines: Line
     // A bug in the fast path must never cost the user a result: the full parse still answers.
     return { reason: `fast path failed: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+/**
+ * The header, title and values of a document (`buildModel`'s `headerOnly`: no sections, no
+ * status log), from a scan that stops at the first section heading: what a summary reads. Equal
+ * to those parts of `analyze(text, pathOrUri).doc` (test/unit/header-model.test.ts).
+ */
+export function headerModel(text: string, pathOrUri: string): ChangeDocument {
+  const id = idFromPath(pathOrUri);
+  try {
+    const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const scan = scanBlocks(text, base, { headerZone: frontMatterEnd(base ? text.slice(base) : text) });
+    if (scan.ok) return buildModel({ text, base, root: scan.root, lines: new LineIndex(text) }, id, { headerOnly: true });
+  } catch {
+    // As scanModel: the full parse answers.
+  }
+  return analyze(text, pathOrUri).doc;
 }
 
 /**

@@ -185,16 +185,27 @@ class NotModelled extends Error {}
  * Scans `text` (whose first `base` characters are a BOM) into its top-level blocks. Offsets in the
  * result are relative to `base`, as remark's are (see parse.ts).
  */
-export function scanBlocks(text: string, base: number): ScanResult {
+export function scanBlocks(text: string, base: number, opts: ScanOptions = {}): ScanResult {
   try {
-    return scan(text, base);
+    return scan(text, base, opts.headerZone ?? -1);
   } catch (e) {
     if (e instanceof NotModelled) return { ok: false, reason: e.message };
     throw e;
   }
 }
 
-function scan(text: string, base: number): ScanResult {
+/** How much of a document to scan. */
+export interface ScanOptions {
+  /**
+   * Stop after the first top-level heading of depth 2 or more that starts at or after this mdast
+   * offset (the end of the front matter, core/header.ts `frontMatterEnd`): the blocks before it
+   * (the header zone, `findHeaderNodes`) are closed and final by then, and are all that a
+   * header-only model reads. The root's children end with that heading.
+   */
+  headerZone?: number;
+}
+
+function scan(text: string, base: number, headerZone: number): ScanResult {
   if (UNSUPPORTED_CHARS.test(text)) return { ok: false, reason: 'control character or lone CR' };
   // micromark skips a BOM of its own, so a second one shifts remark's offsets: not modelled.
   if (text.charCodeAt(base) === 0xfeff) return { ok: false, reason: 'a second BOM' };
@@ -236,7 +247,8 @@ function scan(text: string, base: number): ScanResult {
   let lineNo = 1;
   let pos = base;
   const len = text.length;
-  while (pos <= len) {
+  let stop = false;
+  while (pos <= len && !stop) {
     const nl = text.indexOf('\n', pos);
     const next = nl < 0 ? len + 1 : nl + 1;
     let end = nl < 0 ? len : nl;
@@ -339,6 +351,7 @@ function scan(text: string, base: number): ScanResult {
       // A paragraph that may hold link reference definitions: what is left of it (and where the
       // heading starts) depends on them. Not modelled.
       if (open.bracket) return bail(lineNo, 'setext underline under a possible link definition');
+      stop = headerZone >= 0 && kind.depth >= 2 && open.start.offset - base >= headerZone;
       children.push({ type: 'heading', depth: kind.depth, children: [], position: position(open.start, lineEnd) });
       open = NONE;
     } else if (open.t === 'code' && n >= 4) {
@@ -375,6 +388,7 @@ function scan(text: string, base: number): ScanResult {
         switch (kind.k) {
           case 'heading':
             children.push({ type: 'heading', depth: kind.depth as Heading['depth'], children: [], position: position(start, lineEnd) });
+            stop = headerZone >= 0 && kind.depth >= 2 && start.offset - base >= headerZone;
             break;
           case 'thematic':
             children.push({ type: 'thematicBreak', position: position(start, lineEnd) });

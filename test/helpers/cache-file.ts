@@ -1,0 +1,33 @@
+/**
+ * Rewrites a cache file (server/src/node/record-cache.ts) the way a test needs: each file's
+ * packed record and summary can be edited, and the first line gets the new hashes and length,
+ * so that the file stays valid and what the test planted can only reach the output through reuse.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const sha1 = (b: Buffer) => createHash('sha1').update(b).digest('base64');
+
+/** Edits the records (compact form, core/record-codec.ts) and summaries of the files `edit` accepts (it returns true when it changed them). */
+export function rewriteCacheFile(file: string, edit: (path: string, record: { s: unknown[] }, summary: { title?: string }) => boolean): void {
+  const bytes = readFileSync(file);
+  const nl = bytes.indexOf(10);
+  const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as { summariesBytes: string };
+  const end = nl + 1 + Number(header.summariesBytes);
+  const summaryLines = bytes.subarray(nl + 1, end).toString('utf8').split('\n').slice(0, -1);
+  const recordLines = bytes.subarray(end).toString('utf8').split('\n');
+  summaryLines.forEach((line, i) => {
+    const tab = line.indexOf('\t');
+    const [path] = JSON.parse(line.slice(0, tab)) as string[];
+    const summary = JSON.parse(line.slice(tab + 1)) as { title?: string };
+    const record = JSON.parse(recordLines[i]!) as { s: unknown[] };
+    if (edit(path!, record, summary)) {
+      summaryLines[i] = `${line.slice(0, tab)}\t${JSON.stringify(summary)}`;
+      recordLines[i] = JSON.stringify(record);
+    }
+  });
+  const summaries = Buffer.from(summaryLines.map((l) => `${l}\n`).join(''));
+  const records = Buffer.from(recordLines.join('\n'));
+  const first = JSON.stringify({ ...header, sha1: sha1(records), summariesSha1: sha1(summaries), summariesBytes: String(summaries.length).padStart(12, '0') });
+  writeFileSync(file, Buffer.concat([Buffer.from(`${first}\n`), summaries, records]));
+}
