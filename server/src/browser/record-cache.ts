@@ -6,7 +6,7 @@
  * opened there and says so if it is.
  */
 import { sha1 } from '@noble/hashes/legacy.js';
-import type { Config } from '../core/config';
+import { configKeyWith } from '../core/config-key';
 import type { DocumentRecord } from '../core/record';
 import { decodeRecord, encodeRecord } from '../core/record-codec';
 
@@ -20,17 +20,8 @@ export function contentHash(text: string): string {
   return btoa(binary);
 }
 
-const configKeys = new WeakMap<Config, string>();
-
 /** The config part of a cache key: a hash of the resolved config and the other check inputs. */
-export function configKey(config: Config, docsUrl = ''): string {
-  let k = configKeys.get(config);
-  if (k === undefined) {
-    k = contentHash(JSON.stringify(config));
-    configKeys.set(config, k);
-  }
-  return docsUrl ? `${k} ${docsUrl}` : k;
-}
+export const configKey = configKeyWith(contentHash);
 
 /** A record packed for the index's compact entries (JSON; the Latin-1 flattening is a Node economy). */
 export function packRecord(r: DocumentRecord, docsUrl?: string): string {

@@ -21,7 +21,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Config } from '../core/config';
+import { configKeyWith } from '../core/config-key';
 import type { DocumentRecord } from '../core/record';
 import { RECORD_FORMAT } from '../core/record';
 import { decodeRecord, encodeRecord } from '../core/record-codec';
@@ -44,17 +44,8 @@ export function contentHash(text: string): string {
   return oneShot ? oneShot('sha1', text, 'base64') : crypto.createHash('sha1').update(text).digest('base64');
 }
 
-const configKeys = new WeakMap<Config, string>();
-
 /** The config part of a cache key: a hash of the resolved config and the other check inputs. */
-export function configKey(config: Config, docsUrl = ''): string {
-  let k = configKeys.get(config);
-  if (k === undefined) {
-    k = contentHash(JSON.stringify(config));
-    configKeys.set(config, k);
-  }
-  return docsUrl ? `${k} ${docsUrl}` : k;
-}
+export const configKey = configKeyWith(contentHash);
 
 /**
  * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
