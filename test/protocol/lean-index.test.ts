@@ -4,6 +4,7 @@
  * keep no model, yet requests about them are answered from the file.
  */
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,26 @@ describe('protocol: lean index', () => {
     await client.indexed();
     assert.ok((await client.diagnostics(ws.uri('changes/b.md'))).some((d) => d.code === 'CM011'));
     await client.stop();
+  });
+
+  it('re-checks a closed document whose record is kept only on disk when CODEOWNERS changes', async () => {
+    // With a storage folder a closed document's entry holds no record: CM016 runs again on the file.
+    execFileSync('git', ['init', '-q', ws.root]);
+    ws.write('CODEOWNERS', '* @alice @bob\n');
+    ws.write('changes/z.md', editLine(editLine(VALID_NORMAL, '- Change Owner:', '- Change Owner: @zed'), '- Planned execution time:', '- Planned execution time: 2026-12-09 14:00 UTC, 60 min'));
+    const { client } = await start();
+    try {
+      await client.indexed();
+      const uri = ws.uri('changes/z.md');
+      assert.ok((await client.diagnostics(uri)).some((d) => d.code === 'CM016'), 'the owner is unknown at first');
+      const since = client.mark();
+      ws.write('CODEOWNERS', '* @alice @bob @zed\n');
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('CODEOWNERS'), type: 2 }] });
+      const after = await client.diagnostics(uri, since, (ds) => !ds.some((d) => d.code === 'CM016'));
+      assert.ok(!after.some((d) => d.code === 'CM016'));
+    } finally {
+      await client.stop();
+    }
   });
 
   it('answers requests about a closed document from its file (no model kept)', async () => {

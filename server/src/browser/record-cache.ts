@@ -47,3 +47,10 @@ export class RecordCache {
     return Promise.reject(new Error('no record cache in the browser (the index lives in memory)'));
   }
 }
+
+/** No cache file in a browser (see `RecordCache`). */
+export class RecordCacheWriter {
+  static create(): Promise<never> {
+    return Promise.reject(new Error('no record cache in the browser (the index lives in memory)'));
+  }
+}

@@ -18,6 +18,7 @@ import { hasChangeTypeItem, pathMatcher } from '../core/discovery';
 import type { PathMatcher } from '../core/discovery';
 import type { RepoFacts } from '../core/repo/facts';
 import { peopleOfDocument } from '../core/repo/facts';
+import type { ReadResult } from '../fs/file-system';
 import type { ResolvedSettings } from './settings';
 import type { Folder } from './paths';
 import { relPath } from './paths';
@@ -29,11 +30,15 @@ export interface Entry {
   folder?: Folder;
   /** The editor's version when open; null when read from disk. */
   version: number | null;
-  /** The record (slim model, stable diagnostics, directives), packed: what every entry keeps. */
-  packed: string;
+  /**
+   * The record (slim model, stable diagnostics, directives), packed. The index drops it from a
+   * closed document's entry when it keeps the records in its storage folder (a rule that must run
+   * again reads and analyses the file then): it is a third of such an entry.
+   */
+  packed?: string;
   /** What the index reads of every document often, unpacked. */
   view: RecordView;
-  /** The record unpacked, the text and full analysis: open documents only (`recordOf` unpacks). */
+  /** The record unpacked, the text and full analysis: open documents only (`packed` for the rest). */
   record?: DocumentRecord;
   full?: { text: string; analysis: Analysis };
   /** SHA-1 of the text, and the key of what the record depends on (config, docs URL, size limit). */
@@ -156,23 +161,34 @@ export function buildEntry(input: BuildInput): Entry {
   return e;
 }
 
-/** The record of an entry (unpacked from its string for a closed document). */
-export function recordOf(e: Entry): DocumentRecord {
-  const r = e.record ?? unpackRecord(e.packed);
-  if (!r) throw new Error(`the index entry of ${e.uri} does not unpack`);
-  return r;
+/** The record an entry holds (unpacked from its string for a closed document), if it holds one. */
+function heldRecord(e: Entry): DocumentRecord | undefined {
+  return e.record ?? (e.packed !== undefined ? unpackRecord(e.packed) : undefined);
 }
 
 /**
  * The entry re-checked with other repository facts (CODEOWNERS or the catalog changed, or which
- * people other documents name): only the rules that read them run again, on the slim model.
+ * people other documents name): only the rules that read them run again, on the slim model. An
+ * entry without its record (see `packed`) is built again from the file as `readText` reads it
+ * now (about 0.2 ms); when the file cannot be read, its diagnostics stay as they were (the
+ * watcher's deletion follows).
  */
-export function recheckEntry(e: Entry, repo: RepoFacts | undefined, now: number): Entry {
+export function recheckEntry(e: Entry, repo: RepoFacts | undefined, now: number, readText?: (path: string) => ReadResult): Entry {
   const next: Entry = { ...e };
   delete next.repo;
   if (repo) next.repo = repo;
   if (!e.isChange || e.large) return next;
-  next.docDiagnostics = recordDiagnostics(recordOf(e), { config: e.config, now, docsUrl: e.settings.docsUrl, ...(repo ? { repo } : {}) });
+  const record = heldRecord(e);
+  const path = e.path;
+  if (!record) {
+    const r = path !== undefined ? readText?.(path) : undefined;
+    if (!r?.ok) return next;
+    const fresh = buildEntry({ uri: e.uri, path, ...(e.folder ? { folder: e.folder } : {}), text: r.text, version: null, config: e.config, settings: e.settings, now, ...(repo ? { repo } : {}) });
+    delete fresh.packed;
+    fresh.setDiagnostics = e.setDiagnostics;
+    return fresh;
+  }
+  next.docDiagnostics = recordDiagnostics(record, { config: e.config, now, docsUrl: e.settings.docsUrl, ...(repo ? { repo } : {}) });
   return next;
 }
 

@@ -3,15 +3,17 @@
  * editor, the rest from disk), their diagnostics (single-document and CM040 across the set),
  * summaries for `itsmote/listChanges`, and facts for completion. It decides what is published.
  *
- * A closed document's entry is compact (entry.ts: its record, not its text or model). With a
- * storage folder the records are kept on disk between sessions (`index.itsmotecache`, the CLI's
- * cache format): a scan reads every file but analyses only those whose content or config changed.
+ * A closed document's entry is compact (entry.ts: a view of its record, not its text or model).
+ * With a storage folder the records are kept on disk (`index.itsmotecache`, the CLI's cache
+ * format), not in memory: each scan writes them as it goes and the next one (or the next session)
+ * reads them back, analysing only the files whose content or config changed. Without one, the
+ * entries keep their records packed.
  */
 import { CancellationTokenSource } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/model';
-import { contentHash, RecordCache } from '../node/record-cache';
+import { contentHash, RecordCache, RecordCacheWriter } from '../node/record-cache';
 import { sortDiagnostics } from '../core/check';
 import { defaultConfig } from '../core/config';
 import { mayHaveChangeType, pathMatcher } from '../core/discovery';
@@ -108,9 +110,10 @@ export class WorkspaceIndex {
   /** The running scan: a newer scan or revalidation cancels it (its results would be stale). */
   private run: CancellationTokenSource | undefined;
   private scanning: Promise<void> | undefined;
-  /** The index of the previous session, read at the first scan and dropped after it. */
+  /** The records on disk (of the previous scan or session), read at the start of a scan and dropped after it. */
   private persisted: RecordCache | undefined;
-  private persistedRead = false;
+  /** The records the running scan writes to the storage folder, as it makes them. */
+  private writer: RecordCacheWriter | undefined;
 
   constructor(private readonly deps: IndexDeps) {
     this.repo = new RepoFactsStore(deps.fs, () => deps.env.trusted);
@@ -120,6 +123,9 @@ export class WorkspaceIndex {
   get fs(): FileSystem {
     return this.deps.fs;
   }
+
+  /** Reads a file synchronously, where the file system can (entries without their record are rebuilt from it). */
+  private readonly readSync = (path: string) => this.deps.fs.readTextSync?.(path) ?? { ok: false as const, reason: 'no synchronous read' };
 
   /** The entry of a URI, if indexed. */
   get(uri: string): Entry | undefined {
@@ -163,9 +169,12 @@ export class WorkspaceIndex {
     if (!isCurrent()) return undefined;
     // A closed document whose text and config are unchanged keeps its record (no analysis).
     const prev = this.entries.get(uri);
-    const reuse = version !== null ? undefined : prev ? { hash: prev.hash, key: prev.key, packed: prev.packed, view: prev.view } : this.persisted?.peek(uri);
-    // The entry takes the packed record over: the previous session's copy is not kept twice.
-    if (!prev) this.persisted?.take(uri);
+    const held = prev?.packed !== undefined ? { hash: prev.hash, key: prev.key, packed: prev.packed, view: prev.view } : undefined;
+    const disk = held || version !== null ? undefined : this.persisted?.peek(uri);
+    // The view of an unchanged entry is kept; a record from disk alone gets a new one.
+    const reuse = version !== null ? undefined : (held ?? (disk && prev && disk.hash === prev.hash && disk.key === prev.key ? { ...disk, view: prev.view } : disk));
+    // The entry takes the packed record over: the copy read from disk is not kept twice.
+    this.persisted?.take(uri);
     const made = version !== null ? analysis?.() : undefined;
     const e = buildEntry({ uri, text, version, ...ctx, now: this.deps.env.now(), ...(reuse ? { record: reuse } : {}), ...(made ? { analysis: made } : {}) });
     this.store(e, batch);
@@ -174,6 +183,11 @@ export class WorkspaceIndex {
 
   private store(e: Entry, batch: boolean): void {
     const prev = this.entries.get(e.uri);
+    if (e.version === null && e.packed !== undefined) {
+      if (e.isChange) this.writer?.add(e.uri, e.hash, e.key, e.packed, e.view.summary);
+      // With a storage folder the record lives on disk (a scan writes it), not in the entry.
+      if (this.deps.storage?.() && this.deps.fs.readTextSync) delete e.packed;
+    }
     if (!e.isChange && e.version === null) this.entries.delete(e.uri);
     else this.entries.set(e.uri, e);
     this.factsCache = undefined;
@@ -213,7 +227,7 @@ export class WorkspaceIndex {
           if (facts) e.repo = facts;
           continue;
         }
-        const next = recheckEntry(e, facts, now);
+        const next = recheckEntry(e, facts, now, this.readSync);
         this.entries.set(e.uri, next);
         if (JSON.stringify(next.docDiagnostics) !== JSON.stringify(e.docDiagnostics)) changed.add(e.uri);
       }
@@ -322,10 +336,21 @@ export class WorkspaceIndex {
   }
 
   private async runScan(token: CancellationToken, progress: ((done: number, total: number) => void) | undefined, hooks: ScanHooks): Promise<void> {
+    const storage = await this.openStorage();
+    try {
+      await this.scanFolders(token, progress, hooks, storage.writer);
+    } finally {
+      // A scan that did not finish drops what it was writing (the previous file stays).
+      if (this.writer === storage.writer) this.writer = undefined;
+      if (this.persisted === storage.persisted) this.persisted = undefined;
+      await storage.writer?.abort();
+    }
+  }
+
+  private async scanFolders(token: CancellationToken, progress: ((done: number, total: number) => void) | undefined, hooks: ScanHooks, writer: RecordCacheWriter | undefined): Promise<void> {
     const stale = () => token.isCancellationRequested;
     const open = hooks.open;
     let cancelled = false;
-    await this.readPersisted();
     for (const r of this.resolvers.values()) r.clear();
     const seen = new Set<string>();
     this.repo.retain(this.deps.folders());
@@ -389,28 +414,41 @@ export class WorkspaceIndex {
     for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, contentHash(JSON.stringify(this.summaryOf(e))));
     this.deps.sink.indexChanged();
     this.persisted = undefined;
-    await this.savePersisted();
+    // A scan cancelled by the user saw part of the folders: the file of the previous scan stays.
+    if (!cancelled) await this.finishWriting(writer);
   }
 
-  /** Reads the previous session's index once, before the first scan. */
-  private async readPersisted(): Promise<void> {
-    if (this.persistedRead) return;
-    this.persistedRead = true;
+  /**
+   * Before a scan: reads the records kept in the storage folder (the previous scan's or session's)
+   * and starts writing the new file (a failure only logs: the scan then keeps nothing on disk).
+   */
+  private async openStorage(): Promise<{ persisted?: RecordCache; writer?: RecordCacheWriter }> {
     const where = this.deps.storage?.();
-    if (where) this.persisted = await RecordCache.open(this.deps.fs.paths.join(where.path, INDEX_FILE_NAME), where.version);
-  }
-
-  /** Writes the records of the closed documents for the next session (a failure only logs). */
-  private async savePersisted(): Promise<void> {
-    const where = this.deps.storage?.();
-    if (!where) return;
-    const cache = RecordCache.empty(this.deps.fs.paths.join(where.path, INDEX_FILE_NAME), where.version);
-    for (const [uri, e] of this.entries) if (e.version === null && e.isChange) cache.setPacked(uri, e.hash, e.key, e.packed, e.view.summary);
+    if (!where) return {};
+    const file = this.deps.fs.paths.join(where.path, INDEX_FILE_NAME);
+    const persisted = await RecordCache.open(file, where.version);
+    this.persisted = persisted;
     try {
-      await cache.save();
+      this.writer = await RecordCacheWriter.create(file, where.version);
+      return { persisted, writer: this.writer };
     } catch (e) {
-      log().error(`[itsmote] cannot keep the index in ${where.path}: ${e instanceof Error ? e.message : String(e)}`);
+      this.cannotKeep(where.path, e);
+      return { persisted };
     }
+  }
+
+  /** After a whole scan: puts the records written during it in place for the next scan or session. */
+  private async finishWriting(w: RecordCacheWriter | undefined): Promise<void> {
+    if (this.writer === w) this.writer = undefined;
+    try {
+      await w?.finish();
+    } catch (e) {
+      this.cannotKeep(this.deps.storage?.()?.path ?? '', e);
+    }
+  }
+
+  private cannotKeep(where: string, e: unknown): void {
+    log().error(`[itsmote] cannot keep the index in ${where}: ${e instanceof Error ? e.message : String(e)}`);
   }
 
   /** Resolves when no scan is running (its index written): the server waits for it on shutdown. */

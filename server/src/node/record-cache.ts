@@ -19,6 +19,7 @@
 import * as crypto from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { configKeyWith } from '../core/config-key';
 import type { DocumentRecord } from '../core/record';
@@ -326,61 +327,172 @@ export class RecordCache {
 
   /**
    * Writes the cache when something changed (or the file on disk was ignored). Throws on I/O
-   * errors. The blocks are written and hashed in chunks of about 1 MB, then the first line is
-   * rewritten in place with the hashes (its length does not depend on them): a 10,000-document
-   * cache never exists as one 20 MB string (plus its bytes) in memory, which was the language
-   * server's peak.
+   * errors. Written through a `RecordCacheWriter`: a 10,000-document cache never exists as one
+   * 20 MB string (plus its bytes) in memory, which was the language server's peak.
    */
   async save(): Promise<void> {
     if (!this.dirty && this.ignored === undefined) return;
     // Records not read yet are written back as they were.
     this.readPending();
-    // An entry whose record could not be read is left out (it is made again next time).
-    const kept = [...this.entries].filter(([, e]) => e[3] !== undefined);
-    await mkdir(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    const writer = await RecordCacheWriter.create(this.file, this.version);
     try {
-      const fh = await open(tmp, 'w');
-      try {
-        // A SHA-1 in base64 is always 28 characters: the placeholder has the final line's length.
-        const placeholder = Buffer.from(headerLine(this.version, '='.repeat(28), '='.repeat(28), 0));
-        await fh.write(placeholder, 0, placeholder.length, 0);
-        let position = placeholder.length;
-        const writeBlock = async (lines: Iterable<string>): Promise<{ sha1: string; bytes: number }> => {
-          const hash = crypto.createHash('sha1');
-          const from = position;
-          let chunk: string[] = [];
-          let size = 0;
-          const flush = async () => {
-            const bytes = Buffer.from(chunk.join(''));
-            hash.update(bytes);
-            await fh.write(bytes, 0, bytes.length, position);
-            position += bytes.length;
-            chunk = [];
-            size = 0;
-          };
-          for (const line of lines) {
-            chunk.push(line);
-            size += line.length;
-            if (size >= CHUNK) await flush();
-          }
-          if (chunk.length) await flush();
-          return { sha1: hash.digest('base64'), bytes: position - from };
-        };
-        // Summaries: every line ends with a newline. Records: lines joined by newlines.
-        const summaries = await writeBlock(kept.map(([p, e]) => `${JSON.stringify([p, e[0], e[1]])}\t${e[2]}\n`));
-        const records = await writeBlock(kept.map(([, e], i) => (i ? `\n${e[3]!}` : e[3]!)));
-        const header = Buffer.from(headerLine(this.version, records.sha1, summaries.sha1, summaries.bytes));
-        if (header.length !== placeholder.length) throw new Error('cache header length changed');
-        await fh.write(header, 0, header.length, 0);
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, this.file);
+      // An entry whose record could not be read is left out (it is made again next time).
+      for (const [path, e] of this.entries) if (e[3] !== undefined) writer.addColumn(path, e[0], e[1], e[2], e[3]);
+      await writer.finish();
     } catch (e) {
-      await unlink(tmp).catch(() => undefined);
+      await writer.abort();
       throw e;
     }
     this.dirty = false;
+  }
+}
+
+/** How many writers this process started (their temporary files are named by it). */
+let writers = 0;
+
+/** Writes bytes to a file handle in order, hashing them, from a synchronous caller. */
+class BlockWriter {
+  private readonly hash = crypto.createHash('sha1');
+  private chunk: string[] = [];
+  private size = 0;
+  private writing: Promise<unknown> = Promise.resolve();
+  /** The first write that failed (reported by `end`: a failed write never goes unhandled meanwhile). */
+  private failed: unknown;
+  /** Bytes handed to the file so far. */
+  bytes = 0;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private position: number,
+  ) {}
+
+  /** Queues `line`; a full chunk (about 1 MB) is encoded, hashed and written behind the earlier ones. */
+  add(line: string): void {
+    this.chunk.push(line);
+    this.size += line.length;
+    if (this.size >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.chunk.length) return;
+    const bytes = Buffer.from(this.chunk.join(''));
+    this.chunk = [];
+    this.size = 0;
+    this.hash.update(bytes);
+    const at = this.position;
+    this.position += bytes.length;
+    this.bytes += bytes.length;
+    this.writing = this.writing.then(() => (this.failed === undefined ? this.fh.write(bytes, 0, bytes.length, at) : undefined)).catch((e: unknown) => (this.failed ??= e));
+  }
+
+  /** Writes what is queued; the SHA-1 of everything added. */
+  async end(): Promise<string> {
+    this.flush();
+    await this.writing;
+    if (this.failed !== undefined) throw this.failed;
+    return this.hash.digest('base64');
+  }
+}
+
+/**
+ * Writes a cache file record by record (the format of `RecordCache`), so that a caller producing
+ * records one at a time (the language server's scan) need not keep them: the summaries go to
+ * the file after a placeholder first line, the records to a second temporary file, appended to
+ * the first at `finish`, which then writes the real first line and renames the file into place.
+ * Until `finish`, the cache file on disk is the previous one.
+ */
+export class RecordCacheWriter {
+  private readonly written = new Set<string>();
+  private readonly summaries: BlockWriter;
+  private readonly records: BlockWriter;
+
+  private constructor(
+    private readonly file: string,
+    private readonly version: string,
+    private readonly main: FileHandle,
+    private readonly side: FileHandle,
+    private readonly tmp: string,
+    private readonly sideTmp: string,
+    private readonly headerBytes: number,
+  ) {
+    this.summaries = new BlockWriter(main, headerBytes);
+    this.records = new BlockWriter(side, 0);
+  }
+
+  /** Starts writing `file` for this tool `version` (temporary files next to it). */
+  static async create(file: string, version: string): Promise<RecordCacheWriter> {
+    await mkdir(dirname(file), { recursive: true });
+    // Two writers of one process (a scan, and the next that cancelled it) never share a name.
+    const tmp = `${file}.${process.pid}.${++writers}.tmp`;
+    const sideTmp = `${file}.${process.pid}.${writers}.records.tmp`;
+    const main = await open(tmp, 'w');
+    let side: FileHandle;
+    try {
+      side = await open(sideTmp, 'w+');
+    } catch (e) {
+      await main.close();
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+    // A SHA-1 in base64 is always 28 characters: the placeholder has the final line's length.
+    const placeholder = Buffer.from(headerLine(version, '='.repeat(28), '='.repeat(28), 0));
+    await main.write(placeholder, 0, placeholder.length, 0);
+    return new RecordCacheWriter(file, version, main, side, tmp, sideTmp, placeholder.length);
+  }
+
+  /** Adds a packed record and, when known, its summary (problem counts are not stored); a path already added is skipped. */
+  add(path: string, hash: string, key: string, packed: string, summary?: ChangeSummary): void {
+    this.addColumn(path, hash, key, summary ? summaryColumn(summary) : '', packed);
+  }
+
+  /** Adds a record with its summary column as stored. */
+  addColumn(path: string, hash: string, key: string, summary: string, packed: string): void {
+    if (this.written.has(path)) return;
+    // Summaries: every line ends with a newline. Records: lines joined by newlines.
+    this.summaries.add(`${JSON.stringify([path, hash, key])}\t${summary}\n`);
+    this.records.add(this.written.size ? `\n${packed}` : packed);
+    this.written.add(path);
+  }
+
+  /** Appends the records to the summaries, writes the first line and puts the file in place. Throws on I/O errors (then call `abort`). */
+  async finish(): Promise<void> {
+    const summariesSha1 = await this.summaries.end();
+    const recordsSha1 = await this.records.end();
+    let position = this.headerBytes + this.summaries.bytes;
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (let from = 0; from < this.records.bytes; ) {
+      const { bytesRead } = await this.side.read(buf, 0, Math.min(CHUNK, this.records.bytes - from), from);
+      if (bytesRead === 0) throw new Error('cache records cut short');
+      await this.main.write(buf, 0, bytesRead, position);
+      from += bytesRead;
+      position += bytesRead;
+    }
+    const header = Buffer.from(headerLine(this.version, recordsSha1, summariesSha1, this.summaries.bytes));
+    if (header.length !== this.headerBytes) throw new Error('cache header length changed');
+    await this.main.write(header, 0, header.length, 0);
+    await this.close();
+    await rename(this.tmp, this.file);
+    this.finished = true;
+  }
+
+  /** Stops writing (nothing after `finish`): the temporary files are removed, the cache file on disk stays as it was. */
+  async abort(): Promise<void> {
+    if (this.finished) return;
+    await this.close().catch(() => undefined);
+    await unlink(this.tmp).catch(() => undefined);
+  }
+
+  private finished = false;
+
+  private closed = false;
+
+  private async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await Promise.all([this.main.close(), this.side.close()]);
+    } finally {
+      await unlink(this.sideTmp).catch(() => undefined);
+    }
   }
 }

@@ -1,0 +1,63 @@
+/**
+ * RecordCacheWriter (node/record-cache.ts): the language server writes its index record by record
+ * during a scan instead of keeping every record until the end. The file it writes must be the
+ * one `RecordCache` reads (the CLI's format), and a writer that stops leaves the previous file.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultConfig } from '../../server/src/core/config';
+import { makeRecord } from '../../server/src/core/record';
+import { summarize } from '../../server/src/core/summary';
+import { configKey, contentHash, packRecord, RecordCache, RecordCacheWriter } from '../../server/src/node/record-cache';
+import { VALID_NORMAL, doc, editLine } from '../helpers/doc';
+
+describe('RecordCacheWriter', () => {
+  let dir: string;
+  const config = defaultConfig();
+  const texts = [VALID_NORMAL, editLine(VALID_NORMAL, '- Verification plan:', null), editLine(VALID_NORMAL, '- Risk level:', '- Risk level: High')];
+  const records = texts.map((t) => makeRecord(doc(t), { config }));
+  // Enough documents that the blocks span several of the writer's 1 MB chunks.
+  const many = 1500;
+
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'itsmote-writer-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a file RecordCache reads back, record by record, a repeated path once', async () => {
+    const file = join(dir, 'index.itsmotecache');
+    const w = await RecordCacheWriter.create(file, '1.0.0');
+    for (let i = 0; i < many; i++) {
+      const r = records[i % records.length]!;
+      w.add(`/w/${i}.md`, contentHash(texts[i % texts.length]!), configKey(config), packRecord(r), summarize(r.doc));
+    }
+    w.add('/w/0.md', 'another hash', configKey(config), packRecord(records[1]!));
+    await w.finish();
+    assert.deepEqual(readdirSync(dir), ['index.itsmotecache'], 'no temporary file is left');
+    const cache = await RecordCache.open(file, '1.0.0');
+    assert.equal(cache.ignored, undefined);
+    for (let i = 0; i < many; i += 97) {
+      const k = i % records.length;
+      assert.deepEqual(cache.get(`/w/${i}.md`, contentHash(texts[k]!), configKey(config)), records[k]);
+      assert.equal(cache.summary(`/w/${i}.md`, contentHash(texts[k]!), configKey(config))?.id, records[k]!.doc.id);
+    }
+    assert.equal(cache.get('/w/0.md', 'another hash', configKey(config)), undefined, 'the first record of a path is kept');
+    // Read only as far as the summaries, as `list` reads it.
+    const summaries = await RecordCache.open(file, '1.0.0', { summariesOnly: true });
+    assert.ok(summaries.summary('/w/1.md', contentHash(texts[1]!), configKey(config)));
+  });
+
+  it('leaves the previous file as it was when it stops before finishing', async () => {
+    const file = join(dir, 'index.itsmotecache');
+    const old = RecordCache.empty(file, '1.0.0');
+    old.set('/w/old.md', 'h', 'k', records[0]!);
+    await old.save();
+    const before = readFileSync(file, 'utf8');
+    const w = await RecordCacheWriter.create(file, '1.0.0');
+    w.add('/w/new.md', 'h', 'k', packRecord(records[1]!));
+    await w.abort();
+    assert.equal(readFileSync(file, 'utf8'), before);
+    assert.deepEqual(readdirSync(dir), ['index.itsmotecache']);
+    assert.ok(existsSync(file));
+  });
+});
