@@ -89,14 +89,25 @@ export interface LoadOptions {
 }
 
 /** One file to load: its text read, its config resolved; `analysis` when discovery needed it. */
-interface Candidate {
-  file: string;
-  abs: string;
-  text: string;
-  /** The file URL, as the editor would pass it (made on first read). */
-  readonly uri: string;
-  config: Config;
-  analysis?: Analysis & { text: string };
+/**
+ * A file read and its config. A class, not a literal with `get uri()`: V8 gives every literal
+ * whose getter is a fresh closure its own hidden class (see `DocumentCtx` in core/check.ts).
+ */
+class Candidate {
+  #uri: string | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly abs: string,
+    readonly text: string,
+    readonly config: Config,
+    readonly analysis: (Analysis & { text: string }) | undefined,
+  ) {}
+
+  /** The file URL, as the editor would pass it (made on first read: a warm cache answers without it). */
+  get uri(): string {
+    return (this.#uri ??= pathToFileURL(this.abs).href);
+  }
 }
 
 /** Loads the change documents named by `paths` (files or folders). */
@@ -166,16 +177,13 @@ async function load<T>(paths: readonly string[], cb: LoadCallbacks, opts: LoadOp
       }
       // Outside the globs, a markdown file counts only when its header names a Change type.
       if (!j.byGlob && !j.explicit && !mayHaveChangeType(read.text)) return undefined;
-      // A file URL, as the editor would pass: the core decodes it, so `50%-rollout.md` stays intact.
-      // Made when the document is analysed (a warm cache answers without it).
-      let uri: string | undefined;
-      const uriOf = () => (uri ??= pathToFileURL(j.abs).href);
       const outside = !j.byGlob && !j.explicit;
-      // Outside the globs the header decides before the config is read.
-      const analysis = outside ? fastAnalysis(read.text, uriOf()) : undefined;
+      // Outside the globs the header decides before the config is read. A file URL, as the editor
+      // would pass: the core decodes it, so `50%-rollout.md` stays intact.
+      const analysis = outside ? fastAnalysis(read.text, pathToFileURL(j.abs).href) : undefined;
       if (outside && !hasChangeTypeItem(analysis!.doc)) return undefined;
       const { config } = await resolver.forFile(j.abs);
-      return make({ file: j.file, abs: j.abs, text: read.text, get uri() { return uriOf(); }, config, ...(analysis ? { analysis } : {}) });
+      return make(new Candidate(j.file, j.abs, read.text, config, analysis));
     });
     fresh.forEach((j, i) => skips[i] !== undefined && cb.skipped(j.file, skips[i]!));
     for (const d of loaded) if (d) documents.push(d);
