@@ -183,7 +183,8 @@ async function load<T>(paths: readonly string[], cb: LoadCallbacks, opts: LoadOp
     const skips: (string | undefined)[] = new Array(fresh.length);
     const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j, i) => {
       // Read synchronously: thousands of small files, and no event loop to keep free here.
-      const read: ReadResult = fs.readTextSync(j.abs);
+      // Files from the walk are regular files (it reports the others); named files are checked.
+      const read: ReadResult = fs.readTextSync(j.abs, { regular: !j.explicit });
       if (!read.ok) {
         skips[i] = read.reason;
         if (j.explicit) fatal = true;
