@@ -85,20 +85,36 @@ export function checkDocument(a: Analysis, opts: CheckOptions): Diagnostic[] {
   return sortDiagnostics(opts.suppressions === false ? out : filterSuppressed(a, out, RULES));
 }
 
-/** What a document rule gets: the model, the text, the options, the directives and the catalogue. */
+/**
+ * What a document rule gets: the model, the text, the options, the directives and the catalogue.
+ * A class, not an object literal with a `get text()`: V8 keeps an accessor in the object's hidden
+ * class, so a literal whose getter is a fresh closure gets a fresh hidden class (and descriptor
+ * array, in old space) per call; two per document made a 10,000-document `check` 70 MB heavier.
+ */
+class DocumentCtx implements DocumentContext {
+  readonly doc: Analysis['doc'];
+  readonly options: RuleOptions;
+  readonly suppressions: DocumentContext['suppressions'];
+  readonly rules = RULES;
+
+  constructor(
+    readonly analysis: Analysis,
+    opts: CheckOptions,
+  ) {
+    this.doc = analysis.doc;
+    this.options = ruleOptions(opts);
+    this.suppressions = readSuppressions(analysis, RULES);
+  }
+
+  // Fast analyses (core/fast) carry the text without a parsed tree: do not touch `md` for it.
+  get text(): string {
+    const t = (this.analysis as { text?: unknown }).text;
+    return typeof t === 'string' ? t : this.analysis.md.text;
+  }
+}
+
 function documentContext(a: Analysis, opts: CheckOptions): DocumentContext {
-  return {
-    doc: a.doc,
-    analysis: a,
-    // Fast analyses (core/fast) carry the text without a parsed tree: do not touch `md` for it.
-    get text() {
-      const t = (a as { text?: unknown }).text;
-      return typeof t === 'string' ? t : a.md.text;
-    },
-    options: ruleOptions(opts),
-    suppressions: readSuppressions(a, RULES),
-    rules: RULES,
-  };
+  return new DocumentCtx(a, opts);
 }
 
 /** One document of a set, keyed by its path or URI. */

@@ -73,6 +73,18 @@ export function makeRecord(a: Analysis, opts: Pick<CheckOptions, 'config' | 'doc
 const analyses = new WeakMap<object, Analysis>();
 
 /**
+ * A record's analysis: a class rather than a literal with `get md()`, because V8 gives every
+ * literal whose getter is a fresh closure its own hidden class (see `DocumentCtx` in check.ts).
+ */
+class RecordAnalysis implements Analysis {
+  constructor(readonly doc: Analysis['doc']) {}
+
+  get md(): never {
+    throw new Error(`the record of ${this.doc.id} has no markdown tree; rebuild the analysis from the text`);
+  }
+}
+
+/**
  * An `Analysis` of a record (or a view) for the code that takes one (set rules, summaries,
  * suppression reports): its `doc` is the slim model, its directives are the record's, and it has
  * no tree.
@@ -80,12 +92,7 @@ const analyses = new WeakMap<object, Analysis>();
 export function recordAnalysis(r: Pick<DocumentRecord, 'doc' | 'suppressions'>): Analysis {
   let a = analyses.get(r);
   if (!a) {
-    a = {
-      doc: r.doc,
-      get md(): never {
-        throw new Error(`the record of ${r.doc.id} has no markdown tree; rebuild the analysis from the text`);
-      },
-    };
+    a = new RecordAnalysis(r.doc);
     primeSuppressions(a, r.suppressions);
     analyses.set(r, a);
   }

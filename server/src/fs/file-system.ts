@@ -72,8 +72,9 @@ export interface FileSystem {
   /**
    * The synchronous read, where the file system has one (Node): a scan of thousands of small
    * files costs more in promise round trips than in reads. Callers fall back to `readText`.
+   * `regular`: a walk just found the file regular, so the stat before the open is skipped.
    */
-  readTextSync?(path: string): ReadResult;
+  readTextSync?(path: string, opts?: { regular?: boolean }): ReadResult;
   /** The change-document candidates under `root` (SPEC section 1); stays inside the root. */
   findChangeFiles(root: string, matcher: PathMatcher, opts?: WalkOptions): Promise<WalkResult>;
   /** The nearest folder at or above `dir` holding `.git`, if any. */

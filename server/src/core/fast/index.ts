@@ -74,16 +74,26 @@ export function indexDocument(text: string, pathOrUri: string): IndexedDocument 
 export function fastAnalysis(text: string, pathOrUri: string): Analysis & { fast: boolean; text: string; lines?: LineIndex; inCode?: InCode } {
   const r = scanModel(text, idFromPath(pathOrUri));
   if (!('doc' in r)) return { ...analyze(text, pathOrUri), fast: false, text };
-  let md: ParsedMarkdown | undefined;
-  return {
-    doc: r.doc,
-    fast: true,
+  return new FastAnalysis(r.doc, text, r.lines, r.inCode);
+}
+
+/**
+ * A scanned document. A class, not a literal with `get md()`: V8 gives every literal whose getter
+ * is a fresh closure its own hidden class (see `DocumentCtx` in core/check.ts).
+ */
+class FastAnalysis implements Analysis {
+  readonly fast = true;
+  #md: ParsedMarkdown | undefined;
+
+  constructor(
+    readonly doc: ChangeDocument,
     // Readers of suppression comments take the text, the lines and where code is here, without a tree.
-    text,
-    lines: r.lines,
-    inCode: r.inCode,
-    get md() {
-      return (md ??= parseMarkdown(text));
-    },
-  };
+    readonly text: string,
+    readonly lines: LineIndex,
+    readonly inCode: InCode,
+  ) {}
+
+  get md(): ParsedMarkdown {
+    return (this.#md ??= parseMarkdown(this.text));
+  }
 }

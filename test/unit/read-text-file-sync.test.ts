@@ -1,0 +1,51 @@
+/**
+ * The CLI's synchronous read (node/read-text-file-sync.ts): the text as `readFileSync` gives it,
+ * the same refusals as the asynchronous read, and, when a walk said the file was regular (the
+ * stat before the open skipped), a special file put there since is still refused, never read.
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readTextFileSync } from '../../server/src/node/read-text-file-sync';
+
+describe('readTextFileSync', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'itsmote-read-sync-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const regular of [false, true]) {
+    it(`reads what readFileSync reads${regular ? ' (regular: true)' : ''}`, () => {
+      const path = join(dir, 'a.md');
+      // Multi-byte characters across a large file, and an empty one.
+      writeFileSync(path, '# Ünïcödé ✓\n'.repeat(30_000));
+      assert.deepEqual(readTextFileSync(path, { regular }), { ok: true, text: readFileSync(path, 'utf8') });
+      writeFileSync(path, '');
+      assert.deepEqual(readTextFileSync(path, { regular }), { ok: true, text: '' });
+    });
+
+    it(`refuses binary and invalid UTF-8${regular ? ' (regular: true)' : ''}`, () => {
+      const path = join(dir, 'b.md');
+      writeFileSync(path, Buffer.from([0x23, 0x20, 0x00, 0x0a]));
+      assert.deepEqual(readTextFileSync(path, { regular }), { ok: false, reason: 'binary file (contains NUL bytes)' });
+      writeFileSync(path, Buffer.from([0x23, 0x20, 0xff, 0x0a]));
+      assert.deepEqual(readTextFileSync(path, { regular }), { ok: false, reason: 'not valid UTF-8' });
+    });
+  }
+
+  it('refuses a FIFO without blocking, even when told the file was regular', () => {
+    const path = join(dir, 'x.md');
+    execFileSync('mkfifo', [path]);
+    assert.deepEqual(readTextFileSync(path), { ok: false, reason: 'not a regular file (a FIFO)' });
+    // A walk found a regular file there, then it was replaced: the fstat after the open refuses it.
+    assert.deepEqual(readTextFileSync(path, { regular: true }), { ok: false, reason: 'not a regular file (a FIFO)' });
+  });
+
+  it('reports a missing file', () => {
+    const r = readTextFileSync(join(dir, 'gone.md'), { regular: true });
+    assert.equal(r.ok, false);
+  });
+});
