@@ -40,7 +40,13 @@ export const browserPlugin = {
       const top = args.path.startsWith('node:') ? args.path : args.path.split('/')[0];
       if (!NODE_BUILTINS.has(top) && !NODE_BUILTINS.has(args.path)) return undefined;
       const by = args.importer ? relative(ROOT, args.importer) : 'the entry point';
-      return { errors: [{ text: `Node module "${args.path}" imported by ${by}: the browser bundles may not use Node (add a browser twin or read through the FileSystem interface)` }] };
+      return {
+        errors: [
+          {
+            text: `Node module "${args.path}" imported by ${by}: the browser bundles may not use Node (add a browser twin or read through the FileSystem interface)`,
+          },
+        ],
+      };
     });
   },
 };

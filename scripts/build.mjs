@@ -24,13 +24,21 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', inlinesReport: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   // The metrics dashboard's page script, with Chart.js bundled in (a webview loads no remote code).
-  { in: 'client/webview/dashboard.ts', out: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  {
+    in: 'client/webview/dashboard.ts',
+    out: 'dist/webview/dashboard.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 const REPORT_SCRIPT = 'client/webview/report.ts';
 
 // A missing entry point is a broken build, not one bundle fewer: say which and stop.
-const missing = [REPORT_SCRIPT, ...entries.map((e) => e.in), ...BROWSER_ENTRIES.map((e) => e.in)].filter((path) => !existsSync(path));
+const missing = [REPORT_SCRIPT, ...entries.map((e) => e.in), ...BROWSER_ENTRIES.map((e) => e.in)].filter(
+  (path) => !existsSync(path),
+);
 if (missing.length) {
   console.error(`build: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
   process.exit(1);
@@ -73,7 +81,8 @@ try {
   await Promise.all(BROWSER_ENTRIES.map((e) => esbuild.build(browserOptions(e, { production }))));
 } catch (e) {
   // esbuild's own messages name the module and the importer; say what the rule is.
-  for (const m of e.errors ?? []) console.error(`build: browser bundle: ${m.text}${m.location ? ` (${m.location.file}:${m.location.line})` : ''}`);
+  for (const m of e.errors ?? [])
+    console.error(`build: browser bundle: ${m.text}${m.location ? ` (${m.location.file}:${m.location.line})` : ''}`);
   if (!e.errors) console.error(e);
   process.exit(1);
 }
@@ -81,9 +90,13 @@ if (production) {
   const sizes = BROWSER_ENTRIES.map((e) => [e.out, statSync(e.out).size]);
   const total = sizes.reduce((n, [, size]) => n + size, 0);
   const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-  console.log(`browser bundles: ${sizes.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}; total ${kb(total)} (budget ${kb(BROWSER_BUDGET_BYTES)})`);
+  console.log(
+    `browser bundles: ${sizes.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}; total ${kb(total)} (budget ${kb(BROWSER_BUDGET_BYTES)})`,
+  );
   if (total > BROWSER_BUDGET_BYTES) {
-    console.error(`build: the browser bundles weigh ${kb(total)}, over the budget of ${kb(BROWSER_BUDGET_BYTES)} (docs/extension.md)`);
+    console.error(
+      `build: the browser bundles weigh ${kb(total)}, over the budget of ${kb(BROWSER_BUDGET_BYTES)} (docs/extension.md)`,
+    );
     process.exit(1);
   }
 }

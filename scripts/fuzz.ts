@@ -51,7 +51,22 @@ function runHere(p: (typeof PROPERTIES)[number]): { cases: number; failed: boole
 /** Runs one property in a child process (same loader, same seed and total), for --jobs. */
 function runChild(p: (typeof PROPERTIES)[number]): Promise<{ cases: number; failed: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, __filename, '--runs', String(total), '--seed', String(seed), '--only', p.name, '--jobs', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        ...process.execArgv,
+        __filename,
+        '--runs',
+        String(total),
+        '--seed',
+        String(seed),
+        '--only',
+        p.name,
+        '--jobs',
+        '1',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.on('exit', (code) => {
@@ -80,7 +95,9 @@ async function main(): Promise<void> {
   const cases = results.reduce((n, r) => n + r.cases, 0);
   const failures = results.filter((r) => r.failed).length;
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`fuzz: ${cases} cases run, seed ${seed}, ${failures} failing propert${failures === 1 ? 'y' : 'ies'}, ${secs} s\n`);
+  process.stdout.write(
+    `fuzz: ${cases} cases run, seed ${seed}, ${failures} failing propert${failures === 1 ? 'y' : 'ies'}, ${secs} s\n`,
+  );
   process.exit(failures ? 1 : 0);
 }
 

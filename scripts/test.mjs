@@ -23,10 +23,23 @@ import { join } from 'node:path';
 const LAYERS = [
   { name: 'unit', cmd: ['npx', 'mocha', '--config', '.mocharc.unit.json'], files: ['unit'], coverage: true },
   { name: 'cli', cmd: ['npx', 'mocha', '--config', '.mocharc.cli.json'], files: ['cli'], coverage: true },
-  { name: 'protocol', cmd: ['npx', 'mocha', '--config', '.mocharc.protocol.json'], files: ['protocol'], coverage: true },
+  {
+    name: 'protocol',
+    cmd: ['npx', 'mocha', '--config', '.mocharc.protocol.json'],
+    files: ['protocol'],
+    coverage: true,
+  },
   // The report's page in Debian's Chromium (installed by setup.sh --apt-only when missing).
-  { name: 'browser', cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh --apt-only && npx mocha --config .mocharc.browser.json'], files: ['browser'] },
-  { name: 'e2e', cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh && node test/e2e/build.mjs && bash .ci/e2e/run.sh'], files: ['extension-host', 'ui'] },
+  {
+    name: 'browser',
+    cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh --apt-only && npx mocha --config .mocharc.browser.json'],
+    files: ['browser'],
+  },
+  {
+    name: 'e2e',
+    cmd: ['bash', '-c', 'bash .ci/e2e/setup.sh && node test/e2e/build.mjs && bash .ci/e2e/run.sh'],
+    files: ['extension-host', 'ui'],
+  },
   { name: 'restricted-mode', cmd: ['bash', '.ci/e2e/restricted.sh'], files: ['restricted-mode'], needs: 'e2e' },
   // The browser build in code-server's web worker extension host (docs/extension.md).
   { name: 'web-host', cmd: ['bash', 'test/e2e-web/run.sh'], files: ['web-host'], needs: 'e2e' },
@@ -78,11 +91,19 @@ for (const layer of LAYERS) {
   }
   if (r.status !== 0 && wrote < layer.files.length) {
     failedSteps++;
-    rows.push({ layer: layer.name, crashed: `exited with ${r.status ?? r.signal} after ${(ms / 1000).toFixed(1)} s before reporting${wrote ? ' all its parts' : ''}`, ms });
+    rows.push({
+      layer: layer.name,
+      crashed: `exited with ${r.status ?? r.signal} after ${(ms / 1000).toFixed(1)} s before reporting${wrote ? ' all its parts' : ''}`,
+      ms,
+    });
   } else if (r.status !== 0 && rows.slice(-wrote).every((row) => !row.failed)) {
     // A layer that reported no failure but exited non-zero still failed (e.g. a hook threw).
     failedSteps++;
-    rows.push({ layer: layer.name, crashed: `exited with ${r.status ?? r.signal} although its tests reported no failure`, ms });
+    rows.push({
+      layer: layer.name,
+      crashed: `exited with ${r.status ?? r.signal} although its tests reported no failure`,
+      ms,
+    });
   }
 }
 rmSync(summaryDir, { recursive: true, force: true });
@@ -98,7 +119,22 @@ rmSync(coverageDir, { recursive: true, force: true });
 function measureCoverage() {
   const reports = join('test-results', 'coverage');
   rmSync(reports, { recursive: true, force: true });
-  const r = spawnSync('npx', ['c8', 'report', '--temp-directory', coverageDir, '--reports-dir', reports, '--reporter', 'json-summary', '--reporter', 'html'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const r = spawnSync(
+    'npx',
+    [
+      'c8',
+      'report',
+      '--temp-directory',
+      coverageDir,
+      '--reports-dir',
+      reports,
+      '--reporter',
+      'json-summary',
+      '--reporter',
+      'html',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'], env },
+  );
   const file = join(reports, 'coverage-summary.json');
   if (r.status !== 0 || !existsSync(file)) return { error: `c8 report exited with ${r.status ?? r.signal}` };
   const summary = JSON.parse(readFileSync(file, 'utf8'));
@@ -144,7 +180,8 @@ if (coverage?.error) {
   const figure = (name, value, floor) => `${name} ${value.toFixed(1)}%${coverage.complete ? ` (floor ${floor}%)` : ''}`;
   const figures = `${figure('core', coverage.core, COVERAGE_FLOOR.core)}, ${figure('server + client', coverage.all, COVERAGE_FLOOR.all)} of lines`;
   console.log(`  ${'coverage'.padEnd(16)} ${figures}  ${secs(coverageMs)}${below ? '   <- BELOW THE FLOOR' : ''}`);
-  if (!coverage.complete) console.log(`      floor not checked: only ${coveredLayers.join(', ')} ran (it needs unit, cli and protocol)`);
+  if (!coverage.complete)
+    console.log(`      floor not checked: only ${coveredLayers.join(', ')} ran (it needs unit, cli and protocol)`);
   console.log('      per file: test-results/coverage/index.html');
 }
 console.log(`\n${passed} passed, ${failed} failed, ${pending} skipped`);

@@ -26,7 +26,6 @@ export function workbenchUrl(folder, opts = {}) {
   return urlFor(base, env('ITSMOTE_EXT_DEV'), folder, opts);
 }
 
-
 const browser = await launchChromium();
 let testsCode = 1;
 let uiFailed = 0;
@@ -42,7 +41,12 @@ try {
     // The first screen of `npm run editor` (open.sh): the examples, trusted, with the faulty
     // change it opens.
     const ws = env('ITSMOTE_WS_UI');
-    await page.goto(workbenchUrl(ws, { environment: { ITSMOTE_NOW: NOW }, openFile: join(ws, 'changes', '2026-11-20-auth-session-ttl.md') }));
+    await page.goto(
+      workbenchUrl(ws, {
+        environment: { ITSMOTE_NOW: NOW },
+        openFile: join(ws, 'changes', '2026-11-20-auth-session-ttl.md'),
+      }),
+    );
     console.log('UI checks:');
     const outcome = await runUiChecks(page, {
       imagesDir: images,
@@ -65,16 +69,24 @@ async function runExtensionTests() {
   const started = Date.now();
   const report = env('ITSMOTE_REPORT');
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
-  await page.goto(workbenchUrl(env('ITSMOTE_WS_TESTS'), {
-    tests: env('ITSMOTE_EXT_TESTS'),
-    environment: {
-      ITSMOTE_E2E_REPORT: report, ITSMOTE_E2E_WORKSPACE: env('ITSMOTE_WS_TESTS'), ITSMOTE_NOW: NOW,
-      ...(process.env.ITSMOTE_TEST_SUMMARY_DIR ? { ITSMOTE_TEST_SUMMARY_DIR: process.env.ITSMOTE_TEST_SUMMARY_DIR } : {}),
-      ...(process.env.ITSMOTE_E2E_GREP ? { ITSMOTE_E2E_GREP: process.env.ITSMOTE_E2E_GREP } : {}),
-    },
-  }));
+  await page.goto(
+    workbenchUrl(env('ITSMOTE_WS_TESTS'), {
+      tests: env('ITSMOTE_EXT_TESTS'),
+      environment: {
+        ITSMOTE_E2E_REPORT: report,
+        ITSMOTE_E2E_WORKSPACE: env('ITSMOTE_WS_TESTS'),
+        ITSMOTE_NOW: NOW,
+        ...(process.env.ITSMOTE_TEST_SUMMARY_DIR
+          ? { ITSMOTE_TEST_SUMMARY_DIR: process.env.ITSMOTE_TEST_SUMMARY_DIR }
+          : {}),
+        ...(process.env.ITSMOTE_E2E_GREP ? { ITSMOTE_E2E_GREP: process.env.ITSMOTE_E2E_GREP } : {}),
+      },
+    }),
+  );
   let timer;
-  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TEST_TIMEOUT_MS); });
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), TEST_TIMEOUT_MS);
+  });
   const code = await Promise.race([exited, timeout]);
   clearTimeout(timer);
   if (existsSync(report)) process.stdout.write(readFileSync(report, 'utf8'));

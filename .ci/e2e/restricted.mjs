@@ -5,7 +5,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchUrl } from './workbench-url.mjs';
-import { changesPane as changesView, launchChromium, runCommand, showChangesView, T, writeSummary } from './workbench.mjs';
+import {
+  changesPane as changesView,
+  launchChromium,
+  runCommand,
+  showChangesView,
+  T,
+  writeSummary,
+} from './workbench.mjs';
 
 const env = (k) => {
   const v = process.env[k];
@@ -20,16 +27,19 @@ const SHIM_DIR = env('ITSMOTE_SHIM_DIR');
 
 /** The pids of the processes running this clone's language server. */
 function serverProcesses() {
-  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(SERVER);
-    } catch {
-      return false; // gone meanwhile
-    }
-  });
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(SERVER);
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
 }
 
-const gitCalls = () => (existsSync(env('ITSMOTE_GIT_LOG')) ? readFileSync(env('ITSMOTE_GIT_LOG'), 'utf8').split('\n').filter(Boolean) : []);
+const gitCalls = () =>
+  existsSync(env('ITSMOTE_GIT_LOG')) ? readFileSync(env('ITSMOTE_GIT_LOG'), 'utf8').split('\n').filter(Boolean) : [];
 const markers = () => readdirSync(env('ITSMOTE_MARKERS'));
 
 /** Waits until `test()` holds, checking when the shim's log may have changed (every 250 ms), up to `ms`. */
@@ -55,17 +65,26 @@ const CHECKS = [
     async run(page) {
       await showChangesView(page);
       for (const text of ['In Progress', 'Approved', 'Upgrade payments-db to PostgreSQL 16']) {
-        await changesView(page).locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
+        await changesView(page)
+          .locator('.monaco-list-row', { hasText: text })
+          .first()
+          .waitFor({ state: 'visible', timeout: T });
       }
     },
   },
   {
     name: 'the Problems panel shows the diagnostics of a faulty change',
     async run(page) {
-      await changesView(page).locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' }).first().click({ timeout: T });
+      await changesView(page)
+        .locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' })
+        .first()
+        .click({ timeout: T });
       await page.locator('.tab', { hasText: '2026-11-20-auth-session-ttl.md' }).first().waitFor({ timeout: T });
       await runCommand(page, 'View: Focus Problems');
-      await page.locator('.markers-panel .monaco-list-row', { hasText: /CM020/ }).first().waitFor({ state: 'visible', timeout: T });
+      await page
+        .locator('.markers-panel .monaco-list-row', { hasText: /CM020/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: T });
     },
   },
   {
@@ -74,9 +93,17 @@ const CHECKS = [
       const server = serverProcesses();
       if (server.length === 0) throw new Error(`no process runs ${SERVER}`);
       for (const pid of server) {
-        const path = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((v) => v.startsWith('PATH=')) ?? '';
-        const git = path.slice(5).split(':').map((d) => join(d, 'git')).find((f) => existsSync(f));
-        if (git !== join(SHIM_DIR, 'git')) throw new Error(`the server (pid ${pid}) would run ${git ?? 'no git'}, not the shim`);
+        const path =
+          readFileSync(`/proc/${pid}/environ`, 'utf8')
+            .split('\0')
+            .find((v) => v.startsWith('PATH=')) ?? '';
+        const git = path
+          .slice(5)
+          .split(':')
+          .map((d) => join(d, 'git'))
+          .find((f) => existsSync(f));
+        if (git !== join(SHIM_DIR, 'git'))
+          throw new Error(`the server (pid ${pid}) would run ${git ?? 'no git'}, not the shim`);
       }
     },
   },
@@ -103,9 +130,13 @@ const CHECKS = [
       await page.locator('.quick-input-widget', { hasText: 'Title' }).waitFor({ timeout: T });
       await input.fill('Restricted mode change');
       await page.keyboard.press('Enter');
-      await page.locator('.view-line', { hasText: /Change\sOwner:\s@restricted-rita/ }).first().waitFor({ timeout: T });
+      await page
+        .locator('.view-line', { hasText: /Change\sOwner:\s@restricted-rita/ })
+        .first()
+        .waitFor({ timeout: T });
       const settings = readFileSync(join(env('ITSMOTE_USER_DATA'), 'User', 'settings.json'), 'utf8');
-      if (!/"itsmote\.author":\s*"@restricted-rita"/.test(settings)) throw new Error('itsmote.author was not saved in the user settings');
+      if (!/"itsmote\.author":\s*"@restricted-rita"/.test(settings))
+        throw new Error('itsmote.author was not saved in the user settings');
       // Asked once: the second New Change starts at the change type.
       await runCommand(page, 'ITSMote: New Change');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Standard' }).first().waitFor({ timeout: T });
@@ -116,18 +147,33 @@ const CHECKS = [
   {
     name: 'trusting the folder, without a reload: the server runs git, hardened, and the fsmonitor of the repository does not run',
     async run(page) {
-      await page.evaluate(() => { window.__itsmoteSamePage = true; });
+      await page.evaluate(() => {
+        window.__itsmoteSamePage = true;
+      });
       await runCommand(page, 'Workspaces: Manage Workspace Trust');
-      await page.getByRole('button', { name: /^Trust( Folder)?$/ }).first().click({ timeout: T });
+      await page
+        .getByRole('button', { name: /^Trust( Folder)?$/ })
+        .first()
+        .click({ timeout: T });
       // The server's own calls: `git config user.name` as it reads the author, then catalog discovery.
-      await until(() => gitCalls().some((l) => l.includes('dist/server.js') && / ls-files /.test(l)), T, "the server's git calls after trust");
+      await until(
+        () => gitCalls().some((l) => l.includes('dist/server.js') && / ls-files /.test(l)),
+        T,
+        "the server's git calls after trust",
+      );
       const ours = gitCalls().filter((l) => /dist\/(server|extension)\.js|extensionHost/.test(l.split(' :: ')[0]));
       const unhardened = ours.filter((l) => !l.includes('-c core.fsmonitor=false'));
       if (unhardened.length) throw new Error(`git calls without the hardening: ${unhardened.join(' | ')}`);
       if (markers().length) throw new Error(`marker files: ${markers().join(', ')}`);
       if ((await page.evaluate(() => window.__itsmoteSamePage)) !== true) throw new Error('the page was reloaded');
-      await changesView(page).locator('.monaco-list-row', { hasText: 'Upgrade payments-db to PostgreSQL 16' }).first().waitFor({ state: 'visible', timeout: T });
-      await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'hidden', timeout: T });
+      await changesView(page)
+        .locator('.monaco-list-row', { hasText: 'Upgrade payments-db to PostgreSQL 16' })
+        .first()
+        .waitFor({ state: 'visible', timeout: T });
+      await page
+        .locator('.statusbar-item', { hasText: 'Restricted Mode' })
+        .first()
+        .waitFor({ state: 'hidden', timeout: T });
     },
   },
 ];
@@ -149,12 +195,14 @@ try {
     } catch (err) {
       failed++;
       console.log(`  ✗ ${check.name}: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
-      await page.screenshot({ path: join(env('ITSMOTE_RESULTS'), `restricted-failed-${passed + failed}.png`) }).catch(() => {});
+      await page
+        .screenshot({ path: join(env('ITSMOTE_RESULTS'), `restricted-failed-${passed + failed}.png`) })
+        .catch(() => {});
     }
   }
 } finally {
   await browser.close();
 }
 console.log(`${passed} passed, ${failed} failed`);
-writeSummary("restricted-mode", { passed, failed, ms: Date.now() - runStarted });
+writeSummary('restricted-mode', { passed, failed, ms: Date.now() - runStarted });
 process.exit(failed > 0 ? 1 : 0);

@@ -28,9 +28,14 @@ async function openWalkthrough(page) {
   await runCommand(page, 'Welcome: Open Walkthrough...');
   const input = page.locator('.quick-input-widget input');
   await input.fill('ITSMote');
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Get started with ITSMote Changes' }).waitFor({ timeout: T });
+  await page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Get started with ITSMote Changes' })
+    .waitFor({ timeout: T });
   await page.keyboard.press('Enter');
-  await page.locator('.gettingStartedContainer', { hasText: 'Get started with ITSMote Changes' }).first().waitFor({ state: 'visible', timeout: T });
+  await page
+    .locator('.gettingStartedContainer', { hasText: 'Get started with ITSMote Changes' })
+    .first()
+    .waitFor({ state: 'visible', timeout: T });
 }
 
 export const POLISH_CHECKS = [
@@ -45,14 +50,19 @@ export const POLISH_CHECKS = [
       await page.locator('.getting-started-step', { hasText: 'Advance its status' }).first().click({ timeout: T });
       const frame = await frameWithText(page, 'svg text', 'Rolled Back', T);
       const box = await frame.locator('svg').first().boundingBox();
-      if (!box || box.width < 200 || box.height < 120) throw new Error(`the step's picture is not shown at a readable size (${JSON.stringify(box)})`);
+      if (!box || box.width < 200 || box.height < 120)
+        throw new Error(`the step's picture is not shown at a readable size (${JSON.stringify(box)})`);
       // The page's CSP drops <style> and style="": the picture's colours must come from its
       // presentation attributes (theme variables), or it renders as a black box.
-      const fills = await frame.locator('svg').first().evaluate((svg) => {
-        const fill = (el) => (el ? getComputedStyle(el).fill : 'none');
-        return { frame: fill(svg.querySelector('rect')), text: fill(svg.querySelector('text')) };
-      });
-      if (fills.frame === 'rgb(0, 0, 0)' || fills.frame === fills.text) throw new Error(`the picture is not painted in the theme's colours: ${JSON.stringify(fills)}`);
+      const fills = await frame
+        .locator('svg')
+        .first()
+        .evaluate((svg) => {
+          const fill = (el) => (el ? getComputedStyle(el).fill : 'none');
+          return { frame: fill(svg.querySelector('rect')), text: fill(svg.querySelector('text')) };
+        });
+      if (fills.frame === 'rgb(0, 0, 0)' || fills.frame === fills.text)
+        throw new Error(`the picture is not painted in the theme's colours: ${JSON.stringify(fills)}`);
     },
   },
   {
@@ -65,13 +75,22 @@ export const POLISH_CHECKS = [
       const question = page.locator('.quick-input-widget', { hasText: 'Advance the status of which change?' });
       for (let attempt = 0; attempt < 3; attempt++) {
         await page.getByRole('button', { name: 'Advance Status' }).first().click({ timeout: T });
-        if (await question.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) break;
+        if (
+          await question.waitFor({ state: 'visible', timeout: 10_000 }).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
       }
       await question.waitFor({ state: 'visible', timeout: T });
       const rows = page.locator('.quick-input-list .monaco-list-row');
       await rows.first().waitFor({ state: 'visible', timeout: T });
       if ((await rows.count()) < 2) throw new Error('expected the changes that can move to be offered');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: /Approved → In Progress/ }).first().waitFor({ state: 'visible', timeout: T });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: /Approved → In Progress/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: T });
       // The picture is taken with the question open; the next check closes it (nothing is moved).
     },
   },
@@ -85,7 +104,9 @@ export const POLISH_CHECKS = [
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: T });
       await input.fill('2026-11-28-rabbitmq-prefetch.md');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'rabbitmq-prefetch' }).waitFor({ timeout: T });
+      await page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'rabbitmq-prefetch' })
+        .waitFor({ timeout: T });
       await page.keyboard.press('Enter');
       await page.locator('.tab.active', { hasText: '2026-11-28-rabbitmq-prefetch.md' }).waitFor({ timeout: T });
       // Line 11 is the empty line between the header and `## Status log`: nothing is typed, the
@@ -96,29 +117,52 @@ export const POLISH_CHECKS = [
       for (let attempt = 0; attempt < 3; attempt++) {
         await page.locator('.monaco-editor .view-line').first().click({ timeout: T });
         await page.keyboard.press('Control+G');
-        if (!(await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
+        if (
+          !(await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          continue;
         await input.fill(':11');
         await page.keyboard.press('Enter');
-        if (await atLine11.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+        if (
+          await atLine11
+            .first()
+            .waitFor({ state: 'visible', timeout: 5_000 })
+            .then(
+              () => true,
+              () => false,
+            )
+        )
+          break;
       }
       await atLine11.first().waitFor({ state: 'visible', timeout: T });
-      await page.locator('.monaco-editor .view-line', { hasText: /Expected\suser\simpact/ }).first().waitFor({ timeout: T });
+      await page
+        .locator('.monaco-editor .view-line', { hasText: /Expected\suser\simpact/ })
+        .first()
+        .waitFor({ timeout: T });
       const widget = page.locator('.editor-widget.suggest-widget');
       // The server may still be answering the first request: invoke again until its rows are there.
       for (let attempt = 0; attempt < 5; attempt++) {
         await page.keyboard.press('Control+Space');
         try {
-          await widget.locator('.monaco-list-row', { hasText: 'Rollback plan' }).first().waitFor({ state: 'visible', timeout: 5_000 });
+          await widget
+            .locator('.monaco-list-row', { hasText: 'Rollback plan' })
+            .first()
+            .waitFor({ state: 'visible', timeout: 5_000 });
           break;
         } catch {
           await page.keyboard.press('Escape');
         }
       }
       const first = (await widget.locator('.monaco-list-row').first().getAttribute('aria-label')) ?? '';
-      if (!/Rollback plan/.test(first)) throw new Error(`the first suggestion is not the missing Rollback plan: ${first}`);
+      if (!/Rollback plan/.test(first))
+        throw new Error(`the first suggestion is not the missing Rollback plan: ${first}`);
       const rows = await widget.locator('.monaco-list-row').allTextContents();
       for (const unwanted of ['Change type', 'Backout plan', 'Incidents caused']) {
-        if (rows.some((r) => r.startsWith(unwanted))) throw new Error(`the list offers ${unwanted}: ${rows.join(' | ')}`);
+        if (rows.some((r) => r.startsWith(unwanted)))
+          throw new Error(`the list offers ${unwanted}: ${rows.join(' | ')}`);
       }
     },
   },

@@ -14,7 +14,10 @@ const CHECKS = [
     async run(page) {
       // Nothing is clicked: this is what the page shows by itself.
       const view = changesPane(page);
-      await view.locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' }).first().waitFor({ state: 'visible', timeout: T });
+      await view
+        .locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' })
+        .first()
+        .waitFor({ state: 'visible', timeout: T });
       await page.locator('.tab.active', { hasText: '2026-11-20-auth-session-ttl.md' }).first().waitFor({ timeout: T });
       const markers = page.locator('.markers-panel');
       await markers.locator('.monaco-list-row', { hasText: /CM020/ }).first().waitFor({ state: 'visible', timeout: T });
@@ -35,19 +38,38 @@ const CHECKS = [
     async run(page) {
       await showChangesView(page);
       const view = changesPane(page);
-      for (const text of ['In Progress', 'Approved', 'Upgrade payments-db to PostgreSQL 16', 'Normal · High risk · @alice']) {
+      for (const text of [
+        'In Progress',
+        'Approved',
+        'Upgrade payments-db to PostgreSQL 16',
+        'Normal · High risk · @alice',
+      ]) {
         await view.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
       }
       // Expand the Metrics view (collapsed by default) so the picture shows this month's figures.
-      await page.locator('.pane-header', { hasText: /^Metrics/ }).first().click({ timeout: T });
-      await page.locator('.monaco-list-row', { hasText: 'Change failure rate' }).first().waitFor({ state: 'visible', timeout: T });
+      await page
+        .locator('.pane-header', { hasText: /^Metrics/ })
+        .first()
+        .click({ timeout: T });
+      await page
+        .locator('.monaco-list-row', { hasText: 'Change failure rate' })
+        .first()
+        .waitFor({ state: 'visible', timeout: T });
       // Open a change so the picture shows the highlighting too.
       await view.locator('.monaco-list-row', { hasText: 'Upgrade payments-db to PostgreSQL 16' }).first().click();
       await page.locator('.tab', { hasText: '2026-12-01-upgrade-payments-db.md' }).first().waitFor({ timeout: T });
       // Our grammar makes "Change type" a token of its own: the editor has applied the injection
       // (Monaco writes spaces as no-break spaces, hence \\s).
-      await page.locator('.view-line span > span').filter({ hasText: /^Change\stype$/ }).first().waitFor({ timeout: T });
-      await page.locator('.view-line span > span').filter({ hasText: /^2026-11-27\s09:15\sUTC$/ }).first().waitFor({ timeout: T });
+      await page
+        .locator('.view-line span > span')
+        .filter({ hasText: /^Change\stype$/ })
+        .first()
+        .waitFor({ timeout: T });
+      await page
+        .locator('.view-line span > span')
+        .filter({ hasText: /^2026-11-27\s09:15\sUTC$/ })
+        .first()
+        .waitFor({ timeout: T });
     },
   },
   {
@@ -55,13 +77,19 @@ const CHECKS = [
     shot: 'problems.png',
     async run(page) {
       const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
-      await view.locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' }).first().click({ timeout: T });
+      await view
+        .locator('.monaco-list-row', { hasText: 'Shorten auth session lifetime' })
+        .first()
+        .click({ timeout: T });
       await page.locator('.tab', { hasText: '2026-11-20-auth-session-ttl.md' }).first().waitFor({ timeout: T });
       const markers = page.locator('.markers-panel');
       // The first start showed the panel already (the first-screen check).
       if (!(await markers.isVisible())) await runCommand(page, 'View: Focus Problems');
       await markers.locator('.monaco-list-row', { hasText: /CM020/ }).first().waitFor({ state: 'visible', timeout: T });
-      await markers.locator('.monaco-list-row', { hasText: /approv/i }).first().waitFor({ state: 'visible', timeout: T });
+      await markers
+        .locator('.monaco-list-row', { hasText: /approv/i })
+        .first()
+        .waitFor({ state: 'visible', timeout: T });
     },
   },
   {
@@ -74,7 +102,14 @@ const CHECKS = [
       for (const id of ['cfr', 'rollback', 'incidents', 'mttr']) {
         await frame.locator(`canvas#${id}`).waitFor({ state: 'attached', timeout: T });
         // Chart.js sets the drawing buffer size when it draws.
-        await frame.waitForFunction((sel) => { const c = document.querySelector(sel); return !!c && c.width > 0 && c.height > 0; }, `canvas#${id}`, { timeout: T });
+        await frame.waitForFunction(
+          (sel) => {
+            const c = document.querySelector(sel);
+            return !!c && c.width > 0 && c.height > 0;
+          },
+          `canvas#${id}`,
+          { timeout: T },
+        );
       }
       await frame.locator('#table tbody tr', { hasText: '2026-11' }).waitFor({ timeout: T });
       const rows = await frame.locator('#table tbody tr').count();
@@ -94,20 +129,37 @@ const CHECKS = [
       const item = page.getByRole('menuitem', { name: /Advance Status/ });
       for (let attempt = 0; attempt < 3; attempt++) {
         await row.click({ button: 'right', timeout: T });
-        if (await item.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+        if (
+          await item.waitFor({ state: 'visible', timeout: 5_000 }).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
         await page.keyboard.press('Escape');
       }
       await item.click({ timeout: T });
       // Approved may only go to In Progress: the one row offered.
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'In Progress' }).waitFor({ timeout: T });
+      await page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'In Progress' })
+        .waitFor({ timeout: T });
       const offered = await page.locator('.quick-input-list .monaco-list-row').count();
       if (offered !== 1) throw new Error(`expected one allowed next status, the quick pick offers ${offered}`);
       await page.keyboard.press('Enter');
-      await view.locator('.monaco-list-row', { hasText: /^In Progress\s*2$/ }).first().waitFor({ timeout: T });
-      await page.locator('.view-line', { hasText: /Status:\sIn\sProgress/ }).first().waitFor({ timeout: T });
+      await view
+        .locator('.monaco-list-row', { hasText: /^In Progress\s*2$/ })
+        .first()
+        .waitFor({ timeout: T });
+      await page
+        .locator('.view-line', { hasText: /Status:\sIn\sProgress/ })
+        .first()
+        .waitFor({ timeout: T });
       // The author is the person's git identity (run.sh passes user.name "Kofi Mensah" as
       // `npm run editor` passes the user's own global git config), never the OS user.
-      await page.locator('.view-line', { hasText: /2026-11-28\s12:00\sUTC\sIn\sProgress\sby\sKofi\sMensah/ }).first().waitFor({ timeout: T });
+      await page
+        .locator('.view-line', { hasText: /2026-11-28\s12:00\sUTC\sIn\sProgress\sby\sKofi\sMensah/ })
+        .first()
+        .waitFor({ timeout: T });
     },
   },
   {
@@ -126,9 +178,18 @@ const CHECKS = [
       await page.locator('.quick-input-widget', { hasText: 'Title' }).waitFor({ timeout: T });
       await input.fill('Rotate the API gateway keys');
       await page.keyboard.press('Enter');
-      await page.locator('.tab', { hasText: '2026-11-28-rotate-the-api-gateway-keys.md' }).first().waitFor({ timeout: T });
-      await page.locator('.monaco-list-row', { hasText: 'Rotate the API gateway keys' }).first().waitFor({ state: 'visible', timeout: T });
-      await page.locator('.view-line', { hasText: /Change\sOwner:/ }).first().waitFor({ timeout: T });
+      await page
+        .locator('.tab', { hasText: '2026-11-28-rotate-the-api-gateway-keys.md' })
+        .first()
+        .waitFor({ timeout: T });
+      await page
+        .locator('.monaco-list-row', { hasText: 'Rotate the API gateway keys' })
+        .first()
+        .waitFor({ state: 'visible', timeout: T });
+      await page
+        .locator('.view-line', { hasText: /Change\sOwner:/ })
+        .first()
+        .waitFor({ timeout: T });
     },
   },
 ];

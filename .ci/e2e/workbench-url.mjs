@@ -17,7 +17,11 @@ export function workbenchUrl(base, extDev, folder, opts = {}) {
   const host = new URL(base).host;
   // The URI authority must be the page's host, or the workbench ignores the entry.
   const remote = (p) => `vscode-remote://${host}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extDev)], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const payload = [
+    ['extensionDevelopmentPath', remote(extDev)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   if (opts.tests) payload.push(['extensionTestsPath', remote(opts.tests)]);
   if (opts.environment) payload.push(['extensionEnvironment', JSON.stringify(opts.environment)]);
   if (opts.openFile) payload.push(['openFile', remote(opts.openFile)]);

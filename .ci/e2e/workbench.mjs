@@ -14,8 +14,16 @@ export async function launchChromium() {
   const { chromium } = createRequire(import.meta.url)(dir);
   return chromium.launch({
     executablePath: process.env.ITSMOTE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -39,7 +47,8 @@ export async function runCommand(page, title, attempts = 8) {
 }
 
 /** The ITSMote Changes view's pane. */
-export const changesPane = (page) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
+export const changesPane = (page) =>
+  page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Changes/ }) }).first();
 
 /**
  * Shows the ITSMote side bar. The extension reveals it by itself on a workspace's first start;
@@ -55,10 +64,19 @@ export async function frameWith(page, selector, timeout) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const f of page.frames()) {
-      if (await f.locator(selector).count().catch(() => 0)) return f;
+      if (
+        await f
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      )
+        return f;
     }
     // Wait for the next frame event (or a short DOM settle) instead of sleeping blindly.
-    await Promise.race([page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => {}), page.waitForEvent('frameattached', { timeout: 2_000 }).catch(() => {})]);
+    await Promise.race([
+      page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => {}),
+      page.waitForEvent('frameattached', { timeout: 2_000 }).catch(() => {}),
+    ]);
   }
   throw new Error(`no frame with ${selector} within ${timeout} ms`);
 }

@@ -31,7 +31,10 @@ import type { RecordedLog } from './log';
 /** What differs between the desktop and the browser. */
 export interface ClientPlatform {
   /** Makes the language client (Node IPC to dist/server.js, or a Web Worker). */
-  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
+  createClient(
+    context: vscode.ExtensionContext,
+    options: LanguageClientOptions,
+  ): BaseLanguageClient | Promise<BaseLanguageClient>;
   /** git's identity and the OS user, where they exist. */
   identity: AuthorIdentity;
   /** The environment (`ITSMOTE_NOW`); empty in a browser. */
@@ -65,8 +68,13 @@ let client: BaseLanguageClient | undefined;
 export async function activateOn(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<ItsmoteApi> {
   const recorded = createRecordedLog('ITSMote Changes');
   const output = recorded.channel;
-  const folders = vscode.workspace.workspaceFolders?.map((f) => (f.uri.scheme === 'file' ? f.uri.fsPath : f.uri.toString())).join(', ') || 'no folder';
-  output.info(`ITSMote Changes ${String(context.extension.packageJSON.version)} activating in ${vscode.env.appName} ${vscode.version} (${folders})`);
+  const folders =
+    vscode.workspace.workspaceFolders
+      ?.map((f) => (f.uri.scheme === 'file' ? f.uri.fsPath : f.uri.toString()))
+      .join(', ') || 'no folder';
+  output.info(
+    `ITSMote Changes ${String(context.extension.packageJSON.version)} activating in ${vscode.env.appName} ${vscode.version} (${folders})`,
+  );
   const clock = extensionClock(platform.env);
   const now = clock.now;
   // Logged only: the server reads the same ITSMOTE_NOW and shows the error as a notification.
@@ -75,25 +83,36 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
   const authors = await AuthorSource.create(platform.identity);
   const author = (): string => authors.current();
 
-  const lc = await platform.createClient(context, languageClientOptions((): InitializationOptions => {
-    const known = authors.known();
-    // The index is kept in the workspace storage between sessions (none without a workspace).
-    const storagePath = platform.keepsIndex ? context.storageUri?.fsPath : undefined;
-    // Accepting a field name in completion reopens the list on its values (VS Code's own command).
-    return {
-      ...(known ? { author: known } : {}),
-      ...(storagePath ? { storagePath } : {}),
-      trusted: vscode.workspace.isTrusted,
-      retriggerCommand: 'editor.action.triggerSuggest',
-    };
-  }, output, () => authors.known() !== undefined, platform.keepsIndex ? 'file' : undefined));
+  const lc = await platform.createClient(
+    context,
+    languageClientOptions(
+      (): InitializationOptions => {
+        const known = authors.known();
+        // The index is kept in the workspace storage between sessions (none without a workspace).
+        const storagePath = platform.keepsIndex ? context.storageUri?.fsPath : undefined;
+        // Accepting a field name in completion reopens the list on its values (VS Code's own command).
+        return {
+          ...(known ? { author: known } : {}),
+          ...(storagePath ? { storagePath } : {}),
+          trusted: vscode.workspace.isTrusted,
+          retriggerCommand: 'editor.action.triggerSuggest',
+        };
+      },
+      output,
+      () => authors.known() !== undefined,
+      platform.keepsIndex ? 'file' : undefined,
+    ),
+  );
   client = lc;
   platform.onClient?.(lc, context);
   const status = new ServerStatusItem();
   const changesTree = new ChangesTreeProvider(lc, context.workspaceState, author);
   const metricsTree = new MetricsTreeProvider(lc, now);
   const dashboard = new MetricsDashboard(context.extensionUri, metricsTree);
-  const changesView = vscode.window.createTreeView('itsmote.changes', { treeDataProvider: changesTree, showCollapseAll: true });
+  const changesView = vscode.window.createTreeView('itsmote.changes', {
+    treeDataProvider: changesTree,
+    showCollapseAll: true,
+  });
   const metricsView = vscode.window.createTreeView('itsmote.metrics', { treeDataProvider: metricsTree });
   context.subscriptions.push(recorded, status, changesTree, metricsTree, dashboard, changesView, metricsView);
   context.subscriptions.push(vscode.window.registerFileDecorationProvider(changesTree));
@@ -102,16 +121,24 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
     if (lc.state === State.Running) output.warn(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
   };
   const refresh = (): Promise<void> =>
-    Promise.all([changesTree.refresh().catch(log('listChanges')), metricsTree.refresh().catch(log('metrics'))]).then(() => undefined);
+    Promise.all([changesTree.refresh().catch(log('listChanges')), metricsTree.refresh().catch(log('metrics'))]).then(
+      () => undefined,
+    );
 
   const updateActive = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
-    void vscode.commands.executeCommand('setContext', 'itsmote.activeIsChange', !!doc && !!changesTree.changeFor(doc.uri));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'itsmote.activeIsChange',
+      !!doc && !!changesTree.changeFor(doc.uri),
+    );
   };
   const describeView = (): void => {
     changesView.description = changesTree.describeView();
     const withErrors = changesTree.snapshot.changes.filter((c) => c.problems.errors > 0).length;
-    changesView.badge = withErrors ? { value: withErrors, tooltip: `${withErrors} change document${withErrors === 1 ? '' : 's'} with errors` } : undefined;
+    changesView.badge = withErrors
+      ? { value: withErrors, tooltip: `${withErrors} change document${withErrors === 1 ? '' : 's'} with errors` }
+      : undefined;
     status.setCounts(changesTree.snapshot.changes.length, withErrors);
   };
   // The month's headline is the Metrics view's description; while the view is collapsed (its
@@ -133,7 +160,9 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
     vscode.window.onDidChangeActiveTextEditor(updateActive),
     lc.onDidChangeState((e) => {
       status.setState(e.newState);
-      output.info(`language server ${e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'}`);
+      output.info(
+        `language server ${e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'}`,
+      );
       // After a restart the server has a new index: load it (its notifications follow from then on).
       if (e.newState === State.Running) void refresh();
     }),
@@ -142,7 +171,8 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       await authors.trustGranted();
       // The server may now run git; a stopped server gets trusted: true when it is started again.
-      if (lc.state !== State.Stopped) await lc.sendNotification(WorkspaceTrustedNotification, {}).catch(log('workspaceTrusted'));
+      if (lc.state !== State.Stopped)
+        await lc.sendNotification(WorkspaceTrustedNotification, {}).catch(log('workspaceTrusted'));
     }),
   );
   // The only refresh trigger besides commands: the server says its index changed.
@@ -156,7 +186,9 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
     const who = await authors.forWriting(given === undefined);
     return who === undefined ? undefined : newChange(who, now(), given);
   });
-  command('itsmote.advanceStatus', (arg, opts) => advanceStatus(lc, changesTree, arg, opts, (mayAsk, scope) => authors.forWriting(mayAsk, scope)));
+  command('itsmote.advanceStatus', (arg, opts) =>
+    advanceStatus(lc, changesTree, arg, opts, (mayAsk, scope) => authors.forWriting(mayAsk, scope)),
+  );
   command('itsmote.showMetrics', () => dashboard.show());
   command('itsmote.exportMetrics', (target) => exportMetrics(metricsTree, now(), target));
   command('itsmote.refresh', () => refresh());
@@ -166,10 +198,13 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
   command('itsmote.showOutput', () => output.show(true));
   // The Node client restarts its process; the browser's has no restart: stop and start the worker.
   const restartable = lc as BaseLanguageClient & { restart?(): Promise<void> };
-  command('itsmote.restartServer', () => (restartable.restart ? restartable.restart() : lc.stop().then(() => lc.start())));
+  command('itsmote.restartServer', () =>
+    restartable.restart ? restartable.restart() : lc.stop().then(() => lc.start()),
+  );
   command('itsmote.openChange', async (arg) => {
     const node = arg as ChangesNode | undefined;
-    const uri = node?.kind === 'change' ? vscode.Uri.parse(node.change.uri) : arg instanceof vscode.Uri ? arg : undefined;
+    const uri =
+      node?.kind === 'change' ? vscode.Uri.parse(node.change.uri) : arg instanceof vscode.Uri ? arg : undefined;
     if (uri) await vscode.window.showTextDocument(uri, { preview: true });
   });
   command('itsmote.copyId', async (arg) => {
@@ -192,13 +227,18 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
             }
           });
         });
-  const ready = lc.start().then(() => refresh().then(indexed), (err: unknown) => {
-    status.setState(State.Stopped);
-    const message = err instanceof Error ? err.message : String(err);
-    output.error(`the language server did not start: ${message}`);
-    void vscode.window.showErrorMessage(`ITSMote: the language server did not start (${message}).`, 'Show Log').then((a) => a && output.show());
-    throw err;
-  });
+  const ready = lc.start().then(
+    () => refresh().then(indexed),
+    (err: unknown) => {
+      status.setState(State.Stopped);
+      const message = err instanceof Error ? err.message : String(err);
+      output.error(`the language server did not start: ${message}`);
+      void vscode.window
+        .showErrorMessage(`ITSMote: the language server did not start (${message}).`, 'Show Log')
+        .then((a) => a && output.show());
+      throw err;
+    },
+  );
   ready.catch(() => undefined);
   void ready.then(() =>
     revealOnFirstStart(context.workspaceState, changesTree.snapshot.changes.length, () => {
@@ -207,7 +247,18 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
       return change ? change.problems.errors + change.problems.warnings : 0;
     }).catch(log('first start')),
   );
-  return { client: lc, changesTree, changesView, metricsTree, metricsView, dashboard, status, author, ready, log: recorded };
+  return {
+    client: lc,
+    changesTree,
+    changesView,
+    metricsTree,
+    metricsView,
+    dashboard,
+    status,
+    author,
+    ready,
+    log: recorded,
+  };
 }
 
 /** Stops the language server. */

@@ -12,7 +12,12 @@ const BY_LENGTH = [...STATUSES].sort((a, b) => b.length - a.length);
 
 /** The status an "Advance status to X" action moves to, or undefined for any other action. */
 export function advanceTarget(action: vscode.CodeAction | vscode.Command): string | undefined {
-  if (!(action instanceof vscode.CodeAction) || !action.kind || !vscode.CodeActionKind.RefactorRewrite.contains(action.kind)) return undefined;
+  if (
+    !(action instanceof vscode.CodeAction) ||
+    !action.kind ||
+    !vscode.CodeActionKind.RefactorRewrite.contains(action.kind)
+  )
+    return undefined;
   const prefix = 'Advance status to ';
   if (!action.title.startsWith(prefix)) return undefined;
   const rest = action.title.slice(prefix.length);
@@ -28,7 +33,11 @@ export function routeAdvanceThroughCommand(
     const to = advanceTarget(action);
     if (!to || !(action instanceof vscode.CodeAction)) return action;
     const routed = new vscode.CodeAction(action.title, action.kind);
-    routed.command = { title: action.title, command: 'itsmote.advanceStatus', arguments: [uri, { to, askAuthor: true }] };
+    routed.command = {
+      title: action.title,
+      command: 'itsmote.advanceStatus',
+      arguments: [uri, { to, askAuthor: true }],
+    };
     if (action.isPreferred !== undefined) routed.isPreferred = action.isPreferred;
     return routed;
   });

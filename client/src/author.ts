@@ -73,8 +73,8 @@ export class AuthorSource {
     const why = this.identity.noGit
       ? this.identity.noGit
       : vscode.workspace.isTrusted
-      ? 'git has no user.name or user.email here.'
-      : 'Restricted Mode: git is not asked who you are.';
+        ? 'git has no user.name or user.email here.'
+        : 'Restricted Mode: git is not asked who you are.';
     const answer = await vscode.window.showInputBox({
       title: 'ITSMote: your name for change documents',
       prompt: `${why} Saved as your itsmote.author user setting, so you are asked once.`,
@@ -83,7 +83,9 @@ export class AuthorSource {
       validateInput: (v) => (v.trim() ? undefined : 'A name or @handle, as written in status log entries.'),
     });
     if (!answer?.trim()) return undefined;
-    await vscode.workspace.getConfiguration('itsmote').update('author', answer.trim(), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('itsmote')
+      .update('author', answer.trim(), vscode.ConfigurationTarget.Global);
     return answer.trim();
   }
 

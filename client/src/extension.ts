@@ -22,7 +22,11 @@ export function activate(context: vscode.ExtensionContext): Promise<ItsmoteApi> 
       const serverOptions: ServerOptions = {
         // The flags the bench measures the server with (protocol.ts says why).
         run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+        debug: {
+          module,
+          transport: TransportKind.ipc,
+          options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] },
+        },
       };
       // The id `itsmote` makes the client read the `itsmote.trace.server` setting.
       return new LanguageClient('itsmote', 'ITSMote Changes', serverOptions, clientOptions);

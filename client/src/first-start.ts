@@ -12,7 +12,11 @@ const SHOWN_KEY = 'itsmote.firstStartShown';
  * Reveals the views unless this workspace has seen them. `changeCount` is the index size;
  * `activeProblems` the problem count of the active editor's change document (0 when none).
  */
-export async function revealOnFirstStart(state: vscode.Memento, changeCount: number, activeProblems: () => number): Promise<boolean> {
+export async function revealOnFirstStart(
+  state: vscode.Memento,
+  changeCount: number,
+  activeProblems: () => number,
+): Promise<boolean> {
   if (changeCount === 0 || state.get<boolean>(SHOWN_KEY)) return false;
   await state.update(SHOWN_KEY, true);
   await vscode.commands.executeCommand('workbench.view.extension.itsmote');

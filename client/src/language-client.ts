@@ -81,7 +81,8 @@ export class ServerStatusItem implements vscode.Disposable {
       i.tooltip = 'ITSMote language server: starting';
     } else if (this.state === State.Stopped) {
       i.text = '$(error) ITSMote';
-      i.tooltip = 'ITSMote language server: stopped. Click for its log; "ITSMote: Restart Language Server" starts it again.';
+      i.tooltip =
+        'ITSMote language server: stopped. Click for its log; "ITSMote: Restart Language Server" starts it again.';
       i.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     } else {
       const { changes, withErrors } = this.counts;

@@ -60,7 +60,18 @@ function drawChart(series: MetricChart, months: MonthMetrics[], inFreeze: Map<st
   Chart.defaults.font.family = cssVar('--vscode-font-family', 'sans-serif');
   const config: ChartConfiguration<'bar', (number | null)[], string> = {
     type: 'bar',
-    data: { labels: months.map((m) => m.month), datasets: [{ label: series.id, data: months.map((m) => series.value(m)), backgroundColor: color, borderColor: color, maxBarThickness: 48 }] },
+    data: {
+      labels: months.map((m) => m.month),
+      datasets: [
+        {
+          label: series.id,
+          data: months.map((m) => series.value(m)),
+          backgroundColor: color,
+          borderColor: color,
+          maxBarThickness: 48,
+        },
+      ],
+    },
     plugins: [freezeBands(inFreeze, band)],
     options: {
       animation: false,
@@ -79,8 +90,19 @@ function drawChart(series: MetricChart, months: MonthMetrics[], inFreeze: Map<st
         },
       },
       scales: {
-        x: { ticks: { color: fg, callback: (_v, i) => `${months[i]?.month ?? ''}${inFreeze.has(months[i]?.month ?? '') ? ' ❄' : ''}` }, grid: { color: grid } },
-        y: { beginAtZero: true, ...(series.max ? { suggestedMax: series.max } : {}), ticks: { color: fg, precision: 0 }, grid: { color: grid } },
+        x: {
+          ticks: {
+            color: fg,
+            callback: (_v, i) => `${months[i]?.month ?? ''}${inFreeze.has(months[i]?.month ?? '') ? ' ❄' : ''}`,
+          },
+          grid: { color: grid },
+        },
+        y: {
+          beginAtZero: true,
+          ...(series.max ? { suggestedMax: series.max } : {}),
+          ticks: { color: fg, precision: 0 },
+          grid: { color: grid },
+        },
       },
     },
   };
@@ -128,7 +150,10 @@ function drawFreezes(freezes: FreezeOnAxis[]): void {
 function render(months: MonthMetrics[], freezes: FreezeOnAxis[] = currentFreezes): void {
   current = months;
   currentFreezes = freezes;
-  const inFreeze = freezeMonths(months.map((m) => m.month), freezes);
+  const inFreeze = freezeMonths(
+    months.map((m) => m.month),
+    freezes,
+  );
   const executed = months.reduce((n, m) => n + m.executed, 0);
   const summary = document.getElementById('summary');
   if (summary) {
@@ -142,7 +167,11 @@ function render(months: MonthMetrics[], freezes: FreezeOnAxis[] = currentFreezes
   vscode.postMessage({
     type: 'rendered',
     tableRows,
-    charts: [...charts.entries()].map(([id, c]) => ({ id, labels: [...(c.data.labels ?? [])], data: [...(c.data.datasets[0]?.data ?? [])] })),
+    charts: [...charts.entries()].map(([id, c]) => ({
+      id,
+      labels: [...(c.data.labels ?? [])],
+      data: [...(c.data.datasets[0]?.data ?? [])],
+    })),
     freezeMonths: [...inFreeze].map(([month, names]) => ({ month, names })),
   });
 }
@@ -150,7 +179,8 @@ function render(months: MonthMetrics[], freezes: FreezeOnAxis[] = currentFreezes
 /** Messages come from the extension; still, take only what has the expected shape. */
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const msg = event.data as { type?: unknown; months?: unknown; freezes?: unknown };
-  if (msg?.type === 'metrics' && Array.isArray(msg.months)) render(msg.months as MonthMetrics[], Array.isArray(msg.freezes) ? (msg.freezes as FreezeOnAxis[]) : []);
+  if (msg?.type === 'metrics' && Array.isArray(msg.months))
+    render(msg.months as MonthMetrics[], Array.isArray(msg.freezes) ? (msg.freezes as FreezeOnAxis[]) : []);
 });
 
 // A theme change swaps the body's class: redraw with the new colours.

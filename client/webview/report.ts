@@ -28,7 +28,9 @@ function apply(): void {
   const text = (search?.value ?? '').trim().toLowerCase();
   let shown = 0;
   for (const row of rows) {
-    const visible = selects.every((s) => s.value === '' || matches(row, s)) && (text === '' || `${cellText(row, 0)} ${cellText(row, 1)}`.toLowerCase().includes(text));
+    const visible =
+      selects.every((s) => s.value === '' || matches(row, s)) &&
+      (text === '' || `${cellText(row, 0)} ${cellText(row, 1)}`.toLowerCase().includes(text));
     row.hidden = !visible;
     if (visible) shown++;
   }
@@ -38,7 +40,8 @@ function apply(): void {
   if (text !== '') state.set('q', text);
   const hash = state.toString();
   // replaceState: filtering is not navigation (Back leaves the report, as users expect).
-  if (`#${hash}` !== location.hash && !(hash === '' && location.hash === '')) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+  if (`#${hash}` !== location.hash && !(hash === '' && location.hash === ''))
+    history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
 }
 
 /** Applies the filters of the URL's fragment; values that no option has are ignored. */

@@ -31,14 +31,102 @@ export interface CorpusDoc {
   text: string;
 }
 
-const SERVICES = ['payments-api', 'payments-db', 'checkout', 'search', 'auth', 'billing', 'cdn', 'inventory', 'orders', 'notifications', 'reporting', 'identity', 'gateway', 'ledger', 'shipping', 'catalog', 'kafka', 'redis-cache', 'k8s-ingress', 'vpn'];
-const PEOPLE = ['@alice', '@bob', '@carol', '@dave', '@erin', '@frank', '@grace', '@heidi', '@ivan', '@judy', '@mallory', '@niaj', '@olivia', '@peggy', '@rupert', '@sybil', '@trent', '@victor', '@walter', 'Dana Kim', 'Lee Wong'];
-const VERBS = ['Upgrade', 'Migrate', 'Rotate', 'Patch', 'Resize', 'Decommission', 'Enable', 'Roll out', 'Reconfigure', 'Fail over'];
-const OBJECTS = ['the primary database', 'TLS certificates', 'the ingress controller', 'the cache cluster', 'feature flag checkout-v2', 'the Kafka brokers', 'node pools', 'the search index', 'DNS records', 'the VPN gateway'];
-const WORDS = 'the service traffic replica primary index cluster node deploy config rollout canary metrics error latency budget window users region shard backup snapshot schema migration queue worker pool limit alert dashboard runbook owner release version patch'.split(' ');
-const CHECKS = ['error rate < 0.1% on', 'p99 latency < 300 ms on', 'synthetic checkout passes on', 'no 5xx spike on', 'queue lag < 1 min on', 'dashboards green for'];
-const IMPACTS = ['none expected', 'checkout read-only for up to 2 minutes', 'search results may be stale for 5 minutes', 'users are logged out once', 'slower page loads during the window', 'no user impact; internal tooling only'];
-const NOTES = ['error rate doubled on checkout', 'replication lag kept growing', 'p99 over budget for 10 min', 'health checks failed in eu-west', 'customers reported timeouts'];
+const SERVICES = [
+  'payments-api',
+  'payments-db',
+  'checkout',
+  'search',
+  'auth',
+  'billing',
+  'cdn',
+  'inventory',
+  'orders',
+  'notifications',
+  'reporting',
+  'identity',
+  'gateway',
+  'ledger',
+  'shipping',
+  'catalog',
+  'kafka',
+  'redis-cache',
+  'k8s-ingress',
+  'vpn',
+];
+const PEOPLE = [
+  '@alice',
+  '@bob',
+  '@carol',
+  '@dave',
+  '@erin',
+  '@frank',
+  '@grace',
+  '@heidi',
+  '@ivan',
+  '@judy',
+  '@mallory',
+  '@niaj',
+  '@olivia',
+  '@peggy',
+  '@rupert',
+  '@sybil',
+  '@trent',
+  '@victor',
+  '@walter',
+  'Dana Kim',
+  'Lee Wong',
+];
+const VERBS = [
+  'Upgrade',
+  'Migrate',
+  'Rotate',
+  'Patch',
+  'Resize',
+  'Decommission',
+  'Enable',
+  'Roll out',
+  'Reconfigure',
+  'Fail over',
+];
+const OBJECTS = [
+  'the primary database',
+  'TLS certificates',
+  'the ingress controller',
+  'the cache cluster',
+  'feature flag checkout-v2',
+  'the Kafka brokers',
+  'node pools',
+  'the search index',
+  'DNS records',
+  'the VPN gateway',
+];
+const WORDS =
+  'the service traffic replica primary index cluster node deploy config rollout canary metrics error latency budget window users region shard backup snapshot schema migration queue worker pool limit alert dashboard runbook owner release version patch'.split(
+    ' ',
+  );
+const CHECKS = [
+  'error rate < 0.1% on',
+  'p99 latency < 300 ms on',
+  'synthetic checkout passes on',
+  'no 5xx spike on',
+  'queue lag < 1 min on',
+  'dashboards green for',
+];
+const IMPACTS = [
+  'none expected',
+  'checkout read-only for up to 2 minutes',
+  'search results may be stale for 5 minutes',
+  'users are logged out once',
+  'slower page loads during the window',
+  'no user impact; internal tooling only',
+];
+const NOTES = [
+  'error rate doubled on checkout',
+  'replication lag kept growing',
+  'p99 over budget for 10 min',
+  'health checks failed in eu-west',
+  'customers reported timeouts',
+];
 
 /** Options of the generator. */
 export interface CorpusOptions {
@@ -70,7 +158,20 @@ const PATHS: Record<'Standard' | 'Normal' | 'Emergency', Status[][]> = {
   ],
 };
 
-const FAULTS = ['missingField', 'badValue', 'outOfOrder', 'teamOwner', 'placeholder', 'badTimestamp', 'statusMismatch', 'selfApproval', 'unknownField', 'badTransition', 'noLog', 'badWindow'] as const;
+const FAULTS = [
+  'missingField',
+  'badValue',
+  'outOfOrder',
+  'teamOwner',
+  'placeholder',
+  'badTimestamp',
+  'statusMismatch',
+  'selfApproval',
+  'unknownField',
+  'badTransition',
+  'noLog',
+  'badWindow',
+] as const;
 const EXOTIC = ['fence', 'htmlComment', 'blockQuote', 'tab', 'crlf', 'setext', 'nestedList', 'lazy'] as const;
 
 function pad(n: number): string {
@@ -132,7 +233,8 @@ export function generateCorpus(n: number, options: CorpusOptions = {}): CorpusDo
       if (s === 'In Progress') t = Math.max(t + 60_000, start + int(0, 10) * 60_000);
       else t += int(5, s === 'Planned' || s === 'Approved' || s === 'Rejected' ? 1440 : 120) * 60_000;
       const by = s === 'Approved' ? approver : owner;
-      const note = s === 'Rolled Back' && chance(0.85) ? `: ${pick(NOTES)}` : s === 'Closed' && chance(0.3) ? ': verified' : '';
+      const note =
+        s === 'Rolled Back' && chance(0.85) ? `: ${pick(NOTES)}` : s === 'Closed' && chance(0.3) ? ': verified' : '';
       log.push(`${bullet} ${fmt(t)} UTC ${s}${chance(0.92) ? ` by ${by}` : ''}${note}`);
     }
     let status: string = statuses[statuses.length - 1]!;
@@ -145,7 +247,10 @@ export function generateCorpus(n: number, options: CorpusOptions = {}): CorpusDo
     let window = `${fmt(start)} UTC, ${minutes} min`;
     if (chance(0.2)) window = `${fmt(start)} UTC – ${fmt(start + minutes * 60_000).slice(11)}`;
     let rollback = chance(0.5) ? 'see below' : `redeploy the previous release of ${services[0]} and restore the config`;
-    let approval: string | undefined = type === 'Normal' && statuses.includes('Approved') && chance(0.6) ? `${approver}, ${fmt(t).slice(0, 10)}` : undefined;
+    let approval: string | undefined =
+      type === 'Normal' && statuses.includes('Approved') && chance(0.6)
+        ? `${approver}, ${fmt(t).slice(0, 10)}`
+        : undefined;
     const verification = chance(0.7) ? `${pick(CHECKS)} ${services[0]} for 30 min` : 'see below';
 
     switch (fault) {
@@ -166,13 +271,21 @@ export function generateCorpus(n: number, options: CorpusOptions = {}): CorpusDo
         approval = `${owner}, ${fmt(t).slice(0, 10)}`;
         break;
       case 'badWindow':
-        window = pick([`${fmt(start).slice(0, 10)}`, `${fmt(start)} CEST`, `${fmt(start)} UTC, soon`, `${fmt(start)} – ${fmt(start).slice(11)}`]);
+        window = pick([
+          `${fmt(start).slice(0, 10)}`,
+          `${fmt(start)} CEST`,
+          `${fmt(start)} UTC, soon`,
+          `${fmt(start)} – ${fmt(start).slice(11)}`,
+        ]);
         break;
       case 'outOfOrder':
         if (log.length >= 2) [log[0], log[1]] = [log[1]!, log[0]!];
         break;
       case 'badTimestamp':
-        log[log.length - 1] = log[log.length - 1]!.replace(/^(. )(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/, (_m, b, y, mo, d) => `${b}${mo}/${d}/${y} 2pm`);
+        log[log.length - 1] = log[log.length - 1]!.replace(
+          /^(. )(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/,
+          (_m, b, y, mo, d) => `${b}${mo}/${d}/${y} 2pm`,
+        );
         break;
       case 'badTransition':
         if (log.length >= 2) log.splice(1, 1);
@@ -197,10 +310,12 @@ export function generateCorpus(n: number, options: CorpusOptions = {}): CorpusDo
     if (chance(0.2)) header[header.length - 1] += `\n  and ${pick(CHECKS)} ${pick(SERVICES)} for 15 min`;
     header.push(line('Expected user impact', pick(IMPACTS)));
     if (approval) header.push(line('Approval (if required)', approval));
-    if (type === 'Normal' && chance(0.15)) header.push(line('Touches', pick(['security', 'data integrity', 'security, data integrity'])));
+    if (type === 'Normal' && chance(0.15))
+      header.push(line('Touches', pick(['security', 'data integrity', 'security, data integrity'])));
     if (type === 'Emergency') header.push(line('Incident', `INC-${int(1000, 9999)}`));
     if (closed && chance(0.2)) header.push(line('Caused incidents', `INC-${int(1000, 9999)}`));
-    if (fault === 'unknownField') header.push(line(pick(['Rollbak plan', 'Servcies', 'Ticket']), pick(['CHG-123', 'redeploy', 'see wiki'])));
+    if (fault === 'unknownField')
+      header.push(line(pick(['Rollbak plan', 'Servcies', 'Ticket']), pick(['CHG-123', 'redeploy', 'see wiki'])));
     if (fault === 'missingField') header.splice(int(0, header.length - 1), 1);
 
     const out: string[] = [];
@@ -213,15 +328,26 @@ export function generateCorpus(n: number, options: CorpusOptions = {}): CorpusDo
       for (let s = 1; s <= steps; s++) out.push(`${s}. ${sentence(int(5, 10))}`);
       out.push('');
     }
-    if (verification === 'see below') out.push('## Verification plan', '', `- ${pick(CHECKS)} ${services[0]}`, `- ${pick(CHECKS)} ${pick(SERVICES)}`, '');
-    if (closed && chance(0.95)) out.push('## Outcome', '', status === 'Rolled Back' ? `Rolled back: ${pick(NOTES)}.` : sentence(int(6, 12)), '');
+    if (verification === 'see below')
+      out.push(
+        '## Verification plan',
+        '',
+        `- ${pick(CHECKS)} ${services[0]}`,
+        `- ${pick(CHECKS)} ${pick(SERVICES)}`,
+        '',
+      );
+    if (closed && chance(0.95))
+      out.push('## Outcome', '', status === 'Rolled Back' ? `Rolled back: ${pick(NOTES)}.` : sentence(int(6, 12)), '');
     if (chance(0.3)) out.push('## Follow-ups', '', `- ${sentence(int(4, 8))}`, '');
     if (fault !== 'noLog') out.push('## Status log', '', ...log, '');
 
     let text = out.join('\n');
     switch (exotic) {
       case 'fence':
-        text = text.replace('## Summary\n\n', '## Summary\n\n```bash\nkubectl rollout undo deploy/api\n## not a heading\n```\n\n');
+        text = text.replace(
+          '## Summary\n\n',
+          '## Summary\n\n```bash\nkubectl rollout undo deploy/api\n## not a heading\n```\n\n',
+        );
         break;
       case 'htmlComment':
         text = text.replace('## Summary\n\n', '## Summary\n\n<!-- what will change, in a few sentences -->\n');
@@ -280,12 +406,23 @@ export function longDocument(lines: number): string {
     '- Approval (if required): @bob, 2026-11-27',
     '',
   ];
-  const tail = ['', '## Status log', '', '- 2026-11-26 10:02 UTC Planned by @alice', '- 2026-11-27 09:15 UTC Approved by @bob', ''];
+  const tail = [
+    '',
+    '## Status log',
+    '',
+    '- 2026-11-26 10:02 UTC Planned by @alice',
+    '- 2026-11-27 09:15 UTC Approved by @bob',
+    '',
+  ];
   const body: string[] = ['## Summary', ''];
   const room = Math.max(0, lines - head.length - tail.length - 4);
   const summary = Math.floor(room / 2);
-  for (let i = 0; i < summary; i++) body.push(`Step ${i + 1} moves traffic from the old primary to the new one and checks replication lag before it continues.`);
+  for (let i = 0; i < summary; i++)
+    body.push(
+      `Step ${i + 1} moves traffic from the old primary to the new one and checks replication lag before it continues.`,
+    );
   body.push('', '## Follow-ups', '');
-  for (let i = 0; i < room - summary; i++) body.push(`- Follow-up ${i + 1}: remove the old replica's alerting once the new primary has run for a week.`);
+  for (let i = 0; i < room - summary; i++)
+    body.push(`- Follow-up ${i + 1}: remove the old replica's alerting once the new primary has run for a week.`);
   return [...head, ...body, ...tail].join('\n');
 }

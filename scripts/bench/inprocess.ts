@@ -69,7 +69,8 @@ export function measureValidation(docs: readonly CorpusDoc[], rounds: number): V
 
 // crypto.hash (node >= 20.12) hashes in one call, without a Hash object per file.
 const oneShot = (crypto as { hash?: (alg: string, data: string, enc: string) => string }).hash;
-const sha1 = (text: string): string => (oneShot ? oneShot('sha1', text, 'base64') : crypto.createHash('sha1').update(text).digest('base64'));
+const sha1 = (text: string): string =>
+  oneShot ? oneShot('sha1', text, 'base64') : crypto.createHash('sha1').update(text).digest('base64');
 
 /**
  * An index keyed by content hash, as a long-lived process (the language server) keeps it: a
@@ -166,7 +167,11 @@ export function measureFastPath(docs: readonly CorpusDoc[], sample: number): Fas
     const d = docs[i]!;
     const full = analyze(d.text, d.name);
     const quick = fastAnalysis(d.text, d.name);
-    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(quick.doc)), JSON.parse(JSON.stringify(full.doc))) || !isDeepStrictEqual(checkDocument(quick, OPTIONS), checkDocument(full, OPTIONS))) disagreements.push(d.name);
+    if (
+      !isDeepStrictEqual(JSON.parse(JSON.stringify(quick.doc)), JSON.parse(JSON.stringify(full.doc))) ||
+      !isDeepStrictEqual(checkDocument(quick, OPTIONS), checkDocument(full, OPTIONS))
+    )
+      disagreements.push(d.name);
   }
   return { share: fast / docs.length, reasons, compared, disagreements };
 }
@@ -174,11 +179,19 @@ export function measureFastPath(docs: readonly CorpusDoc[], sample: number): Fas
 /** Median ms of the server's validation of one text (fast path + every rule): the round trips' baseline. */
 export function measureFastValidation(text: string, rounds: number): number {
   for (let i = 0; i < 20; i++) checkDocument(fastAnalysis(text, 'changes/long.md'), OPTIONS);
-  return median(Array.from({ length: Math.max(rounds, 15) }, () => timeSync(() => checkDocument(fastAnalysis(text, 'changes/long.md'), OPTIONS))));
+  return median(
+    Array.from({ length: Math.max(rounds, 15) }, () =>
+      timeSync(() => checkDocument(fastAnalysis(text, 'changes/long.md'), OPTIONS)),
+    ),
+  );
 }
 
 /** Median ms of validating one text with remark (`analyze` + every rule), the bench's historical baseline of a round trip. */
 export function measureFullValidation(text: string, rounds: number): number {
   for (let i = 0; i < 20; i++) checkDocument(analyze(text, 'changes/long.md'), OPTIONS);
-  return median(Array.from({ length: Math.max(rounds, 15) }, () => timeSync(() => checkDocument(analyze(text, 'changes/long.md'), OPTIONS))));
+  return median(
+    Array.from({ length: Math.max(rounds, 15) }, () =>
+      timeSync(() => checkDocument(analyze(text, 'changes/long.md'), OPTIONS)),
+    ),
+  );
 }

@@ -6,7 +6,13 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, ExitNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  ExitNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import type { ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { ListChangesRequest, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { CORPUS_NOW } from './corpus';
@@ -34,7 +40,10 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** Node flags of the server: the client's (SERVER_EXEC_ARGV), or BENCH_SERVER_FLAGS (space-separated) to try others. */
-const execArgv = process.env.BENCH_SERVER_FLAGS !== undefined ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean) : SERVER_EXEC_ARGV;
+const execArgv =
+  process.env.BENCH_SERVER_FLAGS !== undefined
+    ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean)
+    : SERVER_EXEC_ARGV;
 
 async function start(serverJs: string, folder: string | undefined, storagePath?: string): Promise<Session> {
   // Started with the flags the client starts it with.
@@ -76,7 +85,13 @@ async function start(serverJs: string, folder: string | undefined, storagePath?:
     if (p.value?.kind === 'end') progressEnd(performance.now());
   });
   // Progress tokens, registrations, configuration: accept whatever the server asks.
-  for (const method of ['window/workDoneProgress/create', 'client/registerCapability', 'client/unregisterCapability', 'window/showMessageRequest']) conn.onRequest(method, () => null);
+  for (const method of [
+    'window/workDoneProgress/create',
+    'client/registerCapability',
+    'client/unregisterCapability',
+    'window/showMessageRequest',
+  ])
+    conn.onRequest(method, () => null);
   conn.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params.items ?? []).map(() => null));
   conn.listen();
   const rootUri = folder ? pathToFileURL(folder).href : null;
@@ -85,7 +100,10 @@ async function start(serverJs: string, folder: string | undefined, storagePath?:
       processId: process.pid,
       rootUri,
       workspaceFolders: folder ? [{ uri: rootUri, name: 'bench' }] : null,
-      capabilities: { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
       initializationOptions: { now: new Date(CORPUS_NOW).toISOString(), ...(storagePath ? { storagePath } : {}) },
     }),
     30_000,
@@ -115,7 +133,9 @@ export async function measureRoundTrip(serverJs: string, path: string, rounds: n
     for (let v = 1; v <= rounds + 1; v++) {
       const opened = s.nextPublish(uri, v);
       const t0 = performance.now();
-      await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: v, text } });
+      await s.conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: v, text },
+      });
       await withTimeout(opened, 60_000, 'diagnostics after didOpen');
       opens.push(performance.now() - t0);
       if (v === rounds + 1) break;
@@ -136,7 +156,10 @@ export async function measureRoundTrip(serverJs: string, path: string, rounds: n
         : { range: { start: { line: 0, character: at }, end: { line: 0, character: at + 1 } }, text: '' };
       const next = s.nextPublish(uri, v);
       const t = performance.now();
-      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+      await s.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [change],
+      });
       await withTimeout(next, 60_000, `diagnostics of version ${v}`);
       times.push(performance.now() - t);
     }
@@ -170,7 +193,12 @@ function procStatus(pid: number | undefined, key: string): number | undefined {
   }
 }
 
-export async function measureWorkspace(serverJs: string, folder: string, timeoutMs: number, storagePath?: string): Promise<WorkspaceFigures> {
+export async function measureWorkspace(
+  serverJs: string,
+  folder: string,
+  timeoutMs: number,
+  storagePath?: string,
+): Promise<WorkspaceFigures> {
   const s = await start(serverJs, folder, storagePath);
   try {
     const t0 = performance.now();

@@ -12,12 +12,38 @@ export interface Rand {
   int(lo: number, hi: number): number;
 }
 
-const STEP_VERBS = ['Scale down', 'Drain', 'Point', 'Restore', 'Re-enable', 'Revert', 'Flush', 'Promote', 'Pause', 'Re-run'];
-const STEP_OBJECTS = ['the canary pool', 'payments-api back at the old primary', 'the previous Helm release', 'the feature flag', 'the config map from git', 'the replica in eu-west-1', 'the consumer group', 'the CDN cache'];
+const STEP_VERBS = [
+  'Scale down',
+  'Drain',
+  'Point',
+  'Restore',
+  'Re-enable',
+  'Revert',
+  'Flush',
+  'Promote',
+  'Pause',
+  'Re-run',
+];
+const STEP_OBJECTS = [
+  'the canary pool',
+  'payments-api back at the old primary',
+  'the previous Helm release',
+  'the feature flag',
+  'the config map from git',
+  'the replica in eu-west-1',
+  'the consumer group',
+  'the CDN cache',
+];
 const SIGNALS = ['error rate', 'p99 latency', 'checkout success', 'queue lag', '5xx ratio', 'login success'];
 const THRESHOLDS = ['< 0.1%', '< 300 ms', '> 99.5%', '< 1 min', '< 0.5%', '> 99%'];
 const EMOJI = ['✅', '🚀', '⚠️', '🔥', '📈', '🛑', '👀'];
-const COMMANDS = ['kubectl rollout undo deploy/payments-api', 'helm rollback checkout 41', 'psql -c "SELECT pg_promote();"', 'terraform apply -target=module.cdn', 'kubectl scale deploy/search --replicas=6'];
+const COMMANDS = [
+  'kubectl rollout undo deploy/payments-api',
+  'helm rollback checkout 41',
+  'psql -c "SELECT pg_promote();"',
+  'terraform apply -target=module.cdn',
+  'kubectl scale deploy/search --replicas=6',
+];
 
 /** One step of a runbook. */
 export function step(r: Rand): string {
@@ -70,13 +96,24 @@ export function signalTable(r: Rand, service: string): string[] {
 
 /** A `<details>` block with a markdown list inside. */
 export function details(r: Rand): string[] {
-  return ['<details>', `<summary>${r.pick(['Full runbook', 'Commands', 'Why this order'])}</summary>`, '', `- ${step(r)}`, `- ${step(r)}`, '', '</details>'];
+  return [
+    '<details>',
+    `<summary>${r.pick(['Full runbook', 'Commands', 'Why this order'])}</summary>`,
+    '',
+    `- ${step(r)}`,
+    `- ${step(r)}`,
+    '',
+    '</details>',
+  ];
 }
 
 /** A block quote, sometimes with a GitHub alert marker. */
 export function blockQuote(r: Rand): string[] {
   return r.chance(0.5)
-    ? ['> [!NOTE]', `> ${r.pick(['Approved in the CAB of this week.', 'Coordinate with the on-call of payments.', 'Do not run during the batch window.'])}`]
+    ? [
+        '> [!NOTE]',
+        `> ${r.pick(['Approved in the CAB of this week.', 'Coordinate with the on-call of payments.', 'Do not run during the batch window.'])}`,
+      ]
     : [`> ${r.pick(['The vendor recommends a 30 minute soak.', 'Last time this took 12 minutes.'])} ${r.pick(EMOJI)}`];
 }
 
@@ -85,7 +122,12 @@ export function referencesAndFootnote(r: Rand): { text: string; definitions: str
   const slug = r.pick(['payments', 'search', 'edge', 'db-failover']);
   return {
     text: `See the [runbook][rb] and the [dashboard][dash] for details.[^1]`,
-    definitions: [`[rb]: https://wiki.example.com/runbooks/${slug}`, `[dash]: https://grafana.example.com/d/${slug} "Dashboard"`, '', `[^1]: ${r.pick(['Agreed with the DBA on call.', 'Numbers from the last load test.'])}`],
+    definitions: [
+      `[rb]: https://wiki.example.com/runbooks/${slug}`,
+      `[dash]: https://grafana.example.com/d/${slug} "Dashboard"`,
+      '',
+      `[^1]: ${r.pick(['Agreed with the DBA on call.', 'Numbers from the last load test.'])}`,
+    ],
   };
 }
 

@@ -17,7 +17,17 @@
 import { CORPUS_NOW, prng } from './corpus';
 import type { CorpusDoc } from './corpus';
 import type { Rand } from './realistic-blocks';
-import { blockQuote, details, emoji, referencesAndFootnote, runbook, signal, signalTable, step, taskList } from './realistic-blocks';
+import {
+  blockQuote,
+  details,
+  emoji,
+  referencesAndFootnote,
+  runbook,
+  signal,
+  signalTable,
+  step,
+  taskList,
+} from './realistic-blocks';
 
 export { CORPUS_NOW } from './corpus';
 
@@ -79,17 +89,104 @@ export interface RealisticOptions {
   openAtMost?: number;
 }
 
-const SERVICES = ['payments-api', 'payments-db', 'checkout', 'search', 'auth', 'billing', 'cdn', 'inventory', 'orders', 'notifications', 'ledger', 'kafka', 'redis-cache', 'k8s-ingress'];
-const PEOPLE = ['@alice', '@bob', '@carol', '@dave', '@erin', '@frank', '@grace', '@heidi', '@ivan', '@judy', '@nadia', '@greta', 'Dana Kim', 'Zoë Müller', 'José Álvarez', 'Łukasz Nowak', '陈伟', 'Søren Ødegård'];
-const VERBS = ['Upgrade', 'Migrate', 'Rotate', 'Patch', 'Resize', 'Decommission', 'Enable', 'Roll out', 'Reconfigure', 'Fail over'];
-const OBJECTS = ['the primary database', 'TLS certificates', 'the ingress controller', 'the cache cluster', 'feature flag checkout-v2', 'the Kafka brokers', 'node pools', 'the search index', 'DNS records'];
-const IMPACTS = ['none expected', 'checkout read-only for up to 2 minutes', 'search results may be stale for 5 minutes', 'users are logged out once', 'slower page loads during the window', 'no user impact; internal tooling only'];
-const NOTES = ['error rate doubled on checkout', 'replication lag kept growing', 'p99 over budget for 10 min', 'health checks failed in eu-west', 'customers reported timeouts'];
-const WORDS = 'the service traffic replica primary index cluster node deploy config rollout canary metrics error latency budget window users region shard backup snapshot schema migration queue worker pool'.split(' ');
-const HEADER_COMMENTS = ['<!-- risk reviewed in the ops sync -->', '<!-- fields below are required by the CAB -->', '<!-- keep this list in template order -->'];
-const UNDER_ITEM_COMMENTS = ['<!-- YYYY-MM-DD HH:MM UTC, duration -->', '<!-- one person, not a team -->', '<!-- Low / Medium / High -->'];
-const LOG_COMMENTS = ['<!-- executed in the Thursday window -->', '<!-- times are from the deploy bot -->', '<!-- one line per transition, oldest first -->'];
-const LOG_NOTES = ['Note: CAB asked for a smaller batch', 'Paused for the payroll run, resumed after', 'Ticket updated by the deploy bot'];
+const SERVICES = [
+  'payments-api',
+  'payments-db',
+  'checkout',
+  'search',
+  'auth',
+  'billing',
+  'cdn',
+  'inventory',
+  'orders',
+  'notifications',
+  'ledger',
+  'kafka',
+  'redis-cache',
+  'k8s-ingress',
+];
+const PEOPLE = [
+  '@alice',
+  '@bob',
+  '@carol',
+  '@dave',
+  '@erin',
+  '@frank',
+  '@grace',
+  '@heidi',
+  '@ivan',
+  '@judy',
+  '@nadia',
+  '@greta',
+  'Dana Kim',
+  'Zoë Müller',
+  'José Álvarez',
+  'Łukasz Nowak',
+  '陈伟',
+  'Søren Ødegård',
+];
+const VERBS = [
+  'Upgrade',
+  'Migrate',
+  'Rotate',
+  'Patch',
+  'Resize',
+  'Decommission',
+  'Enable',
+  'Roll out',
+  'Reconfigure',
+  'Fail over',
+];
+const OBJECTS = [
+  'the primary database',
+  'TLS certificates',
+  'the ingress controller',
+  'the cache cluster',
+  'feature flag checkout-v2',
+  'the Kafka brokers',
+  'node pools',
+  'the search index',
+  'DNS records',
+];
+const IMPACTS = [
+  'none expected',
+  'checkout read-only for up to 2 minutes',
+  'search results may be stale for 5 minutes',
+  'users are logged out once',
+  'slower page loads during the window',
+  'no user impact; internal tooling only',
+];
+const NOTES = [
+  'error rate doubled on checkout',
+  'replication lag kept growing',
+  'p99 over budget for 10 min',
+  'health checks failed in eu-west',
+  'customers reported timeouts',
+];
+const WORDS =
+  'the service traffic replica primary index cluster node deploy config rollout canary metrics error latency budget window users region shard backup snapshot schema migration queue worker pool'.split(
+    ' ',
+  );
+const HEADER_COMMENTS = [
+  '<!-- risk reviewed in the ops sync -->',
+  '<!-- fields below are required by the CAB -->',
+  '<!-- keep this list in template order -->',
+];
+const UNDER_ITEM_COMMENTS = [
+  '<!-- YYYY-MM-DD HH:MM UTC, duration -->',
+  '<!-- one person, not a team -->',
+  '<!-- Low / Medium / High -->',
+];
+const LOG_COMMENTS = [
+  '<!-- executed in the Thursday window -->',
+  '<!-- times are from the deploy bot -->',
+  '<!-- one line per transition, oldest first -->',
+];
+const LOG_NOTES = [
+  'Note: CAB asked for a smaller batch',
+  'Paused for the payroll run, resumed after',
+  'Ticket updated by the deploy bot',
+];
 
 const FAULTS = ['noLog', 'missingRollback', 'noTimestamp', 'strayItem'] as const;
 type Fault = (typeof FAULTS)[number];
@@ -170,7 +267,8 @@ function entryLine(e: Entry, s: LogStyle, n: number, rand: Rand): string {
   const task = s.task ? `[${rand.chance(0.9) ? 'x' : 'X'}] ` : '';
   const status = s.bold ? `**${e.status}**` : e.status;
   const tail = `${e.by ? ` by ${e.by}` : ''}${e.note ? `: ${e.note}` : ''}`;
-  if (!e.timed) return `${marker} ${task}${status}${tail}${rand.chance(0.5) ? ` ${rand.pick(['yesterday', 'after the CAB', 'in the morning'])}` : ''}`;
+  if (!e.timed)
+    return `${marker} ${task}${status}${tail}${rand.chance(0.5) ? ` ${rand.pick(['yesterday', 'after the CAB', 'in the morning'])}` : ''}`;
   // A separator after a zone word reads `UTC: Planned`; without a zone only a dash separates.
   const sep = s.separator === ': ' && (s.zone === 'bare' || s.zone === 'offset') ? ' - ' : s.separator;
   return `${marker} ${task}${stamp(e.at, s)}${sep}${status}${tail}`;
@@ -220,10 +318,20 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
   let path = r.pick(PATHS[type]);
   if (type === 'Normal' && r.chance(0.08)) {
     const cycles = r.int(5, 17);
-    path = ['Planned', ...Array.from({ length: cycles }, () => ['Rejected', 'Planned'] as Status[]).flat(), 'Approved', 'In Progress', 'Verifying', 'Closed'];
+    path = [
+      'Planned',
+      ...Array.from({ length: cycles }, () => ['Rejected', 'Planned'] as Status[]).flat(),
+      'Approved',
+      'In Progress',
+      'Verifying',
+      'Closed',
+    ];
     features.add('longLog');
   }
-  let statuses = path.slice(0, Math.min(path.length, features.has('longLog') ? r.int(path.length - 4, path.length) : r.int(1, path.length)));
+  let statuses = path.slice(
+    0,
+    Math.min(path.length, features.has('longLog') ? r.int(path.length - 4, path.length) : r.int(1, path.length)),
+  );
   if (OPEN.includes(statuses[statuses.length - 1]!) && open.left-- <= 0) statuses = path;
   const status = statuses[statuses.length - 1]!;
   const fault: Fault | undefined = r.chance(faultRate) ? r.pick(FAULTS) : undefined;
@@ -252,13 +360,23 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
     if (s === 'In Progress') t = Math.max(t + MINUTE, start + r.int(0, 10) * MINUTE);
     else t += r.int(5, s === 'Planned' || s === 'Approved' || s === 'Rejected' ? (long ? 600 : 1440) : 60) * MINUTE;
     const by = s === 'Approved' || s === 'Rejected' ? approver : owner;
-    const note = s === 'Rolled Back' ? `${r.pick(NOTES)}${r.chance(0.2) ? ` ${emoji(r)}` : ''}` : s === 'Closed' && r.chance(0.3) ? 'verified' : undefined;
+    const note =
+      s === 'Rolled Back'
+        ? `${r.pick(NOTES)}${r.chance(0.2) ? ` ${emoji(r)}` : ''}`
+        : s === 'Closed' && r.chance(0.3)
+          ? 'verified'
+          : undefined;
     entries.push({ status: s, at: t, ...(r.chance(0.92) ? { by } : {}), ...(note ? { note } : {}), timed: true });
   }
   if (fault === 'noTimestamp' && entries.length >= 2) {
     entries[r.int(0, entries.length - 2)]!.timed = false;
   }
-  const effectiveFault: Fault | undefined = fault === 'noTimestamp' && entries.length < 2 ? undefined : fault === 'noLog' && status === 'Planned' ? undefined : fault;
+  const effectiveFault: Fault | undefined =
+    fault === 'noTimestamp' && entries.length < 2
+      ? undefined
+      : fault === 'noLog' && status === 'Planned'
+        ? undefined
+        : fault;
   // Planned changes may have no log yet (SPEC section 7, CM037 is for statuses past Planned).
   const hasLog = effectiveFault !== 'noLog' && !(status === 'Planned' && entries.length === 1 && r.chance(0.25));
   if (!hasLog) features.add('noLog');
@@ -270,7 +388,8 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
   if (boldNames) features.add('boldNames');
   if (tabBullets) features.add('tabs');
   const alias = (canonical: string, aliases: string[]) => (r.chance(0.2) ? r.pick(aliases) : canonical);
-  const item = (name: string, value: string) => `${tabBullets ? `${bullet}\t` : `${bullet} `}${boldNames ? `**${name}:**` : `${name}:`}${value === '' ? '' : ` ${value}`}`;
+  const item = (name: string, value: string) =>
+    `${tabBullets ? `${bullet}\t` : `${bullet} `}${boldNames ? `**${name}:**` : `${name}:`}${value === '' ? '' : ` ${value}`}`;
   const comments = r.chance(0.33);
   if (comments) features.add('htmlComments');
 
@@ -314,14 +433,21 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
   }
   header.push(item(alias('Risk level', ['Risk']), r.chance(0.1) ? `**${risk}**` : risk));
   if (comments && r.chance(0.2)) header[header.length - 1] += `\n  ${UNDER_ITEM_COMMENTS[2]}`;
-  header.push(item('Status', status) + (comments && r.chance(0.2) ? ' <!-- Planned, Approved, In Progress, ... -->' : ''));
+  header.push(
+    item('Status', status) + (comments && r.chance(0.2) ? ' <!-- Planned, Approved, In Progress, ... -->' : ''),
+  );
   if (comments && r.chance(0.3)) {
     header[header.length - 1] += `\n  ${UNDER_ITEM_COMMENTS[0]}`;
     features.add('commentUnderStatus');
   }
   if (type !== 'Emergency' || r.chance(0.3)) {
     const w = ymdhm(start);
-    let window = r.pick([`${w} UTC, ${minutes} min`, `${w} UTC – ${ymdhm(start + minutes * MINUTE).slice(11)}`, `${w} Z, ${minutes / 60} h`, `${w}, ${minutes} minutes`]);
+    let window = r.pick([
+      `${w} UTC, ${minutes} min`,
+      `${w} UTC – ${ymdhm(start + minutes * MINUTE).slice(11)}`,
+      `${w} Z, ${minutes / 60} h`,
+      `${w}, ${minutes} minutes`,
+    ]);
     if (r.chance(0.15)) {
       window += ` (${r.pick(['CAB slot, Tue', 'CAB slot, Wednesday', 'after the batch run', 'maintenance window'])})`;
       features.add('windowNote');
@@ -329,18 +455,46 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
     header.push(item(alias('Planned execution time', ['Execution window']), window));
   }
   const hasRollback = effectiveFault !== 'missingRollback';
-  if (hasRollback) header.push(item(alias('Rollback plan', ['Backout plan', 'Rollback', 'Backout', 'Rollback steps']), rollbackInSection ? 'see below' : `redeploy the previous release of ${services[0]}`));
-  header.push(item(alias('Verification plan', ['Verification', 'Verification steps', 'Verification method']), verificationInSection ? 'see below' : signal(r, services[0]!)));
+  if (hasRollback)
+    header.push(
+      item(
+        alias('Rollback plan', ['Backout plan', 'Rollback', 'Backout', 'Rollback steps']),
+        rollbackInSection ? 'see below' : `redeploy the previous release of ${services[0]}`,
+      ),
+    );
+  header.push(
+    item(
+      alias('Verification plan', ['Verification', 'Verification steps', 'Verification method']),
+      verificationInSection ? 'see below' : signal(r, services[0]!),
+    ),
+  );
   if (r.chance(0.15)) header[header.length - 1] += `\n  and ${signal(r, r.pick(SERVICES))}`;
   const impactInSection = r.chance(0.1);
   const suppressImpact = !impactInSection && r.chance(0.06);
   if (suppressImpact) {
     // The directive stays right above its item, also in a loose header (it applies to the next line).
-    header.push(`<!-- itsmote-disable-next-line CM013 -- internal batch job, no users (RFC-42) -->\n${item('Expected user impact', 'TBD')}`);
+    header.push(
+      `<!-- itsmote-disable-next-line CM013 -- internal batch job, no users (RFC-42) -->\n${item('Expected user impact', 'TBD')}`,
+    );
     features.add('suppressionInHeader');
-  } else header.push(item(alias('Expected user impact', ['User impact', 'Impact']), impactInSection ? 'see below' : `${r.pick(IMPACTS)}${r.chance(0.1) ? ` ${emoji(r)}` : ''}`));
-  const wantsApproval = type === 'Normal' && (statuses.includes('Approved') || effectiveFault === 'noLog') && (r.chance(0.5) || effectiveFault === 'noLog' || !hasLog);
-  if (wantsApproval && status !== 'Planned') header.push(item(alias('Approval (if required)', ['Approval', 'Approver']), `${approver}, ${ymdhm(start - DAY).slice(0, 10)}`));
+  } else
+    header.push(
+      item(
+        alias('Expected user impact', ['User impact', 'Impact']),
+        impactInSection ? 'see below' : `${r.pick(IMPACTS)}${r.chance(0.1) ? ` ${emoji(r)}` : ''}`,
+      ),
+    );
+  const wantsApproval =
+    type === 'Normal' &&
+    (statuses.includes('Approved') || effectiveFault === 'noLog') &&
+    (r.chance(0.5) || effectiveFault === 'noLog' || !hasLog);
+  if (wantsApproval && status !== 'Planned')
+    header.push(
+      item(
+        alias('Approval (if required)', ['Approval', 'Approver']),
+        `${approver}, ${ymdhm(start - DAY).slice(0, 10)}`,
+      ),
+    );
   if (type === 'Normal' && r.chance(0.1)) header.push(item('Touches', r.pick(['security', 'data integrity'])));
   const incidents = type === 'Emergency' ? [`INC-${r.int(1000, 9999)}`] : [];
   if (incidents.length) header.push(item(alias('Incident', ['Linked incident']), incidents[0]!));
@@ -348,7 +502,13 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
   const causedIncidents = closed && r.chance(0.15) ? [`INC-${r.int(1000, 9999)}`] : [];
   if (causedIncidents.length) header.push(item(alias('Caused incidents', ['Incidents caused']), causedIncidents[0]!));
   const outcomeInSection = closed && r.chance(0.5);
-  if (closed && !outcomeInSection) header.push(item('Outcome', status === 'Rolled Back' ? `rolled back: ${r.pick(NOTES)}` : 'verified, error rate back to baseline'));
+  if (closed && !outcomeInSection)
+    header.push(
+      item(
+        'Outcome',
+        status === 'Rolled Back' ? `rolled back: ${r.pick(NOTES)}` : 'verified, error rate back to baseline',
+      ),
+    );
   header.push(...custom);
 
   // ---- document
@@ -364,13 +524,17 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
     out.push(...header.flatMap((h, k) => (k ? ['', h] : [h])), '');
     features.add('looseHeader');
   } else out.push(...header, '');
-  if (effectiveFault === 'strayItem') out.push(r.pick(['Services were confirmed in the ops sync.', 'The blast radius is below.']), '', servicesItem, '');
+  if (effectiveFault === 'strayItem')
+    out.push(r.pick(['Services were confirmed in the ops sync.', 'The blast radius is below.']), '', servicesItem, '');
   if (titleForm === 'h1After') out.push(`# ${title}`, '');
 
   const refs = r.chance(0.15) ? referencesAndFootnote(r) : undefined;
   if (refs) features.add('linkRefs');
   out.push(...heading(r, 2, r.pick(['Summary', 'Summary', 'Change summary', 'What changes']), true, features), '');
-  out.push(`${sentence(r, r.int(10, 18))}${r.chance(0.15) ? ` ${emoji(r)}` : ''} ${refs ? refs.text : sentence(r, r.int(6, 12))}`, '');
+  out.push(
+    `${sentence(r, r.int(10, 18))}${r.chance(0.15) ? ` ${emoji(r)}` : ''} ${refs ? refs.text : sentence(r, r.int(6, 12))}`,
+    '',
+  );
   if (r.chance(0.15)) {
     out.push(...blockQuote(r), '');
     features.add('blockQuote');
@@ -380,7 +544,16 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
 
   const planSections: string[] = [];
   if (rollbackInSection && hasRollback) {
-    planSections.push(...heading(r, sectionLevel(), r.pick(['Rollback plan', 'Rollback plan', 'Rollback', 'Backout plan', 'Backout', 'Rollback steps']), true, features), '');
+    planSections.push(
+      ...heading(
+        r,
+        sectionLevel(),
+        r.pick(['Rollback plan', 'Rollback plan', 'Rollback', 'Backout plan', 'Backout', 'Rollback steps']),
+        true,
+        features,
+      ),
+      '',
+    );
     if (taskLists && r.chance(0.5)) planSections.push(...taskList(r, [step(r), step(r), step(r)]), '');
     else planSections.push(...runbook(r, r.int(2, 4), { fence, nested }), '');
     if (r.chance(0.12)) {
@@ -389,18 +562,44 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
     }
   }
   if (verificationInSection) {
-    planSections.push(...heading(r, sectionLevel(), r.pick(['Verification plan', 'Verification', 'Verification steps', 'Verification method']), true, features), '');
+    planSections.push(
+      ...heading(
+        r,
+        sectionLevel(),
+        r.pick(['Verification plan', 'Verification', 'Verification steps', 'Verification method']),
+        true,
+        features,
+      ),
+      '',
+    );
     if (tables) planSections.push(...signalTable(r, services[0]!), '');
     if (taskLists) planSections.push(...taskList(r, [signal(r, services[0]!), signal(r, r.pick(SERVICES))]), '');
     else planSections.push(`- ${signal(r, services[0]!)}`, `- ${signal(r, r.pick(SERVICES))}`, '');
   } else if (taskLists && !rollbackInSection) {
-    planSections.push(...heading(r, 2, 'Checklist', true, features), '', ...taskList(r, ['CAB informed', 'On-call paged', 'Dashboards open']), '');
+    planSections.push(
+      ...heading(r, 2, 'Checklist', true, features),
+      '',
+      ...taskList(r, ['CAB informed', 'On-call paged', 'Dashboards open']),
+      '',
+    );
   }
   if (planSections.length) {
-    if (planParent) out.push(...heading(r, 2, r.pick(['Plan', 'Implementation plan']), false, features), '', sentence(r, r.int(6, 10)), '');
+    if (planParent)
+      out.push(
+        ...heading(r, 2, r.pick(['Plan', 'Implementation plan']), false, features),
+        '',
+        sentence(r, r.int(6, 10)),
+        '',
+      );
     out.push(...planSections);
   }
-  if (impactInSection) out.push(...heading(r, sectionLevel(), r.pick(['Expected user impact', 'User impact', 'Impact']), true, features), '', `${r.pick(IMPACTS)}.`, '');
+  if (impactInSection)
+    out.push(
+      ...heading(r, sectionLevel(), r.pick(['Expected user impact', 'User impact', 'Impact']), true, features),
+      '',
+      `${r.pick(IMPACTS)}.`,
+      '',
+    );
 
   // ---- status log
   const logLines: string[] = [];
@@ -415,8 +614,15 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
       ordered: r.chance(0.03),
       loose: r.chance(0.08),
     };
-    for (const [k, v] of Object.entries({ task: style.task, bold: style.bold, ordered: style.ordered, looseLog: style.loose })) if (v) features.add(k);
-    if (style.zone !== 'utc' || style.separator !== ' ') features.add(`logZone:${style.zone}${style.separator.trim() ? `:${style.separator.trim()}` : ''}`);
+    for (const [k, v] of Object.entries({
+      task: style.task,
+      bold: style.bold,
+      ordered: style.ordered,
+      looseLog: style.loose,
+    }))
+      if (v) features.add(k);
+    if (style.zone !== 'utc' || style.separator !== ' ')
+      features.add(`logZone:${style.zone}${style.separator.trim() ? `:${style.separator.trim()}` : ''}`);
     const name = r.pick(['Status log', 'Status log', 'Status log', 'Status Log', 'Status history', 'Log']);
     const level = r.chance(0.85) ? 2 : r.pick([3, 4]);
     logLines.push(...heading(r, level, name, true, features), '');
@@ -428,15 +634,25 @@ function oneDocument(r: Rand, i: number, faultRate: number, open: { left: number
         features.add('commentInLog');
       }
       logLines.push(entryLine(e, style, k + 1, r));
-      if (r.chance(0.05)) logLines.push(`${style.ordered ? '   ' : '  '}- ${r.pick(['took 4 minutes', 'no alerts fired', 'see the incident channel'])}`);
+      if (r.chance(0.05))
+        logLines.push(
+          `${style.ordered ? '   ' : '  '}- ${r.pick(['took 4 minutes', 'no alerts fired', 'see the incident channel'])}`,
+        );
       if (!style.ordered && r.chance(0.03)) logLines.push(`${style.bullet} ${r.pick(LOG_NOTES)}`);
     });
     logLines.push('');
   }
   const logInMiddle = r.chance(0.2);
   if (logInMiddle) out.push(...logLines);
-  if (outcomeInSection) out.push(...heading(r, 2, 'Outcome', true, features), '', status === 'Rolled Back' ? `Rolled back: ${r.pick(NOTES)}.` : sentence(r, r.int(6, 12)), '');
-  if (r.chance(0.25)) out.push(...heading(r, 2, 'Follow-ups', true, features), '', ...taskList(r, [sentence(r, 5)]), '');
+  if (outcomeInSection)
+    out.push(
+      ...heading(r, 2, 'Outcome', true, features),
+      '',
+      status === 'Rolled Back' ? `Rolled back: ${r.pick(NOTES)}.` : sentence(r, r.int(6, 12)),
+      '',
+    );
+  if (r.chance(0.25))
+    out.push(...heading(r, 2, 'Follow-ups', true, features), '', ...taskList(r, [sentence(r, 5)]), '');
   if (!logInMiddle) out.push(...logLines);
   if (refs) out.push(...refs.definitions, '');
 

@@ -19,7 +19,13 @@ import { DEBOUNCE_MS } from '../../server/src/lsp/open-documents';
 import { generateCorpus, longDocument, writeCorpus } from './corpus';
 import type { CorpusDoc } from './corpus';
 import { generateRealisticCorpus, REALISTIC_EXTRA_FIELDS } from './realistic-corpus';
-import { measureFastPath, measureFastValidation, measureFullValidation, measureIndex, measureValidation } from './inprocess';
+import {
+  measureFastPath,
+  measureFastValidation,
+  measureFullValidation,
+  measureIndex,
+  measureValidation,
+} from './inprocess';
 import { measureRoundTrip, measureWorkspace } from './lsp';
 import { timeCheck, timeFloor, timeList, timeMarkdownlint } from './spawned';
 import type { ProcessFigure } from './spawned';
@@ -45,8 +51,13 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === '--quick') {
       args.sizes = [300];
       args.runs = 3;
-    } else if (a === '--sizes') args.sizes = (argv[++i] ?? '').split(',').map(Number).filter((n) => n > 0);
-    else if (a === '--corpus') args.corpora = (argv[++i] ?? '').split(',').filter((c): c is Corpus => c === 'realistic' || c === 'basic');
+    } else if (a === '--sizes')
+      args.sizes = (argv[++i] ?? '')
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
+    else if (a === '--corpus')
+      args.corpora = (argv[++i] ?? '').split(',').filter((c): c is Corpus => c === 'realistic' || c === 'basic');
     else if (a === '--runs') args.runs = Math.max(1, Number(argv[++i]) || 1);
     else if (a === '--keep') args.keep = true;
     else throw new Error(`unknown option ${a} (use --quick, --corpus realistic,basic, --sizes a,b, --runs n, --keep)`);
@@ -76,21 +87,33 @@ function ratioRow(r: Omit<Row, 'ratio' | 'pass'> & { max?: number; min?: number 
 }
 
 const ms = (f: ProcessFigure | undefined) => (f && 'ms' in f ? f.ms : undefined);
-const rss = (f: ProcessFigure | undefined) => (f && 'ms' in f && f.rssMb !== undefined ? `peak RSS ${f.rssMb.toFixed(0)} MB` : undefined);
+const rss = (f: ProcessFigure | undefined) =>
+  f && 'ms' in f && f.rssMb !== undefined ? `peak RSS ${f.rssMb.toFixed(0)} MB` : undefined;
 
 function generate(corpus: Corpus, size: number): CorpusDoc[] {
   // A repository's history: at most 300 changes open at once, whatever its size (see openAtMost).
-  return corpus === 'realistic' ? generateRealisticCorpus(size, { seed: 20261128, openAtMost: OPEN_AT_MOST }) : generateCorpus(size);
+  return corpus === 'realistic'
+    ? generateRealisticCorpus(size, { seed: 20261128, openAtMost: OPEN_AT_MOST })
+    : generateCorpus(size);
 }
 
 /** The corpus on disk; the realistic one with the `.itsmote.json` its expectations assume (when the config knows `extraFields`). */
 function writeFolder(root: string, corpus: Corpus, docs: readonly CorpusDoc[]): string {
   const dir = writeCorpus(root, docs);
-  if (corpus === 'realistic' && 'extraFields' in ConfigFileSchema.shape) writeFileSync(join(root, '.itsmote.json'), JSON.stringify({ extraFields: REALISTIC_EXTRA_FIELDS }));
+  if (corpus === 'realistic' && 'extraFields' in ConfigFileSchema.shape)
+    writeFileSync(join(root, '.itsmote.json'), JSON.stringify({ extraFields: REALISTIC_EXTRA_FIELDS }));
   return dir;
 }
 
-async function measureCorpus(corpus: Corpus, size: number, args: Args, tmp: string, rows: Row[], extra: Record<string, unknown>, first: boolean): Promise<void> {
+async function measureCorpus(
+  corpus: Corpus,
+  size: number,
+  args: Args,
+  tmp: string,
+  rows: Row[],
+  extra: Record<string, unknown>,
+  first: boolean,
+): Promise<void> {
   const g = `${corpus} ${size}`;
   const spawnRuns = Math.min(args.runs, 3);
   // The goals of issue 12 are set on the realistic corpus; the basic one (windows crowded into a
@@ -105,9 +128,29 @@ async function measureCorpus(corpus: Corpus, size: number, args: Args, tmp: stri
   log(`[${g}] fast path share and agreement with remark...`);
   const fp = measureFastPath(docs, 2000);
   extra[`fastPath ${g}`] = fp;
-  const why = Object.entries(fp.reasons).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([r, n]) => `${r}: ${n}`).join('; ');
-  rows.push({ group: g, name: 'fast path: documents read without remark', value: fp.share * 100, unit: '%', target: '100%', pass: fp.share === 1, ...(why ? { note: why } : {}) });
-  rows.push({ group: g, name: `fast path agrees with remark (model + diagnostics, ${fp.compared} documents)`, value: fp.compared - fp.disagreements.length, unit: 'docs', target: 'all', pass: fp.disagreements.length === 0, ...(fp.disagreements.length ? { note: fp.disagreements.slice(0, 3).join(', ') } : {}) });
+  const why = Object.entries(fp.reasons)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([r, n]) => `${r}: ${n}`)
+    .join('; ');
+  rows.push({
+    group: g,
+    name: 'fast path: documents read without remark',
+    value: fp.share * 100,
+    unit: '%',
+    target: '100%',
+    pass: fp.share === 1,
+    ...(why ? { note: why } : {}),
+  });
+  rows.push({
+    group: g,
+    name: `fast path agrees with remark (model + diagnostics, ${fp.compared} documents)`,
+    value: fp.compared - fp.disagreements.length,
+    unit: 'docs',
+    target: 'all',
+    pass: fp.disagreements.length === 0,
+    ...(fp.disagreements.length ? { note: fp.disagreements.slice(0, 3).join(', ') } : {}),
+  });
 
   // Per-document validation does not depend on N: measured once, on up to 2,000 documents.
   if (first) {
@@ -115,14 +158,35 @@ async function measureCorpus(corpus: Corpus, size: number, args: Args, tmp: stri
     const v = measureValidation(docs.slice(0, 2000), args.runs);
     extra.validation = v;
     const base = { group: `${corpus} per document`, unit: 'us', baselineName: 'remark parse', baseline: v.remarkParse };
-    rows.push({ ...base, name: 'validation, full (remark + checkDocument)', value: v.fullValidation, ratio: v.fullRatio, note: 'for comparison' });
-    rows.push({ ...base, name: `validation, fast path (${(v.fastShare * 100).toFixed(0)}% scanned)`, value: v.fastValidation, ratio: v.fastRatio, note: 'what the CLI and the server run' });
+    rows.push({
+      ...base,
+      name: 'validation, full (remark + checkDocument)',
+      value: v.fullValidation,
+      ratio: v.fullRatio,
+      note: 'for comparison',
+    });
+    rows.push({
+      ...base,
+      name: `validation, fast path (${(v.fastShare * 100).toFixed(0)}% scanned)`,
+      value: v.fastValidation,
+      ratio: v.fastRatio,
+      note: 'what the CLI and the server run',
+    });
   }
 
   log(`[${g}] in-process index vs read + line scan...`);
   const ix = measureIndex(dir, args.runs, false);
   extra[`index ${g}`] = ix;
-  rows.push(ratioRow({ group: g, name: 'index in process, cold (fast path)', value: ix.cold, baselineName: 'read + line scan (in process)', baseline: ix.floor, note: 'for comparison' }));
+  rows.push(
+    ratioRow({
+      group: g,
+      name: 'index in process, cold (fast path)',
+      value: ix.cold,
+      baselineName: 'read + line scan (in process)',
+      baseline: ix.floor,
+      note: 'for comparison',
+    }),
+  );
 
   log(`[${g}] processes: floor, markdownlint, itsmote check/list (cold, --cache warm)...`);
   const cache = join(tmp, `${corpus}${size}.itsmotecache`);
@@ -135,15 +199,70 @@ async function measureCorpus(corpus: Corpus, size: number, args: Args, tmp: stri
   const checkCacheCold = have ? timeCheck(CLI, dir, 1, cache) : undefined;
   const checkWarm = have ? timeCheck(CLI, dir, spawnRuns, cache) : undefined;
   const listWarm = have ? timeList(CLI, dir, spawnRuns, cache) : undefined;
-  for (const [n, f] of Object.entries({ floor, markdownlint: ml, check, list, checkWarm, listWarm })) if (f && 'error' in f) log(`${n} failed: ${f.error}`);
-  extra[`processes ${g}`] = { floor, ml: ms(ml), check: ms(check), list: ms(list), checkCacheCold: ms(checkCacheCold), checkWarm: ms(checkWarm), listWarm: ms(listWarm) };
+  for (const [n, f] of Object.entries({ floor, markdownlint: ml, check, list, checkWarm, listWarm }))
+    if (f && 'error' in f) log(`${n} failed: ${f.error}`);
+  extra[`processes ${g}`] = {
+    floor,
+    ml: ms(ml),
+    check: ms(check),
+    list: ms(list),
+    checkCacheCold: ms(checkCacheCold),
+    checkWarm: ms(checkWarm),
+    listWarm: ms(listWarm),
+  };
   const floorBase = { baselineName: 'read + scan floor (process)', baseline: ms(floor) };
-  rows.push({ group: g, name: 'read + scan floor (process: walk, read, count lines)', value: ms(floor), note: `in process: ${ix.floor.toFixed(0)} ms` });
-  rows.push(ratioRow({ group: g, name: 'itsmote check --format json (process)', value: ms(check), baselineName: 'markdownlint, default rules (process)', baseline: ms(ml), ...target({ target: '>= 10x faster', min: 10 }), note: rss(check) }));
-  rows.push(ratioRow({ group: g, name: 'itsmote check --cache, warm', value: ms(checkWarm), ...floorBase, ...target({ target: '<= 2x', max: 2 }), note: rss(checkWarm) }));
-  rows.push({ group: g, name: 'itsmote check --cache, cold (writes the cache)', value: ms(checkCacheCold), note: 'for comparison' });
-  rows.push(ratioRow({ group: g, name: 'itsmote list, cold', value: ms(list), ...floorBase, ...target({ target: '<= 5x', max: 5 }), note: rss(list) }));
-  rows.push(ratioRow({ group: g, name: 'itsmote list --cache, warm', value: ms(listWarm), ...floorBase, ...target({ target: '<= 2x', max: 2 }) }));
+  rows.push({
+    group: g,
+    name: 'read + scan floor (process: walk, read, count lines)',
+    value: ms(floor),
+    note: `in process: ${ix.floor.toFixed(0)} ms`,
+  });
+  rows.push(
+    ratioRow({
+      group: g,
+      name: 'itsmote check --format json (process)',
+      value: ms(check),
+      baselineName: 'markdownlint, default rules (process)',
+      baseline: ms(ml),
+      ...target({ target: '>= 10x faster', min: 10 }),
+      note: rss(check),
+    }),
+  );
+  rows.push(
+    ratioRow({
+      group: g,
+      name: 'itsmote check --cache, warm',
+      value: ms(checkWarm),
+      ...floorBase,
+      ...target({ target: '<= 2x', max: 2 }),
+      note: rss(checkWarm),
+    }),
+  );
+  rows.push({
+    group: g,
+    name: 'itsmote check --cache, cold (writes the cache)',
+    value: ms(checkCacheCold),
+    note: 'for comparison',
+  });
+  rows.push(
+    ratioRow({
+      group: g,
+      name: 'itsmote list, cold',
+      value: ms(list),
+      ...floorBase,
+      ...target({ target: '<= 5x', max: 5 }),
+      note: rss(list),
+    }),
+  );
+  rows.push(
+    ratioRow({
+      group: g,
+      name: 'itsmote list --cache, warm',
+      value: ms(listWarm),
+      ...floorBase,
+      ...target({ target: '<= 2x', max: 2 }),
+    }),
+  );
 
   if (!existsSync(SERVER)) {
     rows.push({ group: g, name: 'language server', note: 'n/a (server not built)' });
@@ -158,8 +277,19 @@ async function measureCorpus(corpus: Corpus, size: number, args: Args, tmp: stri
       extra[`workspace ${phase} ${g}`] = w;
       const name = `server ${phase === 'cold' ? 'cold (empty storage)' : 'warm (index kept in storage)'}: last publish of the scan (${w.published} published, ${w.listed} listed)`;
       const cold = goal && phase === 'cold';
-      rows.push({ group: g, name, value: w.lastPublish, ...(cold ? { target: '<= 5 s', pass: w.lastPublish <= 5000 } : {}) });
-      rows.push({ group: g, name: `server ${phase}: peak RSS (VmHWM)`, value: w.peakRssMb, unit: 'MB', ...(goal && w.peakRssMb !== undefined ? { target: '<= 150 MB', pass: w.peakRssMb <= 150 } : {}) });
+      rows.push({
+        group: g,
+        name,
+        value: w.lastPublish,
+        ...(cold ? { target: '<= 5 s', pass: w.lastPublish <= 5000 } : {}),
+      });
+      rows.push({
+        group: g,
+        name: `server ${phase}: peak RSS (VmHWM)`,
+        value: w.peakRssMb,
+        unit: 'MB',
+        ...(goal && w.peakRssMb !== undefined ? { target: '<= 150 MB', pass: w.peakRssMb <= 150 } : {}),
+      });
     } catch (e) {
       rows.push({ group: g, name: `server ${phase}`, note: `failed: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -186,13 +316,48 @@ async function measureRoundTrips(args: Args, tmp: string, rows: Row[], extra: Re
     extra[`roundTrip${lines}`] = { ...rt, inProcess, fastInProcess };
     const base = { group: g, baselineName: 'in-process validation (remark + rules)', baseline: inProcess };
     if (lines === 200) {
-      rows.push(ratioRow({ ...base, name: 'didOpen -> publish, running server (median)', value: rt.open, target: '<= 1.5x', max: 1.5 }));
-      rows.push(ratioRow({ group: g, name: 'didOpen -> publish, running server (median)', value: rt.open, baselineName: 'in-process validation (fast path + rules)', baseline: fastInProcess, note: 'for comparison: the server validates this way' }));
-      rows.push(ratioRow({ ...base, name: 'didOpen -> publish, first open of a fresh server', value: rt.firstOpen, note: 'for comparison (cold JIT)' }));
+      rows.push(
+        ratioRow({
+          ...base,
+          name: 'didOpen -> publish, running server (median)',
+          value: rt.open,
+          target: '<= 1.5x',
+          max: 1.5,
+        }),
+      );
+      rows.push(
+        ratioRow({
+          group: g,
+          name: 'didOpen -> publish, running server (median)',
+          value: rt.open,
+          baselineName: 'in-process validation (fast path + rules)',
+          baseline: fastInProcess,
+          note: 'for comparison: the server validates this way',
+        }),
+      );
+      rows.push(
+        ratioRow({
+          ...base,
+          name: 'didOpen -> publish, first open of a fresh server',
+          value: rt.firstOpen,
+          note: 'for comparison (cold JIT)',
+        }),
+      );
     } else {
       const over = rt.change - DEBOUNCE_MS;
-      rows.push({ ...base, name: `keystroke -> publish, minus the ${DEBOUNCE_MS} ms debounce`, value: over, target: '<= 30 ms', pass: over <= 30 });
-      rows.push({ group: g, name: 'keystroke -> publish, as measured', value: rt.change, note: `includes the ${DEBOUNCE_MS} ms debounce` });
+      rows.push({
+        ...base,
+        name: `keystroke -> publish, minus the ${DEBOUNCE_MS} ms debounce`,
+        value: over,
+        target: '<= 30 ms',
+        pass: over <= 30,
+      });
+      rows.push({
+        group: g,
+        name: 'keystroke -> publish, as measured',
+        value: rt.change,
+        note: `includes the ${DEBOUNCE_MS} ms debounce`,
+      });
     }
   }
 }
@@ -200,8 +365,13 @@ async function measureRoundTrips(args: Args, tmp: string, rows: Row[], extra: Re
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const m = machine();
-  log(`ITSMote bench: corpora ${args.corpora.join(', ')}, sizes ${args.sizes.join(', ')}, ${args.runs} rounds; ${m.cores} x ${m.cpus}, ${m.memoryGb} GB, node ${m.node}, load ${m.loadBefore.join(' ')}`);
-  if (m.loadBefore[0]! > m.cores * 0.5) log(`note: load average ${m.loadBefore[0]} on ${m.cores} cores: other work is running, figures are noisy; ratios (paired per round) are steadier than absolute times.`);
+  log(
+    `ITSMote bench: corpora ${args.corpora.join(', ')}, sizes ${args.sizes.join(', ')}, ${args.runs} rounds; ${m.cores} x ${m.cpus}, ${m.memoryGb} GB, node ${m.node}, load ${m.loadBefore.join(' ')}`,
+  );
+  if (m.loadBefore[0]! > m.cores * 0.5)
+    log(
+      `note: load average ${m.loadBefore[0]} on ${m.cores} cores: other work is running, figures are noisy; ratios (paired per round) are steadier than absolute times.`,
+    );
   const tmp = mkdtempSync(join(tmpdir(), 'itsmote-bench-'));
   const rows: Row[] = [];
   const extra: Record<string, unknown> = {};
@@ -228,7 +398,10 @@ async function main(): Promise<void> {
   const dir = join(ROOT, '.bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `result-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), args, machine: m, rows, details: extra }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), args, machine: m, rows, details: extra }, null, 2),
+  );
   process.stdout.write(`\nresult written to ${file}\n`);
 }
 

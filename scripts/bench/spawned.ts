@@ -18,9 +18,14 @@ export function timeProcess(args: readonly string[], runs: number, okCodes: read
   for (let i = 0; i < runs; i++) {
     const cmd = TIME ? [TIME, '-f', '__RSS_KB__%M', process.execPath, ...args] : [process.execPath, ...args];
     const t = performance.now();
-    const r = spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ITSMOTE_NOW: new Date(CORPUS_NOW).toISOString() } });
+    const r = spawnSync(cmd[0]!, cmd.slice(1), {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, ITSMOTE_NOW: new Date(CORPUS_NOW).toISOString() },
+    });
     times.push(performance.now() - t);
-    if (r.error || !okCodes.includes(r.status ?? -1)) return { error: `${args.join(' ')}: exit ${r.status} ${r.error?.message ?? r.stderr.slice(0, 300)}` };
+    if (r.error || !okCodes.includes(r.status ?? -1))
+      return { error: `${args.join(' ')}: exit ${r.status} ${r.error?.message ?? r.stderr.slice(0, 300)}` };
     const m = /__RSS_KB__(\d+)/.exec(r.stderr);
     if (m) rssMb = Number(m[1]) / 1024;
     stdout = r.stdout;
@@ -30,12 +35,20 @@ export function timeProcess(args: readonly string[], runs: number, okCodes: read
 
 /** `node dist/cli.js check <dir> --format json [--cache ...]` (exit 1 means errors were found: still a run). */
 export function timeCheck(cliJs: string, dir: string, runs: number, cacheFile?: string) {
-  return timeProcess([cliJs, 'check', dir, '--format', 'json', ...(cacheFile ? ['--cache', '--cache-location', cacheFile] : [])], runs, [0, 1]);
+  return timeProcess(
+    [cliJs, 'check', dir, '--format', 'json', ...(cacheFile ? ['--cache', '--cache-location', cacheFile] : [])],
+    runs,
+    [0, 1],
+  );
 }
 
 /** `node dist/cli.js list <dir> [--cache ...]`: the index's cost seen from the command line. */
 export function timeList(cliJs: string, dir: string, runs: number, cacheFile?: string) {
-  return timeProcess([cliJs, 'list', dir, ...(cacheFile ? ['--cache', '--cache-location', cacheFile] : [])], runs, [0, 1]);
+  return timeProcess(
+    [cliJs, 'list', dir, ...(cacheFile ? ['--cache', '--cache-location', cacheFile] : [])],
+    runs,
+    [0, 1],
+  );
 }
 
 /** markdownlint's default rules over the same files, in a process of its own. */

@@ -73,7 +73,8 @@ function fmt(v: number | undefined, unit = 'ms'): string {
 
 /** The rows as a markdown table (printed, and pasted into docs/performance.md). */
 export function table(rows: readonly Row[]): string {
-  const head = '| group | figure | value | baseline | baseline value | ratio | target | result |\n| --- | --- | --- | --- | --- | --- | --- | --- |';
+  const head =
+    '| group | figure | value | baseline | baseline value | ratio | target | result |\n| --- | --- | --- | --- | --- | --- | --- | --- |';
   const lines = rows.map((r) =>
     [
       r.group,

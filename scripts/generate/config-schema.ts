@@ -24,7 +24,9 @@ const SEVERITY_DOCS: Record<string, string> = {
 
 /** Both spellings of a rule key, any case, as `ruleByKey` accepts them (`cm013`, `Impact-Missing`). */
 function anyCase(text: string): string {
-  return [...text].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toUpperCase()}${c.toLowerCase()}]`)).join('');
+  return [...text]
+    .map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toUpperCase()}${c.toLowerCase()}]`))
+    .join('');
 }
 
 function ruleEntry(rule: Rule, key: 'id' | 'name'): JsonSchema {
@@ -70,7 +72,9 @@ export function configSchema(): string {
       patternErrorMessage: 'Not a rule: use a rule ID such as CM013 or a name such as impact-missing.',
     },
     additionalProperties: { $ref: '#/definitions/ruleSetting' },
-    defaultSnippets: [{ label: 'a rule and its severity', body: { '${1:CM013}': '${2|error,warning,information,hint,off|}' } }],
+    defaultSnippets: [
+      { label: 'a rule and its severity', body: { '${1:CM013}': '${2|error,warning,information,hint,off|}' } },
+    ],
   };
   return jsonText({
     $schema: schema.$schema,

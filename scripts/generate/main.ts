@@ -18,4 +18,6 @@ for (const out of OUTPUTS) {
   console.log(`generate: wrote ${out.path}`);
   changed++;
 }
-console.log(`generate: ${changed ? `${changed} of ${OUTPUTS.length} files changed` : `all ${OUTPUTS.length} files up to date`}`);
+console.log(
+  `generate: ${changed ? `${changed} of ${OUTPUTS.length} files changed` : `all ${OUTPUTS.length} files up to date`}`,
+);

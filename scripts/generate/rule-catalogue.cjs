@@ -29,7 +29,9 @@ function catalogueText(files) {
 
 /** Writes the catalogue if it changed; returns the rule file names. */
 function writeRuleCatalogue() {
-  const files = readdirSync(RULES_DIR).filter((f) => RULE_FILE.test(f)).sort();
+  const files = readdirSync(RULES_DIR)
+    .filter((f) => RULE_FILE.test(f))
+    .sort();
   const text = catalogueText(files);
   let old = '';
   try {

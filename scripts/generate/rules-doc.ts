@@ -66,7 +66,8 @@ export function rulesDoc(current: string): string {
     seen.add(id);
     return ruleBlock(rule);
   });
-  if (!text.includes('<!-- generated: rule index start')) throw new Error('docs/rules.md lost its "<!-- generated: rule index start -->" marker');
+  if (!text.includes('<!-- generated: rule index start'))
+    throw new Error('docs/rules.md lost its "<!-- generated: rule index start -->" marker');
   for (const rule of RULES) {
     if (seen.has(rule.id)) continue;
     // Before the next rule's block, else before the Decisions.

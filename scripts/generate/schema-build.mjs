@@ -25,7 +25,13 @@ export async function writeConfigSchema(outFile) {
   });
   const module = { exports: {} };
   const file = fileURLToPath(new URL('config-schema.ts', import.meta.url));
-  new Function('module', 'exports', 'require', '__filename', '__dirname', bundle.outputFiles[0].text)(module, module.exports, createRequire(file), file, dirname(file));
+  new Function('module', 'exports', 'require', '__filename', '__dirname', bundle.outputFiles[0].text)(
+    module,
+    module.exports,
+    createRequire(file),
+    file,
+    dirname(file),
+  );
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, module.exports.configSchema());
 }

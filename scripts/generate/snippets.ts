@@ -17,9 +17,12 @@ const TODAY = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
 const NOW = `${TODAY} \${CURRENT_HOUR}:\${CURRENT_MINUTE} \${CURRENT_TIMEZONE_OFFSET}`;
 
 const DESCRIPTIONS: Record<ChangeType, string> = {
-  Standard: 'A Standard change document (pre-approved, low risk, repeatable): header, execution window, plans and the first status log entry.',
-  Normal: 'A Normal change document (needs one approver before it starts): header, execution window, plans, approval and the first status log entry.',
-  Emergency: 'An Emergency change document (mitigates an active incident, documented after): header with the incident, plans, and a status log starting In Progress or Planned.',
+  Standard:
+    'A Standard change document (pre-approved, low risk, repeatable): header, execution window, plans and the first status log entry.',
+  Normal:
+    'A Normal change document (needs one approver before it starts): header, execution window, plans, approval and the first status log entry.',
+  Emergency:
+    'An Emergency change document (mitigates an active incident, documented after): header with the incident, plans, and a status log starting In Progress or Planned.',
 };
 
 /** The risk offered first: a Normal change is typically Medium, an Emergency one High. */
@@ -53,7 +56,9 @@ class TabStops {
 
 /** The statuses a change of this type may start in, the one beyond Planned first (an Emergency change is usually under way). */
 function startStatuses(type: ChangeType): string[] {
-  const starts = TRANSITIONS.start.filter((s) => isAllowed('start', s, { changeType: type, approvalRequired: false, hasApprovalValue: false }));
+  const starts = TRANSITIONS.start.filter((s) =>
+    isAllowed('start', s, { changeType: type, approvalRequired: false, hasApprovalValue: false }),
+  );
   return [...starts.filter((s) => s !== 'Planned'), ...starts.filter((s) => s === 'Planned')];
 }
 
@@ -79,7 +84,9 @@ function changeSnippet(type: ChangeType) {
     } else if (key === 'risk' && !known) {
       // The likely risk first, then the others by how far they are from it.
       const likely = RISK_LEVELS.indexOf(LIKELY_RISK[type] ?? RISK_LEVELS[0]);
-      const byDistance = [...RISK_LEVELS].sort((a, b) => Math.abs(RISK_LEVELS.indexOf(a) - likely) - Math.abs(RISK_LEVELS.indexOf(b) - likely));
+      const byDistance = [...RISK_LEVELS].sort(
+        (a, b) => Math.abs(RISK_LEVELS.indexOf(a) - likely) - Math.abs(RISK_LEVELS.indexOf(b) - likely),
+      );
       value = stops.choice(byDistance).text;
     } else if (key === 'window') {
       value = `${stops.text(`${TODAY} 14:00`)} UTC, ${stops.text('60')} min`;
@@ -87,7 +94,9 @@ function changeSnippet(type: ChangeType) {
       value = known;
     } else {
       const placeholder = PLACEHOLDERS[key] ?? '';
-      value = stops.text(key === 'rollback' && type === 'Emergency' ? `${placeholder} (may follow after the fix)` : placeholder);
+      value = stops.text(
+        key === 'rollback' && type === 'Emergency' ? `${placeholder} (may follow after the fix)` : placeholder,
+      );
     }
     body.push(`- ${fieldInfo(key).name}: ${value}`);
   }
@@ -102,13 +111,20 @@ export function snippets(): string {
   // Any status may be logged; Planned, the start, is the least likely to be typed by hand.
   const logStatuses = [...STATUSES.filter((s) => s !== 'Planned'), 'Planned'];
   out['ITSMote: status log entry'] = {
-    description: 'A status log line: now (local time with its UTC offset), the new status, who moved it, and an optional note (required for Rolled Back).',
+    description:
+      'A status log line: now (local time with its UTC offset), the new status, who moved it, and an optional note (required for Rolled Back).',
     body: [`- ${NOW} \${1|${logStatuses.join(',')}|} by \${2:@you}\${3::\${4: reason or note}}$0`],
   };
   const rollback = fieldInfo('rollback').name;
   out['ITSMote: rollback plan section'] = {
     description: `A \`## ${rollback}\` section (use \`${rollback}: see below\` in the header).`,
-    body: [`## ${rollback}`, '', '1. ${1:first step to undo the change}', '2. ${2:how to confirm the rollback worked}', '$0'],
+    body: [
+      `## ${rollback}`,
+      '',
+      '1. ${1:first step to undo the change}',
+      '2. ${2:how to confirm the rollback worked}',
+      '$0',
+    ],
   };
   return jsonText(out);
 }

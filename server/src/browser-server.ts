@@ -7,19 +7,31 @@
  * Built for the browser platform (scripts/build.mjs): a Node module reachable from here fails
  * the build.
  */
-import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  createConnection,
+  ProposedFeatures,
+} from 'vscode-languageserver/browser';
 import { FsReadDirectoryRequest, FsReadFileRequest, FsStatRequest } from './protocol';
 import { ClientFileSystem } from './fs/client-file-system';
 import { startServer } from './lsp/start';
 
 /** The worker's global scope, as far as the server uses it. */
 interface WorkerScope {
-  addEventListener(type: 'error' | 'unhandledrejection', listener: (e: { error?: unknown; reason?: unknown; message?: string }) => void): void;
+  addEventListener(
+    type: 'error' | 'unhandledrejection',
+    listener: (e: { error?: unknown; reason?: unknown; message?: string }) => void,
+  ): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
 const port = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
-const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
+const connection = createConnection(
+  ProposedFeatures.all,
+  new BrowserMessageReader(port),
+  new BrowserMessageWriter(port),
+);
 
 startServer(connection, {
   fs: new ClientFileSystem({

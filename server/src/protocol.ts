@@ -126,9 +126,12 @@ export type FsReadFileResult = { ok: true; text: string } | { ok: false; reason:
 /** `itsmote/fs/readFile`: a regular file as strict UTF-8 text. */
 export const FsReadFileRequest = new RequestType<FsUriParams, FsReadFileResult, void>('itsmote/fs/readFile');
 /** A folder's entries: name and `vscode.FileType` bits (1 file, 2 directory, 64 symbolic link). */
-export type FsReadDirectoryResult = { ok: true; entries: [name: string, type: number][] } | { ok: false; reason: string };
+export type FsReadDirectoryResult =
+  { ok: true; entries: [name: string, type: number][] } | { ok: false; reason: string };
 /** `itsmote/fs/readDirectory`: the entries of a folder. */
-export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>('itsmote/fs/readDirectory');
+export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>(
+  'itsmote/fs/readDirectory',
+);
 /** What a URI is (`vscode.FileType` bits), or why it cannot be told. */
 export type FsStatResult = { ok: true; type: number } | { ok: false; reason: string };
 /** `itsmote/fs/stat`: whether a URI exists and what it is. */

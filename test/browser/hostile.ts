@@ -18,7 +18,7 @@ export const PWN_MARKERS = [
   'javascript:alert(1)',
   '<b>bold</b>',
   '</textarea></style>',
-  '{{constructor.constructor(\'window.__pwned=1\')()}}',
+  "{{constructor.constructor('window.__pwned=1')()}}",
   '${window.__pwned=1}',
   '\u202Egnp.exe',
 ];
@@ -33,7 +33,14 @@ function hostile(title: string, owner: string, services: string, extra = ''): st
 /** The files of the hostile workspace (file names are markup too). */
 export const HOSTILE_FILES: Record<string, string> = {
   '.itsmote.json': JSON.stringify({
-    freezes: [{ name: '<script>window.__pwned=1</script>', start: '2026-12-01 00:00 UTC', end: '2026-12-02 00:00 UTC', services: ['<b>*'] }],
+    freezes: [
+      {
+        name: '<script>window.__pwned=1</script>',
+        start: '2026-12-01 00:00 UTC',
+        end: '2026-12-02 00:00 UTC',
+        services: ['<b>*'],
+      },
+    ],
   }),
   'changes/<svg onload=alert(1)>.md': hostile(
     '<img src=x onerror="window.__pwned=1"> </script><script>window.__pwned=1</script> \u202Egnp.exe',
@@ -41,6 +48,14 @@ export const HOSTILE_FILES: Record<string, string> = {
     `javascript:alert(1), <b>bold</b>, ![x](https://evil.example/t.png), ${LONG}`,
     '\n- Caused incidents: INC-77<img src=x onerror=alert(1)>',
   ),
-  'changes/quote" onmouseover="x.md': hostile('"><svg onload=window.__pwned=1>', "' onmouseover='window.__pwned=1", '</textarea></style><!--'),
-  'changes/template.md': hostile("{{constructor.constructor('window.__pwned=1')()}}", '<img src=x onerror="window.__pwned=1">', '${window.__pwned=1}, <b>payments'),
+  'changes/quote" onmouseover="x.md': hostile(
+    '"><svg onload=window.__pwned=1>',
+    "' onmouseover='window.__pwned=1",
+    '</textarea></style><!--',
+  ),
+  'changes/template.md': hostile(
+    "{{constructor.constructor('window.__pwned=1')()}}",
+    '<img src=x onerror="window.__pwned=1">',
+    '${window.__pwned=1}, <b>payments',
+  ),
 };

@@ -14,7 +14,9 @@ import { generateCorpus } from '../../scripts/bench/corpus';
 import { itsmote, NOW, tempTree, validChange } from '../cli/run';
 import { HOSTILE_FILES, PWN_MARKERS } from './hostile';
 
-const CHROMIUM = process.env.ITSMOTE_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const CHROMIUM =
+  process.env.ITSMOTE_CHROMIUM ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 
 interface Probe {
   requests: string[];
@@ -44,7 +46,8 @@ async function open(browser: Browser, file: string, hash = ''): Promise<{ page: 
   });
   // Probes set before any page script: CSP violations are recorded, and __pwned must stay undefined.
   await page.addInitScript({
-    content: "window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ': ' + e.sample));",
+    content:
+      "window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ': ' + e.sample));",
   });
   await page.goto(url + hash);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
@@ -60,7 +63,8 @@ function js<T>(page: Page, expression: string): Promise<T> {
 }
 
 /** The IDs of the rows shown. */
-const visibleIds = (page: Page) => page.$$eval('#changes-table tbody tr:not([hidden]) td.id', (tds) => tds.map((td) => td.textContent ?? ''));
+const visibleIds = (page: Page) =>
+  page.$$eval('#changes-table tbody tr:not([hidden]) td.id', (tds) => tds.map((td) => td.textContent ?? ''));
 
 describe('itsmote report in Chromium', function () {
   this.timeout(120_000);
@@ -90,7 +94,10 @@ describe('itsmote report in Chromium', function () {
       assert.deepEqual(probe.errors, []);
       assert.deepEqual(await js(page, 'window.__violations'), []);
       const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-      assert.match(csp ?? '', /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]{44}'; script-src 'sha256-[A-Za-z0-9+/=]{44}'; img-src 'none'; base-uri 'none'; form-action 'none'$/);
+      assert.match(
+        csp ?? '',
+        /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]{44}'; script-src 'sha256-[A-Za-z0-9+/=]{44}'; img-src 'none'; base-uri 'none'; form-action 'none'$/,
+      );
       // The styles applied (the stylesheet passed the CSP): the header rule draws a border.
       assert.notEqual(await js(page, "getComputedStyle(document.querySelector('header')).borderBottomStyle"), 'none');
       assert.equal(await page.textContent('#count'), '14 of 14 changes');
@@ -107,21 +114,35 @@ describe('itsmote report in Chromium', function () {
       await page.click('#reset');
       assert.equal((await visibleIds(page)).length, 14);
       await page.selectOption('select[data-filter="type"]', 'Emergency');
-      assert.deepEqual(await visibleIds(page), ['2026-11-24-emergency-dns-failover', '2026-11-28-emergency-checkout-hotfix']);
+      assert.deepEqual(await visibleIds(page), [
+        '2026-11-24-emergency-dns-failover',
+        '2026-11-28-emergency-checkout-hotfix',
+      ]);
       await page.click('#reset');
       await page.selectOption('select[data-filter="owner"]', '@marta');
-      assert.deepEqual(await visibleIds(page), ['2026-08-12-rotate-edge-tls-certs', '2026-10-27-log-retention', '2026-12-03-cdn-config-update']);
+      assert.deepEqual(await visibleIds(page), [
+        '2026-08-12-rotate-edge-tls-certs',
+        '2026-10-27-log-retention',
+        '2026-12-03-cdn-config-update',
+      ]);
       await page.click('#reset');
       // A change with several services is found by each of them.
       await page.selectOption('select[data-filter="services"]', 'edge-proxy');
-      assert.deepEqual(await visibleIds(page), ['2026-08-12-rotate-edge-tls-certs', '2026-12-03-cdn-config-update', '2026-12-03-edge-proxy-upgrade']);
+      assert.deepEqual(await visibleIds(page), [
+        '2026-08-12-rotate-edge-tls-certs',
+        '2026-12-03-cdn-config-update',
+        '2026-12-03-edge-proxy-upgrade',
+      ]);
       await page.fill('#search', 'envoy');
       assert.deepEqual(await visibleIds(page), ['2026-12-03-edge-proxy-upgrade']);
       // The filters are in the fragment, so the view can be shared and reopened.
       assert.equal(new URL(page.url()).hash, '#services=edge-proxy&q=envoy');
       await page.context().close();
       const reopened = await open(browser, file, '#status=Planned');
-      assert.deepEqual(await visibleIds(reopened.page), ['2026-11-28-emergency-checkout-hotfix', '2026-12-03-cdn-config-update']);
+      assert.deepEqual(await visibleIds(reopened.page), [
+        '2026-11-28-emergency-checkout-hotfix',
+        '2026-12-03-cdn-config-update',
+      ]);
       assert.equal(await reopened.page.inputValue('select[data-filter="status"]'), 'Planned');
       await reopened.page.context().close();
     });
@@ -131,7 +152,11 @@ describe('itsmote report in Chromium', function () {
       const header = (name: string) => page.locator('#changes-table th', { hasText: name }).locator('button');
       await header('Problems').click();
       let ids = await visibleIds(page);
-      assert.equal(ids.at(-1), '2026-11-20-auth-session-ttl', 'most problems last when ascending (2 errors, 1 warning)');
+      assert.equal(
+        ids.at(-1),
+        '2026-11-20-auth-session-ttl',
+        'most problems last when ascending (2 errors, 1 warning)',
+      );
       await header('Problems').click();
       ids = await visibleIds(page);
       assert.equal(ids[0], '2026-11-20-auth-session-ttl');
@@ -145,7 +170,7 @@ describe('itsmote report in Chromium', function () {
       await page.context().close();
     });
 
-    it('shows per-change problems, the dashboard\'s four charts with the freeze month marked, and the freezes', async () => {
+    it("shows per-change problems, the dashboard's four charts with the freeze month marked, and the freezes", async () => {
       const { page } = await open(browser, file);
       const row = page.locator('#changes-table tr', { hasText: '2026-11-28-rabbitmq-prefetch' });
       await row.locator('summary').click();
@@ -154,12 +179,31 @@ describe('itsmote report in Chromium', function () {
       assert.match(problems[0]!, /^error CM010 3:1 No rollback plan/);
       assert.match(problems[1]!, /^error CM041 8:1 The window falls in the freeze "Black Friday \/ Cyber Monday"/);
       assert.equal(await row.locator('.badge').count(), 1, 'the freeze mark');
-      assert.deepEqual(await page.$$eval('svg[data-chart]', (s) => s.map((x) => x.getAttribute('data-chart'))), ['cfr', 'rollback', 'incidents', 'mttr']);
+      assert.deepEqual(await page.$$eval('svg[data-chart]', (s) => s.map((x) => x.getAttribute('data-chart'))), [
+        'cfr',
+        'rollback',
+        'incidents',
+        'mttr',
+      ]);
       // The same figures as the dashboard (examples/EXPECTED.md): bars' tooltips carry them.
-      assert.deepEqual(await page.$$eval('svg[data-chart="cfr"] rect:not(.freeze) title', (t) => t.map((x) => x.textContent)), ['2026-08: 50%', '2026-09: 100%', '2026-10: 0%', '2026-11 ❄: 50%']);
-      assert.deepEqual(await page.$$eval('svg[data-chart="mttr"] rect:not(.freeze) title', (t) => t.map((x) => x.textContent)), ['2026-08: 35 min', '2026-11 ❄: 34.5 min']);
+      assert.deepEqual(
+        await page.$$eval('svg[data-chart="cfr"] rect:not(.freeze) title', (t) => t.map((x) => x.textContent)),
+        ['2026-08: 50%', '2026-09: 100%', '2026-10: 0%', '2026-11 ❄: 50%'],
+      );
+      assert.deepEqual(
+        await page.$$eval('svg[data-chart="mttr"] rect:not(.freeze) title', (t) => t.map((x) => x.textContent)),
+        ['2026-08: 35 min', '2026-11 ❄: 34.5 min'],
+      );
       assert.equal(await page.locator('svg[data-chart="cfr"] rect.freeze').count(), 1);
-      assert.deepEqual(await page.$$eval('#freezes-table tbody td', (t) => t.map((x) => x.textContent)), ['Black Friday / Cyber Monday', '2026-11-27 00:00 UTC', '2026-12-01 00:00 UTC', 'in force', 'checkout*, payments-*, notifications, web-*', 'Emergency', '1']);
+      assert.deepEqual(await page.$$eval('#freezes-table tbody td', (t) => t.map((x) => x.textContent)), [
+        'Black Friday / Cyber Monday',
+        '2026-11-27 00:00 UTC',
+        '2026-12-01 00:00 UTC',
+        'in force',
+        'checkout*, payments-*, notifications, web-*',
+        'Emergency',
+        '1',
+      ]);
       await page.context().close();
     });
   });
@@ -170,7 +214,16 @@ describe('itsmote report in Chromium', function () {
     let html: string;
     before(() => {
       file = join(t.dir, 'report.html');
-      const r = itsmote(['report', t.dir, '--now', NOW, '-o', file, '--title', '<img src=x onerror="window.__pwned=1">']);
+      const r = itsmote([
+        'report',
+        t.dir,
+        '--now',
+        NOW,
+        '-o',
+        file,
+        '--title',
+        '<img src=x onerror="window.__pwned=1">',
+      ]);
       assert.equal(r.code, 0, r.stderr);
       html = readFileSync(file, 'utf8');
     });
@@ -187,13 +240,16 @@ describe('itsmote report in Chromium', function () {
       assert.deepEqual(probe.requests, []);
       assert.deepEqual(probe.errors, []);
       assert.deepEqual(await js(page, 'window.__violations'), [], 'nothing even tried to run');
-      const injected = await js(page, `({
+      const injected = await js(
+        page,
+        `({
         scripts: document.scripts.length,
         tags: ['img', 'iframe', 'object', 'embed', 'a[href^="javascript"]', 'b:not([class])', 'textarea', 'style:not(head style)', 'link', 'base', 'form'].filter((sel) => document.querySelector(sel) !== null),
         handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => e.tagName + '@' + a.name)),
         links: [...document.querySelectorAll('a')].map((a) => a.getAttribute('href')).filter((h) => !h || !h.startsWith('#')),
         svgs: [...document.querySelectorAll('svg')].filter((s) => !s.hasAttribute('data-chart')).length,
-      })`);
+      })`,
+      );
       assert.deepEqual(injected, { scripts: 1, tags: [], handlers: [], links: [], svgs: 0 });
       await page.context().close();
     });
@@ -201,17 +257,27 @@ describe('itsmote report in Chromium', function () {
     it('shows every hostile value as the text it is', async () => {
       const { page } = await open(browser, file);
       const cells = await page.$$eval('#changes-table tbody td', (tds) => tds.map((td) => td.textContent ?? ''));
-      for (const marker of PWN_MARKERS) assert.ok(cells.some((c) => c.includes(marker)), `shown as text: ${marker}`);
+      for (const marker of PWN_MARKERS)
+        assert.ok(
+          cells.some((c) => c.includes(marker)),
+          `shown as text: ${marker}`,
+        );
       assert.equal(await page.title(), '<img src=x onerror="window.__pwned=1">');
       // The freeze named with markup is text too.
       assert.match((await page.textContent('#freezes-table tbody')) ?? '', /<script>window\.__pwned=1<\/script>/);
       // A hostile value as a filter, from the select and from the URL.
-      const hostileOwner = await page.$$eval('select[data-filter="owner"] option', (o) => o.map((x) => x.value).find((v) => v.includes('onmouseover')));
+      const hostileOwner = await page.$$eval('select[data-filter="owner"] option', (o) =>
+        o.map((x) => x.value).find((v) => v.includes('onmouseover')),
+      );
       assert.ok(hostileOwner);
       await page.selectOption('select[data-filter="owner"]', hostileOwner);
       assert.equal((await visibleIds(page)).length, 1);
       await page.context().close();
-      const viaHash = await open(browser, file, `#owner=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}&q=${encodeURIComponent('"><script>window.__pwned=1</script>')}`);
+      const viaHash = await open(
+        browser,
+        file,
+        `#owner=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}&q=${encodeURIComponent('"><script>window.__pwned=1</script>')}`,
+      );
       assert.equal(await js(viaHash.page, 'window.__pwned'), undefined);
       assert.deepEqual(viaHash.probe.errors, []);
       await viaHash.page.context().close();
@@ -219,13 +285,27 @@ describe('itsmote report in Chromium', function () {
 
     it('carries no raw markup from the documents in the HTML source', () => {
       const body = html.slice(html.indexOf('<body>'), html.lastIndexOf('<script>'));
-      for (const raw of ['<img', '<svg onload', '<script>window', '</textarea', '<b>bold', 'onerror="', "onmouseover='", '<!--']) assert.ok(!body.includes(raw), `raw ${raw} in the page`);
+      for (const raw of [
+        '<img',
+        '<svg onload',
+        '<script>window',
+        '</textarea',
+        '<b>bold',
+        'onerror="',
+        "onmouseover='",
+        '<!--',
+      ])
+        assert.ok(!body.includes(raw), `raw ${raw} in the page`);
       assert.ok(html.includes('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;'), 'escaped, not dropped');
     });
   });
 
   describe('1,000 changes', () => {
-    const files: Record<string, string> = { '.itsmote.json': JSON.stringify({ freezes: [{ name: 'Holiday freeze', start: '2026-12-20 00:00 UTC', end: '2027-01-04 00:00 UTC' }] }) };
+    const files: Record<string, string> = {
+      '.itsmote.json': JSON.stringify({
+        freezes: [{ name: 'Holiday freeze', start: '2026-12-20 00:00 UTC', end: '2027-01-04 00:00 UTC' }],
+      }),
+    };
     for (const d of generateCorpus(1000)) files[`changes/${d.name}`] = d.text;
     const t = tempTree(files);
     let file: string;

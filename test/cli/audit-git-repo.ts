@@ -26,7 +26,12 @@ export class GitRepo {
 
   /** Runs git with author and committer date `iso` (e.g. 2026-11-27T09:20:00Z). */
   gitAt(iso: string | undefined, ...args: string[]): string {
-    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: this.dir, ...(iso ? { GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso } : {}) };
+    const env = {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: this.dir,
+      ...(iso ? { GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso } : {}),
+    };
     const r = spawnSync('git', args, { cwd: this.dir, env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
     return r.stdout;

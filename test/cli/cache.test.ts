@@ -10,9 +10,13 @@ import { join } from 'node:path';
 import { EXAMPLES, itsmote, NOW, validChange } from './run';
 import { rewriteCacheFile } from '../helpers/cache-file';
 
-
 /** A copy of the example workspace in a temp folder, with the cache file inside it. */
-function workspace(): { dir: string; cache: string; run(args: string[], now?: string): ReturnType<typeof itsmote>; cleanup(): void } {
+function workspace(): {
+  dir: string;
+  cache: string;
+  run(args: string[], now?: string): ReturnType<typeof itsmote>;
+  cleanup(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'itsmote-cache-'));
   cpSync(EXAMPLES, dir, { recursive: true });
   const cache = join(dir, '.itsmotecache');
@@ -30,7 +34,15 @@ describe('itsmote --cache', () => {
   afterEach(() => w.cleanup());
 
   it('prints the same as without the cache, cold and warm, for check, list and metrics', () => {
-    for (const args of [['check', '.', '-f', 'json'], ['check', '.', '-f', 'sarif'], ['check', '.', '--report-suppressions'], ['list', '.', '-f', 'json'], ['list', '.'], ['metrics', '.', '-f', 'json'], ['metrics', '.', '-f', 'dora']]) {
+    for (const args of [
+      ['check', '.', '-f', 'json'],
+      ['check', '.', '-f', 'sarif'],
+      ['check', '.', '--report-suppressions'],
+      ['list', '.', '-f', 'json'],
+      ['list', '.'],
+      ['metrics', '.', '-f', 'json'],
+      ['metrics', '.', '-f', 'dora'],
+    ]) {
       const plain = w.run(args);
       const cold = w.run([...args, '--cache']);
       assert.ok(existsSync(w.cache), 'the cache file is written');
@@ -48,7 +60,10 @@ describe('itsmote --cache', () => {
     const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
     // A planted record: its diagnostic can only come from the cache.
     // The compact form (core/record-codec.ts): [range, severity, code, message].
-    rewriteCacheFile(w.cache, (path, record) => path === file && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0);
+    rewriteCacheFile(
+      w.cache,
+      (path, record) => path === file && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0,
+    );
     assert.match(w.run(['check', '.', '--cache']).stdout, /planted/);
     // Changed content: the record is made again.
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
@@ -68,14 +83,24 @@ describe('itsmote --cache', () => {
   it('checks again with a changed config', () => {
     const before = w.run(['check', '.', '-f', 'json', '--cache']);
     assert.match(before.stdout, /"CM036"/);
-    writeFileSync(join(w.dir, '.itsmote.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(w.dir, '.itsmote.json'), 'utf8')), rules: { CM013: 'off', CM036: 'error' } }));
+    writeFileSync(
+      join(w.dir, '.itsmote.json'),
+      JSON.stringify({
+        ...JSON.parse(readFileSync(join(w.dir, '.itsmote.json'), 'utf8')),
+        rules: { CM013: 'off', CM036: 'error' },
+      }),
+    );
     const after = w.run(['check', '.', '-f', 'json', '--cache']);
     assert.deepEqual(JSON.parse(after.stdout), JSON.parse(w.run(['check', '.', '-f', 'json']).stdout));
     assert.notEqual(after.stdout, before.stdout);
   });
 
   it('recomputes the clock rule (CM036) on every run', () => {
-    const at = (now: string) => JSON.parse(w.run(['list', '.', '-f', 'json', '--cache'], now).stdout) as { id: string; problems: { warnings: number } }[];
+    const at = (now: string) =>
+      JSON.parse(w.run(['list', '.', '-f', 'json', '--cache'], now).stdout) as {
+        id: string;
+        problems: { warnings: number };
+      }[];
     const plain = (now: string) => JSON.parse(w.run(['list', '.', '-f', 'json'], now).stdout);
     // Planned/Approved changes whose window is past become stale a month later.
     const later = '2027-01-15T12:00:00Z';
@@ -90,11 +115,15 @@ describe('itsmote --cache', () => {
     const a = join(w.dir, 'changes/2099-01-01-a.md');
     writeFileSync(a, validChange({ window: '2026-12-20 10:00 UTC, 60 min', services: 'ledger' }));
     type Result = { file: string; diagnostics: { code: string }[] }[];
-    const codes = (results: Result, name: string) => results.find((r) => r.file.endsWith(name))!.diagnostics.map((d) => d.code);
+    const codes = (results: Result, name: string) =>
+      results.find((r) => r.file.endsWith(name))!.diagnostics.map((d) => d.code);
     const first = JSON.parse(w.run(['check', '.', '-f', 'json', '--cache']).stdout) as Result;
     assert.deepEqual(codes(first, '2099-01-01-a.md'), []);
     // b overlaps a; a is unchanged and comes from the cache, yet gets its CM040.
-    writeFileSync(join(w.dir, 'changes/2099-01-01-b.md'), validChange({ window: '2026-12-20 10:30 UTC, 60 min', services: 'ledger' }));
+    writeFileSync(
+      join(w.dir, 'changes/2099-01-01-b.md'),
+      validChange({ window: '2026-12-20 10:30 UTC, 60 min', services: 'ledger' }),
+    );
     const warm = w.run(['check', '.', '-f', 'json', '--cache']).stdout;
     assert.deepEqual(codes(JSON.parse(warm) as Result, '2099-01-01-a.md'), ['CM040']);
     assert.deepEqual(codes(JSON.parse(warm) as Result, '2099-01-01-b.md'), ['CM040']);
@@ -144,7 +173,10 @@ describe('itsmote --cache', () => {
     w.run(['check', '.', '--cache']);
     const text = readFileSync(w.cache, 'utf8');
     const nl = text.indexOf('\n');
-    writeFileSync(w.cache, `${JSON.stringify({ ...JSON.parse(text.slice(0, nl)), version: '0.0.1' })}${text.slice(nl)}`);
+    writeFileSync(
+      w.cache,
+      `${JSON.stringify({ ...JSON.parse(text.slice(0, nl)), version: '0.0.1' })}${text.slice(nl)}`,
+    );
     const r = w.run(['check', '.', '--cache']);
     assert.equal(r.stderr, '');
     assert.doesNotMatch(readFileSync(w.cache, 'utf8').slice(0, nl + 20), /0\.0\.1/);

@@ -71,7 +71,9 @@ describe('itsmote calendar', () => {
 
     it('has one event per active change with a window, at its UTC start and end, and none for the others', () => {
       const list = json<ListEntry[]>(itsmote(['list', 'examples', '-f', 'json']));
-      const expected = list.filter((c) => c.window && ['Planned', 'Approved', 'In Progress', 'Verifying'].includes(c.status ?? ''));
+      const expected = list.filter(
+        (c) => c.window && ['Planned', 'Approved', 'In Progress', 'Verifying'].includes(c.status ?? ''),
+      );
       assert.equal(expected.length, 6);
       const changes = evs.filter((e) => !e.uid.startsWith('freeze-'));
       assert.deepEqual(
@@ -80,20 +82,41 @@ describe('itsmote calendar', () => {
       );
       const db = changes.find((e) => e.uid.startsWith('2026-12-01-upgrade-payments-db-'))!;
       assert.equal(db.summary, 'Upgrade payments-db to PostgreSQL 16');
-      assert.equal(db.description, 'Change: 2026-12-01-upgrade-payments-db\nType: Normal\nRisk: High\nStatus: Approved\nOwner: @alice\nServices: payments-db, payments-api\nFile: examples/changes/2026-12-01-upgrade-payments-db.md');
+      assert.equal(
+        db.description,
+        'Change: 2026-12-01-upgrade-payments-db\nType: Normal\nRisk: High\nStatus: Approved\nOwner: @alice\nServices: payments-db, payments-api\nFile: examples/changes/2026-12-01-upgrade-payments-db.md',
+      );
       assert.equal(db.status, 'CONFIRMED');
       assert.equal(changes.find((e) => e.uid.startsWith('2026-11-28-emergency-checkout-hotfix-'))!.status, 'TENTATIVE');
     });
 
     it('has one event per freeze, transparent, with its services and allowed types', () => {
       const freezes = evs.filter((e) => e.uid.startsWith('freeze-'));
-      assert.deepEqual(freezes.map((e) => [e.summary, e.start, e.end, e.transp]), [['Change freeze: Black Friday / Cyber Monday', '2026-11-27T00:00:00.000Z', '2026-12-01T00:00:00.000Z', 'TRANSPARENT']]);
-      assert.equal(freezes[0]!.description, 'Services: checkout*, payments-*, notifications, web-*\nAllowed change types: Emergency');
+      assert.deepEqual(
+        freezes.map((e) => [e.summary, e.start, e.end, e.transp]),
+        [
+          [
+            'Change freeze: Black Friday / Cyber Monday',
+            '2026-11-27T00:00:00.000Z',
+            '2026-12-01T00:00:00.000Z',
+            'TRANSPARENT',
+          ],
+        ],
+      );
+      assert.equal(
+        freezes[0]!.description,
+        'Services: checkout*, payments-*, notifications, web-*\nAllowed change types: Emergency',
+      );
     });
 
     it('gives the same UIDs on a second run, from another folder, and at another time', () => {
-      const again = events(itsmote(['calendar', '.', '--now', '2027-03-01T00:00:00Z'], { cwd: join(__dirname, '../../examples') }).stdout);
-      assert.deepEqual(again.map((e) => e.uid), evs.map((e) => e.uid));
+      const again = events(
+        itsmote(['calendar', '.', '--now', '2027-03-01T00:00:00Z'], { cwd: join(__dirname, '../../examples') }).stdout,
+      );
+      assert.deepEqual(
+        again.map((e) => e.uid),
+        evs.map((e) => e.uid),
+      );
       assert.equal(new Set(evs.map((e) => e.uid)).size, evs.length, 'UIDs are unique');
     });
 
@@ -105,14 +128,25 @@ describe('itsmote calendar', () => {
   describe('hostile titles and values', () => {
     const TITLES = {
       'comma.md': 'Deploy, part 1; with a \\ backslash',
-      'unicode.md': 'Déploiement 🚀 du service de paiement 支付服务 — phase 2 ✅ with a long title that must fold over several lines 🎉🎉🎉',
+      'unicode.md':
+        'Déploiement 🚀 du service de paiement 支付服务 — phase 2 ✅ with a long title that must fold over several lines 🎉🎉🎉',
       'html.md': '<script>alert(1)</script> & "quotes" \'single\'',
       'colon.md': 'DESCRIPTION:injected\\nBEGIN:VEVENT',
     } as const;
     const files: Record<string, string> = {};
-    for (const [file, title] of Object.entries(TITLES)) files[`changes/${file}`] = validChange({ services: `svc-${file}, a\\b` }).replace('# Upgrade payments-db', `# ${title}`);
-    files['changes/multiline.md'] = validChange().replace('- Change type: Normal', '- Title: First line, still; going\n  second line ü\n- Change type: Normal');
-    files['changes/closed.md'] = validChange({ status: 'Rejected', log: ['2026-11-26 10:02 UTC Planned by @alice', '2026-11-27 09:00 UTC Rejected by @bob'] });
+    for (const [file, title] of Object.entries(TITLES))
+      files[`changes/${file}`] = validChange({ services: `svc-${file}, a\\b` }).replace(
+        '# Upgrade payments-db',
+        `# ${title}`,
+      );
+    files['changes/multiline.md'] = validChange().replace(
+      '- Change type: Normal',
+      '- Title: First line, still; going\n  second line ü\n- Change type: Normal',
+    );
+    files['changes/closed.md'] = validChange({
+      status: 'Rejected',
+      log: ['2026-11-26 10:02 UTC Planned by @alice', '2026-11-27 09:00 UTC Rejected by @bob'],
+    });
     files['changes/no-window.md'] = validChange().replace(/- Planned execution time.*\n/, '');
     const t = tempTree(files);
     after(() => t.cleanup());
@@ -124,12 +158,16 @@ describe('itsmote calendar', () => {
       const evs = events(r.stdout);
       const byId = new Map(evs.map((e) => [e.uid.replace(/-[0-9a-f]{14}@itsmote$/, ''), e]));
       assert.deepEqual([...byId.keys()].sort(), ['colon', 'comma', 'html', 'multiline', 'unicode']);
-      for (const [file, title] of Object.entries(TITLES)) assert.equal(byId.get(file.replace('.md', ''))!.summary, title);
+      for (const [file, title] of Object.entries(TITLES))
+        assert.equal(byId.get(file.replace('.md', ''))!.summary, title);
       assert.equal(byId.get('multiline')!.summary, 'First line, still; going\n  second line ü');
       assert.match(byId.get('comma')!.description, /^Services: svc-comma\.md, a\\b$/m);
       // The injected text stays inside SUMMARY: still exactly one event per change.
       assert.equal(evs.length, 5);
-      assert.ok(r.stdout.split('\r\n').some((l) => l.startsWith(' ')), 'long lines are folded');
+      assert.ok(
+        r.stdout.split('\r\n').some((l) => l.startsWith(' ')),
+        'long lines are folded',
+      );
     });
 
     it('writes to a file with -o', () => {
@@ -149,20 +187,31 @@ describe('itsmote calendar', () => {
   });
 
   it('uses the calendar name given, and is valid with no change at all', () => {
-    const t = tempTree({ '.itsmote.json': JSON.stringify({ freezes: [{ name: 'Audit; week', start: '2027-02-01 00:00', end: '2027-02-08 00:00' }] }), 'changes/README.md': '# none\n' });
+    const t = tempTree({
+      '.itsmote.json': JSON.stringify({
+        freezes: [{ name: 'Audit; week', start: '2027-02-01 00:00', end: '2027-02-08 00:00' }],
+      }),
+      'changes/README.md': '# none\n',
+    });
     try {
       const r = itsmote(['calendar', t.dir, '--name', 'Payments, changes', '--now', NOW]);
       // X- properties default to TEXT (RFC 5545 3.8.8.2); ical.js needs telling.
       (ICAL.design.defaultSet.property as Record<string, unknown>)['x-wr-calname'] = { defaultType: 'text' };
       const cal = new ICAL.Component(ICAL.parse(r.stdout));
       assert.equal(cal.getFirstPropertyValue('x-wr-calname'), 'Payments, changes');
-      assert.deepEqual(events(r.stdout).map((e) => e.summary), ['Change freeze: Audit; week']);
+      assert.deepEqual(
+        events(r.stdout).map((e) => e.summary),
+        ['Change freeze: Audit; week'],
+      );
     } finally {
       t.cleanup();
     }
   });
 
   it('has a help text', () => {
-    assert.match(execFileSync(process.execPath, [join(__dirname, '../../dist/cli.js'), 'calendar', '--help']).toString(), /^Usage: itsmote calendar/);
+    assert.match(
+      execFileSync(process.execPath, [join(__dirname, '../../dist/cli.js'), 'calendar', '--help']).toString(),
+      /^Usage: itsmote calendar/,
+    );
   });
 });

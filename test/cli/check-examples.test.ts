@@ -11,7 +11,15 @@ function expectedCodes(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of md.split('\n')) {
     const m = /^\| (changes\/\S+\.md) \|([^|]*)\|/.exec(line);
-    if (m) out.set(`examples/${m[1]}`, m[2]!.split(',').map((s) => s.trim()).filter(Boolean).sort());
+    if (m)
+      out.set(
+        `examples/${m[1]}`,
+        m[2]!
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .sort(),
+      );
   }
   return out;
 }
@@ -56,17 +64,36 @@ describe('itsmote check examples', () => {
   });
 
   it('checks the files named explicitly, whatever their names', () => {
-    const r = itsmote(['check', '--now', NOW, '-f', 'json', 'examples/changes/2026-11-24-emergency-dns-failover.md', 'examples/EXPECTED.md']);
+    const r = itsmote([
+      'check',
+      '--now',
+      NOW,
+      '-f',
+      'json',
+      'examples/changes/2026-11-24-emergency-dns-failover.md',
+      'examples/EXPECTED.md',
+    ]);
     const files = json<JsonFileResult[]>(r);
-    assert.deepEqual(files.map((f) => f.file), ['examples/changes/2026-11-24-emergency-dns-failover.md', 'examples/EXPECTED.md']);
-    assert.deepEqual(files[0]!.diagnostics.map((d) => d.code), ['CM023']);
+    assert.deepEqual(
+      files.map((f) => f.file),
+      ['examples/changes/2026-11-24-emergency-dns-failover.md', 'examples/EXPECTED.md'],
+    );
+    assert.deepEqual(
+      files[0]!.diagnostics.map((d) => d.code),
+      ['CM023'],
+    );
     // EXPECTED.md has no header list: CM001.
-    assert.deepEqual(files[1]!.diagnostics.map((d) => d.code), ['CM001']);
+    assert.deepEqual(
+      files[1]!.diagnostics.map((d) => d.code),
+      ['CM001'],
+    );
     assert.equal(r.code, 1);
   });
 
   it('checks a file reached twice only once', () => {
-    const files = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, 'examples', 'examples/changes/2026-10-27-log-retention.md']));
+    const files = json<JsonFileResult[]>(
+      itsmote(['check', '-f', 'json', '--now', NOW, 'examples', 'examples/changes/2026-10-27-log-retention.md']),
+    );
     assert.equal(files.length, 14);
   });
 
@@ -74,6 +101,9 @@ describe('itsmote check examples', () => {
     const r = itsmote(['check', '--now', NOW, '-f', 'json'], { cwd: EXAMPLES });
     const files = json<JsonFileResult[]>(r);
     assert.equal(files.length, 14);
-    assert.ok(files.every((f) => f.file.startsWith('changes/')), files.map((f) => f.file).join());
+    assert.ok(
+      files.every((f) => f.file.startsWith('changes/')),
+      files.map((f) => f.file).join(),
+    );
   });
 });

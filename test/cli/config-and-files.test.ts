@@ -13,7 +13,9 @@ const noRollback = () => clean().replace(/^- Rollback plan: .*\n/m, '');
 const noImpact = () => clean().replace(/^- Expected user impact: .*\n/m, '');
 
 function byFile(r: ReturnType<typeof itsmote>): Record<string, string[]> {
-  return Object.fromEntries(json<JsonFileResult[]>(r).map((f) => [f.file, f.diagnostics.map((d) => `${d.code}:${d.severity}`)]));
+  return Object.fromEntries(
+    json<JsonFileResult[]>(r).map((f) => [f.file, f.diagnostics.map((d) => `${d.code}:${d.severity}`)]),
+  );
 }
 
 describe('.itsmote.json', () => {
@@ -62,8 +64,14 @@ describe('.itsmote.json', () => {
       const r = itsmote(['check', '-f', 'json', '--now', NOW, '.'], { cwd: u.dir });
       const lines = r.stderr.trimEnd().split('\n');
       assert.equal(lines.length, 2, r.stderr);
-      assert.match(lines.find((l) => l.includes('rules.CM010'))!, /^\.itsmote\.json:1:19: "rules\.CM010" must be one of .*, not "loud"; e\.g\. "CM010": "warning"\. The default applies\.$/);
-      assert.match(lines.find((l) => l.includes('colour'))!, /^\.itsmote\.json:1:41: unknown key "colour"; the keys are .*\. It is ignored\.$/);
+      assert.match(
+        lines.find((l) => l.includes('rules.CM010'))!,
+        /^\.itsmote\.json:1:19: "rules\.CM010" must be one of .*, not "loud"; e\.g\. "CM010": "warning"\. The default applies\.$/,
+      );
+      assert.match(
+        lines.find((l) => l.includes('colour'))!,
+        /^\.itsmote\.json:1:41: unknown key "colour"; the keys are .*\. It is ignored\.$/,
+      );
       // The valid part (CM013 off) applies; CM010 keeps its default severity.
       assert.deepEqual(byFile(r), { 'changes/a.md': ['CM010:error'], 'changes/b.md': [] });
       assert.equal(r.code, 1);
@@ -76,7 +84,10 @@ describe('.itsmote.json', () => {
     const u = tempTree({ '.itsmote.json': '{ rules: ', 'changes/a.md': clean() });
     try {
       const r = itsmote(['check', '--now', NOW, '.'], { cwd: u.dir });
-      assert.match(r.stderr, /^\.itsmote\.json:1:3: not valid JSON: an unexpected character \(keys and strings need double quotes\); .*\. The defaults apply\.$/m);
+      assert.match(
+        r.stderr,
+        /^\.itsmote\.json:1:3: not valid JSON: an unexpected character \(keys and strings need double quotes\); .*\. The defaults apply\.$/m,
+      );
       assert.equal(r.code, 0);
     } finally {
       u.cleanup();
@@ -91,11 +102,15 @@ describe('.itsmote.json', () => {
       'repo/changes/003.md': clean(),
     });
     try {
-      const files = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, 'repo'], { cwd: u.dir })).map((f) => f.file);
+      const files = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, 'repo'], { cwd: u.dir })).map(
+        (f) => f.file,
+      );
       // changes/003.md is outside the globs but still has a Change type item in its header.
       assert.deepEqual(files, ['repo/changes/003.md', 'repo/rfc/001.md']);
       // Walking from inside repo/rfc, the globs still apply as written for repo/.
-      const inside = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, 'repo/rfc'], { cwd: u.dir })).map((f) => f.file);
+      const inside = json<JsonFileResult[]>(
+        itsmote(['check', '-f', 'json', '--now', NOW, 'repo/rfc'], { cwd: u.dir }),
+      ).map((f) => f.file);
       assert.deepEqual(inside, ['repo/rfc/001.md']);
     } finally {
       u.cleanup();
@@ -117,12 +132,17 @@ describe('discovery with the default globs', () => {
   after(() => t.cleanup());
 
   it('finds globbed files and headers with a Change type; skips README, node_modules and .git', () => {
-    const files = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, '.'], { cwd: t.dir })).map((f) => f.file);
+    const files = json<JsonFileResult[]>(itsmote(['check', '-f', 'json', '--now', NOW, '.'], { cwd: t.dir })).map(
+      (f) => f.file,
+    );
     assert.deepEqual(files, ['changes/a.md', 'docs/db.change.md', 'docs/stray.md']);
   });
 
   it('finds documents without a Change type when the walk starts inside the changes folder', () => {
-    const u = tempTree({ 'changes/untyped.md': '# Half written\n\n- Status: Planned\n', 'changes/notes/README.md': '# How to\n' });
+    const u = tempTree({
+      'changes/untyped.md': '# Half written\n\n- Status: Planned\n',
+      'changes/notes/README.md': '# How to\n',
+    });
     try {
       const r = itsmote(['check', '-f', 'json', '--now', NOW, 'changes'], { cwd: u.dir });
       assert.deepEqual(byFile(r)['changes/untyped.md']?.filter((c) => c.startsWith('CM002')).length, 3);
@@ -151,7 +171,10 @@ describe('files that cannot be read', () => {
 
   it('are skipped with a reason on stderr, and the rest is still checked', () => {
     const r = itsmote(['check', '-f', 'json', '--now', NOW, '.'], { cwd: t.dir });
-    assert.equal(r.stderr, 'changes/b-binary.md: skipped: binary file (contains NUL bytes)\nchanges/c-latin1.md: skipped: not valid UTF-8\n');
+    assert.equal(
+      r.stderr,
+      'changes/b-binary.md: skipped: binary file (contains NUL bytes)\nchanges/c-latin1.md: skipped: not valid UTF-8\n',
+    );
     assert.deepEqual(byFile(r), { 'changes/a-good.md': [], 'changes/d-bad.md': ['CM010:error'] });
     // The skips do not change the exit code: 1 comes from CM010.
     assert.equal(r.code, 1);
@@ -169,7 +192,10 @@ describe('files that cannot be read', () => {
     // which needs to reach dist/cli.js (a checkout inside a private folder would not let it).
     const asRoot = process.getuid?.() === 0;
     if (asRoot && itsmote(['--version'], { uid: 65534, gid: 65534, cwd: '/' }).code !== 0) {
-      skipBecause(this, 'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)');
+      skipBecause(
+        this,
+        'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)',
+      );
     }
     const u = tempTree({ 'changes/a.md': clean(), 'changes/locked.md': clean() });
     try {
@@ -177,11 +203,17 @@ describe('files that cannot be read', () => {
       chmodSync(join(u.dir, 'changes'), 0o755);
       chmodSync(join(u.dir, 'changes/a.md'), 0o644);
       chmodSync(join(u.dir, 'changes/locked.md'), 0o000);
-      const r = itsmote(['check', '-f', 'json', '--now', NOW, '.'], { cwd: u.dir, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      const r = itsmote(['check', '-f', 'json', '--now', NOW, '.'], {
+        cwd: u.dir,
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
       assert.equal(r.stderr, 'changes/locked.md: skipped: permission denied\n');
       assert.deepEqual(Object.keys(byFile(r)), ['changes/a.md']);
       assert.equal(r.code, 0);
-      const named = itsmote(['check', '--now', NOW, 'changes/locked.md'], { cwd: u.dir, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      const named = itsmote(['check', '--now', NOW, 'changes/locked.md'], {
+        cwd: u.dir,
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
       assert.equal(named.code, 2);
     } finally {
       chmodSync(join(u.dir, 'changes/locked.md'), 0o600);

@@ -88,7 +88,12 @@ function transcript(body: string[], where: string): Step[] {
 
 /** Every marked block of the markdown files the project ships. */
 function examples(): Example[] {
-  const files = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const files = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   const found: Example[] = [];
   for (const file of files) {
     const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
@@ -114,10 +119,26 @@ function examples(): Example[] {
         assert.ok(!inConfig || config !== undefined, `${where}: in-config-folder needs a ${QUOTED_CONFIG} block above`);
         const columns = /^columns=(\d+)$/.exec(options.find((o) => o.startsWith('columns=')) ?? '');
         const steps = transcript(body, where).map((s) => ({ ...s, hide }) as Step);
-        found.push({ file, line: i + 1, steps, ...(inConfig ? { folder: { '.itsmote.json': config!, 'changes/a.md': CHANGE } } : {}), ...(columns ? { columns: Number(columns[1]) } : {}) });
-      } else if (run![2] !== undefined) found.push({ file, line: i + 1, steps: [{ ...step(run![2], where), output: body }], ...(run![1] ? { folder: {} } : {}) });
+        found.push({
+          file,
+          line: i + 1,
+          steps,
+          ...(inConfig ? { folder: { '.itsmote.json': config!, 'changes/a.md': CHANGE } } : {}),
+          ...(columns ? { columns: Number(columns[1]) } : {}),
+        });
+      } else if (run![2] !== undefined)
+        found.push({
+          file,
+          line: i + 1,
+          steps: [{ ...step(run![2], where), output: body }],
+          ...(run![1] ? { folder: {} } : {}),
+        });
       else {
-        assert.equal(fence[2], 'console', `${where}: "<!-- run -->" without a command needs a console block of "$ itsmote ..." lines`);
+        assert.equal(
+          fence[2],
+          'console',
+          `${where}: "<!-- run -->" without a command needs a console block of "$ itsmote ..." lines`,
+        );
         found.push({ file, line: i + 1, steps: transcript(body, where), ...(run![1] ? { folder: {} } : {}) });
       }
     });
@@ -148,7 +169,11 @@ function matches(expected: string[], actual: string[]): boolean {
 /** Runs the CLI on a pseudo-terminal `columns` wide (script(1)); stdout only, as a person sees it. */
 function onTerminal(args: string[], columns: number): string {
   const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const r = spawnSync('script', ['-qec', `stty cols ${columns}; NO_COLOR=1 "${process.execPath}" "${CLI}" ${quoted} 2>/dev/null`, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(
+    'script',
+    ['-qec', `stty cols ${columns}; NO_COLOR=1 "${process.execPath}" "${CLI}" ${quoted} 2>/dev/null`, '/dev/null'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   return r.stdout.replace(/\r/g, '');
 }
 
@@ -158,8 +183,17 @@ describe('CLI output shown in the docs', () => {
   it('finds the marked examples: transcripts, config errors, a terminal-width example', () => {
     assert.ok(all.length >= 15, `only ${all.length} marked examples`);
     assert.ok(all.filter((ex) => ex.folder?.['.itsmote.json'] !== undefined).length >= 2, 'config error blocks');
-    assert.ok(all.some((ex) => ex.columns !== undefined), 'the terminal-width example');
-    assert.ok(all.every((ex) => ex.steps.length > 0 && ex.steps.every((s) => s.cat !== undefined || s.output.length > 0 || s.code !== undefined)));
+    assert.ok(
+      all.some((ex) => ex.columns !== undefined),
+      'the terminal-width example',
+    );
+    assert.ok(
+      all.every(
+        (ex) =>
+          ex.steps.length > 0 &&
+          ex.steps.every((s) => s.cat !== undefined || s.output.length > 0 || s.code !== undefined),
+      ),
+    );
   });
 
   const title = (s: Step) => (s.cat ? `cat ${s.cat}` : `itsmote ${s.args.join(' ')}`);
@@ -167,7 +201,8 @@ describe('CLI output shown in the docs', () => {
     it(`${ex.file}:${ex.line}: ${ex.steps.map(title).join('; ')}`, function () {
       if (ex.columns !== undefined) {
         const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
-        if (probe.error || probe.status !== 0) skipBecause(this, 'script(1) from util-linux is not installed, so no pseudo-terminal can be made');
+        if (probe.error || probe.status !== 0)
+          skipBecause(this, 'script(1) from util-linux is not installed, so no pseudo-terminal can be made');
       }
       const cwd = ex.folder ? mkdtempSync(join(tmpdir(), 'itsmote-docs-')) : ROOT;
       try {
@@ -191,7 +226,10 @@ describe('CLI output shown in the docs', () => {
           }
           const actual = normalize(printed.split('\n'));
           const expected = normalize(s.output);
-          assert.ok(matches(expected, actual), `${title(s)} printed:\n${actual.join('\n')}\n\nbut ${ex.file}:${ex.line} shows:\n${expected.join('\n')}`);
+          assert.ok(
+            matches(expected, actual),
+            `${title(s)} printed:\n${actual.join('\n')}\n\nbut ${ex.file}:${ex.line} shows:\n${expected.join('\n')}`,
+          );
         }
       } finally {
         if (ex.folder) rmSync(cwd, { recursive: true, force: true });

@@ -5,7 +5,11 @@ import type { DoraExport } from '../../server/src/cli/format-dora';
 
 const P = '2026-10-30 10:00 UTC Planned by @alice';
 const A = '2026-10-31 10:00 UTC Approved by @bob';
-const rolledBack = (start: string, back: string) => validChange({ status: 'Rolled Back', log: [P, A, `${start} In Progress by @alice`, `${back} Rolled Back by @alice: errors`] });
+const rolledBack = (start: string, back: string) =>
+  validChange({
+    status: 'Rolled Back',
+    log: [P, A, `${start} In Progress by @alice`, `${back} Rolled Back by @alice: errors`],
+  });
 
 describe('itsmote metrics --format dora', () => {
   const t = tempTree({
@@ -13,12 +17,15 @@ describe('itsmote metrics --format dora', () => {
     'changes/a.md': rolledBack('2026-11-05 10:00 UTC', '2026-11-05 10:30 UTC'),
     'changes/b.md': rolledBack('2026-11-10 10:00 UTC', '2026-11-10 11:30 UTC'),
     'changes/c.md': rolledBack('2026-11-30 22:00 UTC', '2026-12-01 04:00 UTC'),
-    'changes/d.md': validChange({ status: 'Closed', log: [P, A, '2026-11-12 10:00 UTC In Progress', '2026-11-12 11:00 UTC Verifying', '2026-11-12 12:00 UTC Closed'] }),
+    'changes/d.md': validChange({
+      status: 'Closed',
+      log: [P, A, '2026-11-12 10:00 UTC In Progress', '2026-11-12 11:00 UTC Verifying', '2026-11-12 12:00 UTC Closed'],
+    }),
     // December: 1 deployment that caused an incident and was not rolled back (no restore time).
-    'changes/e.md': validChange({ status: 'Closed', log: [P, A, '2026-12-03 10:00 UTC In Progress', '2026-12-03 11:00 UTC Verifying', '2026-12-03 12:00 UTC Closed'] }).replace(
-      '- Approval (if required)',
-      '- Caused incidents: INC-77\n- Approval (if required)',
-    ),
+    'changes/e.md': validChange({
+      status: 'Closed',
+      log: [P, A, '2026-12-03 10:00 UTC In Progress', '2026-12-03 11:00 UTC Verifying', '2026-12-03 12:00 UTC Closed'],
+    }).replace('- Approval (if required)', '- Caused incidents: INC-77\n- Approval (if required)'),
     // Never executed: not a deployment.
     'changes/f.md': validChange(),
   });
@@ -56,10 +63,15 @@ describe('itsmote metrics --format dora', () => {
   });
 
   it('an even number of restores gives the mean of the middle two; --month filters', () => {
-    const r = itsmote(['metrics', '--format', 'dora', '--month', '2026-11', 'changes/a.md', 'changes/b.md'], { cwd: t.dir });
+    const r = itsmote(['metrics', '--format', 'dora', '--month', '2026-11', 'changes/a.md', 'changes/b.md'], {
+      cwd: t.dir,
+    });
     const out = json<DoraExport>(r);
     assert.equal(out.months.length, 1);
     assert.equal(out.months[0]!.med_time_to_resolve, 1);
-    assert.deepEqual(json<DoraExport>(itsmote(['metrics', '--format', 'dora', '--month', '2027-01', '.'], { cwd: t.dir })).months, []);
+    assert.deepEqual(
+      json<DoraExport>(itsmote(['metrics', '--format', 'dora', '--month', '2027-01', '.'], { cwd: t.dir })).months,
+      [],
+    );
   });
 });

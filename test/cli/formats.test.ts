@@ -7,13 +7,23 @@ interface SarifLog {
   version: string;
   $schema: string;
   runs: {
-    tool: { driver: { name: string; rules: { id: string; name: string; helpUri: string; defaultConfiguration: { level: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        rules: { id: string; name: string; helpUri: string; defaultConfiguration: { level: string } }[];
+      };
+    };
     results: {
       ruleId: string;
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }[];
     }[];
   }[];
 }
@@ -46,7 +56,10 @@ describe('itsmote check --format sarif', () => {
   it('has one result per diagnostic with level, ruleIndex and a 1-based region', () => {
     assert.equal(run.results.length, 10);
     for (const res of run.results) assert.equal(run.tool.driver.rules[res.ruleIndex]!.id, res.ruleId);
-    assert.deepEqual(run.results.map((x) => x.level).sort(), [...Array(7).fill('error'), ...Array(3).fill('warning')].sort());
+    assert.deepEqual(
+      run.results.map((x) => x.level).sort(),
+      [...Array(7).fill('error'), ...Array(3).fill('warning')].sort(),
+    );
     const owner = run.results.find((x) => x.ruleId === 'CM012')!;
     const loc = owner.locations[0]!.physicalLocation;
     assert.equal(loc.artifactLocation.uri, 'examples/changes/2026-09-15-billing-cron-migration.md');
@@ -61,10 +74,17 @@ describe('itsmote check --format github', () => {
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 10);
-    assert.ok(lines.every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=CM\d{3}::\S/.test(l)), lines.join('\n'));
-    assert.ok(lines.includes(
-      '::error file=examples/changes/2026-09-15-billing-cron-migration.md,line=4,col=17,endLine=4,endColumn=34,title=CM012::Change Owner "the platform team" is a team. Name one person accountable for this change; never assign "the team".',
-    ));
+    assert.ok(
+      lines.every((l) =>
+        /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=CM\d{3}::\S/.test(l),
+      ),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.includes(
+        '::error file=examples/changes/2026-09-15-billing-cron-migration.md,line=4,col=17,endLine=4,endColumn=34,title=CM012::Change Owner "the platform team" is a team. Name one person accountable for this change; never assign "the team".',
+      ),
+    );
   });
 
   it('escapes commas and colons in the file property and % in messages', () => {
@@ -102,12 +122,18 @@ describe('itsmote check --now', () => {
   const t = tempTree({
     'changes/running.md': validChange({
       status: 'In Progress',
-      log: ['2026-11-26 10:02 UTC Planned by @alice', '2026-11-27 09:15 UTC Approved by @bob', '2026-12-01 14:00 UTC In Progress by @alice'],
+      log: [
+        '2026-11-26 10:02 UTC Planned by @alice',
+        '2026-11-27 09:15 UTC Approved by @bob',
+        '2026-12-01 14:00 UTC In Progress by @alice',
+      ],
     }),
   });
   after(() => t.cleanup());
   const codes = (args: string[], env: Record<string, string> = {}) =>
-    json<JsonFileResult[]>(itsmote(['check', '-f', 'json', t.dir, ...args], { env }))[0]!.diagnostics.map((d) => d.code);
+    json<JsonFileResult[]>(itsmote(['check', '-f', 'json', t.dir, ...args], { env }))[0]!.diagnostics.map(
+      (d) => d.code,
+    );
 
   it('fixes the clock for time rules', () => {
     assert.deepEqual(codes(['--now', '2026-12-02T14:00:00Z']), []);

@@ -60,7 +60,10 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
           const r = run(['check', '-f', 'json', '--now', NOW, '--changed', 'HEAD~1', '.']);
           assert.deepEqual(t.touched(), []);
           assert.doesNotMatch(r.stderr, /internal error/);
-          assert.ok(r.code === 0 || r.code === 1 || /refusing|git diff failed/.test(r.stderr), `exit ${r.code}: ${r.stderr}`);
+          assert.ok(
+            r.code === 0 || r.code === 1 || /refusing|git diff failed/.test(r.stderr),
+            `exit ${r.code}: ${r.stderr}`,
+          );
         });
 
         it('audit: finishes, runs nothing, reads the ordinary document', () => {
@@ -68,7 +71,10 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
           assert.deepEqual(t.touched(), []);
           assert.doesNotMatch(r.stderr, /internal error/);
           const files = json<{ file: string }[]>(r).map((f) => f.file);
-          assert.ok(files.includes(NORMAL_REL) || r.stderr.includes(`${NORMAL_REL}: not audited`), `${r.stdout}\n${r.stderr}`);
+          assert.ok(
+            files.includes(NORMAL_REL) || r.stderr.includes(`${NORMAL_REL}: not audited`),
+            `${r.stdout}\n${r.stderr}`,
+          );
         });
       }
     });
@@ -84,14 +90,20 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
       }
       return b;
     };
-    const check = (name: string, args: string[] = ['.']) => itsmote(['check', '-f', 'json', '--now', NOW, ...args], { cwd: caseNamed(name).dir, timeoutMs: LIMIT_MS });
+    const check = (name: string, args: string[] = ['.']) =>
+      itsmote(['check', '-f', 'json', '--now', NOW, ...args], { cwd: caseNamed(name).dir, timeoutMs: LIMIT_MS });
     after(() => {
       for (const b of built.values()) b.cleanup();
     });
 
     it('a link to / is not followed, and said so once', () => {
       const r = check('a symbolic link to /');
-      assert.equal(r.stderr, 'changes/root: skipped: a symbolic link to /, outside ' + caseNamed('a symbolic link to /').dir + ': not followed\n');
+      assert.equal(
+        r.stderr,
+        'changes/root: skipped: a symbolic link to /, outside ' +
+          caseNamed('a symbolic link to /').dir +
+          ': not followed\n',
+      );
     });
 
     it('links to a folder and a file outside are not followed', () => {
@@ -107,7 +119,10 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
 
     it('a link loop is reported, and a document linked from elsewhere in the folder is checked once under its own path', () => {
       const r = check('symbolic link loops, and links inside the folder');
-      assert.equal(r.stderr, 'changes/loop-a.md: skipped: too many levels of symbolic links\nchanges/loop-b.md: skipped: too many levels of symbolic links\n');
+      assert.equal(
+        r.stderr,
+        'changes/loop-a.md: skipped: too many levels of symbolic links\nchanges/loop-b.md: skipped: too many levels of symbolic links\n',
+      );
       onlyOrdinaryChecked(r);
     });
 
@@ -115,7 +130,10 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
       if (HOSTILE_CASES.find((c) => c.name.startsWith('a FIFO'))!.skip?.()) this.skip();
       const name = 'a FIFO named x.md (and as .itsmote.json and CODEOWNERS)';
       const r = check(name);
-      assert.match(r.stderr, /^\.itsmote\.json:1:1: cannot be read: not a regular file \(a FIFO\)\. The defaults apply\.$/m);
+      assert.match(
+        r.stderr,
+        /^\.itsmote\.json:1:1: cannot be read: not a regular file \(a FIFO\)\. The defaults apply\.$/m,
+      );
       assert.match(r.stderr, /^changes\/x\.md: skipped: not a regular file \(a FIFO\)$/m);
       const named = check(name, ['changes/x.md']);
       assert.equal(named.code, 2);
@@ -125,7 +143,10 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
     it('a device is reported, never opened; named explicitly it is an error (exit 2)', () => {
       const name = 'a device file named y.md';
       const r = check(name);
-      assert.match(r.stderr, /^changes\/y\.md: skipped: (not a regular file \(a character device\)|a symbolic link to \/dev\/zero, outside .*: not read)$/m);
+      assert.match(
+        r.stderr,
+        /^changes\/y\.md: skipped: (not a regular file \(a character device\)|a symbolic link to \/dev\/zero, outside .*: not read)$/m,
+      );
       assert.match(r.stderr, /^changes\/z\.md: skipped: a symbolic link to \/dev\/null, outside .*: not read$/m);
       const named = check(name, ['changes/y.md']);
       assert.equal(named.code, 2);
@@ -133,9 +154,17 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
     });
 
     it('a 0-permission folder is reported, the rest checked', function () {
-      if (asRoot && !canRunAsNobody(CLI)) skipBecause(this, 'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)');
+      if (asRoot && !canRunAsNobody(CLI))
+        skipBecause(
+          this,
+          'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)',
+        );
       const b = caseNamed('a 0-permission folder');
-      const r = itsmote(['check', '-f', 'json', '--now', NOW, '.'], { cwd: b.dir, timeoutMs: LIMIT_MS, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      const r = itsmote(['check', '-f', 'json', '--now', NOW, '.'], {
+        cwd: b.dir,
+        timeoutMs: LIMIT_MS,
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
       assert.equal(r.stderr, 'changes/locked: skipped: permission denied\n');
       onlyOrdinaryChecked(r);
     });
@@ -158,7 +187,8 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
       }
       assert.doesNotMatch(r.stderr, /internal error/);
       // Churn files that vanished between the walk and the read are skipped, never fatal.
-      for (const line of r.stderr.split('\n').filter(Boolean)) assert.match(line, /^changes\/churn-.*: skipped: no such file or directory$/, r.stderr);
+      for (const line of r.stderr.split('\n').filter(Boolean))
+        assert.match(line, /^changes\/churn-.*: skipped: no such file or directory$/, r.stderr);
       assert.deepEqual(codesByFile(r)[NORMAL_REL], [NORMAL_CODE]);
       assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}`);
     });
@@ -168,12 +198,21 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
     it('stops the walk with a warning naming the cap; the flag is validated', () => {
       const t = buildCase({ name: 'many', git: false, arm: () => undefined });
       try {
-        const r = itsmote(['check', '-f', 'json', '--now', NOW, '--max-files', '1', '.'], { cwd: t.dir, timeoutMs: LIMIT_MS });
+        const r = itsmote(['check', '-f', 'json', '--now', NOW, '--max-files', '1', '.'], {
+          cwd: t.dir,
+          timeoutMs: LIMIT_MS,
+        });
         assert.deepEqual(Object.keys(codesByFile(r)), [NORMAL_REL]);
         assert.equal(r.stderr, '');
         writeFileSync(join(t.dir, 'changes/second.md'), '# second\n');
-        const capped = itsmote(['check', '-f', 'json', '--now', NOW, '--max-files', '1', '.'], { cwd: t.dir, timeoutMs: LIMIT_MS });
-        assert.equal(capped.stderr, 'itsmote: warning: .: stopped after 1 candidate file (the --max-files cap); the rest of the folder is not checked (raise the cap with --max-files <n>)\n');
+        const capped = itsmote(['check', '-f', 'json', '--now', NOW, '--max-files', '1', '.'], {
+          cwd: t.dir,
+          timeoutMs: LIMIT_MS,
+        });
+        assert.equal(
+          capped.stderr,
+          'itsmote: warning: .: stopped after 1 candidate file (the --max-files cap); the rest of the folder is not checked (raise the cap with --max-files <n>)\n',
+        );
         assert.deepEqual(Object.keys(codesByFile(capped)), [NORMAL_REL]);
         const bad = itsmote(['check', '--max-files', '0', '.'], { cwd: t.dir, timeoutMs: LIMIT_MS });
         assert.equal(bad.code, 2);

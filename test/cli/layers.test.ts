@@ -19,7 +19,13 @@ function errorsUnder(projectDir: string, probe: string): string[] {
   try {
     writeFileSync(join(dir, 'probe.ts'), probe);
     // The project's options, but only the probe as input and nothing written.
-    const config = { extends: join(ROOT, projectDir, 'tsconfig.json'), compilerOptions: { composite: false, noEmit: true, emitDeclarationOnly: false, incremental: false, rootDir: dir }, include: [], files: [join(dir, 'probe.ts')], references: [] };
+    const config = {
+      extends: join(ROOT, projectDir, 'tsconfig.json'),
+      compilerOptions: { composite: false, noEmit: true, emitDeclarationOnly: false, incremental: false, rootDir: dir },
+      include: [],
+      files: [join(dir, 'probe.ts')],
+      references: [],
+    };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
     const r = spawnSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
     return [...r.stdout.matchAll(/error (TS\d+)/g)].map((m) => m[1]!);
@@ -32,20 +38,41 @@ describe('layers as TypeScript projects', function () {
   this.timeout(60_000);
 
   it('the core has no Node: neither its modules nor its globals type-check there', () => {
-    assert.deepEqual(errorsUnder('server/src/core', "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n"), ['TS2307', 'TS2591']);
+    assert.deepEqual(
+      errorsUnder(
+        'server/src/core',
+        "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n",
+      ),
+      ['TS2307', 'TS2591'],
+    );
   });
 
   it('the file-system interface (server/src/fs, shared with the browser server) has no Node either', () => {
-    assert.deepEqual(errorsUnder('server/src/fs', "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n"), ['TS2307', 'TS2591']);
+    assert.deepEqual(
+      errorsUnder(
+        'server/src/fs',
+        "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n",
+      ),
+      ['TS2307', 'TS2591'],
+    );
   });
 
   it('the same code type-checks in server/src/node', () => {
-    assert.deepEqual(errorsUnder('server/src/node', "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n"), []);
+    assert.deepEqual(
+      errorsUnder(
+        'server/src/node',
+        "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, process.env];\n",
+      ),
+      [],
+    );
   });
 
   it('a webview page script has the DOM and no Node; the client has the editor API and Node', () => {
     assert.deepEqual(errorsUnder('client/webview', 'export const x = [document.title, process.env];\n'), ['TS2591']);
-    assert.deepEqual(errorsUnder('client/src', "import * as vscode from 'vscode';\nexport const x = [vscode.window, process.env];\n"), []);
+    assert.deepEqual(
+      errorsUnder('client/src', "import * as vscode from 'vscode';\nexport const x = [vscode.window, process.env];\n"),
+      [],
+    );
   });
   // An import of `vscode` or of the language-server runtime resolves from node_modules in any
   // project: ESLint refuses those in the core (test/cli/lint.test.ts).

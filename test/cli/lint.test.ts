@@ -18,9 +18,16 @@ interface Message {
 
 /** ESLint's messages for files (or, with `stdinPath`, for `stdin` as if it were that file). */
 function lint(args: string[], stdin?: string): { file: string; messages: Message[] }[] {
-  const r = spawnSync(process.execPath, [ESLINT, '--format', 'json', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [ESLINT, '--format', 'json', ...args], {
+    cwd: ROOT,
+    input: stdin,
+    encoding: 'utf8',
+  });
   assert.ok(r.status === 0 || r.status === 1, `eslint failed to run (${r.status}): ${r.stderr}`);
-  return (JSON.parse(r.stdout) as { filePath: string; messages: Message[] }[]).map((f) => ({ file: f.filePath.slice(ROOT.length + 1), messages: f.messages }));
+  return (JSON.parse(r.stdout) as { filePath: string; messages: Message[] }[]).map((f) => ({
+    file: f.filePath.slice(ROOT.length + 1),
+    messages: f.messages,
+  }));
 }
 
 function ruleIds(results: { messages: Message[] }[]): string[] {
@@ -41,18 +48,37 @@ describe('npm run lint', function () {
   });
 
   it('keeps Node, the language-server runtime and the shells out of the core', () => {
-    const text = ["import { readFileSync } from 'node:fs';", "import { createConnection } from 'vscode-languageserver/node';", "import { git } from '../node/git';", 'export const x = [readFileSync, createConnection, git];', ''].join('\n');
+    const text = [
+      "import { readFileSync } from 'node:fs';",
+      "import { createConnection } from 'vscode-languageserver/node';",
+      "import { git } from '../node/git';",
+      'export const x = [readFileSync, createConnection, git];',
+      '',
+    ].join('\n');
     const results = lint(['--stdin', '--stdin-filename', 'server/src/core/lint-probe.ts'], text);
     assert.deepEqual(ruleIds(results), ['no-restricted-imports', 'no-restricted-imports', 'no-restricted-imports']);
   });
 
   it('keeps the server and the CLI out of the client', () => {
-    const text = ["import { startServer } from '../../server/src/lsp/start';", "import { main } from '../../server/src/cli/main';", 'export const x = [startServer, main];', ''].join('\n');
-    assert.deepEqual(ruleIds(lint(['--stdin', '--stdin-filename', 'client/src/lint-probe.ts'], text)), ['no-restricted-imports', 'no-restricted-imports']);
+    const text = [
+      "import { startServer } from '../../server/src/lsp/start';",
+      "import { main } from '../../server/src/cli/main';",
+      'export const x = [startServer, main];',
+      '',
+    ].join('\n');
+    assert.deepEqual(ruleIds(lint(['--stdin', '--stdin-filename', 'client/src/lint-probe.ts'], text)), [
+      'no-restricted-imports',
+      'no-restricted-imports',
+    ]);
   });
 
   it('passes the same imports where they belong', () => {
-    const text = ["import { readFileSync } from 'node:fs';", "import { git } from './git';", 'export const x = [readFileSync, git];', ''].join('\n');
+    const text = [
+      "import { readFileSync } from 'node:fs';",
+      "import { git } from './git';",
+      'export const x = [readFileSync, git];',
+      '',
+    ].join('\n');
     assert.deepEqual(ruleIds(lint(['--stdin', '--stdin-filename', 'server/src/node/lint-probe.ts'], text)), []);
   });
 });

@@ -11,9 +11,15 @@ describe('itsmote list', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0]!, /^ID +STATUS +TYPE +RISK +OWNER +WINDOW +TITLE$/);
     assert.equal(lines.length, 15);
-    assert.match(lines[1]!, /^2026-08-12-rotate-edge-tls-certs +Closed +Standard +Low +@marta +2026-08-12 09:00–09:30 UTC +Rotate the edge TLS certificates$/);
+    assert.match(
+      lines[1]!,
+      /^2026-08-12-rotate-edge-tls-certs +Closed +Standard +Low +@marta +2026-08-12 09:00–09:30 UTC +Rotate the edge TLS certificates$/,
+    );
     // An Emergency change has no window.
-    assert.match(r.stdout, /^2026-11-24-emergency-dns-failover +Closed +Emergency +High +@erin +- +Fail over internal DNS/m);
+    assert.match(
+      r.stdout,
+      /^2026-11-24-emergency-dns-failover +Closed +Emergency +High +@erin +- +Fail over internal DNS/m,
+    );
   });
 
   it('prints the change summaries as JSON, with problem counts at --now', () => {
@@ -35,9 +41,17 @@ describe('itsmote list', () => {
   });
 
   it('filters by status, case-insensitively, repeated or as a comma list', () => {
-    const ids = (args: string[]) => json<ListEntry[]>(itsmote(['list', 'examples', '-f', 'json', ...args])).map((e) => `${e.id} ${e.status}`);
-    assert.deepEqual(ids(['--status', 'approved']), ['2026-12-01-upgrade-payments-db Approved', '2026-12-03-edge-proxy-upgrade Approved']);
-    const expected = ['2026-11-10-payments-api-rollout Rolled Back', '2026-11-20-auth-session-ttl In Progress', '2026-11-30-drop-legacy-sessions-table Rejected'];
+    const ids = (args: string[]) =>
+      json<ListEntry[]>(itsmote(['list', 'examples', '-f', 'json', ...args])).map((e) => `${e.id} ${e.status}`);
+    assert.deepEqual(ids(['--status', 'approved']), [
+      '2026-12-01-upgrade-payments-db Approved',
+      '2026-12-03-edge-proxy-upgrade Approved',
+    ]);
+    const expected = [
+      '2026-11-10-payments-api-rollout Rolled Back',
+      '2026-11-20-auth-session-ttl In Progress',
+      '2026-11-30-drop-legacy-sessions-table Rejected',
+    ];
     assert.deepEqual(ids(['--status', 'IN PROGRESS', '-s', 'rolled back,rejected']), expected);
     assert.deepEqual(ids(['--status', 'In Progress, Rolled Back, rejected']), expected);
   });
@@ -56,10 +70,54 @@ describe('itsmote list', () => {
 describe('itsmote metrics', () => {
   // Worked out by hand from the example documents; see examples/EXPECTED.md.
   const EXPECTED = [
-    { month: '2026-08', executed: 2, failed: 1, changeFailureRate: 0.5, rolledBack: 1, rollbackRate: 0.5, incidents: ['INC-2041'], mttr: 35, type: [1, 1, 0], risk: [1, 1, 0] },
-    { month: '2026-09', executed: 2, failed: 2, changeFailureRate: 1, rolledBack: 0, rollbackRate: 0, incidents: ['INC-2107', 'INC-2115'], mttr: null, type: [0, 2, 0], risk: [0, 1, 1] },
-    { month: '2026-10', executed: 1, failed: 0, changeFailureRate: 0, rolledBack: 0, rollbackRate: 0, incidents: [], mttr: null, type: [1, 0, 0], risk: [1, 0, 0] },
-    { month: '2026-11', executed: 4, failed: 2, changeFailureRate: 0.5, rolledBack: 2, rollbackRate: 0.5, incidents: ['INC-2301'], mttr: 34.5, type: [1, 2, 1], risk: [1, 1, 2] },
+    {
+      month: '2026-08',
+      executed: 2,
+      failed: 1,
+      changeFailureRate: 0.5,
+      rolledBack: 1,
+      rollbackRate: 0.5,
+      incidents: ['INC-2041'],
+      mttr: 35,
+      type: [1, 1, 0],
+      risk: [1, 1, 0],
+    },
+    {
+      month: '2026-09',
+      executed: 2,
+      failed: 2,
+      changeFailureRate: 1,
+      rolledBack: 0,
+      rollbackRate: 0,
+      incidents: ['INC-2107', 'INC-2115'],
+      mttr: null,
+      type: [0, 2, 0],
+      risk: [0, 1, 1],
+    },
+    {
+      month: '2026-10',
+      executed: 1,
+      failed: 0,
+      changeFailureRate: 0,
+      rolledBack: 0,
+      rollbackRate: 0,
+      incidents: [],
+      mttr: null,
+      type: [1, 0, 0],
+      risk: [1, 0, 0],
+    },
+    {
+      month: '2026-11',
+      executed: 4,
+      failed: 2,
+      changeFailureRate: 0.5,
+      rolledBack: 2,
+      rollbackRate: 0.5,
+      incidents: ['INC-2301'],
+      mttr: 34.5,
+      type: [1, 2, 1],
+      risk: [1, 1, 2],
+    },
   ];
 
   it('computes the example months in JSON', () => {
@@ -86,29 +144,97 @@ describe('itsmote metrics', () => {
 
   it('writes the same figures as CSV', () => {
     const r = itsmote(['metrics', 'examples', '--format', 'csv']);
-    const [header, ...rows] = r.stdout.trimEnd().split('\n').map((l) => l.split(','));
-    assert.deepEqual(header!.slice(0, 9), ['month', 'executed', 'failed', 'change_failure_rate', 'rolled_back', 'rollback_rate', 'incidents_caused', 'incidents', 'mean_time_to_rollback_minutes']);
+    const [header, ...rows] = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
+    assert.deepEqual(header!.slice(0, 9), [
+      'month',
+      'executed',
+      'failed',
+      'change_failure_rate',
+      'rolled_back',
+      'rollback_rate',
+      'incidents_caused',
+      'incidents',
+      'mean_time_to_rollback_minutes',
+    ]);
     const col = (name: string) => header!.indexOf(name);
-    assert.deepEqual(rows.map((x) => x[col('month')]), EXPECTED.map((e) => e.month));
-    assert.deepEqual(rows.map((x) => Number(x[col('change_failure_rate')])), EXPECTED.map((e) => e.changeFailureRate));
-    assert.deepEqual(rows.map((x) => Number(x[col('incidents_caused')])), EXPECTED.map((e) => e.incidents.length));
-    assert.deepEqual(rows.map((x) => x[col('mean_time_to_rollback_minutes')]), ['35', '', '', '34.5']);
-    assert.deepEqual(rows.map((x) => x[col('incidents')]), ['INC-2041', 'INC-2107 INC-2115', '', 'INC-2301']);
-    assert.deepEqual(rows.map((x) => [x[col('standard')], x[col('normal')], x[col('emergency')]].map(Number)), EXPECTED.map((e) => e.type));
-    assert.deepEqual(rows.map((x) => [x[col('low')], x[col('medium')], x[col('high')]].map(Number)), EXPECTED.map((e) => e.risk));
+    assert.deepEqual(
+      rows.map((x) => x[col('month')]),
+      EXPECTED.map((e) => e.month),
+    );
+    assert.deepEqual(
+      rows.map((x) => Number(x[col('change_failure_rate')])),
+      EXPECTED.map((e) => e.changeFailureRate),
+    );
+    assert.deepEqual(
+      rows.map((x) => Number(x[col('incidents_caused')])),
+      EXPECTED.map((e) => e.incidents.length),
+    );
+    assert.deepEqual(
+      rows.map((x) => x[col('mean_time_to_rollback_minutes')]),
+      ['35', '', '', '34.5'],
+    );
+    assert.deepEqual(
+      rows.map((x) => x[col('incidents')]),
+      ['INC-2041', 'INC-2107 INC-2115', '', 'INC-2301'],
+    );
+    assert.deepEqual(
+      rows.map((x) => [x[col('standard')], x[col('normal')], x[col('emergency')]].map(Number)),
+      EXPECTED.map((e) => e.type),
+    );
+    assert.deepEqual(
+      rows.map((x) => [x[col('low')], x[col('medium')], x[col('high')]].map(Number)),
+      EXPECTED.map((e) => e.risk),
+    );
   });
 
   it('prints a table with percentages and minutes', () => {
     const lines = itsmote(['metrics', 'examples']).stdout.trimEnd().split('\n');
     assert.equal(lines.length, 5);
-    assert.match(lines[0]!, /^MONTH +EXECUTED +FAILURE RATE +ROLLBACK % +INCIDENTS +MTTR \(MIN\) +STANDARD +NORMAL +EMERGENCY +LOW +MEDIUM +HIGH$/);
-    assert.deepEqual(lines[4]!.split(/\s+/), ['2026-11', '4', '50.0%', '50.0%', '1', '34.5', '1', '2', '1', '1', '1', '2']);
-    assert.deepEqual(lines[2]!.split(/\s+/), ['2026-09', '2', '100.0%', '0.0%', '2', '-', '0', '2', '0', '0', '1', '1']);
+    assert.match(
+      lines[0]!,
+      /^MONTH +EXECUTED +FAILURE RATE +ROLLBACK % +INCIDENTS +MTTR \(MIN\) +STANDARD +NORMAL +EMERGENCY +LOW +MEDIUM +HIGH$/,
+    );
+    assert.deepEqual(lines[4]!.split(/\s+/), [
+      '2026-11',
+      '4',
+      '50.0%',
+      '50.0%',
+      '1',
+      '34.5',
+      '1',
+      '2',
+      '1',
+      '1',
+      '1',
+      '2',
+    ]);
+    assert.deepEqual(lines[2]!.split(/\s+/), [
+      '2026-09',
+      '2',
+      '100.0%',
+      '0.0%',
+      '2',
+      '-',
+      '0',
+      '2',
+      '0',
+      '0',
+      '1',
+      '1',
+    ]);
   });
 
   it('filters by month', () => {
-    const ms = json<MonthMetrics[]>(itsmote(['metrics', 'examples', '-f', 'json', '--month', '2026-09', '-m', '2026-11']));
-    assert.deepEqual(ms.map((m) => m.month), ['2026-09', '2026-11']);
+    const ms = json<MonthMetrics[]>(
+      itsmote(['metrics', 'examples', '-f', 'json', '--month', '2026-09', '-m', '2026-11']),
+    );
+    assert.deepEqual(
+      ms.map((m) => m.month),
+      ['2026-09', '2026-11'],
+    );
     assert.equal(itsmote(['metrics', 'examples', '--month', '2025-01']).stdout, 'No executed changes.\n');
   });
 });

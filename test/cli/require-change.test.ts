@@ -4,10 +4,21 @@ import { itsmote, json, NOW, validChange } from './run';
 import type { JsonFileResult } from '../../server/src/cli/format/json';
 import { GitRepo } from './audit-git-repo';
 
-const component = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  owner: team-a\n`;
+const component = (name: string) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  owner: team-a\n`;
 const SYSTEM = 'apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: shop\nspec:\n  owner: team-a\n';
 const closed = (services: string) =>
-  validChange({ services, status: 'Closed', log: ['2026-11-01 10:00 UTC Planned by @alice', '2026-11-02 10:00 UTC Approved by @bob', '2026-11-03 10:00 UTC In Progress by @alice', '2026-11-03 11:00 UTC Verifying by @alice', '2026-11-03 12:00 UTC Closed by @alice'] }).replace('- Approval', '- Outcome: done\n- Approval');
+  validChange({
+    services,
+    status: 'Closed',
+    log: [
+      '2026-11-01 10:00 UTC Planned by @alice',
+      '2026-11-02 10:00 UTC Approved by @bob',
+      '2026-11-03 10:00 UTC In Progress by @alice',
+      '2026-11-03 11:00 UTC Verifying by @alice',
+      '2026-11-03 12:00 UTC Closed by @alice',
+    ],
+  }).replace('- Approval', '- Outcome: done\n- Approval');
 
 /** A repository on main with two components, a System at the root, and one Closed change. */
 function baseRepo(): GitRepo {
@@ -29,9 +40,14 @@ function baseRepo(): GitRepo {
   return repo;
 }
 
-const check = (repo: GitRepo, ...extra: string[]) => itsmote(['check', '--changed', 'main', '--require-change', '--now', NOW, '-f', 'json', ...extra], { cwd: repo.dir });
+const check = (repo: GitRepo, ...extra: string[]) =>
+  itsmote(['check', '--changed', 'main', '--require-change', '--now', NOW, '-f', 'json', ...extra], { cwd: repo.dir });
 const cm050 = (r: ReturnType<typeof itsmote>) =>
-  json<JsonFileResult[]>(r).flatMap((f) => f.diagnostics.filter((d) => d.code === 'CM050').map((d) => ({ file: f.file, severity: d.severity, message: d.message })));
+  json<JsonFileResult[]>(r).flatMap((f) =>
+    f.diagnostics
+      .filter((d) => d.code === 'CM050')
+      .map((d) => ({ file: f.file, severity: d.severity, message: d.message })),
+  );
 
 describe('itsmote check --changed <ref> --require-change (CM050)', () => {
   let repo: GitRepo;
@@ -51,13 +67,20 @@ describe('itsmote check --changed <ref> --require-change (CM050)', () => {
     assert.equal(found.length, 1, 'once per service');
     assert.equal(found[0]!.file, 'services/payments-api/src/index.ts', 'on the first changed file');
     assert.equal(found[0]!.severity, 'error');
-    assert.match(found[0]!.message, /Code of the service "payments-api" changed \(services\/payments-api\/src\/index\.ts and 1 more file\)/);
+    assert.match(
+      found[0]!.message,
+      /Code of the service "payments-api" changed \(services\/payments-api\/src\/index\.ts and 1 more file\)/,
+    );
     assert.match(found[0]!.message, /no Approved or In Progress change document/);
   });
 
   it('passes once an Approved change for that service exists (the Closed one does not count)', () => {
-    repo.commit('2026-11-21T10:00:00Z', 'payments work', { 'services/payments-api/src/index.ts': 'export const v = 2;\n' });
-    repo.commit('2026-11-21T11:00:00Z', 'register it', { 'changes/2026-12-01-payments.md': validChange({ services: 'Payments-API, ledger' }) });
+    repo.commit('2026-11-21T10:00:00Z', 'payments work', {
+      'services/payments-api/src/index.ts': 'export const v = 2;\n',
+    });
+    repo.commit('2026-11-21T11:00:00Z', 'register it', {
+      'changes/2026-12-01-payments.md': validChange({ services: 'Payments-API, ledger' }),
+    });
     const r = check(repo);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.deepEqual(cm050(r), []);
@@ -66,12 +89,26 @@ describe('itsmote check --changed <ref> --require-change (CM050)', () => {
   it('counts In Progress and Planned-without-approval changes, not a Planned Normal one', () => {
     repo.commit('2026-11-21T10:00:00Z', 'search work', { 'services/search/src/query.ts': 'export const q = 2;\n' });
     const P = '2026-11-26 10:02 UTC Planned by @alice';
-    repo.write({ 'changes/search.md': validChange({ services: 'search', status: 'Planned', log: [P] }).replace(/- Approval.*\n/, '') });
+    repo.write({
+      'changes/search.md': validChange({ services: 'search', status: 'Planned', log: [P] }).replace(
+        /- Approval.*\n/,
+        '',
+      ),
+    });
     assert.equal(cm050(check(repo)).length, 1, 'a Planned Normal change is not approved yet');
-    const standard = validChange({ services: 'search', status: 'Planned', log: [P] }).replace('Change type: Normal', 'Change type: Standard').replace('Risk level: High', 'Risk level: Low').replace(/- Approval.*\n/, '');
+    const standard = validChange({ services: 'search', status: 'Planned', log: [P] })
+      .replace('Change type: Normal', 'Change type: Standard')
+      .replace('Risk level: High', 'Risk level: Low')
+      .replace(/- Approval.*\n/, '');
     repo.write({ 'changes/search.md': standard });
     assert.deepEqual(cm050(check(repo)), [], 'a Planned Standard change needs no approval');
-    repo.write({ 'changes/search.md': validChange({ services: 'search', status: 'In Progress', log: [P, '2026-11-27 09:00 UTC Approved by @bob', '2026-11-28 09:00 UTC In Progress by @alice'] }) });
+    repo.write({
+      'changes/search.md': validChange({
+        services: 'search',
+        status: 'In Progress',
+        log: [P, '2026-11-27 09:00 UTC Approved by @bob', '2026-11-28 09:00 UTC In Progress by @alice'],
+      }),
+    });
     assert.deepEqual(cm050(check(repo)), []);
   });
 
@@ -93,26 +130,48 @@ describe('itsmote check --changed <ref> --require-change (CM050)', () => {
       'services/payments-api/plugins/fraud/rules.ts': 'export const r = 2;\n',
       'services/search/src/query.ts': 'export const q = 2;\n',
     });
-    assert.deepEqual(cm050(check(repo)).map((f) => f.file), ['services/payments-api/plugins/fraud/rules.ts', 'services/search/src/query.ts']);
+    assert.deepEqual(
+      cm050(check(repo)).map((f) => f.file),
+      ['services/payments-api/plugins/fraud/rules.ts', 'services/search/src/query.ts'],
+    );
     assert.match(cm050(check(repo))[0]!.message, /"fraud-check"/);
   });
 
   it('counts uncommitted and untracked work, and deleted files', () => {
     repo.write({ 'services/search/src/query.ts': null });
-    assert.deepEqual(cm050(check(repo)).map((f) => f.file), ['services/search/src/query.ts']);
+    assert.deepEqual(
+      cm050(check(repo)).map((f) => f.file),
+      ['services/search/src/query.ts'],
+    );
     repo.git('checkout', '-q', '--', '.');
     repo.write({ 'services/search/src/untracked.ts': 'new\n' });
-    assert.deepEqual(cm050(check(repo)).map((f) => f.file), ['services/search/src/untracked.ts']);
+    assert.deepEqual(
+      cm050(check(repo)).map((f) => f.file),
+      ['services/search/src/untracked.ts'],
+    );
   });
 
   it('reports in the GitHub and text formats like any diagnostic, and follows the configured severity', () => {
     repo.commit('2026-11-21T10:00:00Z', 'search work', { 'services/search/src/query.ts': 'export const q = 2;\n' });
-    const gh = itsmote(['check', '--changed', 'main', '--require-change', '--now', NOW, '-f', 'github'], { cwd: repo.dir });
+    const gh = itsmote(['check', '--changed', 'main', '--require-change', '--now', NOW, '-f', 'github'], {
+      cwd: repo.dir,
+    });
     assert.equal(gh.code, 1);
-    assert.match(gh.stdout, /^::error file=services\/search\/src\/query\.ts,line=1,col=1,endLine=1,endColumn=1,title=CM050::Code of the service "search" changed/m);
+    assert.match(
+      gh.stdout,
+      /^::error file=services\/search\/src\/query\.ts,line=1,col=1,endLine=1,endColumn=1,title=CM050::Code of the service "search" changed/m,
+    );
     const text = itsmote(['check', '--changed', 'main', '--require-change', '--now', NOW], { cwd: repo.dir });
-    assert.match(text.stdout, /^services\/search\/src\/query\.ts\n {2}1:1 {2}error {2}Code of the service "search".* {2}CM050$/m);
-    repo.write({ '.itsmote.json': JSON.stringify({ requireChange: { ignore: ['**/*.md', '**/test/**'] }, rules: { CM050: 'warning' } }) });
+    assert.match(
+      text.stdout,
+      /^services\/search\/src\/query\.ts\n {2}1:1 {2}error {2}Code of the service "search".* {2}CM050$/m,
+    );
+    repo.write({
+      '.itsmote.json': JSON.stringify({
+        requireChange: { ignore: ['**/*.md', '**/test/**'] },
+        rules: { CM050: 'warning' },
+      }),
+    });
     const warned = check(repo);
     assert.equal(warned.code, 0);
     assert.equal(cm050(warned)[0]?.severity, 'warning');

@@ -20,14 +20,32 @@ export interface RunResult {
  * Runs `node dist/cli.js ...args` and waits for it. The process is killed after `timeoutMs`
  * (default 60 s), which fails the test: a limit on the process, not a timed assertion.
  */
-export function itsmote(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; uid?: number; gid?: number; timeoutMs?: number } = {}): RunResult {
+export function itsmote(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; uid?: number; gid?: number; timeoutMs?: number } = {},
+): RunResult {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ITSMOTE_NOW: undefined, ...opts.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    ITSMOTE_NOW: undefined,
+    ...opts.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const ids = opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {};
   const timeout = opts.timeoutMs ?? 60_000;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout, killSignal: 'SIGKILL', ...ids });
-  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new Error(`itsmote ${args.join(' ')} did not finish within ${timeout} ms (killed); stderr so far:\n${r.stderr?.slice(0, 2000)}`);
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    timeout,
+    killSignal: 'SIGKILL',
+    ...ids,
+  });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
+    throw new Error(
+      `itsmote ${args.join(' ')} did not finish within ${timeout} ms (killed); stderr so far:\n${r.stderr?.slice(0, 2000)}`,
+    );
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -66,7 +84,9 @@ export function tempTree(files: Record<string, string | Uint8Array>): { readonly
 }
 
 /** A valid Normal change (clean at NOW) whose window and services can be chosen. */
-export function validChange(opts: { window?: string; services?: string; status?: string; log?: string[] } = {}): string {
+export function validChange(
+  opts: { window?: string; services?: string; status?: string; log?: string[] } = {},
+): string {
   return `# Upgrade payments-db
 
 - Change type: Normal

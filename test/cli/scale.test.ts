@@ -11,7 +11,10 @@ describe('itsmote check at scale', function () {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const hour = String(i % 24).padStart(2, '0');
     // 40 services, windows spread over a month: some overlap (CM040), most do not.
-    files[`changes/2026-12-${day}-change-${i}.md`] = validChange({ services: `svc-${i % 40}`, window: `2026-12-${day} ${hour}:00 UTC, 90 min` });
+    files[`changes/2026-12-${day}-change-${i}.md`] = validChange({
+      services: `svc-${i % 40}`,
+      window: `2026-12-${day} ${hour}:00 UTC, 90 min`,
+    });
   }
   const t = tempTree(files);
   after(() => t.cleanup());

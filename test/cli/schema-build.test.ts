@@ -11,7 +11,8 @@ describe('dist/itsmote.schema.json (npm run build)', () => {
   it('is the schema the generator renders, with every rule ID under rules', () => {
     const built = readFileSync(join(ROOT, 'dist', 'itsmote.schema.json'), 'utf8');
     assert.equal(built, configSchema(), 'dist/itsmote.schema.json is stale: run npm run build');
-    const rules = (JSON.parse(built) as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties;
+    const rules = (JSON.parse(built) as { properties: { rules: { properties: Record<string, unknown> } } }).properties
+      .rules.properties;
     for (const r of RULES) assert.ok(r.id in rules && r.name in rules, r.id);
   });
 });

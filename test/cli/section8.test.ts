@@ -33,19 +33,30 @@ describe('itsmote on documents as teams write them (SPEC section 8)', () => {
       const name = f.file.split('/').pop()!;
       const want = SECTION8_EXPECTED[name]!.diagnostics;
       const got = f.diagnostics.map((d) => ({ code: d.code, line: d.range.start.line + 1, message: d.message }));
-      assert.deepEqual(got.map((d) => `${d.code}@${d.line}`), want.map((d) => `${d.code}@${d.line}`), `${name}: ${JSON.stringify(got)}`);
+      assert.deepEqual(
+        got.map((d) => `${d.code}@${d.line}`),
+        want.map((d) => `${d.code}@${d.line}`),
+        `${name}: ${JSON.stringify(got)}`,
+      );
       want.forEach((w, i) => {
-        for (const word of w.words ?? []) assert.ok(got[i]!.message.includes(word), `${name}: "${word}" not in ${got[i]!.message}`);
+        for (const word of w.words ?? [])
+          assert.ok(got[i]!.message.includes(word), `${name}: "${word}" not in ${got[i]!.message}`);
       });
     }
   });
 
   it('a suppression written between header items applies to the item below it', () => {
     const r = itsmote(['check', FOLDER, '--now', SECTION8_NOW, '--report-suppressions', '--format', 'json']);
-    const report = json<{ file: string; line: number; kind: string; rules: string[]; suppressed: { code: string; line: number }[] }[]>(r);
+    const report =
+      json<
+        { file: string; line: number; kind: string; rules: string[]; suppressed: { code: string; line: number }[] }[]
+      >(r);
     assert.equal(report.length, 1);
     assert.match(report[0]!.file, /03-suppression-in-header\.md$/);
-    assert.deepEqual(report[0]!.suppressed.map((s) => [s.code, s.line]), [['CM013', report[0]!.line + 1]]);
+    assert.deepEqual(
+      report[0]!.suppressed.map((s) => [s.code, s.line]),
+      [['CM013', report[0]!.line + 1]],
+    );
   });
 
   it('list shows the custom fields of extraFields, named as the config writes them', () => {
@@ -80,8 +91,14 @@ describe('itsmote on documents as teams write them (SPEC section 8)', () => {
       }
       const executed = docs.filter((d) => d.expect.executed).length;
       assert.ok(executed > 200, `only ${executed} executed changes in the corpus`);
-      assert.equal(months.reduce((n, m) => n + m.executed, 0), executed);
-      assert.deepEqual(months.map((m) => m.month), [...expected.keys()].sort());
+      assert.equal(
+        months.reduce((n, m) => n + m.executed, 0),
+        executed,
+      );
+      assert.deepEqual(
+        months.map((m) => m.month),
+        [...expected.keys()].sort(),
+      );
       for (const m of months) {
         const e = expected.get(m.month)!;
         assert.deepEqual([...m.changes].sort(), e.executed.sort(), m.month);
@@ -92,10 +109,20 @@ describe('itsmote on documents as teams write them (SPEC section 8)', () => {
 
     it('check gives each generated document exactly its expected codes', () => {
       const r = itsmote(['check', tree.dir, '--now', SECTION8_NOW, '--format', 'json']);
-      const byFile = new Map(json<JsonFileResult[]>(r).map((f) => [f.file.split('/').pop()!, [...new Set(f.diagnostics.map((d) => d.code))].sort()]));
+      const byFile = new Map(
+        json<JsonFileResult[]>(r).map((f) => [
+          f.file.split('/').pop()!,
+          [...new Set(f.diagnostics.map((d) => d.code))].sort(),
+        ]),
+      );
       // CM040 is a set rule (windows of different changes): not part of a document's own expectation.
-      const mismatches = docs.filter((d) => (byFile.get(d.name) ?? []).filter((c) => c !== 'CM040').join() !== d.expect.codes.join());
-      assert.deepEqual(mismatches.map((d) => `${d.name}: ${byFile.get(d.name)} != ${d.expect.codes}`), []);
+      const mismatches = docs.filter(
+        (d) => (byFile.get(d.name) ?? []).filter((c) => c !== 'CM040').join() !== d.expect.codes.join(),
+      );
+      assert.deepEqual(
+        mismatches.map((d) => `${d.name}: ${byFile.get(d.name)} != ${d.expect.codes}`),
+        [],
+      );
     });
   });
 });

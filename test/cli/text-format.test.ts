@@ -8,9 +8,14 @@ import { formatText, wrapText } from '../../server/src/cli/format/text';
 import { skipBecause } from '../support/skip';
 import { CLI, NOW, ROOT, itsmote } from './run';
 
-const LONG = 'This is a Normal change and has reached In Progress without approval: there is no Approval value and no Approved status log entry. Record who approved it.';
+const LONG =
+  'This is a Normal change and has reached In Progress without approval: there is no Approval value and no Approved status log entry. Record who approved it.';
 const diag = (line: number, message: string, code: string, severity: 1 | 2 = 1): Diagnostic => ({
-  range: { start: { line, character: 0 }, end: { line, character: 5 } }, message, code, severity, source: 'itsmote',
+  range: { start: { line, character: 0 }, end: { line, character: 5 } },
+  message,
+  code,
+  severity,
+  source: 'itsmote',
 });
 const RESULTS = [{ file: 'changes/a.md', diagnostics: [diag(7, LONG, 'CM020'), diag(16, 'Short one.', 'CM030', 2)] }];
 
@@ -54,13 +59,23 @@ describe('cli: text format width', () => {
 
   it('the real command on an 80-column terminal (a pty through script(1)) fits it', function () {
     const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
-    if (probe.error || probe.status !== 0) skipBecause(this, 'script(1) from util-linux is not installed, so no pseudo-terminal can be made');
-    const r = spawnSync('script', ['-qec', `stty cols 80; NO_COLOR=1 "${process.execPath}" "${CLI}" check examples --now ${NOW}`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ITSMOTE_NOW: '' } });
+    if (probe.error || probe.status !== 0)
+      skipBecause(this, 'script(1) from util-linux is not installed, so no pseudo-terminal can be made');
+    const r = spawnSync(
+      'script',
+      ['-qec', `stty cols 80; NO_COLOR=1 "${process.execPath}" "${CLI}" check examples --now ${NOW}`, '/dev/null'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ITSMOTE_NOW: '' } },
+    );
     const lines = r.stdout.replace(/\r/g, '').split('\n');
-    assert.ok(lines.some((l) => /^ +\S/.test(l) && !/^ {2}\d+:\d+/.test(l)), `some message wrapped:\n${r.stdout}`);
+    assert.ok(
+      lines.some((l) => /^ +\S/.test(l) && !/^ {2}\d+:\d+/.test(l)),
+      `some message wrapped:\n${r.stdout}`,
+    );
     for (const l of lines) assert.ok(l.length <= 80, `${l.length} columns: ${l}`);
     // The closing line examples/EXPECTED.md gives for the example workspace.
-    const expected = /\((\d+ errors, \d+ warnings, \d+ infos in \d+ files)\)/.exec(readFileSync(join(ROOT, 'examples', 'EXPECTED.md'), 'utf8'))![1]!;
+    const expected = /\((\d+ errors, \d+ warnings, \d+ infos in \d+ files)\)/.exec(
+      readFileSync(join(ROOT, 'examples', 'EXPECTED.md'), 'utf8'),
+    )![1]!;
     assert.ok(lines.includes(expected), `${expected}\n${r.stdout}`);
   });
 });

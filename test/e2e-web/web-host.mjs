@@ -21,7 +21,10 @@ const CHECKS = [
         await view.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: T });
       }
       await runCommand(page, 'View: Focus Problems');
-      await page.locator('.markers-panel .monaco-list-row', { hasText: /CM012/ }).first().waitFor({ state: 'visible', timeout: T });
+      await page
+        .locator('.markers-panel .monaco-list-row', { hasText: /CM012/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: T });
     },
   },
   {
@@ -29,7 +32,12 @@ const CHECKS = [
     async run(page) {
       await runCommand(page, 'ITSMote: Show Language Server Output');
       // The output channel's text (its lines are virtualised view-lines: read the panel's text).
-      const logged = (re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector('.part.panel')?.textContent ?? ''), re.source, { timeout: T });
+      const logged = (re) =>
+        page.waitForFunction(
+          (src) => new RegExp(src).test(document.querySelector('.part.panel')?.textContent ?? ''),
+          re.source,
+          { timeout: T },
+        );
       await logged(/started\sfor\scode-server[^(]*\(Web\sWorker\)/);
       await logged(/indexed\s14\schange\sdocuments/);
     },
@@ -51,9 +59,18 @@ const CHECKS = [
       await page.locator('.quick-input-widget', { hasText: /no git in the browser/ }).waitFor({ timeout: T });
       await input.fill('@reviewer');
       await page.keyboard.press('Enter');
-      await page.locator('.view-line', { hasText: /Status:\sApproved/ }).first().waitFor({ timeout: T });
-      await page.locator('.view-line', { hasText: /UTC\sApproved\sby\s@reviewer/ }).first().waitFor({ timeout: T });
-      await view.locator('.monaco-list-row', { hasText: /^Approved\s*3$/ }).first().waitFor({ timeout: T });
+      await page
+        .locator('.view-line', { hasText: /Status:\sApproved/ })
+        .first()
+        .waitFor({ timeout: T });
+      await page
+        .locator('.view-line', { hasText: /UTC\sApproved\sby\s@reviewer/ })
+        .first()
+        .waitFor({ timeout: T });
+      await view
+        .locator('.monaco-list-row', { hasText: /^Approved\s*3$/ })
+        .first()
+        .waitFor({ timeout: T });
     },
   },
 ];

@@ -14,13 +14,19 @@ describe('Changes view', () => {
     const a = await api();
     a.changesTree.setGroupBy('status');
     a.changesTree.setFilters({ onlyMine: false, onlyActive: false });
-    await vscode.workspace.getConfiguration('itsmote').update('author', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('itsmote')
+      .update('author', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('lists every example change, grouped by status in lifecycle order', async () => {
     const a = await api();
     const expected = statusesOnDisk();
-    await until('the full index', () => a.changesTree.snapshot.complete && a.changesTree.snapshot.changes.length === expected.size, [a.changesTree.onDidRefresh]);
+    await until(
+      'the full index',
+      () => a.changesTree.snapshot.complete && a.changesTree.snapshot.changes.length === expected.size,
+      [a.changesTree.onDidRefresh],
+    );
     const roots = a.changesTree.getChildren();
     const labels = roots.map((n) => (n.kind === 'group' ? n.group.label : '?'));
     const present = LIFECYCLE_ORDER.filter((s) => [...expected.values()].includes(s));
@@ -28,11 +34,18 @@ describe('Changes view', () => {
     for (const group of roots) {
       assert.equal(group.kind, 'group');
       if (group.kind !== 'group') continue;
-      const want = [...expected].filter(([, s]) => s === group.group.label).map(([id]) => id).sort();
+      const want = [...expected]
+        .filter(([, s]) => s === group.group.label)
+        .map(([id]) => id)
+        .sort();
       assert.deepEqual(idsOf(a.changesTree.getChildren(group)), want, `group ${group.group.label}`);
       const item = a.changesTree.getTreeItem(group);
       const finished = ['Rejected', 'Rolled Back', 'Closed'].includes(group.group.label);
-      assert.equal(item.collapsibleState, finished ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded, group.group.label);
+      assert.equal(
+        item.collapsibleState,
+        finished ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+        group.group.label,
+      );
       assert.equal(item.description, String(want.length));
     }
   });
@@ -40,7 +53,9 @@ describe('Changes view', () => {
   it('shows title, description, status icon, an escaped tooltip and a problem badge', async () => {
     const a = await api();
     const approved = a.changesTree.getChildren().find((n) => n.kind === 'group' && n.group.label === 'Approved')!;
-    const node = a.changesTree.getChildren(approved).find((n) => n.kind === 'change' && n.change.id === '2026-12-01-upgrade-payments-db')!;
+    const node = a.changesTree
+      .getChildren(approved)
+      .find((n) => n.kind === 'change' && n.change.id === '2026-12-01-upgrade-payments-db')!;
     const item = a.changesTree.getTreeItem(node);
     assert.equal(item.label, 'Upgrade payments-db to PostgreSQL 16');
     assert.equal(item.description, 'Normal · High risk · @alice · 2026-12-01 14:00–15:00 UTC');
@@ -55,7 +70,9 @@ describe('Changes view', () => {
 
     // billing-cron-migration has one error (CM012: the owner is a team).
     const closed = a.changesTree.getChildren().find((n) => n.kind === 'group' && n.group.label === 'Closed')!;
-    const faulty = a.changesTree.getChildren(closed).find((n) => n.kind === 'change' && n.change.id === '2026-09-15-billing-cron-migration')!;
+    const faulty = a.changesTree
+      .getChildren(closed)
+      .find((n) => n.kind === 'change' && n.change.id === '2026-09-15-billing-cron-migration')!;
     const deco = a.changesTree.provideFileDecoration(a.changesTree.getTreeItem(faulty).resourceUri!);
     assert.equal(deco?.badge, '1');
     assert.match(deco?.tooltip ?? '', /^1 error/);
@@ -70,10 +87,16 @@ describe('Changes view', () => {
     for (const service of ['payments-db', 'payments-api']) {
       const g = byService.get(service);
       assert.ok(g, `group ${service}`);
-      assert.ok(idsOf(a.changesTree.getChildren(g)).includes('2026-12-01-upgrade-payments-db'), `upgrade listed under ${service}`);
+      assert.ok(
+        idsOf(a.changesTree.getChildren(g)).includes('2026-12-01-upgrade-payments-db'),
+        `upgrade listed under ${service}`,
+      );
     }
     a.changesTree.setGroupBy('type');
-    assert.deepEqual(a.changesTree.getChildren().map((g) => (g.kind === 'group' ? g.group.label : '')), ['Standard', 'Normal', 'Emergency']);
+    assert.deepEqual(
+      a.changesTree.getChildren().map((g) => (g.kind === 'group' ? g.group.label : '')),
+      ['Standard', 'Normal', 'Emergency'],
+    );
     a.changesTree.setGroupBy('owner');
     const owners = a.changesTree.getChildren().map((g) => (g.kind === 'group' ? g.group.label : ''));
     assert.ok(owners.includes('@alice') && owners.includes('@marta'), owners.join(', '));

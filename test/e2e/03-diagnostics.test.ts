@@ -40,7 +40,8 @@ describe('diagnostics', () => {
     const uri = changeUri('2026-11-24-emergency-dns-failover');
     const editor = await vscode.window.showTextDocument(uri);
     const doc = editor.document;
-    const has023 = (): boolean => codesOf(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'itsmote')).includes('CM023');
+    const has023 = (): boolean =>
+      codesOf(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'itsmote')).includes('CM023');
     const changed = [vscode.languages.onDidChangeDiagnostics];
     await until('CM023 on the unedited document', () => has023(), changed);
     const typeLine = [...Array(doc.lineCount).keys()].find((i) => /^- Change type:/i.test(doc.lineAt(i).text));

@@ -36,11 +36,17 @@ describe('metrics', () => {
 
   it('renders the dashboard: four charts holding the example figures, and the table', async () => {
     const a = await api();
-    const rendered = until('the dashboard to draw', () => a.dashboard.lastRender?.charts.length === 4 && a.dashboard.lastRender, [a.dashboard.onDidRender], 60_000);
+    const rendered = until(
+      'the dashboard to draw',
+      () => a.dashboard.lastRender?.charts.length === 4 && a.dashboard.lastRender,
+      [a.dashboard.onDidRender],
+      60_000,
+    );
     await vscode.commands.executeCommand('itsmote.showMetrics');
     const r = await rendered;
     const chart = (id: string) => r.charts.find((c) => c.id === id);
-    for (const id of ['cfr', 'rollback', 'incidents', 'mttr']) assert.deepEqual(chart(id)?.labels, MONTHS, `${id} labels`);
+    for (const id of ['cfr', 'rollback', 'incidents', 'mttr'])
+      assert.deepEqual(chart(id)?.labels, MONTHS, `${id} labels`);
     assert.deepEqual(chart('cfr')?.data, FAILURE_RATE);
     assert.deepEqual(chart('rollback')?.data, ROLLBACK_RATE);
     assert.deepEqual(chart('incidents')?.data, INCIDENTS);
@@ -52,8 +58,14 @@ describe('metrics', () => {
     const csvUri = vscode.Uri.joinPath(workspaceRoot(), 'out', 'metrics.csv');
     const jsonUri = vscode.Uri.joinPath(workspaceRoot(), 'out', 'metrics.json');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceRoot(), 'out'));
-    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('itsmote.exportMetrics', csvUri))?.toString(), csvUri.toString());
-    const rows = readFileSync(csvUri.fsPath, 'utf8').trimEnd().split('\r\n').map((r) => r.split(','));
+    assert.equal(
+      (await vscode.commands.executeCommand<vscode.Uri>('itsmote.exportMetrics', csvUri))?.toString(),
+      csvUri.toString(),
+    );
+    const rows = readFileSync(csvUri.fsPath, 'utf8')
+      .trimEnd()
+      .split('\r\n')
+      .map((r) => r.split(','));
     const header = rows[0]!;
     assert.equal(rows.length, 1 + MONTHS.length);
     const nov = rows.find((r) => r[0] === '2026-11')!;
@@ -63,8 +75,16 @@ describe('metrics', () => {
     assert.equal(col('mean_time_to_rollback_min'), '34.5');
     assert.equal(col('incidents'), 'INC-2301');
     await vscode.commands.executeCommand('itsmote.exportMetrics', jsonUri);
-    const json = JSON.parse(readFileSync(jsonUri.fsPath, 'utf8')) as { months: { month: string; changeFailureRate: number }[] };
-    assert.deepEqual(json.months.map((m) => m.month), MONTHS);
-    assert.deepEqual(json.months.map((m) => Math.round(m.changeFailureRate * 100)), FAILURE_RATE);
+    const json = JSON.parse(readFileSync(jsonUri.fsPath, 'utf8')) as {
+      months: { month: string; changeFailureRate: number }[];
+    };
+    assert.deepEqual(
+      json.months.map((m) => m.month),
+      MONTHS,
+    );
+    assert.deepEqual(
+      json.months.map((m) => Math.round(m.changeFailureRate * 100)),
+      FAILURE_RATE,
+    );
   });
 });

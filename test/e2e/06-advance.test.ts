@@ -14,7 +14,8 @@ async function node(id: string): Promise<ChangeNode> {
 
 function groupOf(a: Awaited<ReturnType<typeof api>>, id: string): string | undefined {
   for (const g of a.changesTree.getChildren()) {
-    if (g.kind === 'group' && a.changesTree.getChildren(g).some((c) => c.kind === 'change' && c.change.id === id)) return g.group.label;
+    if (g.kind === 'group' && a.changesTree.getChildren(g).some((c) => c.kind === 'change' && c.change.id === id))
+      return g.group.label;
   }
   return undefined;
 }
@@ -31,8 +32,16 @@ describe('Advance status', () => {
 
     const text = readText(changeUri(id));
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === changeUri(id).toString());
-    assert.match(text, /^- Status: In Progress$/m, `the file on disk has the new status (editor copy: ${doc ? `dirty=${doc.isDirty} status=${/^- Status: (.*)$/m.exec(doc.getText())?.[1]}` : 'not open'})`);
-    assert.match(text, /^- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 12:00 UTC In Progress by .+$/m, 'a log entry after the last one');
+    assert.match(
+      text,
+      /^- Status: In Progress$/m,
+      `the file on disk has the new status (editor copy: ${doc ? `dirty=${doc.isDirty} status=${/^- Status: (.*)$/m.exec(doc.getText())?.[1]}` : 'not open'})`,
+    );
+    assert.match(
+      text,
+      /^- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 12:00 UTC In Progress by .+$/m,
+      'a log entry after the last one',
+    );
     await until('the tree to move it', () => groupOf(a, id) === 'In Progress', [a.changesTree.onDidRefresh]);
     assert.deepEqual((await node(id)).change.allowedNext, ['Verifying', 'Rolled Back']);
   });
@@ -40,7 +49,10 @@ describe('Advance status', () => {
   it('writes the reason of a rollback into the log', async () => {
     const a = await api();
     const id = '2026-11-20-auth-session-ttl';
-    const moved = await vscode.commands.executeCommand<boolean>('itsmote.advanceStatus', await node(id), { to: 'Rolled Back', note: 'logins failed for SSO users' });
+    const moved = await vscode.commands.executeCommand<boolean>('itsmote.advanceStatus', await node(id), {
+      to: 'Rolled Back',
+      note: 'logins failed for SSO users',
+    });
     assert.equal(moved, true);
     assert.match(readText(changeUri(id)), /^- 2026-11-28 12:00 UTC Rolled Back by .+: logins failed for SSO users$/m);
     await until('the tree to move it', () => groupOf(a, id) === 'Rolled Back', [a.changesTree.onDidRefresh]);
@@ -56,7 +68,7 @@ describe('Advance status', () => {
     assert.equal(readText(changeUri(id)), before);
   });
 
-  it('works on the active editor too, and keeps the user\'s unsaved edits unsaved', async () => {
+  it("works on the active editor too, and keeps the user's unsaved edits unsaved", async () => {
     const a = await api();
     const id = '2026-11-28-rabbitmq-prefetch';
     const uri = changeUri(id);
@@ -68,9 +80,11 @@ describe('Advance status', () => {
     const moved = await vscode.commands.executeCommand<boolean>('itsmote.advanceStatus', undefined, { to: next });
     assert.equal(moved, true, `${status} -> ${next}`);
     assert.match(editor.document.getText(), new RegExp(`^- Status: ${next}$`, 'm'));
-    assert.equal(editor.document.isDirty, true, 'not saved behind the user\'s back');
+    assert.equal(editor.document.isDirty, true, "not saved behind the user's back");
     assert.equal(readText(uri), onDisk);
-    await until('the tree to follow the editor', () => a.changesTree.changeFor(uri)?.status === next, [a.changesTree.onDidRefresh]);
+    await until('the tree to follow the editor', () => a.changesTree.changeFor(uri)?.status === next, [
+      a.changesTree.onDidRefresh,
+    ]);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -16,7 +16,9 @@ interface Token {
 /** The grammar file a contributing extension declares for a scope. */
 function grammarPath(scope: string): string | undefined {
   for (const ext of vscode.extensions.all) {
-    const grammars = (ext.packageJSON as { contributes?: { grammars?: { scopeName: string; path: string }[] } }).contributes?.grammars ?? [];
+    const grammars =
+      (ext.packageJSON as { contributes?: { grammars?: { scopeName: string; path: string }[] } }).contributes
+        ?.grammars ?? [];
     const g = grammars.find((x) => x.scopeName === scope);
     if (g) return join(ext.extensionPath, g.path);
   }
@@ -34,9 +36,14 @@ async function tokens(uri: vscode.Uri): Promise<Token[]> {
   const ours = grammarPath('itsmote.injection');
   assert.ok(markdown, 'the built-in markdown grammar');
   assert.ok(ours, 'our injection grammar is contributed');
-  onig ??= oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer);
+  onig ??= oniguruma.loadWASM(
+    readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer,
+  );
   const registry = new vsctm.Registry({
-    onigLib: onig.then(() => ({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) })),
+    onigLib: onig.then(() => ({
+      createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    })),
     loadGrammar: async (scope) => {
       const path = scope === 'text.html.markdown' ? markdown : scope === 'itsmote.injection' ? ours : undefined;
       return path ? vsctm.parseRawGrammar(readFileSync(path, 'utf8'), path) : null;
@@ -58,7 +65,13 @@ let onig: Promise<void> | undefined;
 
 function scopeOf(all: Token[], text: string): string {
   const tok = all.find((t) => t.c === text);
-  assert.ok(tok, `a token "${text}" (tokens: ${all.map((t) => JSON.stringify(t.c)).slice(0, 60).join(' ')})`);
+  assert.ok(
+    tok,
+    `a token "${text}" (tokens: ${all
+      .map((t) => JSON.stringify(t.c))
+      .slice(0, 60)
+      .join(' ')})`,
+  );
   return tok.t;
 }
 
@@ -76,7 +89,10 @@ describe('highlighting (injection grammar into markdown)', () => {
     // Markdown itself is untouched: the list is still a list, the heading still a heading.
     assert.match(scopeOf(all, 'Change type'), /markup\.list\.unnumbered\.markdown/);
     const headings = all.filter((t) => t.c === 'Rollback plan').map((t) => t.t);
-    assert.ok(headings.some((t) => /markup\.heading/.test(t) && !/itsmote/.test(t)), headings.join(' | '));
+    assert.ok(
+      headings.some((t) => /markup\.heading/.test(t) && !/itsmote/.test(t)),
+      headings.join(' | '),
+    );
   });
 });
 
@@ -86,19 +102,31 @@ describe('snippets', () => {
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'changes', 'from-snippet.md');
     await vscode.workspace.fs.writeFile(uri, new Uint8Array());
     const editor = await vscode.window.showTextDocument(uri);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'ITSMote: Normal change' });
+    await vscode.commands.executeCommand('editor.action.insertSnippet', {
+      langId: 'markdown',
+      name: 'ITSMote: Normal change',
+    });
     const text = editor.document.getText();
     assert.match(text, /^- Change type: Normal$/m);
     assert.match(text, /^- Status: Planned$/m);
-    assert.match(text, /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} Planned by @you$/m, 'the log line, owner mirrored');
+    assert.match(
+      text,
+      /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} Planned by @you$/m,
+      'the log line, owner mirrored',
+    );
     await vscode.commands.executeCommand('leaveSnippet');
     await editor.document.save();
-    await until('the snippet change in the tree', () => a.changesTree.changeFor(uri)?.status === 'Planned', [a.changesTree.onDidRefresh]);
+    await until('the snippet change in the tree', () => a.changesTree.changeFor(uri)?.status === 'Planned', [
+      a.changesTree.onDidRefresh,
+    ]);
     // No CM005 (unreadable time), CM030/CM031 (log vs status) or CM001: a well-formed document.
     // The placeholders are real values, so what is left is at most a warning or two.
     const bad = ['CM001', 'CM003', 'CM005', 'CM030', 'CM031', 'CM037'];
     const diags = await diagnosticsOf(uri, () => true);
-    assert.deepEqual(codesOf(diags).filter((c) => bad.includes(c)), []);
+    assert.deepEqual(
+      codesOf(diags).filter((c) => bad.includes(c)),
+      [],
+    );
     assert.equal(a.changesTree.changeFor(uri)?.problems.errors, 0, codesOf(diags).join());
   });
 });

@@ -13,10 +13,20 @@ describe('server lifecycle (runs last: it restarts the server)', () => {
     const before = a.changesTree.snapshot.changes.length;
     const states: State[] = [];
     const sub = a.client.onDidChangeState((e) => states.push(e.newState));
-    const refreshed = until('a reload after the restart', () => states.includes(State.Running) && a.changesTree.snapshot.complete && a.changesTree.snapshot, [a.changesTree.onDidRefresh], 60_000);
+    const refreshed = until(
+      'a reload after the restart',
+      () => states.includes(State.Running) && a.changesTree.snapshot.complete && a.changesTree.snapshot,
+      [a.changesTree.onDidRefresh],
+      60_000,
+    );
     try {
       process.kill(proc.pid, 'SIGKILL');
-      await until('the status bar to show the restart', () => states.includes(State.Starting) || states.includes(State.Stopped), [a.client.onDidChangeState], 20_000);
+      await until(
+        'the status bar to show the restart',
+        () => states.includes(State.Starting) || states.includes(State.Stopped),
+        [a.client.onDidChangeState],
+        20_000,
+      );
       const snapshot = await refreshed;
       assert.equal(a.client.state, State.Running);
       assert.equal(snapshot.changes.length, before, 'the same changes after the restart');
@@ -34,9 +44,19 @@ describe('server lifecycle (runs last: it restarts the server)', () => {
     const sub = a.client.onDidChangeState((e) => states.push(e.newState));
     const before = a.changesTree.snapshot.changes.length;
     try {
-      const reloaded = until('the index again', () => states.includes(State.Running) && a.changesTree.snapshot.complete && a.changesTree.snapshot, [a.changesTree.onDidRefresh], 60_000);
+      const reloaded = until(
+        'the index again',
+        () => states.includes(State.Running) && a.changesTree.snapshot.complete && a.changesTree.snapshot,
+        [a.changesTree.onDidRefresh],
+        60_000,
+      );
       await vscode.commands.executeCommand('itsmote.restartServer');
-      await until('stopped then running again', () => states.includes(State.Stopped) && a.client.state === State.Running, [a.client.onDidChangeState], 60_000);
+      await until(
+        'stopped then running again',
+        () => states.includes(State.Stopped) && a.client.state === State.Running,
+        [a.client.onDidChangeState],
+        60_000,
+      );
       assert.equal((await reloaded).changes.length, before);
     } finally {
       sub.dispose();

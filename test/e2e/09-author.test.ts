@@ -16,23 +16,42 @@ describe('author', () => {
     assert.equal(a.author(), 'Kofi Mensah');
   });
 
-  it('reads the target of the server\'s advance actions, and only of those', () => {
+  it("reads the target of the server's advance actions, and only of those", () => {
     const rewrite = vscode.CodeActionKind.RefactorRewrite;
     assert.equal(advanceTarget(new vscode.CodeAction('Advance status to In Progress', rewrite)), 'In Progress');
-    assert.equal(advanceTarget(new vscode.CodeAction('Advance status to Rolled Back (say why in the log)', rewrite)), 'Rolled Back');
-    assert.equal(advanceTarget(new vscode.CodeAction('Advance status to Closed', vscode.CodeActionKind.QuickFix)), undefined);
+    assert.equal(
+      advanceTarget(new vscode.CodeAction('Advance status to Rolled Back (say why in the log)', rewrite)),
+      'Rolled Back',
+    );
+    assert.equal(
+      advanceTarget(new vscode.CodeAction('Advance status to Closed', vscode.CodeActionKind.QuickFix)),
+      undefined,
+    );
     assert.equal(advanceTarget(new vscode.CodeAction('Add the "Rollback plan" field', rewrite)), undefined);
   });
 
-  it('routes the server\'s real advance actions through the command that asks, leaving the others alone', async () => {
+  it("routes the server's real advance actions through the command that asks, leaving the others alone", async () => {
     await api();
     const uri = changeUri('2026-12-01-upgrade-payments-db');
     const doc = await vscode.workspace.openTextDocument(uri);
-    const statusLine = doc.getText().split('\n').findIndex((l) => l.startsWith('- Status:'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(statusLine, 3, statusLine, 3));
+    const statusLine = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('- Status:'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(statusLine, 3, statusLine, 3),
+    );
     const advance = actions.filter((a) => advanceTarget(a));
-    assert.ok(advance.length > 0, `the server offers advance actions on ${doc.fileName}: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.ok(advance.every((a) => a.edit), 'with an identity known, the server\'s edit is used as it is');
+    assert.ok(
+      advance.length > 0,
+      `the server offers advance actions on ${doc.fileName}: ${actions.map((a) => a.title).join(' | ')}`,
+    );
+    assert.ok(
+      advance.every((a) => a.edit),
+      "with an identity known, the server's edit is used as it is",
+    );
     const routed = routeAdvanceThroughCommand(actions, uri) as vscode.CodeAction[];
     for (const [i, before] of actions.entries()) {
       const after = routed[i]!;

@@ -13,7 +13,8 @@ const KEY_POSITION = new vscode.Position(4, 4);
 /** Between the quotes of `"CM013": ""`: where a severity goes. */
 const VALUE_POSITION = new vscode.Position(3, 14);
 
-const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label).replace(/^"|"$/g, '');
+const labelOf = (item: vscode.CompletionItem): string =>
+  (typeof item.label === 'string' ? item.label : item.label.label).replace(/^"|"$/g, '');
 
 describe('.itsmote.json schema', () => {
   const folder = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'config-schema-test');
@@ -31,22 +32,38 @@ describe('.itsmote.json schema', () => {
   });
 
   it('underlines a misspelt key ("ruls") with a JSON diagnostic', async () => {
-    const fromJson = () => vscode.languages.getDiagnostics(uri()).filter((d) => d.source !== 'itsmote' && /ruls/.test(d.message));
-    const [typo] = await until('a JSON diagnostic on "ruls"', () => fromJson().length > 0 && fromJson(), [vscode.languages.onDidChangeDiagnostics], 30_000);
+    const fromJson = () =>
+      vscode.languages.getDiagnostics(uri()).filter((d) => d.source !== 'itsmote' && /ruls/.test(d.message));
+    const [typo] = await until(
+      'a JSON diagnostic on "ruls"',
+      () => fromJson().length > 0 && fromJson(),
+      [vscode.languages.onDidChangeDiagnostics],
+      30_000,
+    );
     assert.equal(typo!.range.start.line, 1, typo!.message);
     assert.match(typo!.message, /not allowed/i);
   });
 
   it('offers the rule IDs and names inside "rules": {', async () => {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri(), KEY_POSITION);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri(),
+      KEY_POSITION,
+    );
     const labels = list.items.map(labelOf);
-    for (const key of ['CM001', 'CM050', 'impact-missing', 'self-approval']) assert.ok(labels.includes(key), `${key} among ${labels.slice(0, 20).join(', ')}`);
+    for (const key of ['CM001', 'CM050', 'impact-missing', 'self-approval'])
+      assert.ok(labels.includes(key), `${key} among ${labels.slice(0, 20).join(', ')}`);
     assert.ok(!labels.includes('CM013'), 'not the rule already configured');
   });
 
-  it('offers the severities as a rule\'s value', async () => {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri(), VALUE_POSITION);
+  it("offers the severities as a rule's value", async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri(),
+      VALUE_POSITION,
+    );
     const labels = list.items.map(labelOf);
-    for (const severity of ['error', 'warning', 'information', 'hint', 'off']) assert.ok(labels.includes(severity), `${severity} among ${labels.join(', ')}`);
+    for (const severity of ['error', 'warning', 'information', 'hint', 'off'])
+      assert.ok(labels.includes(severity), `${severity} among ${labels.join(', ')}`);
   });
 });

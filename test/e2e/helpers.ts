@@ -39,7 +39,12 @@ export function readText(uri: vscode.Uri): string {
  * Resolves with `check()`'s first truthy value: checked now and after each firing of `events`.
  * Rejects after `timeoutMs` with `what` and the last value seen.
  */
-export function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, events: vscode.Event<unknown>[], timeoutMs = 20_000): Promise<T> {
+export function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  events: vscode.Event<unknown>[],
+  timeoutMs = 20_000,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const subs: vscode.Disposable[] = [];
     let done = false;
@@ -60,16 +65,31 @@ export function until<T>(what: string, check: () => T | undefined | false | Prom
         finish(() => reject(err));
       }
     };
-    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`)),
+        ),
+      timeoutMs,
+    );
     for (const e of events) subs.push(e(() => void run()));
     void run();
   });
 }
 
 /** The itsmote diagnostics of a document once the server has published any matching `ready`. */
-export function diagnosticsOf(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
+export function diagnosticsOf(
+  uri: vscode.Uri,
+  ready: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+  timeoutMs?: number,
+): Promise<vscode.Diagnostic[]> {
   const get = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'itsmote');
-  return until(`diagnostics of ${uri.path}`, () => (ready(get()) ? get() : undefined), [vscode.languages.onDidChangeDiagnostics], timeoutMs);
+  return until(
+    `diagnostics of ${uri.path}`,
+    () => (ready(get()) ? get() : undefined),
+    [vscode.languages.onDidChangeDiagnostics],
+    timeoutMs,
+  );
 }
 
 export function codesOf(diagnostics: readonly vscode.Diagnostic[]): string[] {
@@ -82,7 +102,15 @@ export function expectedCodes(): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of text.split('\n')) {
     const m = /^\|\s*(changes\/[^|]+\.md)\s*\|([^|]*)\|/.exec(line);
-    if (m) rows.set(m[1]!.trim(), m[2]!.split(',').map((c) => c.trim()).filter(Boolean).sort());
+    if (m)
+      rows.set(
+        m[1]!.trim(),
+        m[2]!
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .sort(),
+      );
   }
   return rows;
 }

@@ -24,7 +24,9 @@ export async function run(): Promise<void> {
 
   // Load the bundled test files the way Mocha's `loadFiles` does, with a plain require: the
   // bundles are CommonJS and the extension host's module loader handles require best.
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const name of files) {
     const file = join(__dirname, name);
     mocha.suite.emit('pre-require', globalThis, file, mocha);
@@ -43,7 +45,10 @@ export async function run(): Promise<void> {
       else resolve();
     });
     runner.on('pending', (test) => {
-      pending.push({ title: test.fullTitle(), reason: (test as { skipReason?: string }).skipReason ?? 'skipped (no reason given)' });
+      pending.push({
+        title: test.fullTitle(),
+        reason: (test as { skipReason?: string }).skipReason ?? 'skipped (no reason given)',
+      });
     });
   });
 }

@@ -20,7 +20,12 @@ async function main(): Promise<void> {
     await runTests({
       extensionDevelopmentPath: root,
       extensionTestsPath: join(__dirname, 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${join(temp, 'ud')}`],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        `--user-data-dir=${join(temp, 'ud')}`,
+      ],
       extensionTestsEnv: { ITSMOTE_E2E_WORKSPACE: workspace, ITSMOTE_NOW: '2026-11-28T12:00:00Z' },
     });
   } finally {

@@ -47,7 +47,12 @@ describe('security: hostile document text in the tree and the dashboard', () => 
 
   before(async () => {
     const a = await api();
-    const listed = until('the hostile change in the tree', () => a.changesTree.snapshot.changes.find((c) => c.id === FILE), [a.changesTree.onDidRefresh], 30_000);
+    const listed = until(
+      'the hostile change in the tree',
+      () => a.changesTree.snapshot.changes.find((c) => c.id === FILE),
+      [a.changesTree.onDidRefresh],
+      30_000,
+    );
     await vscode.workspace.fs.writeFile(uri(), Buffer.from(HOSTILE, 'utf8'));
     await listed;
   });
@@ -76,25 +81,40 @@ describe('security: hostile document text in the tree and the dashboard', () => 
 
   it('keeps the dashboard page free of document text, with a CSP that allows only its nonce script and its own files', async () => {
     const a = await api();
-    const rendered = until('the dashboard drawn with the hostile change', () => a.dashboard.lastRender && a.dashboard.lastRender.tableRows > 0 && a.dashboard.lastRender, [a.dashboard.onDidRender], 30_000);
+    const rendered = until(
+      'the dashboard drawn with the hostile change',
+      () => a.dashboard.lastRender && a.dashboard.lastRender.tableRows > 0 && a.dashboard.lastRender,
+      [a.dashboard.onDidRender],
+      30_000,
+    );
     await a.dashboard.show();
     await rendered;
     // The panel is private to the dashboard; the test only reads the HTML it was given.
     const panel = (a.dashboard as unknown as { panel?: vscode.WebviewPanel }).panel;
     assert.ok(panel, 'the dashboard panel is open');
     const html = panel.webview.html;
-    for (const s of ['onerror', 'alert(1)', 'javascript:', 'command:', 'evil', FILE]) assert.ok(!html.includes(s), `the page HTML carries no "${s}"`);
+    for (const s of ['onerror', 'alert(1)', 'javascript:', 'command:', 'evil', FILE])
+      assert.ok(!html.includes(s), `the page HTML carries no "${s}"`);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     assert.ok(csp, 'the page has a CSP');
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k!, v]),
+    );
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     const script = directives.get('script-src') ?? [];
     assert.equal(script.length, 1);
     assert.match(script[0]!, /^'nonce-[A-Za-z0-9+/=]{16,}'$/);
-    for (const k of ['img-src', 'style-src', 'font-src']) assert.equal(directives.get(k)?.join(' '), panel.webview.cspSource, `${k} is the webview's own origin only`);
+    for (const k of ['img-src', 'style-src', 'font-src'])
+      assert.equal(directives.get(k)?.join(' '), panel.webview.cspSource, `${k} is the webview's own origin only`);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*(?!\.)|data:|http:/);
     const nonce = script[0]!.slice("'nonce-".length, -1);
     const tags = html.match(/<script\b[^>]*>/g) ?? [];
-    assert.ok(tags.length > 0 && tags.every((t) => t.includes(`nonce="${nonce}"`)), 'every script tag carries the nonce');
+    assert.ok(
+      tags.length > 0 && tags.every((t) => t.includes(`nonce="${nonce}"`)),
+      'every script tag carries the nonce',
+    );
   });
 });

@@ -9,12 +9,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const sha1 = (b: Buffer) => createHash('sha1').update(b).digest('base64');
 
 /** Edits the records (compact form, core/record-codec.ts) and summaries of the files `edit` accepts (it returns true when it changed them). */
-export function rewriteCacheFile(file: string, edit: (path: string, record: { s: unknown[] }, summary: { title?: string }) => boolean): void {
+export function rewriteCacheFile(
+  file: string,
+  edit: (path: string, record: { s: unknown[] }, summary: { title?: string }) => boolean,
+): void {
   const bytes = readFileSync(file);
   const nl = bytes.indexOf(10);
   const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as { summariesBytes: string };
   const end = nl + 1 + Number(header.summariesBytes);
-  const summaryLines = bytes.subarray(nl + 1, end).toString('utf8').split('\n').slice(0, -1);
+  const summaryLines = bytes
+    .subarray(nl + 1, end)
+    .toString('utf8')
+    .split('\n')
+    .slice(0, -1);
   const recordLines = bytes.subarray(end).toString('utf8').split('\n');
   summaryLines.forEach((line, i) => {
     const tab = line.indexOf('\t');
@@ -28,6 +35,11 @@ export function rewriteCacheFile(file: string, edit: (path: string, record: { s:
   });
   const summaries = Buffer.from(summaryLines.map((l) => `${l}\n`).join(''));
   const records = Buffer.from(recordLines.join('\n'));
-  const first = JSON.stringify({ ...header, sha1: sha1(records), summariesSha1: sha1(summaries), summariesBytes: String(summaries.length).padStart(12, '0') });
+  const first = JSON.stringify({
+    ...header,
+    sha1: sha1(records),
+    summariesSha1: sha1(summaries),
+    summariesBytes: String(summaries.length).padStart(12, '0'),
+  });
   writeFileSync(file, Buffer.concat([Buffer.from(`${first}\n`), summaries, records]));
 }

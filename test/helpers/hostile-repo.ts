@@ -6,7 +6,18 @@
  * the ordinary change documents beside the trap are still checked.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { VALID_NORMAL } from './doc';
@@ -49,7 +60,16 @@ export interface HostileCase {
 
 /** Runs the test's own git (never on an armed repository: traps are set after the last call). */
 export function gitIn(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-11-27T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-27T10:00:00Z' } });
+  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_DATE: '2026-11-27T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-11-27T10:00:00Z',
+    },
+  });
 }
 
 function write(dir: string, rel: string, text: string): void {
@@ -101,7 +121,18 @@ export function buildCase(c: HostileCase): BuiltCase {
 const touch = (file: string) => `touch '${file}'; :`;
 
 /** The command names we run (or might): an alias with one of these names must never run. */
-const OUR_COMMANDS = ['rev-parse', 'config', 'ls-files', 'diff', 'log', 'diff-tree', 'cat-file', 'merge-base', 'status', 'version'];
+const OUR_COMMANDS = [
+  'rev-parse',
+  'config',
+  'ls-files',
+  'diff',
+  'log',
+  'diff-tree',
+  'cat-file',
+  'merge-base',
+  'status',
+  'version',
+];
 
 /** Makes every file in the repository look modified to git (stat changed), so `git diff` reads work-tree files. */
 function touchWorkTree(dir: string): void {
@@ -168,7 +199,14 @@ export const HOSTILE_CASES: HostileCase[] = [
     name: 'hooks (core.hooksPath and .git/hooks)',
     git: true,
     arm: (dir, m) => {
-      const hooks = ['post-index-change', 'reference-transaction', 'post-checkout', 'pre-auto-gc', 'fsmonitor-watchman', 'post-rewrite'];
+      const hooks = [
+        'post-index-change',
+        'reference-transaction',
+        'post-checkout',
+        'pre-auto-gc',
+        'fsmonitor-watchman',
+        'post-rewrite',
+      ];
       for (const folder of [join(dir, '.githooks'), join(dir, '.git/hooks')]) {
         for (const h of hooks) {
           write(folder, h, `#!/bin/sh\ntouch '${m(`hook-${h}`)}'\n`);
@@ -208,7 +246,11 @@ export const HOSTILE_CASES: HostileCase[] = [
       const upstream = join(base, 'upstream');
       ordinaryRepo(upstream);
       gitIn(upstream, 'config', 'uploadpack.allowFilter', 'true');
-      execFileSync('git', ['-c', 'protocol.file.allow=always', 'clone', '-q', '--filter=blob:none', `file://${upstream}`, dir], { stdio: 'ignore' });
+      execFileSync(
+        'git',
+        ['-c', 'protocol.file.allow=always', 'clone', '-q', '--filter=blob:none', `file://${upstream}`, dir],
+        { stdio: 'ignore' },
+      );
       rmSync(upstream, { recursive: true, force: true });
       gitIn(dir, 'config', 'remote.origin.url', `ext::sh -c touch% ${m('lazy-fetch')}`);
       gitIn(dir, 'config', 'protocol.ext.allow', 'always');
@@ -304,7 +346,13 @@ for (let i = 0; ; i = (i + 1) % 200) {
 /** Whether `nobody` (uid 65534) can run node on `file` here; when the tests run as root, the 0-permission case runs as `nobody`. */
 export function canRunAsNobody(file: string): boolean {
   try {
-    execFileSync(process.execPath, [file, '--version'], { uid: 65534, gid: 65534, cwd: '/', stdio: 'ignore', timeout: 10_000 });
+    execFileSync(process.execPath, [file, '--version'], {
+      uid: 65534,
+      gid: 65534,
+      cwd: '/',
+      stdio: 'ignore',
+      timeout: 10_000,
+    });
     return true;
   } catch {
     return false;

@@ -9,7 +9,11 @@ import { NOW_ISO, TempWorkspace } from './helpers/workspace';
 import { VALID_NORMAL, editLine } from '../helpers/doc';
 
 // Approved, window over on March 3rd at 12:00: stale (CM036) at NOW_ISO, not at March 3rd 10:00.
-const WINDOW_IN_MARCH = editLine(VALID_NORMAL, '- Planned execution time:', '- Planned execution time: 2026-03-03 11:00 UTC, 60 min');
+const WINDOW_IN_MARCH = editLine(
+  VALID_NORMAL,
+  '- Planned execution time:',
+  '- Planned execution time: 2026-03-03 11:00 UTC, 60 min',
+);
 
 describe('protocol: the fixed clock', () => {
   let ws: TempWorkspace;
@@ -22,21 +26,45 @@ describe('protocol: the fixed clock', () => {
 
   it('an impossible initializationOptions.now is an error message, and the valid ITSMOTE_NOW stays', async () => {
     ws = new TempWorkspace({ 'changes/a.md': WINDOW_IN_MARCH });
-    ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO }, initializationOptions: { now: '2026-02-31T10:00:00Z' } }));
-    const shown = await client.waitFor((r) => (r.method === 'window/showMessage' ? r.params : undefined), 5000, 0, 'the clock error');
+    ({ client } = await TestClient.start({
+      folders: [ws.root],
+      env: { ITSMOTE_NOW: NOW_ISO },
+      initializationOptions: { now: '2026-02-31T10:00:00Z' },
+    }));
+    const shown = await client.waitFor(
+      (r) => (r.method === 'window/showMessage' ? r.params : undefined),
+      5000,
+      0,
+      'the clock error',
+    );
     assert.equal(shown.type, 1);
-    assert.equal(shown.message, 'ITSMote: initializationOptions.now names a day that does not exist (2026-02-31), not "2026-02-31T10:00:00Z"; it is ignored.');
+    assert.equal(
+      shown.message,
+      'ITSMote: initializationOptions.now names a day that does not exist (2026-02-31), not "2026-02-31T10:00:00Z"; it is ignored.',
+    );
     const uri = ws.uri('changes/a.md');
     await client.open(uri, WINDOW_IN_MARCH);
     const ds = await client.diagnostics(uri);
-    assert.deepEqual(ds.map((d) => d.code), ['CM036'], 'checked at 2026-11-28, not at March 3rd');
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['CM036'],
+      'checked at 2026-11-28, not at March 3rd',
+    );
   });
 
   it('an unreadable ITSMOTE_NOW is an error message too', async () => {
     ws = new TempWorkspace({});
     ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: 'next tuesday' } }));
-    const shown = await client.waitFor((r) => (r.method === 'window/showMessage' ? r.params : undefined), 5000, 0, 'the clock error');
+    const shown = await client.waitFor(
+      (r) => (r.method === 'window/showMessage' ? r.params : undefined),
+      5000,
+      0,
+      'the clock error',
+    );
     assert.equal(shown.type, 1);
-    assert.match(shown.message, /^ITSMote: ITSMOTE_NOW must be an ISO 8601 time such as 2026-11-28T12:00:00Z, not "next tuesday"; it is ignored\.$/);
+    assert.match(
+      shown.message,
+      /^ITSMote: ITSMOTE_NOW must be an ISO 8601 time such as 2026-11-28T12:00:00Z, not "next tuesday"; it is ignored\.$/,
+    );
   });
 });

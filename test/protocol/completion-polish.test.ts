@@ -6,14 +6,24 @@
  */
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  Hover,
+  TextDocumentEdit,
+  TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { FULL_CAPABILITIES, TestClient } from './helpers/client';
 import { NOW_ISO, TempWorkspace } from './helpers/workspace';
 import { VALID_NORMAL, editLine } from '../helpers/doc';
 
 const RETRIGGER = 'editor.action.triggerSuggest';
 /** VALID_NORMAL without its rollback plan (value and section) and without Risk level: CM010 and CM002 on the header. */
-const MISSING = editLine(editLine(VALID_NORMAL, '- Rollback plan:', null), '- Risk level:', null).replace(/## Rollback plan[\s\S]*?(?=## Status log)/, '');
+const MISSING = editLine(editLine(VALID_NORMAL, '- Rollback plan:', null), '- Risk level:', null).replace(
+  /## Rollback plan[\s\S]*?(?=## Status log)/,
+  '',
+);
 
 function lineOf(text: string, prefix: string): number {
   return text.split('\n').findIndex((l) => l.startsWith(prefix));
@@ -34,7 +44,10 @@ describe('protocol: completion and quick fixes that a new user expects (issue 13
     return client.diagnostics(uri(name), since);
   }
   const completion = (name: string, line: number, character: number): Promise<CompletionItem[]> =>
-    client.conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(name) }, position: { line, character } });
+    client.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri: uri(name) },
+      position: { line, character },
+    });
 
   before(async () => {
     ws = new TempWorkspace({});
@@ -43,7 +56,12 @@ describe('protocol: completion and quick fixes that a new user expects (issue 13
       workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
       textDocument: { ...FULL_CAPABILITIES.textDocument, completion: { completionItem: { snippetSupport: true } } },
     };
-    ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO }, initializationOptions: { author: '@carol', retriggerCommand: RETRIGGER }, capabilities }));
+    ({ client } = await TestClient.start({
+      folders: [ws.root],
+      env: { ITSMOTE_NOW: NOW_ISO },
+      initializationOptions: { author: '@carol', retriggerCommand: RETRIGGER },
+      capabilities,
+    }));
     await client.indexed();
   });
   after(async () => {
@@ -56,32 +74,51 @@ describe('protocol: completion and quick fixes that a new user expects (issue 13
     await open('fields', text);
     const items = await completion('fields', text.split('\n').indexOf('- '), 2);
     const labels = items.map((i) => i.label);
-    assert.ok(!labels.includes('Title') && !labels.includes('Change type') && !labels.includes('Status'), labels.join());
-    assert.equal(labels.filter((l) => /^Approv|Execution window|Incidents caused|Backout/.test(l)).length, 0, 'no alias rows');
+    assert.ok(
+      !labels.includes('Title') && !labels.includes('Change type') && !labels.includes('Status'),
+      labels.join(),
+    );
+    assert.equal(
+      labels.filter((l) => /^Approv|Execution window|Incidents caused|Backout/.test(l)).length,
+      0,
+      'no alias rows',
+    );
     const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
     assert.deepEqual(sorted.slice(0, 2), ['Risk level', 'Rollback plan'], 'the needed ones first');
     const risk = items.find((i) => i.label === 'Risk level')!;
     assert.deepEqual(risk.command, { title: 'Suggest values', command: RETRIGGER });
     assert.equal((risk.textEdit as TextEdit).newText, 'Risk level:');
-    assert.equal(items.find((i) => i.label === 'Rollback plan')!.command, undefined, 'free text: nothing to continue to');
+    assert.equal(
+      items.find((i) => i.label === 'Rollback plan')!.command,
+      undefined,
+      'free text: nothing to continue to',
+    );
   });
 
   it('after `Status: ` offers only the allowed statuses: no field names, no templates', async () => {
     const text = editLine(VALID_NORMAL, '- Status:', '- Status: ');
     await open('values', text);
     const items = await completion('values', lineOf(text, '- Status:'), '- Status: '.length);
-    assert.deepEqual(items.map((i) => i.label), ['In Progress']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['In Progress'],
+    );
   });
 
   it('on a bare word by the header, offers the field with its bullet', async () => {
-    const text = editLine(VALID_NORMAL, '- Approval', null).replace('\n\n## Rollback plan', '\nAppr\n\n## Rollback plan');
+    const text = editLine(VALID_NORMAL, '- Approval', null).replace(
+      '\n\n## Rollback plan',
+      '\nAppr\n\n## Rollback plan',
+    );
     await open('bare', text);
     const line = text.split('\n').indexOf('Appr');
     const items = await completion('bare', line, 4);
     const approval = items.find((i) => i.label === 'Approval (if required)');
     assert.ok(approval, items.map((i) => i.label).join());
     assert.match(approval.filterText!, /\bApprover\b/);
-    const out = TextDocument.applyEdits(TextDocument.create(uri('bare'), 'markdown', 1, text), [approval.textEdit as TextEdit]);
+    const out = TextDocument.applyEdits(TextDocument.create(uri('bare'), 'markdown', 1, text), [
+      approval.textEdit as TextEdit,
+    ]);
     // People can be offered next (the author at least): `Name:` and the list reopens on them.
     assert.equal(out.split('\n')[line], '- Approval (if required):');
     assert.equal(approval.command?.command, RETRIGGER);
@@ -93,20 +130,32 @@ describe('protocol: completion and quick fixes that a new user expects (issue 13
     const normal = items.find((i) => i.label === 'change-normal');
     assert.ok(normal, items.map((i) => i.label).join());
     assert.equal(normal.insertTextFormat, 2);
-    assert.match((normal.textEdit as TextEdit).newText, /^# \$\{1:What changes, in one line\}\n\n- Change type: Normal\n- Change Owner: @carol\n/);
+    assert.match(
+      (normal.textEdit as TextEdit).newText,
+      /^# \$\{1:What changes, in one line\}\n\n- Change type: Normal\n- Change Owner: @carol\n/,
+    );
   });
 
   it('puts missing-field diagnostics on the bullet: the hover there is the problem, on the name the field', async () => {
     const ds = await open('hover', MISSING);
     const first = lineOf(MISSING, '- Change type');
-    const anchored = ds.filter((d) => d.code === 'CM010' || (d.code === 'CM002' && /Risk level/.test(String(d.message))));
+    const anchored = ds.filter(
+      (d) => d.code === 'CM010' || (d.code === 'CM002' && /Risk level/.test(String(d.message))),
+    );
     assert.equal(anchored.length, 2, JSON.stringify(ds));
-    for (const d of anchored) assert.deepEqual(d.range, { start: { line: first, character: 0 }, end: { line: first, character: 1 } });
-    const onBullet: Hover | null = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: uri('hover') }, position: { line: first, character: 0 } });
+    for (const d of anchored)
+      assert.deepEqual(d.range, { start: { line: first, character: 0 }, end: { line: first, character: 1 } });
+    const onBullet: Hover | null = await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: uri('hover') },
+      position: { line: first, character: 0 },
+    });
     assert.match(hoverText(onBullet), /CM010 rollback-missing/);
     assert.match(hoverText(onBullet), /CM002 field-missing/);
     assert.doesNotMatch(hoverText(onBullet), /\*\*Change type\*\*/);
-    const onName: Hover | null = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: uri('hover') }, position: { line: first, character: 4 } });
+    const onName: Hover | null = await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: uri('hover') },
+      position: { line: first, character: 4 },
+    });
     assert.match(hoverText(onName), /^\*\*Change type\*\*/);
     assert.doesNotMatch(hoverText(onName), /CM010|rollback/i);
   });
@@ -123,7 +172,10 @@ describe('protocol: completion and quick fixes that a new user expects (issue 13
     const add = list.find((a) => a.title === 'Add the "Rollback plan" field');
     assert.ok(add, list.map((a) => a.title).join());
     assert.ok(list.some((a) => a.title === 'Add the "Risk level" field'));
-    const edit = (add.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as { range: TextEdit['range']; snippet?: { kind: string; value: string } };
+    const edit = (add.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as {
+      range: TextEdit['range'];
+      snippet?: { kind: string; value: string };
+    };
     assert.equal(edit.snippet?.kind, 'snippet');
     assert.equal(edit.snippet?.value, '\n- Rollback plan: $0');
   });
@@ -149,13 +201,20 @@ describe('protocol: the same fix for a client without snippet edits', () => {
     await client.open(u, MISSING, 1);
     const ds = await client.diagnostics(u, since);
     const cm010 = ds.find((d) => d.code === 'CM010')!;
-    const list: CodeAction[] = await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: cm010.range, context: { diagnostics: [cm010] } });
+    const list: CodeAction[] = await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: cm010.range,
+      context: { diagnostics: [cm010] },
+    });
     const add = list.find((a) => a.title === 'Add the "Rollback plan" field')!;
     const edit = (add.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as TextEdit;
     assert.equal(edit.newText, '\n- Rollback plan:');
     const text = MISSING.replace('- Status: Approved', '- \n- Status: Approved');
     await client.change(u, text, 2);
-    const items: CompletionItem[] = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri: u }, position: { line: text.split('\n').indexOf('- '), character: 2 } });
+    const items: CompletionItem[] = await client.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri: u },
+      position: { line: text.split('\n').indexOf('- '), character: 2 },
+    });
     assert.ok(items.length > 0 && items.every((i) => i.command === undefined));
   });
 });

@@ -19,19 +19,33 @@ const asRoot = process.getuid?.() === 0;
 /** The URIs the server published non-empty diagnostics for. */
 function publishedUris(client: TestClient): string[] {
   const last = new Map<string, number>();
-  for (const r of client.received) if (r.method === 'textDocument/publishDiagnostics') last.set(r.params.uri, r.params.diagnostics.length);
-  return [...last].filter(([, n]) => n > 0).map(([u]) => u).sort();
+  for (const r of client.received)
+    if (r.method === 'textDocument/publishDiagnostics') last.set(r.params.uri, r.params.diagnostics.length);
+  return [...last]
+    .filter(([, n]) => n > 0)
+    .map(([u]) => u)
+    .sort();
 }
 
 /** Starts the server on the case, waits for its index, checks the ordinary document was published and nothing ran. */
 async function scanCase(t: BuiltCase, opts: { uid?: number } = {}): Promise<TestClient> {
-  const { client } = await TestClient.start({ folders: [t.dir], env: { ITSMOTE_NOW: NOW_ISO }, ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}) });
+  const { client } = await TestClient.start({
+    folders: [t.dir],
+    env: { ITSMOTE_NOW: NOW_ISO },
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+  });
   try {
     await client.indexed(LIMIT_MS);
     const ds = await client.diagnostics(fileUri(join(t.dir, NORMAL_REL)));
-    assert.deepEqual(ds.map((d) => d.code), [NORMAL_CODE]);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      [NORMAL_CODE],
+    );
     // Change documents published: the ordinary one only (a config that cannot be read gets its own diagnostic).
-    assert.deepEqual(publishedUris(client).filter((u) => !u.endsWith('/.itsmote.json')), [fileUri(join(t.dir, NORMAL_REL))]);
+    assert.deepEqual(
+      publishedUris(client).filter((u) => !u.endsWith('/.itsmote.json')),
+      [fileUri(join(t.dir, NORMAL_REL))],
+    );
     assert.deepEqual(t.touched(), []);
   } catch (e) {
     await client.stop().catch(() => undefined);
@@ -47,7 +61,11 @@ describe('protocol: the workspace scan of hostile repositories', () => {
       if (why) skipBecause(this, String(why));
       const nobody = c.name === 'a 0-permission folder' && asRoot;
       // As root the folder's mode means nothing: the server runs as `nobody`, or the case is skipped.
-      if (nobody && !canRunAsNobody(CLI)) skipBecause(this, 'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)');
+      if (nobody && !canRunAsNobody(CLI))
+        skipBecause(
+          this,
+          'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)',
+        );
       const t = buildCase(c);
       try {
         const client = await scanCase(t, nobody ? { uid: 65534 } : {});
@@ -70,7 +88,10 @@ describe('protocol: the workspace scan of hostile repositories', () => {
       const { client } = await TestClient.start({ folders: [t.dir], env: { ITSMOTE_NOW: NOW_ISO } });
       try {
         await client.indexed(LIMIT_MS);
-        assert.deepEqual((await client.diagnostics(fileUri(join(t.dir, NORMAL_REL)))).map((d) => d.code), [NORMAL_CODE]);
+        assert.deepEqual(
+          (await client.diagnostics(fileUri(join(t.dir, NORMAL_REL)))).map((d) => d.code),
+          [NORMAL_CODE],
+        );
         assert.equal(client.exitCode, undefined);
       } finally {
         c.stop();

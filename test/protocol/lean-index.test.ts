@@ -19,7 +19,12 @@ describe('protocol: lean index', () => {
   let ws: TempWorkspace;
   let storage: string;
   const index = () => join(storage, 'index.itsmotecache');
-  const start = () => TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO }, initializationOptions: { storagePath: storage } });
+  const start = () =>
+    TestClient.start({
+      folders: [ws.root],
+      env: { ITSMOTE_NOW: NOW_ISO },
+      initializationOptions: { storagePath: storage },
+    });
 
   beforeEach(() => {
     ws = new TempWorkspace({ 'changes/a.md': VALID_NORMAL, 'changes/b.md': NO_VERIFICATION });
@@ -39,11 +44,17 @@ describe('protocol: lean index', () => {
     // The index is written after the scan: wait for the file rather than a fixed time.
     assert.ok(existsSync(index()), 'the index is kept in the storage folder');
     // A planted diagnostic in a valid file can only reach the client through reuse.
-    rewriteCacheFile(index(), (uri, record) => uri.endsWith('/a.md') && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0);
+    rewriteCacheFile(
+      index(),
+      (uri, record) => uri.endsWith('/a.md') && record.s.push([[0, 0, 0, 1], 1, 'CM999', 'planted']) > 0,
+    );
     ({ client } = await start());
     await client.indexed();
     const a = await client.diagnostics(ws.uri('changes/a.md'));
-    assert.ok(a.some((d) => d.code === 'CM999'), 'the record of the unchanged file is reused');
+    assert.ok(
+      a.some((d) => d.code === 'CM999'),
+      'the record of the unchanged file is reused',
+    );
     await client.stop();
     // Changed text: analysed again, the planted record is not used.
     ws.write('changes/a.md', `${VALID_NORMAL}\n`);
@@ -69,15 +80,27 @@ describe('protocol: lean index', () => {
     // With a storage folder a closed document's entry holds no record: CM016 runs again on the file.
     execFileSync('git', ['init', '-q', ws.root]);
     ws.write('CODEOWNERS', '* @alice @bob\n');
-    ws.write('changes/z.md', editLine(editLine(VALID_NORMAL, '- Change Owner:', '- Change Owner: @zed'), '- Planned execution time:', '- Planned execution time: 2026-12-09 14:00 UTC, 60 min'));
+    ws.write(
+      'changes/z.md',
+      editLine(
+        editLine(VALID_NORMAL, '- Change Owner:', '- Change Owner: @zed'),
+        '- Planned execution time:',
+        '- Planned execution time: 2026-12-09 14:00 UTC, 60 min',
+      ),
+    );
     const { client } = await start();
     try {
       await client.indexed();
       const uri = ws.uri('changes/z.md');
-      assert.ok((await client.diagnostics(uri)).some((d) => d.code === 'CM016'), 'the owner is unknown at first');
+      assert.ok(
+        (await client.diagnostics(uri)).some((d) => d.code === 'CM016'),
+        'the owner is unknown at first',
+      );
       const since = client.mark();
       ws.write('CODEOWNERS', '* @alice @bob @zed\n');
-      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('CODEOWNERS'), type: 2 }] });
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: ws.uri('CODEOWNERS'), type: 2 }],
+      });
       const after = await client.diagnostics(uri, since, (ds) => !ds.some((d) => d.code === 'CM016'));
       assert.ok(!after.some((d) => d.code === 'CM016'));
     } finally {
@@ -88,11 +111,15 @@ describe('protocol: lean index', () => {
   it('answers requests about a closed document from its file (no model kept)', async () => {
     const { client } = await start();
     await client.indexed();
-    const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: ws.uri('changes/b.md') } })) as { name: string }[];
+    const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: ws.uri('changes/b.md') },
+    })) as { name: string }[];
     assert.ok(symbols.length > 0);
-    const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: ws.uri('changes/b.md') }, position: { line: 2, character: 4 } })) as { contents: unknown } | null;
+    const hover = (await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: ws.uri('changes/b.md') },
+      position: { line: 2, character: 4 },
+    })) as { contents: unknown } | null;
     assert.ok(hover, 'a hover on the Change type item');
     await client.stop();
   });
-
 });

@@ -21,7 +21,10 @@ describe('protocol: initialize, diagnostics on open/change/close, shutdown', () 
   it('announces the capabilities the client relies on', () => {
     const c = init.capabilities;
     assert.deepEqual(c.textDocumentSync, { openClose: true, change: 2 });
-    assert.deepEqual(c.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.itsmote'], resolveProvider: false });
+    assert.deepEqual(c.codeActionProvider, {
+      codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.itsmote'],
+      resolveProvider: false,
+    });
     assert.deepEqual(c.completionProvider?.triggerCharacters, [':', ' ', '-', ',', '@']);
     assert.equal(c.hoverProvider, true);
     assert.equal(c.documentSymbolProvider, true);
@@ -39,7 +42,12 @@ describe('protocol: initialize, diagnostics on open/change/close, shutdown', () 
     assert.ok(cm011, `expected CM011, got ${ds.map((d) => d.code)}`);
     assert.equal(cm011.source, 'itsmote');
     assert.match(cm011.codeDescription!.href, /rules\.md#cm011$/);
-    assert.deepEqual(cm011.data, { rule: 'CM011', fix: 'insertField', field: 'verification', name: 'Verification plan' });
+    assert.deepEqual(cm011.data, {
+      rule: 'CM011',
+      fix: 'insertField',
+      field: 'verification',
+      name: 'Verification plan',
+    });
   });
 
   it('re-publishes on change (debounced) and drops stale versions', async () => {
@@ -50,7 +58,10 @@ describe('protocol: initialize, diagnostics on open/change/close, shutdown', () 
     await client.change(uri, VALID_NORMAL, 3);
     const ds = await client.diagnostics(uri, since);
     assert.deepEqual(ds, []);
-    const versions = client.received.slice(since).filter((r) => r.method === 'textDocument/publishDiagnostics' && r.params.uri === uri).map((r) => r.params.version);
+    const versions = client.received
+      .slice(since)
+      .filter((r) => r.method === 'textDocument/publishDiagnostics' && r.params.uri === uri)
+      .map((r) => r.params.version);
     assert.deepEqual(versions, [3]);
   });
 
@@ -63,7 +74,10 @@ describe('protocol: initialize, diagnostics on open/change/close, shutdown', () 
       contentChanges: [{ range: { start: { line, character: 14 }, end: { line, character: 18 } }, text: 'Hgh' }],
     });
     const ds = await client.diagnostics(uri, since, (_d, v) => v === 10);
-    assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['CM003', line]]);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.range.start.line]),
+      [['CM003', line]],
+    );
     const fixed = client.mark();
     await client.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 11 },
@@ -83,7 +97,9 @@ describe('protocol: initialize, diagnostics on open/change/close, shutdown', () 
   });
 
   it('clears diagnostics on close for a file outside the workspace folders, even when it is on disk', async () => {
-    const outside = new TempWorkspace({ 'changes/far.md': editLine(VALID_NORMAL, '- Risk level:', '- Risk level: Hgh') });
+    const outside = new TempWorkspace({
+      'changes/far.md': editLine(VALID_NORMAL, '- Risk level:', '- Risk level: Hgh'),
+    });
     try {
       const uri = outside.uri('changes/far.md');
       let since = client.mark();
@@ -116,12 +132,27 @@ describe('protocol: initialize, diagnostics on open/change/close, shutdown', () 
     assert.ok(ds.length > 0);
     // Params of the wrong shape: a logged error and a harmless answer, not a crash.
     assert.equal(await client.conn.sendRequest('textDocument/hover', { nonsense: true }), null);
-    assert.deepEqual(await client.conn.sendRequest('textDocument/codeAction', { textDocument: 42, range: 'x', context: null }), []);
-    assert.equal(await client.conn.sendRequest('workspace/executeCommand', { command: 'itsmote.server.advanceStatus', arguments: [{ uri: 7 }] }), false);
-    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///nowhere.md', version: 2 }, contentChanges: [{ text: 'x' }] });
+    assert.deepEqual(
+      await client.conn.sendRequest('textDocument/codeAction', { textDocument: 42, range: 'x', context: null }),
+      [],
+    );
+    assert.equal(
+      await client.conn.sendRequest('workspace/executeCommand', {
+        command: 'itsmote.server.advanceStatus',
+        arguments: [{ uri: 7 }],
+      }),
+      false,
+    );
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: 'file:///nowhere.md', version: 2 },
+      contentChanges: [{ text: 'x' }],
+    });
     // An unknown method is a JSON-RPC error answer.
     await assert.rejects(client.conn.sendRequest('itsmote/noSuchRequest', {}), /Unhandled method|not found/i);
-    const hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const hover = await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 0 },
+    });
     assert.ok(hover === null || typeof hover === 'object');
     assert.equal(client.exitCode, undefined);
   });

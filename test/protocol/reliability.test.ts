@@ -14,7 +14,11 @@ import type { ListChangesResult } from '../../server/src/protocol';
 
 const NO_VERIFICATION = editLine(VALID_NORMAL, '- Verification plan:', null);
 /** VALID_NORMAL in another window, so that it never shares one with NO_VERIFICATION (CM040). */
-const VALID_LATER = editLine(VALID_NORMAL, '- Planned execution time:', '- Planned execution time: 2026-12-05 14:00 UTC, 60 min');
+const VALID_LATER = editLine(
+  VALID_NORMAL,
+  '- Planned execution time:',
+  '- Planned execution time: 2026-12-05 14:00 UTC, 60 min',
+);
 
 /** A status log of `n` entries, alternating In Progress / Verifying a minute apart. */
 function longLog(n: number): string {
@@ -56,11 +60,18 @@ describe('protocol: reliability', function () {
     it('skips binary and invalid UTF-8 files under changes/ (workspace diagnostics on), and checks the rest', async () => {
       const good = await client.diagnostics(ws.uri('changes/good.md'));
       assert.deepEqual(codesOf(good), ['CM011']);
-      const published = new Set(client.received.filter((r) => r.method === 'textDocument/publishDiagnostics').map((r) => r.params.uri as string));
+      const published = new Set(
+        client.received
+          .filter((r) => r.method === 'textDocument/publishDiagnostics')
+          .map((r) => r.params.uri as string),
+      );
       assert.ok(!published.has(ws.uri('changes/binary.md')), 'nothing published for the binary file');
       assert.ok(!published.has(ws.uri('changes/latin1.md')), 'nothing published for the invalid UTF-8 file');
       const list: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', {});
-      assert.deepEqual(list.changes.map((c) => c.id), ['good']);
+      assert.deepEqual(
+        list.changes.map((c) => c.id),
+        ['good'],
+      );
       assert.equal(client.exitCode, undefined, 'the server is still running');
     });
 
@@ -80,19 +91,33 @@ describe('protocol: reliability', function () {
       void client.open(huge, hugeText, 1);
       void client.open(log, longLog(50_000), 1);
       const line = VALID_NORMAL.split('\n').findIndex((l) => l.startsWith('- Risk level:'));
-      const hover: Hover | null = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line, character: 4 } });
+      const hover: Hover | null = await client.conn.sendRequest('textDocument/hover', {
+        textDocument: { uri: small },
+        position: { line, character: 4 },
+      });
       const hoverMs = Date.now() - sent;
-      assert.ok(hover && /risk/i.test(JSON.stringify(hover.contents)), `the hover is answered with content: ${JSON.stringify(hover)}`);
-      const [h, l] = await Promise.all([client.diagnostics(huge, since, undefined, 30_000), client.diagnostics(log, since, undefined, 30_000)]);
+      assert.ok(
+        hover && /risk/i.test(JSON.stringify(hover.contents)),
+        `the hover is answered with content: ${JSON.stringify(hover)}`,
+      );
+      const [h, l] = await Promise.all([
+        client.diagnostics(huge, since, undefined, 30_000),
+        client.diagnostics(log, since, undefined, 30_000),
+      ]);
       const bigMs = Date.now() - sent;
       for (const ds of [h, l]) {
-        assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['too-large', 3]]);
+        assert.deepEqual(
+          ds.map((d) => [d.code, d.severity]),
+          [['too-large', 3]],
+        );
         assert.match(ds[0]!.message as string, /over the itsmote\.maxFileSizeKB limit \(1024 KB\); it is not checked/);
       }
       // Transfer of 7 MB over stdio dominates; the bound is generous for a loaded CI machine,
       // and far below what a full check of these documents takes (15-40 s, docs/reliability.md).
       assert.ok(hoverMs < 10_000, `hover answered after ${hoverMs} ms`);
-      process.stdout.write(`      (hover answered ${hoverMs} ms after sending 7 MB of documents; their diagnostics after ${bigMs} ms)\n`);
+      process.stdout.write(
+        `      (hover answered ${hoverMs} ms after sending 7 MB of documents; their diagnostics after ${bigMs} ms)\n`,
+      );
       await client.close(huge);
       await client.close(log);
     });
@@ -119,14 +144,20 @@ describe('protocol: reliability', function () {
     it('falls back to the default for each invalid setting, with one warning in the log', async () => {
       // Defaults apply: workspace diagnostics on (the unopened b.md is checked), default docs URL.
       const b = await client.diagnostics(ws.uri('changes/b.md'));
-      assert.match(b[0]!.codeDescription!.href, /^https:\/\/github\.com\/itsmote\/itsmote-changes\/blob\/main\/docs\/rules\.md#cm011$/);
+      assert.match(
+        b[0]!.codeDescription!.href,
+        /^https:\/\/github\.com\/itsmote\/itsmote-changes\/blob\/main\/docs\/rules\.md#cm011$/,
+      );
       // Opening more documents asks for the same scope again (cached) and warns no more.
       const since = client.mark();
       await client.open(ws.uri('changes/c.md'), VALID_LATER, 1);
       await client.diagnostics(ws.uri('changes/c.md'), since);
       const warnings = client.received.filter((r) => r.method === 'window/logMessage' && r.params.type === 2);
       assert.equal(warnings.length, 1, JSON.stringify(warnings));
-      assert.match(warnings[0]!.params.message, /invalid settings itsmote\.docsUrl, itsmote\.workspaceDiagnostics, itsmote\.maxFileSizeKB, itsmote\.author: wrong type or value, the default applies/);
+      assert.match(
+        warnings[0]!.params.message,
+        /invalid settings itsmote\.docsUrl, itsmote\.workspaceDiagnostics, itsmote\.maxFileSizeKB, itsmote\.author: wrong type or value, the default applies/,
+      );
     });
 
     for (const [what, text, expected] of [
@@ -137,13 +168,20 @@ describe('protocol: reliability', function () {
       it(`puts a diagnostic on .itsmote.json with ${what}, and the defaults apply`, async () => {
         const since = client.mark();
         ws.write('.itsmote.json', text);
-        await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('.itsmote.json'), type: 2 }] });
-        const cfg = await client.diagnostics(ws.uri('.itsmote.json'), since, (ds) => ds.some((d) => expected.test(d.message as string)));
+        await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+          changes: [{ uri: ws.uri('.itsmote.json'), type: 2 }],
+        });
+        const cfg = await client.diagnostics(ws.uri('.itsmote.json'), since, (ds) =>
+          ds.some((d) => expected.test(d.message as string)),
+        );
         assert.ok(cfg.every((d) => d.severity === 1 && d.source === 'itsmote'));
         assert.match(cfg.map((d) => d.message).join('\n'), expected);
         // CM011 keeps its default severity (error): nothing invalid was applied.
         const b = await client.diagnostics(ws.uri('changes/b.md'), since);
-        assert.deepEqual(b.map((d) => [d.code, d.severity]), [['CM011', 1]]);
+        assert.deepEqual(
+          b.map((d) => [d.code, d.severity]),
+          [['CM011', 1]],
+        );
       });
     }
 
@@ -153,13 +191,20 @@ describe('protocol: reliability', function () {
       // Written as text: a JS object literal would turn "__proto__" into a prototype, not a key.
       const text = `{ "include": ["$(touch ${marker})", "\`touch ${marker}\`", "**/changes/**/*.md"], "__proto__": { "polluted": true }, "constructor": { "prototype": { "polluted": true } }, "rules": { "toString": "off" } }`;
       ws.write('.itsmote.json', text);
-      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('.itsmote.json'), type: 2 }] });
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: ws.uri('.itsmote.json'), type: 2 }],
+      });
       // (An earlier config's diagnostics may still arrive after `since`: wait for this one's.)
-      const cfg = await client.diagnostics(ws.uri('.itsmote.json'), since, (ds) => ds.some((d) => /__proto__|constructor|toString/.test(d.message as string)));
+      const cfg = await client.diagnostics(ws.uri('.itsmote.json'), since, (ds) =>
+        ds.some((d) => /__proto__|constructor|toString/.test(d.message as string)),
+      );
       assert.ok(cfg.every((d) => d.severity === 1));
       // Still checking with the defaults for what was invalid, and still alive.
       const b = await client.diagnostics(ws.uri('changes/b.md'), since);
-      assert.deepEqual(b.map((d) => [d.code, d.severity]), [['CM011', 1]]);
+      assert.deepEqual(
+        b.map((d) => [d.code, d.severity]),
+        [['CM011', 1]],
+      );
       assert.equal(existsSync(marker), false);
       assert.equal(client.exitCode, undefined);
     });
@@ -172,7 +217,11 @@ describe('protocol: reliability', function () {
 
     before(async () => {
       ws = new TempWorkspace({ 'changes/other.md': NO_VERIFICATION });
-      ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO }, initializationOptions: { author: '@carol' } }));
+      ({ client } = await TestClient.start({
+        folders: [ws.root],
+        env: { ITSMOTE_NOW: NOW_ISO },
+        initializationOptions: { author: '@carol' },
+      }));
       await client.indexed();
     });
     after(async () => {
@@ -189,11 +238,17 @@ describe('protocol: reliability', function () {
       const edited = VALID_LATER.replace('checkout is read-only', 'checkout is read-only (edited)');
       since = client.mark();
       await client.change(uri, edited, 2);
-      const stale = await client.conn.sendRequest('workspace/executeCommand', { command: 'itsmote.server.advanceStatus', arguments: [{ uri, to: 'In Progress', version: 1 }] });
+      const stale = await client.conn.sendRequest('workspace/executeCommand', {
+        command: 'itsmote.server.advanceStatus',
+        arguments: [{ uri, to: 'In Progress', version: 1 }],
+      });
       assert.equal(stale, false);
       assert.equal(client.appliedEdits.length, 0, 'no edit was sent for the stale version');
 
-      const ok = await client.conn.sendRequest('workspace/executeCommand', { command: 'itsmote.server.advanceStatus', arguments: [{ uri, to: 'In Progress', version: 2 }] });
+      const ok = await client.conn.sendRequest('workspace/executeCommand', {
+        command: 'itsmote.server.advanceStatus',
+        arguments: [{ uri, to: 'In Progress', version: 2 }],
+      });
       assert.equal(ok, true);
       const change = client.appliedEdits[0]!.edit.documentChanges![0] as TextDocumentEdit;
       assert.deepEqual(change.textDocument, { uri, version: 2 });
@@ -204,7 +259,9 @@ describe('protocol: reliability', function () {
 
     it('pins every code action to the version it was computed for, even when the document changes meanwhile', async () => {
       const uri = uriOf();
-      const texts = new Map<number, string>([[2, VALID_LATER.replace('checkout is read-only', 'checkout is read-only (edited)')]]);
+      const texts = new Map<number, string>([
+        [2, VALID_LATER.replace('checkout is read-only', 'checkout is read-only (edited)')],
+      ]);
       const line = VALID_LATER.split('\n').findIndex((l) => l.startsWith('- Status:'));
       const request = client.conn.sendRequest('textDocument/codeAction', {
         textDocument: { uri },
@@ -221,7 +278,10 @@ describe('protocol: reliability', function () {
         const v = tde.textDocument.version!;
         assert.ok(texts.has(v), `${a.title}: pinned to version ${v}`);
         // Applied to the text of its version, the edit gives the status it names.
-        const out = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', v, texts.get(v)!), tde.edits as TextEdit[]);
+        const out = TextDocument.applyEdits(
+          TextDocument.create(uri, 'markdown', v, texts.get(v)!),
+          tde.edits as TextEdit[],
+        );
         const to = /Advance status to (.+?)(?: \(|$)/.exec(a.title)?.[1];
         if (to) assert.match(out, new RegExp(`^- Status: ${to}$`, 'm'));
       }
@@ -241,7 +301,11 @@ describe('protocol: reliability', function () {
 
       // What a client does on a crash (vscode-languageclient restarts it; test/e2e covers that in
       // the real editor): start a new server and re-open the open documents.
-      ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO }, initializationOptions: { author: '@carol' } }));
+      ({ client } = await TestClient.start({
+        folders: [ws.root],
+        env: { ITSMOTE_NOW: NOW_ISO },
+        initializationOptions: { author: '@carol' },
+      }));
       since = client.mark();
       await client.open(uri, text, 4);
       assert.deepEqual(await client.diagnostics(uri, since), open);

@@ -9,9 +9,16 @@ import { NOW_ISO, TempWorkspace } from './helpers/workspace';
 import { VALID_NORMAL } from '../helpers/doc';
 
 function doc200(i: number): string {
-  const summary = Array.from({ length: 140 }, (_, n) => `Line ${n} of the summary: the migration moves table t${n} to the new primary.`);
+  const summary = Array.from(
+    { length: 140 },
+    (_, n) => `Line ${n} of the summary: the migration moves table t${n} to the new primary.`,
+  );
   const log = Array.from({ length: 40 }, () => '');
-  const text = VALID_NORMAL.replace('- Risk level: High', `- Risk level: ${i % 2 ? 'High' : 'Hgh'}`).replace('## Rollback plan', `## Summary\n\n${summary.join('\n')}\n\n## Rollback plan`) + log.join('\n');
+  const text =
+    VALID_NORMAL.replace('- Risk level: High', `- Risk level: ${i % 2 ? 'High' : 'Hgh'}`).replace(
+      '## Rollback plan',
+      `## Summary\n\n${summary.join('\n')}\n\n## Rollback plan`,
+    ) + log.join('\n');
   return text;
 }
 
@@ -48,8 +55,12 @@ async function main() {
   await client.stop();
   ws.cleanup();
   console.log(`document: ${lines} lines`);
-  console.log(`didChange -> publishDiagnostics: median ${median(changes).toFixed(1)} ms (min ${Math.min(...changes).toFixed(1)}, max ${Math.max(...changes).toFixed(1)}), includes the 150 ms debounce`);
-  console.log(`didOpen -> publishDiagnostics (no debounce): median ${median(opens).toFixed(1)} ms (min ${Math.min(...opens).toFixed(1)}, max ${Math.max(...opens).toFixed(1)})`);
+  console.log(
+    `didChange -> publishDiagnostics: median ${median(changes).toFixed(1)} ms (min ${Math.min(...changes).toFixed(1)}, max ${Math.max(...changes).toFixed(1)}), includes the 150 ms debounce`,
+  );
+  console.log(
+    `didOpen -> publishDiagnostics (no debounce): median ${median(opens).toFixed(1)} ms (min ${Math.min(...opens).toFixed(1)}, max ${Math.max(...opens).toFixed(1)})`,
+  );
 }
 
 void main();

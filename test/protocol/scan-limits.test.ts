@@ -22,13 +22,28 @@ describe('protocol: workspace scan limits', () => {
 
   it('itsmote.maxFiles stops the walk with a warning naming the setting', async () => {
     ws = new TempWorkspace({ 'changes/a.md': doc(1), 'changes/b.md': doc(2), 'changes/c.md': doc(3) });
-    ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO }, settings: { maxFiles: 2 } }));
+    ({ client } = await TestClient.start({
+      folders: [ws.root],
+      env: { ITSMOTE_NOW: NOW_ISO },
+      settings: { maxFiles: 2 },
+    }));
     await client.indexed();
-    const warning = await client.waitFor((r) => (r.method === 'window/showMessage' ? r.params : undefined), 5000, 0, 'the cap warning');
+    const warning = await client.waitFor(
+      (r) => (r.method === 'window/showMessage' ? r.params : undefined),
+      5000,
+      0,
+      'the cap warning',
+    );
     assert.equal(warning.type, 2);
-    assert.equal(warning.message, `ITSMote: stopped looking for change documents in ${ws.root} after 2 candidate files (the itsmote.maxFiles setting); the rest of the folder is not checked.`);
+    assert.equal(
+      warning.message,
+      `ITSMote: stopped looking for change documents in ${ws.root} after 2 candidate files (the itsmote.maxFiles setting); the rest of the folder is not checked.`,
+    );
     const list: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', {});
-    assert.deepEqual(list.changes.map((c) => c.id), ['a', 'b']);
+    assert.deepEqual(
+      list.changes.map((c) => c.id),
+      ['a', 'b'],
+    );
   });
 
   it('the scan progress is cancellable; cancelling ends the scan with the documents read so far', async () => {
@@ -37,7 +52,12 @@ describe('protocol: workspace scan limits', () => {
     ws = new TempWorkspace(files);
     ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO } }));
     const c = client;
-    const begin = await c.waitFor((r) => (r.method === '$/progress' && r.params.value?.kind === 'begin' ? r.params : undefined), 10_000, 0, 'the scan progress');
+    const begin = await c.waitFor(
+      (r) => (r.method === '$/progress' && r.params.value?.kind === 'begin' ? r.params : undefined),
+      10_000,
+      0,
+      'the scan progress',
+    );
     assert.equal(begin.value.cancellable, true);
     await c.conn.sendNotification('window/workDoneProgress/cancel', { token: begin.token });
     await c.indexed(20_000);
@@ -45,7 +65,9 @@ describe('protocol: workspace scan limits', () => {
     assert.equal(list.complete, true);
     assert.ok(list.changes.length < 1000, `cancelled after ${list.changes.length} of 1000`);
     process.stdout.write(`      (cancelled: ${list.changes.length} of 1000 documents indexed)\n`);
-    const end = c.received.find((r) => r.method === '$/progress' && r.params.token === begin.token && r.params.value?.kind === 'end');
+    const end = c.received.find(
+      (r) => r.method === '$/progress' && r.params.token === begin.token && r.params.value?.kind === 'end',
+    );
     assert.ok(end, 'the progress ended');
   });
 });

@@ -9,7 +9,14 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  Hover,
+  TextDocumentEdit,
+  TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { TestClient } from './helpers/client';
 import { TempWorkspace } from './helpers/workspace';
 import { SECTION8_EXPECTED, SECTION8_NOW } from '../fixtures/section8/expected';
@@ -36,7 +43,11 @@ describe('protocol: documents as teams write them (SPEC section 8)', () => {
       files[`changes/${name}`] = text;
     }
     ws = new TempWorkspace(files);
-    ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: SECTION8_NOW }, initializationOptions: { author: AUTHOR } }));
+    ({ client } = await TestClient.start({
+      folders: [ws.root],
+      env: { ITSMOTE_NOW: SECTION8_NOW },
+      initializationOptions: { author: AUTHOR },
+    }));
     await client.indexed();
   });
   after(async () => {
@@ -54,7 +65,11 @@ describe('protocol: documents as teams write them (SPEC section 8)', () => {
   }
 
   function codeActions(uri: string, line: number, diagnostics: Diagnostic[] = []): Promise<CodeAction[]> {
-    return client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics } });
+    return client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      context: { diagnostics },
+    });
   }
 
   function apply(uri: string, text: string, action: CodeAction): string {
@@ -95,7 +110,8 @@ describe('protocol: documents as teams write them (SPEC section 8)', () => {
         `${name}: ${got.map((d) => d.message).join(' | ')}`,
       );
       want.forEach((w, i) => {
-        for (const word of w.words ?? []) assert.ok(String(got[i]!.message).includes(word), `${name}: "${word}" not in ${got[i]!.message}`);
+        for (const word of w.words ?? [])
+          assert.ok(String(got[i]!.message).includes(word), `${name}: "${word}" not in ${got[i]!.message}`);
       });
     }
   });
@@ -108,18 +124,32 @@ describe('protocol: documents as teams write them (SPEC section 8)', () => {
     const afterLines = linesOf(after);
     // Changed: the Status value, the empty Approval value; added: one entry after the Planned one.
     const changed = afterLines.filter((l) => !beforeLines.includes(l));
-    assert.deepEqual(changed, ['- Status: Approved\n', '- Approval (if required): @carol, 2026-11-28\n', '- 2026-11-28 12:00 UTC Approved by @carol\n']);
-    assert.equal(afterLines.indexOf('- 2026-11-28 12:00 UTC Approved by @carol\n'), afterLines.indexOf('- 2026-11-27 10:00 UTC Planned by @rupert\n') + 1);
+    assert.deepEqual(changed, [
+      '- Status: Approved\n',
+      '- Approval (if required): @carol, 2026-11-28\n',
+      '- 2026-11-28 12:00 UTC Approved by @carol\n',
+    ]);
+    assert.equal(
+      afterLines.indexOf('- 2026-11-28 12:00 UTC Approved by @carol\n'),
+      afterLines.indexOf('- 2026-11-27 10:00 UTC Planned by @rupert\n') + 1,
+    );
   });
 
   it('advances a change whose log writes `13:42Z: Planned`: exactly one line added, every other byte kept', async () => {
     const { before, after } = await advance('12-advance-z-colon-log.md', 'Approved');
-    assert.equal(after.replace('- Status: Approved', '- Status: Planned'), before + '- 2026-11-28 12:00 UTC Approved by @carol\n');
+    assert.equal(
+      after.replace('- Status: Approved', '- Status: Planned'),
+      before + '- 2026-11-28 12:00 UTC Approved by @carol\n',
+    );
   });
 
   it('keeps comments under items and trailing spaces when advancing', async () => {
     const { before, after } = await advance('14-comments-under-items.md', 'In Progress');
-    assert.equal(after, before.replace('- Status: Approved\n', '- Status: In Progress\n') + '- 2026-11-28 12:00 UTC In Progress by @carol\n');
+    assert.equal(
+      after,
+      before.replace('- Status: Approved\n', '- Status: In Progress\n') +
+        '- 2026-11-28 12:00 UTC In Progress by @carol\n',
+    );
     assert.match(after, /- Status: In Progress\n {2}<!-- YYYY-MM-DD HH:MM UTC, duration -->\n/);
     assert.match(after, /- Risk level: High {2}\n/);
   });
@@ -127,7 +157,10 @@ describe('protocol: documents as teams write them (SPEC section 8)', () => {
   it('keeps CRLF, the BOM and front matter byte for byte when advancing', async () => {
     const { before, after } = await advance('19-rich-markdown-crlf-bom.md', 'Verifying');
     assert.ok(after.startsWith('\ufeff---\r\n'));
-    assert.deepEqual(inserted(before.replace('- Status: In Progress\r\n', ''), after.replace('- Status: Verifying\r\n', '')), ['- 2026-11-28 12:00 UTC Verifying by @carol\r\n']);
+    assert.deepEqual(
+      inserted(before.replace('- Status: In Progress\r\n', ''), after.replace('- Status: Verifying\r\n', '')),
+      ['- 2026-11-28 12:00 UTC Verifying by @carol\r\n'],
+    );
     assert.ok(!/[^\r]\n/.test(after), 'a bare LF in a CRLF document');
   });
 
@@ -139,23 +172,39 @@ describe('protocol: documents as teams write them (SPEC section 8)', () => {
     assert.ok(fix, list.map((a) => a.title).join());
     const out = apply(uri, text, fix);
     const added = inserted(text, out).join('');
-    assert.equal(added, '\n## Status log\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- YYYY-MM-DD HH:MM UTC In Progress by ...\n- YYYY-MM-DD HH:MM UTC Verifying by ...\n- YYYY-MM-DD HH:MM UTC Closed by ...\n');
+    assert.equal(
+      added,
+      '\n## Status log\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- YYYY-MM-DD HH:MM UTC In Progress by ...\n- YYYY-MM-DD HH:MM UTC Verifying by ...\n- YYYY-MM-DD HH:MM UTC Closed by ...\n',
+    );
     assert.ok(!/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(added), 'a dated entry for a past transition');
   });
 
   it('offers the custom fields in completion (not again once written) and explains them in hover; listChanges carries them', async () => {
     const { uri, text } = await open('15-custom-fields.md');
     const lines = text.split('\n');
-    const items: CompletionItem[] = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.indexOf('- PR: #512'), character: 2 } });
+    const items: CompletionItem[] = await client.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: lines.indexOf('- PR: #512'), character: 2 },
+    });
     // The item being written is offered (a custom field); one written elsewhere is not offered again.
     const pr = items.find((i) => i.label === 'PR');
     assert.ok(pr, items.map((i) => i.label).join());
     assert.equal(pr.detail, 'custom field');
-    assert.equal(items.some((i) => i.label === 'Reviewers'), false, items.map((i) => i.label).join());
-    const h: Hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: lines.indexOf('- Jira: OPS-1234'), character: 3 } });
+    assert.equal(
+      items.some((i) => i.label === 'Reviewers'),
+      false,
+      items.map((i) => i.label).join(),
+    );
+    const h: Hover = await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: lines.indexOf('- Jira: OPS-1234'), character: 3 },
+    });
     assert.match((h.contents as { value: string }).value, /\*\*Jira\*\*[\s\S]*extraFields/);
     const r: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', {});
     const change = r.changes.find((c) => c.id === '15-custom-fields')!;
-    assert.deepEqual(change.fields?.map((f) => f.name), ['Jira', 'Reviewers', 'PR']);
+    assert.deepEqual(
+      change.fields?.map((f) => f.name),
+      ['Jira', 'Reviewers', 'PR'],
+    );
   });
 });

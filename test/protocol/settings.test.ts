@@ -9,7 +9,11 @@ describe('protocol: settings pulled through workspace/configuration', () => {
 
   before(async () => {
     ws = new TempWorkspace();
-    ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO }, settings: { docsUrl: 'https://example.com/rules', maxFileSizeKB: 2 } }));
+    ({ client } = await TestClient.start({
+      folders: [ws.root],
+      env: { ITSMOTE_NOW: NOW_ISO },
+      settings: { docsUrl: 'https://example.com/rules', maxFileSizeKB: 2 },
+    }));
     await client.indexed();
   });
   after(async () => {
@@ -33,6 +37,9 @@ describe('protocol: settings pulled through workspace/configuration', () => {
     const since = client.mark();
     await client.open(uri, VALID_NORMAL + '\n' + 'x'.repeat(3000) + '\n', 1);
     const ds = await client.diagnostics(uri, since);
-    assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['too-large', 3]]);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.severity]),
+      [['too-large', 3]],
+    );
   });
 });

@@ -8,11 +8,16 @@ import { VALID_NORMAL, editLine } from '../helpers/doc';
 const LOG = 'window/logMessage';
 const INFO = 3;
 const WARNING = 2;
-const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 /** The log lines the server sent so far, as `level message`. */
 function logLines(client: TestClient, since = 0): { type: number; message: string }[] {
-  return client.received.slice(since).filter((r) => r.method === LOG).map((r) => r.params as { type: number; message: string });
+  return client.received
+    .slice(since)
+    .filter((r) => r.method === LOG)
+    .map((r) => r.params as { type: number; message: string });
 }
 
 describe('protocol: the startup log (the output channel a person reads first)', () => {
@@ -29,7 +34,12 @@ describe('protocol: the startup log (the output channel a person reads first)', 
     });
     ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO } }));
     await client.indexed();
-    await client.waitFor((r) => (r.method === LOG && /^indexed /.test(r.params.message) ? true : undefined), 10_000, 0, 'the indexed line');
+    await client.waitFor(
+      (r) => (r.method === LOG && /^indexed /.test(r.params.message) ? true : undefined),
+      10_000,
+      0,
+      'the indexed line',
+    );
   });
   after(async () => {
     await client.stop();
@@ -37,8 +47,13 @@ describe('protocol: the startup log (the output channel a person reads first)', 
   });
 
   it('says at info which server and version started, for which client, and the folders it serves', () => {
-    const info = logLines(client).filter((l) => l.type === INFO).map((l) => l.message);
-    assert.ok(info.some((m) => m.startsWith(`itsmote-changes ${version} started`) && /\(Node v\d+/.test(m)), info.join('\n'));
+    const info = logLines(client)
+      .filter((l) => l.type === INFO)
+      .map((l) => l.message);
+    assert.ok(
+      info.some((m) => m.startsWith(`itsmote-changes ${version} started`) && /\(Node v\d+/.test(m)),
+      info.join('\n'),
+    );
     assert.ok(info.includes(`workspace folder: ${ws.root}`), info.join('\n'));
   });
 
@@ -46,15 +61,24 @@ describe('protocol: the startup log (the output channel a person reads first)', 
     const lines = logLines(client);
     const info = lines.filter((l) => l.type === INFO).map((l) => l.message);
     assert.ok(info.includes(`config ${join(ws.root, '.itsmote.json')}: valid`), info.join('\n'));
-    assert.ok(info.some((m) => m.startsWith(`config ${join(ws.root, 'team', '.itsmote.json')}: 1 problem`)), info.join('\n'));
+    assert.ok(
+      info.some((m) => m.startsWith(`config ${join(ws.root, 'team', '.itsmote.json')}: 1 problem`)),
+      info.join('\n'),
+    );
     const warnings = lines.filter((l) => l.type === WARNING).map((l) => l.message);
-    assert.ok(warnings.some((m) => m.includes('"staleAfterHours"')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((m) => m.includes('"staleAfterHours"')),
+      warnings.join('\n'),
+    );
   });
 
   it('says how many change documents were indexed, how many with errors, and the time taken', () => {
     const indexed = logLines(client).filter((l) => l.type === INFO && l.message.startsWith('indexed '));
     assert.equal(indexed.length, 1);
-    assert.match(indexed[0]!.message, /^indexed 3 change documents \(1 with errors\) in 1 folder in \d+ ms; 2 config files$/);
+    assert.match(
+      indexed[0]!.message,
+      /^indexed 3 change documents \(1 with errors\) in 1 folder in \d+ ms; 2 config files$/,
+    );
   });
 
   it('logs nothing per keystroke', async () => {

@@ -4,7 +4,11 @@ import { NOW_ISO, TempWorkspace } from './helpers/workspace';
 import { VALID_NORMAL, editLine } from '../helpers/doc';
 import type { ListChangesResult, MetricsResult } from '../../server/src/protocol';
 
-const OTHER_WINDOW = editLine(VALID_NORMAL, '- Planned execution time:', '- Planned execution time: 2026-12-05 14:00 UTC, 60 min');
+const OTHER_WINDOW = editLine(
+  VALID_NORMAL,
+  '- Planned execution time:',
+  '- Planned execution time: 2026-12-05 14:00 UTC, 60 min',
+);
 const EXECUTED = editLine(
   editLine(OTHER_WINDOW, '- Status:', '- Status: In Progress'),
   '- 2026-11-27 09:15 UTC Approved by @bob',
@@ -23,7 +27,7 @@ describe('protocol: workspace index', () => {
       'node_modules/pkg/changes/x.md': '# ignored\n',
       'docs/elsewhere.md': '# Hotfix\n\n- Change type: Emergency\n',
       'docs/plain.md': '# Plain notes\n',
-      'CODEOWNERS': '* @carol @org/platform dave@example.com\n',
+      CODEOWNERS: '* @carol @org/platform dave@example.com\n',
     });
     ({ client } = await TestClient.start({ folders: [ws.root], env: { ITSMOTE_NOW: NOW_ISO } }));
     await client.indexed();
@@ -37,7 +41,10 @@ describe('protocol: workspace index', () => {
     const b = await client.diagnostics(ws.uri('changes/b.md'));
     assert.ok(b.some((d) => d.code === 'CM011'));
     const byHeader = await client.diagnostics(ws.uri('docs/elsewhere.md'));
-    assert.ok(byHeader.some((d) => d.code === 'CM023'), 'an Emergency change outside the globs is found by its header');
+    assert.ok(
+      byHeader.some((d) => d.code === 'CM023'),
+      'an Emergency change outside the globs is found by its header',
+    );
     assert.equal(client.lastDiagnostics(ws.uri('changes/README.md')), undefined);
     assert.equal(client.lastDiagnostics(ws.uri('docs/plain.md')), undefined);
     assert.equal(client.lastDiagnostics(ws.uri('node_modules/pkg/changes/x.md')), undefined);
@@ -54,7 +61,10 @@ describe('protocol: workspace index', () => {
   it('lists the changes with summaries and problem counts', async () => {
     const r: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', {});
     assert.equal(r.complete, true);
-    assert.deepEqual(r.changes.map((c) => c.id), ['a', 'b', 'elsewhere']);
+    assert.deepEqual(
+      r.changes.map((c) => c.id),
+      ['a', 'b', 'elsewhere'],
+    );
     const a = r.changes[0]!;
     assert.equal(a.uri, ws.uri('changes/a.md'));
     assert.equal(a.status, 'Approved');
@@ -87,28 +97,45 @@ describe('protocol: workspace index', () => {
     const since = client.mark();
     await client.close(b);
     const ds = await client.diagnostics(b, since);
-    assert.ok(ds.some((d) => d.code === 'CM011'), 'back to the disk text, which lacks a verification plan');
+    assert.ok(
+      ds.some((d) => d.code === 'CM011'),
+      'back to the disk text, which lacks a verification plan',
+    );
   });
 
   it('follows watched file changes: created, changed and deleted change documents', async () => {
     let since = client.mark();
     ws.write('changes/c.md', EXECUTED);
-    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('changes/c.md'), type: 1 }] });
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('changes/c.md'), type: 1 }],
+    });
     await client.diagnostics(ws.uri('changes/c.md'), since);
-    const note = await client.waitFor((r) => (r.method === 'itsmote/indexChanged' && r.params.uris?.includes(ws.uri('changes/c.md')) ? r.params : undefined), 5000, since);
+    const note = await client.waitFor(
+      (r) =>
+        r.method === 'itsmote/indexChanged' && r.params.uris?.includes(ws.uri('changes/c.md')) ? r.params : undefined,
+      5000,
+      since,
+    );
     assert.ok(note);
     const m: MetricsResult = await client.conn.sendRequest('itsmote/metrics', {});
-    assert.deepEqual(m.months.map((x) => [x.month, x.executed, x.changes]), [['2026-11', 1, ['c']]]);
+    assert.deepEqual(
+      m.months.map((x) => [x.month, x.executed, x.changes]),
+      [['2026-11', 1, ['c']]],
+    );
 
     since = client.mark();
     ws.write('changes/c.md', editLine(EXECUTED, '- Risk level:', '- Risk level: Hgh'));
-    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('changes/c.md'), type: 2 }] });
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('changes/c.md'), type: 2 }],
+    });
     const changed = await client.diagnostics(ws.uri('changes/c.md'), since);
     assert.ok(changed.some((d) => d.code === 'CM003'));
 
     since = client.mark();
     ws.remove('changes/c.md');
-    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('changes/c.md'), type: 3 }] });
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('changes/c.md'), type: 3 }],
+    });
     assert.deepEqual(await client.diagnostics(ws.uri('changes/c.md'), since), []);
     const r: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', {});
     assert.ok(!r.changes.some((c) => c.id === 'c'));
@@ -117,7 +144,9 @@ describe('protocol: workspace index', () => {
   it('puts a diagnostic on an invalid .itsmote.json (on the bad key) and applies its valid parts', async () => {
     let since = client.mark();
     ws.write('.itsmote.json', '{\n  "rules": { "CM011": "off", "CM999": "error" }\n}\n');
-    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('.itsmote.json'), type: 1 }] });
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('.itsmote.json'), type: 1 }],
+    });
     const cfg = await client.diagnostics(ws.uri('.itsmote.json'), since);
     assert.equal(cfg.length, 1);
     assert.equal(cfg[0]!.range.start.line, 1);
@@ -127,7 +156,9 @@ describe('protocol: workspace index', () => {
 
     since = client.mark();
     ws.remove('.itsmote.json');
-    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('.itsmote.json'), type: 3 }] });
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('.itsmote.json'), type: 3 }],
+    });
     await client.diagnostics(ws.uri('.itsmote.json'), since, (ds) => ds.length === 0);
     await client.diagnostics(ws.uri('changes/b.md'), since, (ds) => ds.some((d) => d.code === 'CM011'));
   });
@@ -148,10 +179,17 @@ describe('protocol: workspace index', () => {
     const extra = new TempWorkspace({ 'changes/z.md': OTHER_WINDOW });
     try {
       const since = client.mark();
-      await client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(extra.root), name: 'extra' }], removed: [] } });
+      await client.conn.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: fileUri(extra.root), name: 'extra' }], removed: [] },
+      });
       await client.diagnostics(extra.uri('changes/z.md'), since);
-      const only: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', { folderUri: fileUri(extra.root) });
-      assert.deepEqual(only.changes.map((c) => c.id), ['z']);
+      const only: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', {
+        folderUri: fileUri(extra.root),
+      });
+      assert.deepEqual(
+        only.changes.map((c) => c.id),
+        ['z'],
+      );
       const all: ListChangesResult = await client.conn.sendRequest('itsmote/listChanges', {});
       assert.ok(all.changes.some((c) => c.id === 'z') && all.changes.some((c) => c.id === 'a'));
     } finally {

@@ -21,9 +21,16 @@ class SummaryReporter extends Mocha.reporters.Dot {
       if (!dir) return;
       const s = runner.stats || {};
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${layer}.json`), JSON.stringify({
-        layer, passed: s.passes || 0, failed: s.failures || 0, pending, ms: Date.now() - started,
-      }));
+      writeFileSync(
+        join(dir, `${layer}.json`),
+        JSON.stringify({
+          layer,
+          passed: s.passes || 0,
+          failed: s.failures || 0,
+          pending,
+          ms: Date.now() - started,
+        }),
+      );
     });
   }
 }

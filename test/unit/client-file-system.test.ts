@@ -24,14 +24,38 @@ function memoryTransport(files: Record<string, string | null>, requests: string[
     for (const [uri, text] of Object.entries(files)) {
       if (!uri.startsWith(`${dir}/`)) continue;
       const [name, ...rest] = uri.slice(dir.length + 1).split('/');
-      out.set(name!, rest.length ? FileTypeBits.directory : text === null ? FileTypeBits.file | FileTypeBits.symbolicLink : FileTypeBits.file);
+      out.set(
+        name!,
+        rest.length
+          ? FileTypeBits.directory
+          : text === null
+            ? FileTypeBits.file | FileTypeBits.symbolicLink
+            : FileTypeBits.file,
+      );
     }
     return [...out];
   };
   return {
-    readFile: async (uri) => (requests.push(`readFile ${uri}`), typeof files[uri] === 'string' ? { ok: true, text: files[uri] } : { ok: false, reason: 'no such file or directory' }),
-    readDirectory: async (uri) => (requests.push(`readDirectory ${uri}`), entries(uri).length ? { ok: true, entries: entries(uri).reverse() } : { ok: false, reason: 'no such file or directory' }),
-    stat: async (uri) => (requests.push(`stat ${uri}`), uri in files ? { ok: true, type: FileTypeBits.file } : entries(uri).length ? { ok: true, type: FileTypeBits.directory } : { ok: false, reason: 'no such file or directory' }),
+    readFile: async (uri) => (
+      requests.push(`readFile ${uri}`),
+      typeof files[uri] === 'string'
+        ? { ok: true, text: files[uri] }
+        : { ok: false, reason: 'no such file or directory' }
+    ),
+    readDirectory: async (uri) => (
+      requests.push(`readDirectory ${uri}`),
+      entries(uri).length
+        ? { ok: true, entries: entries(uri).reverse() }
+        : { ok: false, reason: 'no such file or directory' }
+    ),
+    stat: async (uri) => (
+      requests.push(`stat ${uri}`),
+      uri in files
+        ? { ok: true, type: FileTypeBits.file }
+        : entries(uri).length
+          ? { ok: true, type: FileTypeBits.directory }
+          : { ok: false, reason: 'no such file or directory' }
+    ),
   };
 }
 
@@ -51,7 +75,8 @@ const TREE: Record<string, string> = {
 
 describe('URI paths (the browser server)', () => {
   it('round-trips document URIs, spaces and all, and leaves untitled documents out', () => {
-    for (const uri of [`${ROOT}/changes/a.md`, 'github://itsmote/demo/my%20change.md', 'memfs:/ws/changes/x.md']) assert.equal(uriOfPath(uriPathOf(uri)!), uri);
+    for (const uri of [`${ROOT}/changes/a.md`, 'github://itsmote/demo/my%20change.md', 'memfs:/ws/changes/x.md'])
+      assert.equal(uriOfPath(uriPathOf(uri)!), uri);
     assert.equal(uriPathOf('github://itsmote/demo/my%20change.md'), 'github://itsmote/demo/my change.md');
     assert.equal(uriPathOf('untitled:Untitled-1'), undefined);
   });
@@ -80,8 +105,16 @@ describe('ClientFileSystem', () => {
     const local = (uri: string) => join(disk, uri.slice(ROOT.length));
     return {
       readFile: async (uri) => ({ ok: true, text: readFileSync(local(uri), 'utf8') }),
-      readDirectory: async (uri) => ({ ok: true, entries: readdirSync(local(uri), { withFileTypes: true }).map((e) => [e.name, e.isDirectory() ? FileTypeBits.directory : FileTypeBits.file] as [string, number]) }),
-      stat: async (uri) => ({ ok: true, type: statSync(local(uri)).isDirectory() ? FileTypeBits.directory : FileTypeBits.file }),
+      readDirectory: async (uri) => ({
+        ok: true,
+        entries: readdirSync(local(uri), { withFileTypes: true }).map(
+          (e) => [e.name, e.isDirectory() ? FileTypeBits.directory : FileTypeBits.file] as [string, number],
+        ),
+      }),
+      stat: async (uri) => ({
+        ok: true,
+        type: statSync(local(uri)).isDirectory() ? FileTypeBits.directory : FileTypeBits.file,
+      }),
     };
   };
 
@@ -90,21 +123,35 @@ describe('ClientFileSystem', () => {
     const node = await findChangeFiles(disk, matcher);
     const client = await new ClientFileSystem(diskTransport()).findChangeFiles(ROOT, matcher);
     assert.ok(node.files.length >= 5);
-    assert.deepEqual(client.files.map((f) => [f.rel, f.byGlob]), node.files.map((f) => [f.rel, f.byGlob]));
-    assert.deepEqual(client.files.map((f) => f.path), node.files.map((f) => `${ROOT}/${f.rel}`));
+    assert.deepEqual(
+      client.files.map((f) => [f.rel, f.byGlob]),
+      node.files.map((f) => [f.rel, f.byGlob]),
+    );
+    assert.deepEqual(
+      client.files.map((f) => f.path),
+      node.files.map((f) => `${ROOT}/${f.rel}`),
+    );
   });
 
   it('never enters excluded folders, stops at the cap and when cancelled, and reports a link it does not follow', async () => {
     const requests: string[] = [];
-    const files = { ...Object.fromEntries(Object.entries(TREE).map(([k, v]) => [`${ROOT}/${k}`, v])), [`${ROOT}/changes/linked.md`]: null };
+    const files = {
+      ...Object.fromEntries(Object.entries(TREE).map(([k, v]) => [`${ROOT}/${k}`, v])),
+      [`${ROOT}/changes/linked.md`]: null,
+    };
     const fs = new ClientFileSystem(memoryTransport(files, requests));
     const matcher = pathMatcher(defaultConfig());
     const all = await fs.findChangeFiles(ROOT, matcher);
     assert.ok(!requests.some((r) => /node_modules|\.git/.test(r)), requests.join('\n'));
-    assert.deepEqual(all.problems, [{ path: `${ROOT}/changes/linked.md`, reason: 'a symbolic link: not followed in the browser' }]);
+    assert.deepEqual(all.problems, [
+      { path: `${ROOT}/changes/linked.md`, reason: 'a symbolic link: not followed in the browser' },
+    ]);
     const capped = await fs.findChangeFiles(ROOT, matcher, { maxFiles: 2 });
     assert.equal(capped.capped, 2);
-    assert.deepEqual(capped.files.map((f) => f.rel), all.files.slice(0, 2).map((f) => f.rel));
+    assert.deepEqual(
+      capped.files.map((f) => f.rel),
+      all.files.slice(0, 2).map((f) => f.rel),
+    );
     const cancelled = await fs.findChangeFiles(ROOT, matcher, { isCancelled: () => true });
     assert.equal(cancelled.cancelled, true);
     assert.deepEqual(cancelled.files, []);
@@ -112,8 +159,15 @@ describe('ClientFileSystem', () => {
 
   it('says why a root cannot be walked, and a failed request is a reason, not an exception', async () => {
     const fs = new ClientFileSystem(memoryTransport({}));
-    assert.equal((await fs.findChangeFiles(`${ROOT}/nope`, pathMatcher(defaultConfig()))).rootError, 'no such file or directory');
-    const broken = new ClientFileSystem({ readFile: () => Promise.reject(new Error('connection closed')), readDirectory: () => Promise.reject(new Error('x')), stat: () => Promise.reject(new Error('x')) });
+    assert.equal(
+      (await fs.findChangeFiles(`${ROOT}/nope`, pathMatcher(defaultConfig()))).rootError,
+      'no such file or directory',
+    );
+    const broken = new ClientFileSystem({
+      readFile: () => Promise.reject(new Error('connection closed')),
+      readDirectory: () => Promise.reject(new Error('x')),
+      stat: () => Promise.reject(new Error('x')),
+    });
     assert.deepEqual(await broken.readText(`${ROOT}/a.md`), { ok: false, reason: 'connection closed' });
     assert.equal(await broken.findRepoRoot(ROOT), undefined);
   });
@@ -124,7 +178,8 @@ describe('ClientFileSystem', () => {
         [`${ROOT}/.itsmote.json`]: '{ "staleAfterHours": 12 }',
         [`${ROOT}/changes/a.md`]: CHANGE,
         [`${ROOT}/.github/CODEOWNERS`]: '* @alice @org/platform\n',
-        [`${ROOT}/services/pay/catalog-info.yaml`]: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\n',
+        [`${ROOT}/services/pay/catalog-info.yaml`]:
+          'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\n',
       }),
     );
     const resolved = await new ConfigResolverOn(fs, undefined, ROOT).forFile(`${ROOT}/changes/a.md`);

@@ -50,7 +50,15 @@ describe('the one clock parser (core/clock.ts)', () => {
   });
 
   it('refuses what is not an ISO 8601 time, quoting it and an example', () => {
-    for (const v of ['yesterday', 'next tuesday', '', '28.11.2026', '2026-11-28T12', '2026-11-28T12:00:00 UTC', '2026-1-2']) {
+    for (const v of [
+      'yesterday',
+      'next tuesday',
+      '',
+      '28.11.2026',
+      '2026-11-28T12',
+      '2026-11-28T12:00:00 UTC',
+      '2026-1-2',
+    ]) {
       assert.match(bad(v), /^must be an ISO 8601 time such as 2026-11-28T12:00:00Z, not "/, v);
     }
   });
@@ -73,7 +81,10 @@ describe('every shell reads "now" with it', () => {
     assert.deepEqual(env.clockErrors, []);
     env.configure({ now: '2026-02-31' });
     assert.equal(env.now(), Date.UTC(2026, 10, 28, 12), 'a bad option keeps the clock it had');
-    assert.match(env.clockErrors[0] ?? '', /^initializationOptions\.now names a day that does not exist \(2026-02-31\)/);
+    assert.match(
+      env.clockErrors[0] ?? '',
+      /^initializationOptions\.now names a day that does not exist \(2026-02-31\)/,
+    );
     env.configure({ now: '2026-12-01T08:00:00+01:00' });
     assert.equal(env.now(), Date.UTC(2026, 11, 1, 7));
 

@@ -18,7 +18,11 @@ describe('configuration (.itsmote.json)', () => {
   });
 
   it('reads rule severities by ID (any case) or by name, in both written forms', () => {
-    const { config, errors } = parseConfig(JSON.stringify({ rules: { CM013: 'error', cm010: 'warning', 'self-approval': 'off', 'approvers-many': { severity: 'hint' } } }));
+    const { config, errors } = parseConfig(
+      JSON.stringify({
+        rules: { CM013: 'error', cm010: 'warning', 'self-approval': 'off', 'approvers-many': { severity: 'hint' } },
+      }),
+    );
     assert.deepEqual(errors, []);
     assert.equal(config.severities.CM013, 'error');
     assert.equal(config.severities.CM010, 'warning');
@@ -35,7 +39,10 @@ describe('configuration (.itsmote.json)', () => {
   });
 
   it('reads include, exclude and staleAfterHours, and a BOM', () => {
-    const { config, errors } = parseConfig('\uFEFF' + JSON.stringify({ $schema: './schema.json', include: ['docs/changes/*.md'], exclude: [], staleAfterHours: 8 }));
+    const { config, errors } = parseConfig(
+      '\uFEFF' +
+        JSON.stringify({ $schema: './schema.json', include: ['docs/changes/*.md'], exclude: [], staleAfterHours: 8 }),
+    );
     assert.deepEqual(errors, []);
     assert.deepEqual(config.include, ['docs/changes/*.md']);
     assert.deepEqual(config.exclude, []);
@@ -54,22 +61,35 @@ describe('configuration (.itsmote.json)', () => {
 
   it('names an unknown key and still applies the valid ones', () => {
     const { config, errors } = parseConfig(JSON.stringify({ rule: { CM013: 'off' }, staleAfterHours: 6 }));
-    assert.deepEqual(errors.map((e) => e.path), ['rule']);
+    assert.deepEqual(
+      errors.map((e) => e.path),
+      ['rule'],
+    );
     assert.match(errors[0]!.message, /unknown key "rule"/);
     assert.equal(config.staleAfterHours, 6);
   });
 
   it('names an unknown rule and still applies the other rules', () => {
-    const { config, errors } = parseConfig(JSON.stringify({ rules: { CM999: 'off', 'rollback-mising': 'off', CM013: 'error' } }));
-    assert.deepEqual(errors.map((e) => e.path), ['rules.CM999', 'rules.rollback-mising']);
+    const { config, errors } = parseConfig(
+      JSON.stringify({ rules: { CM999: 'off', 'rollback-mising': 'off', CM013: 'error' } }),
+    );
+    assert.deepEqual(
+      errors.map((e) => e.path),
+      ['rules.CM999', 'rules.rollback-mising'],
+    );
     assert.match(errors[0]!.message, /unknown rule "CM999"/);
     assert.equal(config.severities.CM013, 'error');
     assert.equal(config.severities.CM010, 'error');
   });
 
   it('names a rule with a bad severity and still applies the other rules', () => {
-    const { config, errors } = parseConfig(JSON.stringify({ rules: { CM010: 'loud', CM011: { severity: 'warning', extra: 1 }, CM013: 'off' } }));
-    assert.deepEqual(errors.map((e) => e.path), ['rules.CM010', 'rules.CM011']);
+    const { config, errors } = parseConfig(
+      JSON.stringify({ rules: { CM010: 'loud', CM011: { severity: 'warning', extra: 1 }, CM013: 'off' } }),
+    );
+    assert.deepEqual(
+      errors.map((e) => e.path),
+      ['rules.CM010', 'rules.CM011'],
+    );
     assert.match(errors[0]!.message, /"loud"/);
     assert.equal(config.severities.CM010, 'error');
     assert.equal(config.severities.CM011, 'error');
@@ -91,7 +111,10 @@ describe('configuration (.itsmote.json)', () => {
   it('reports keys named like Object.prototype members as unknown instead of crashing', () => {
     for (const key of ['__proto__', 'toString', 'constructor', 'hasOwnProperty']) {
       const { config, errors } = parseConfig(`{"${key}": 1, "staleAfterHours": 3, "rules": {"${key}": "off"}}`);
-      assert.deepEqual(errors.map((e) => e.path), [key, `rules.${key}`]);
+      assert.deepEqual(
+        errors.map((e) => e.path),
+        [key, `rules.${key}`],
+      );
       assert.equal(config.staleAfterHours, 3);
     }
   });

@@ -13,15 +13,29 @@ import { decodeText, readTextFile } from '../../server/src/node/read-text-file';
 describe('pathMatcher with the default globs', () => {
   const m = pathMatcher(defaultConfig());
   it('selects markdown under a changes folder at any depth, and *.change.md anywhere', () => {
-    for (const p of ['changes/2026-12-01-x.md', 'ops/changes/x.md', 'changes/2026/12/x.md', 'x.change.md', 'docs/db.change.md', './changes/x.md']) {
+    for (const p of [
+      'changes/2026-12-01-x.md',
+      'ops/changes/x.md',
+      'changes/2026/12/x.md',
+      'x.change.md',
+      'docs/db.change.md',
+      './changes/x.md',
+    ]) {
       assert.equal(m.matches(p), true, p);
     }
   });
   it('does not select other files', () => {
-    for (const p of ['notes.md', 'changes.md', 'changes/x.txt', 'docs/change.md', 'changesets/x.md']) assert.equal(m.matches(p), false, p);
+    for (const p of ['notes.md', 'changes.md', 'changes/x.txt', 'docs/change.md', 'changesets/x.md'])
+      assert.equal(m.matches(p), false, p);
   });
   it('excludes README.md, node_modules and .git, also inside changes folders', () => {
-    for (const p of ['changes/README.md', 'README.md', 'node_modules/pkg/changes/x.md', 'a/node_modules/x.change.md', '.git/changes/x.md']) {
+    for (const p of [
+      'changes/README.md',
+      'README.md',
+      'node_modules/pkg/changes/x.md',
+      'a/node_modules/x.change.md',
+      '.git/changes/x.md',
+    ]) {
       assert.equal(m.matches(p), false, p);
       assert.equal(m.excluded(p), true, p);
     }
@@ -129,7 +143,10 @@ describe('findChangeFiles', () => {
     symlinkSync(join(root, 'missing.md'), join(root, 'changes/broken.md'));
     symlinkSync(root, join(root, 'changes/loop'));
     const r = await findChangeFiles(root, pathMatcher(defaultConfig()));
-    assert.deepEqual(r.problems.map((p) => [p.path, p.reason]), [[join(root, 'changes/broken.md'), 'no such file or directory']]);
+    assert.deepEqual(
+      r.problems.map((p) => [p.path, p.reason]),
+      [[join(root, 'changes/broken.md'), 'no such file or directory']],
+    );
     assert.equal(r.files.filter((f) => f.rel.includes('loop')).length, 0);
   });
 
@@ -156,7 +173,10 @@ describe('ConfigResolver', () => {
     const deep = await r.forFile(join(root, 'a/b/c/y.md'));
     assert.equal(deep.config.staleAfterHours, 48);
     assert.equal(deep.file, join(root, 'a/b/.itsmote.json'));
-    assert.deepEqual(deep.errors.map((e) => e.path), ['rules.CM999']);
+    assert.deepEqual(
+      deep.errors.map((e) => e.path),
+      ['rules.CM999'],
+    );
     await r.forFile(join(root, 'a/b/z.md'));
     assert.deepEqual(read.sort(), [join(root, '.itsmote.json'), join(root, 'a/b/.itsmote.json')].sort());
   });
@@ -179,7 +199,10 @@ describe('readTextFile', () => {
     assert.deepEqual(await readTextFile(join(root, 'ok.md')), { ok: true, text: '# Café ✓\n' });
   });
   it('refuses binary files, invalid UTF-8, folders and missing files with a reason', async () => {
-    assert.deepEqual(decodeText(new Uint8Array([0x23, 0x00, 0x41])), { ok: false, reason: 'binary file (contains NUL bytes)' });
+    assert.deepEqual(decodeText(new Uint8Array([0x23, 0x00, 0x41])), {
+      ok: false,
+      reason: 'binary file (contains NUL bytes)',
+    });
     assert.deepEqual(decodeText(new Uint8Array([0x23, 0xff, 0xfe])), { ok: false, reason: 'not valid UTF-8' });
     assert.deepEqual(await readTextFile(root), { ok: false, reason: 'is a directory' });
     assert.deepEqual(await readTextFile(join(root, 'none.md')), { ok: false, reason: 'no such file or directory' });

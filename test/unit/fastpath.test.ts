@@ -27,7 +27,11 @@ function agrees(text: string, path: string): boolean {
   assert.deepStrictEqual(indexed.doc, full.doc, `model differs for ${path} (fast: ${indexed.fast})\n${text}`);
   const fast = fastAnalysis(text, path);
   assert.equal(fast.fast, indexed.fast);
-  assert.deepStrictEqual(checkDocument(fast, OPTIONS), checkDocument(full, OPTIONS), `diagnostics differ for ${path}\n${text}`);
+  assert.deepStrictEqual(
+    checkDocument(fast, OPTIONS),
+    checkDocument(full, OPTIONS),
+    `diagnostics differ for ${path}\n${text}`,
+  );
   return indexed.fast;
 }
 
@@ -55,7 +59,8 @@ describe('fast path', function () {
   it('agrees with the full parse on 1,500 realistic documents, and takes the fast path on every one', () => {
     const docs = generateRealisticCorpus(1500, { seed: 12 });
     const fell: string[] = [];
-    for (const d of docs) if (!agrees(d.text, `changes/${d.name}`)) fell.push(`${d.name}: ${indexDocument(d.text, d.name).reason}`);
+    for (const d of docs)
+      if (!agrees(d.text, `changes/${d.name}`)) fell.push(`${d.name}: ${indexDocument(d.text, d.name).reason}`);
     assert.deepEqual(fell, [], 'documents the scan left to remark');
   });
 
@@ -73,53 +78,112 @@ describe('fast path', function () {
   });
 
   describe('constructs it models', () => {
-    const sections = '\n\n## Rollback plan\n\n1. Step one\n2. Step two\n\n## Status log\n\n- 2026-11-26 10:02 UTC Planned by @alice\n- 2026-11-27 09:15 UTC Approved by @bob\n';
+    const sections =
+      '\n\n## Rollback plan\n\n1. Step one\n2. Step two\n\n## Status log\n\n- 2026-11-26 10:02 UTC Planned by @alice\n- 2026-11-27 09:15 UTC Approved by @bob\n';
     const cases: Record<string, string> = {
       'the valid example': VALID_NORMAL,
       'CRLF line endings': VALID_NORMAL.replace(/\n/g, '\r\n'),
       'a BOM': '\ufeff' + VALID_NORMAL,
-      'a fenced code block': VALID_NORMAL.replace('## Rollback plan\n', '## Rollback plan\n\n```bash\nkubectl rollout undo deploy/api\n## not a heading\n```\n'),
-      'a tilde fence closed by a longer fence': VALID_NORMAL.replace('## Rollback plan\n', '## Rollback plan\n~~~\n## no\n~~~~~\n'),
-      'an HTML comment': VALID_NORMAL.replace('## Rollback plan\n', '## Rollback plan\n<!-- guidance\n## not a heading -->\n'),
+      'a fenced code block': VALID_NORMAL.replace(
+        '## Rollback plan\n',
+        '## Rollback plan\n\n```bash\nkubectl rollout undo deploy/api\n## not a heading\n```\n',
+      ),
+      'a tilde fence closed by a longer fence': VALID_NORMAL.replace(
+        '## Rollback plan\n',
+        '## Rollback plan\n~~~\n## no\n~~~~~\n',
+      ),
+      'an HTML comment': VALID_NORMAL.replace(
+        '## Rollback plan\n',
+        '## Rollback plan\n<!-- guidance\n## not a heading -->\n',
+      ),
       'a block quote': VALID_NORMAL.replace('## Rollback plan\n', '## Rollback plan\n> quoted\n> ## still quoted\n'),
       'a setext heading': VALID_NORMAL.replace('## Rollback plan\n', 'Rollback plan\n-------------\n'),
       'a thematic break': VALID_NORMAL.replace('## Rollback plan\n', '***\n## Rollback plan\n'),
-      'a nested list in a header item': VALID_NORMAL.replace('- Affected services: payments-db, payments-api\n', '- Affected services: payments-db, payments-api\n  - primary: eu-west-1\n    more\n'),
+      'a nested list in a header item': VALID_NORMAL.replace(
+        '- Affected services: payments-db, payments-api\n',
+        '- Affected services: payments-db, payments-api\n  - primary: eu-west-1\n    more\n',
+      ),
       'a lazy continuation line': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\nlazy line\n'),
-      'a lazy line in a nested item': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  - nested\nlazy line\n'),
-      'a multi-line value': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  because it is the database\n'),
+      'a lazy line in a nested item': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n  - nested\nlazy line\n',
+      ),
+      'a multi-line value': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n  because it is the database\n',
+      ),
       'mixed bullets in the header': VALID_NORMAL.replace('- Status: Approved', '* Status: Approved'),
       'indented code': VALID_NORMAL + '\n## Outcome\n\n    code block\n',
       'bold names and trailing spaces': '# T  \n\n- **Change type:** Normal   \n-   Status: Planned' + sections,
       'a paragraph before the header list': 'Intro text\n- Change type: Normal\n- Status: Planned' + sections,
       'tabs inside text': VALID_NORMAL.replace('checkout is read-only', 'checkout\tis read-only'),
       'a link definition': VALID_NORMAL + '\n[ref]: http://example.com\n',
-      'definitions, then text and a header item': 'See below.\n\n[rb]: https://wiki/x "Runbook"\n[dash]: <https://g/d x> (t)\n  text after\n- Change type: Normal\n- Status: Planned\n',
+      'definitions, then text and a header item':
+        'See below.\n\n[rb]: https://wiki/x "Runbook"\n[dash]: <https://g/d x> (t)\n  text after\n- Change type: Normal\n- Status: Planned\n',
       'a definition before the header list': '[ref]: http://example.com\n- Change type: Normal\n- Status: Planned\n',
-      'definitions and a footnote': VALID_NORMAL + '\nSee [rb].[^1]\n\n[rb]: https://wiki/x\n[dash]: https://g/d "Dashboard"\n\n[^1]: Agreed with the DBA.\n',
-      'a task list': VALID_NORMAL.replace('## Rollback plan\n', '## Verification plan\n\n- [ ] error rate\n  - [x] nested\n- [x] p99\n\n## Rollback plan\n'),
-      'a table': VALID_NORMAL.replace('## Rollback plan\n', '## Verification\n\n| signal | threshold |\n| --- | --- |\n| 5xx | < 0.5% |\n\n## Rollback plan\n'),
+      'definitions and a footnote':
+        VALID_NORMAL +
+        '\nSee [rb].[^1]\n\n[rb]: https://wiki/x\n[dash]: https://g/d "Dashboard"\n\n[^1]: Agreed with the DBA.\n',
+      'a task list': VALID_NORMAL.replace(
+        '## Rollback plan\n',
+        '## Verification plan\n\n- [ ] error rate\n  - [x] nested\n- [x] p99\n\n## Rollback plan\n',
+      ),
+      'a table': VALID_NORMAL.replace(
+        '## Rollback plan\n',
+        '## Verification\n\n| signal | threshold |\n| --- | --- |\n| 5xx | < 0.5% |\n\n## Rollback plan\n',
+      ),
       'raw HTML': VALID_NORMAL + '\n<div>x</div>\n',
       'a details block': VALID_NORMAL + '\n<details>\n<summary>Commands</summary>\n\n- step\n\n</details>\n',
-      'HTML that cannot interrupt a paragraph': VALID_NORMAL.replace('## Rollback plan\n', 'text\n<span>\nmore\n\n<span>\n\n## Rollback plan\n'),
+      'HTML that cannot interrupt a paragraph': VALID_NORMAL.replace(
+        '## Rollback plan\n',
+        'text\n<span>\nmore\n\n<span>\n\n## Rollback plan\n',
+      ),
       'an autolink at a line start': VALID_NORMAL + '\n<https://example.com>\n',
-      'a fence inside a list item': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  ```\n  x\n\n  ```\n'),
-      'a fence in a numbered step': VALID_NORMAL.replace('1. Point', '1. Stop\n\n   ```bash\n   kubectl rollout undo\n   ```\n\n2. Point'),
-      'a comment inside a list item': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  <!-- Low / Medium / High -->\n'),
-      'a comment over lines inside a list item': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  <!-- Low\n\n  High -->\n  more\n'),
-      'a comment between header items': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n<!-- keep this order -->\n'),
-      'an indented comment block': VALID_NORMAL.replace('## Rollback plan\n', '  <!-- hint\n  more -->\n## Rollback plan\n'),
+      'a fence inside a list item': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n  ```\n  x\n\n  ```\n',
+      ),
+      'a fence in a numbered step': VALID_NORMAL.replace(
+        '1. Point',
+        '1. Stop\n\n   ```bash\n   kubectl rollout undo\n   ```\n\n2. Point',
+      ),
+      'a comment inside a list item': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n  <!-- Low / Medium / High -->\n',
+      ),
+      'a comment over lines inside a list item': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n  <!-- Low\n\n  High -->\n  more\n',
+      ),
+      'a comment between header items': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n<!-- keep this order -->\n',
+      ),
+      'an indented comment block': VALID_NORMAL.replace(
+        '## Rollback plan\n',
+        '  <!-- hint\n  more -->\n## Rollback plan\n',
+      ),
       'a tab after the bullet': VALID_NORMAL.replace(/^- /gm, '-\t'),
-      'a tab after the bullet, then a comment': VALID_NORMAL.replace(/^- /gm, '-\t').replace('-\tRisk level: High\n', '-\tRisk level: High\n  <!-- note -->\n'),
-      'a numbered list after a bullet list': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n2. second\n'),
+      'a tab after the bullet, then a comment': VALID_NORMAL.replace(/^- /gm, '-\t').replace(
+        '-\tRisk level: High\n',
+        '-\tRisk level: High\n  <!-- note -->\n',
+      ),
+      'a numbered list after a bullet list': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n2. second\n',
+      ),
       'a number that cannot interrupt a paragraph': VALID_NORMAL + '\nWe did\n2. this\n',
-      'a heading in a list item, then a line that is not lazy': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  # heading\nnot lazy\n'),
+      'a heading in a list item, then a line that is not lazy': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n  # heading\nnot lazy\n',
+      ),
       'a numbered list after a heading': VALID_NORMAL + '\n## Steps\n3. three\n4. four\n',
       'an empty document': '',
       'only a BOM': '\ufeff',
     };
     for (const [name, text] of Object.entries(cases)) {
-      it(`${name}: scans and agrees`, () => assert.equal(agrees(text, 'changes/case.md'), true, `full parse was used for ${name}`));
+      it(`${name}: scans and agrees`, () =>
+        assert.equal(agrees(text, 'changes/case.md'), true, `full parse was used for ${name}`));
     }
   });
 
@@ -130,7 +194,10 @@ describe('fast path', function () {
       'a definition under a setext underline': VALID_NORMAL + '\n[ref]: http://example.com\ntext\n---\n',
       'a definition whose title is on the next line': VALID_NORMAL + '\n[ref]: http://example.com\n"title"\n',
       'a definition with an escape': VALID_NORMAL + '\n[re\\]f]: http://example.com\n',
-      'a fence its list item does not close': VALID_NORMAL.replace('- Risk level: High\n', '- Risk level: High\n  ```\n  x\n- Next: item\n'),
+      'a fence its list item does not close': VALID_NORMAL.replace(
+        '- Risk level: High\n',
+        '- Risk level: High\n  ```\n  x\n- Next: item\n',
+      ),
       'an empty comment': VALID_NORMAL + '\n<!-->\n',
       'a quote with a lazy numbered line': VALID_NORMAL + '\n> quoted\n2. lazy\n',
       'indented code, then a whitespace line': VALID_NORMAL + '\n## Outcome\n\n    code\n      \n## Follow-ups\n',
@@ -139,12 +206,25 @@ describe('fast path', function () {
       'a second BOM': '\ufeff\ufeff' + VALID_NORMAL,
     };
     for (const [name, text] of Object.entries(cases)) {
-      it(`${name}: falls back and agrees`, () => assert.equal(agrees(text, 'changes/case.md'), false, `the scan claimed ${name}`));
+      it(`${name}: falls back and agrees`, () =>
+        assert.equal(agrees(text, 'changes/case.md'), false, `the scan claimed ${name}`));
     }
   });
 
   it('never throws, whatever the input', () => {
-    const hostile = ['\ud800', '\udc00# x', '- \ud83d', '#'.repeat(10_000), '- a\n'.repeat(5_000), ' '.repeat(100) + '\n', '\r\n\r\n', '\ufeff\ufeff- a: b', '```\n', '<!--', '- a:\n  ```\n'];
+    const hostile = [
+      '\ud800',
+      '\udc00# x',
+      '- \ud83d',
+      '#'.repeat(10_000),
+      '- a\n'.repeat(5_000),
+      ' '.repeat(100) + '\n',
+      '\r\n\r\n',
+      '\ufeff\ufeff- a: b',
+      '```\n',
+      '<!--',
+      '- a:\n  ```\n',
+    ];
     for (const text of hostile) {
       assert.doesNotThrow(() => scanBlocks(text, 0));
       agrees(text, 'changes/hostile.md');
@@ -161,12 +241,27 @@ describe('fast path', function () {
 
   it('reads suppression directives without the tree, and ignores those in code as the tree does', () => {
     const directive = '<!-- itsmote-disable CM013 -- no users -->';
-    const plain = VALID_NORMAL.replace('- Expected user impact: checkout is read-only for up to 2 minutes\n', `${directive}\n- Expected user impact: TBD\n`);
+    const plain = VALID_NORMAL.replace(
+      '- Expected user impact: checkout is read-only for up to 2 minutes\n',
+      `${directive}\n- Expected user impact: TBD\n`,
+    );
     const cases = {
       [`plain: ${directive}`]: [plain, false],
-      'in an item fence': [VALID_NORMAL.replace('- Expected user impact: checkout is read-only for up to 2 minutes\n', `- Expected user impact: TBD\n  \`\`\`\n  ${directive}\n  \`\`\`\n`), false],
-      'in a top-level fence': [`\`\`\`\n${directive}\n\`\`\`\n\n${VALID_NORMAL.replace(': checkout is read-only for up to 2 minutes', ': TBD')}`, false],
-      'in inline code': [VALID_NORMAL.replace(': checkout is read-only for up to 2 minutes', `: TBD \`${directive}\``), true],
+      'in an item fence': [
+        VALID_NORMAL.replace(
+          '- Expected user impact: checkout is read-only for up to 2 minutes\n',
+          `- Expected user impact: TBD\n  \`\`\`\n  ${directive}\n  \`\`\`\n`,
+        ),
+        false,
+      ],
+      'in a top-level fence': [
+        `\`\`\`\n${directive}\n\`\`\`\n\n${VALID_NORMAL.replace(': checkout is read-only for up to 2 minutes', ': TBD')}`,
+        false,
+      ],
+      'in inline code': [
+        VALID_NORMAL.replace(': checkout is read-only for up to 2 minutes', `: TBD \`${directive}\``),
+        true,
+      ],
     } as const;
     for (const [name, [text, needsTree]] of Object.entries(cases)) {
       const a = fastAnalysis(text, 'changes/x.md');
@@ -176,7 +271,10 @@ describe('fast path', function () {
       assert.deepStrictEqual(ds, checkDocument(analyze(text, 'changes/x.md'), OPTIONS), name);
       assert.equal(parsed, needsTree, `${name}: the tree was ${parsed ? '' : 'not '}read`);
     }
-    assert.ok(!checkDocument(fastAnalysis(plain, 'changes/x.md'), OPTIONS).some((d) => d.code === 'CM013'), 'the plain directive applies');
+    assert.ok(
+      !checkDocument(fastAnalysis(plain, 'changes/x.md'), OPTIONS).some((d) => d.code === 'CM013'),
+      'the plain directive applies',
+    );
   });
 
   it('gives a real mdast on demand, parsed only when read', () => {

@@ -22,13 +22,20 @@ describe('generated files (npm run generate)', () => {
   for (const out of OUTPUTS) {
     it(`${out.path} is up to date with the catalogues`, () => {
       const current = read(out.path);
-      assert.ok(out.render(current) === current, `${out.path} is out of date: run "npm run generate" and commit the result`);
+      assert.ok(
+        out.render(current) === current,
+        `${out.path} is out of date: run "npm run generate" and commit the result`,
+      );
     });
   }
 
   it('package.json contributes the schema for .itsmote.json', () => {
-    const pkg = JSON.parse(read('package.json')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
-    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.itsmote.json', url: './dist/itsmote.schema.json' }]);
+    const pkg = JSON.parse(read('package.json')) as {
+      contributes: { jsonValidation: { fileMatch: string; url: string }[] };
+    };
+    assert.deepEqual(pkg.contributes.jsonValidation, [
+      { fileMatch: '.itsmote.json', url: './dist/itsmote.schema.json' },
+    ]);
     assert.match(read('.vscodeignore'), /^!dist\/itsmote\.schema\.json$/m, 'the schema ships in the .vsix');
   });
 });
@@ -40,18 +47,47 @@ describe('the .itsmote.json schema', () => {
   // VS Code's own keywords: descriptions in markdown, snippets for completion.
   ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'patternErrorMessage']);
   const validate = ajv.compile(schema);
-  const errorsOf = (config: unknown) => (validate(config) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`));
+  const errorsOf = (config: unknown) =>
+    validate(config)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 
   it('has every key of the config file, and every rule ID and name under rules', () => {
     assert.deepEqual(Object.keys(schema.properties).sort(), Object.keys(ConfigFileSchema.shape).sort());
-    assert.deepEqual(Object.keys(schema.properties.rules!.properties!).sort(), RULES.flatMap((r) => [r.id, r.name]).sort());
+    assert.deepEqual(
+      Object.keys(schema.properties.rules!.properties!).sort(),
+      RULES.flatMap((r) => [r.id, r.name]).sort(),
+    );
   });
 
   const good: [string, unknown][] = [
     ['examples/.itsmote.json', JSON.parse(read('examples/.itsmote.json'))],
     ['test/fixtures/section8/.itsmote.json', JSON.parse(read('test/fixtures/section8/.itsmote.json'))],
-    ['rule keys in any case and both setting forms', { rules: { cm013: 'off', 'Self-Approval': { severity: 'hint' }, CM010: 'warning' } }],
-    ['every documented key', { $schema: './schema.json', include: ['a/**'], exclude: ['b/**'], staleAfterHours: 8, auditToleranceHours: 0, extraFields: ['Jira'], requireChange: { ignore: ['**/*.md'] }, freezes: [{ name: 'x', start: '2026-12-20 00:00 UTC', end: '2027-01-04 00:00 UTC', services: ['payments-*'], allow: ['Emergency'] }] }],
+    [
+      'rule keys in any case and both setting forms',
+      { rules: { cm013: 'off', 'Self-Approval': { severity: 'hint' }, CM010: 'warning' } },
+    ],
+    [
+      'every documented key',
+      {
+        $schema: './schema.json',
+        include: ['a/**'],
+        exclude: ['b/**'],
+        staleAfterHours: 8,
+        auditToleranceHours: 0,
+        extraFields: ['Jira'],
+        requireChange: { ignore: ['**/*.md'] },
+        freezes: [
+          {
+            name: 'x',
+            start: '2026-12-20 00:00 UTC',
+            end: '2027-01-04 00:00 UTC',
+            services: ['payments-*'],
+            allow: ['Emergency'],
+          },
+        ],
+      },
+    ],
   ];
   for (const [what, config] of good) {
     it(`accepts what the tools accept: ${what}`, () => {
@@ -64,7 +100,11 @@ describe('the .itsmote.json schema', () => {
     ['a misspelt key', { ruls: { CM013: 'off' } }, /additionalProperty.*ruls/],
     ['an unknown rule', { rules: { CM999: 'off' } }, /\/rules property name must be valid \{"propertyName":"CM999"\}/],
     ['a bad severity', { rules: { CM013: 'loud' } }, /\/rules\/CM013/],
-    ['a freeze without an end', { freezes: [{ name: 'x', start: '2026-12-20 00:00' }] }, /\/freezes\/0 must have required property 'end'/],
+    [
+      'a freeze without an end',
+      { freezes: [{ name: 'x', start: '2026-12-20 00:00' }] },
+      /\/freezes\/0 must have required property 'end'/,
+    ],
     ['a negative stale time', { staleAfterHours: -1 }, /\/staleAfterHours must be > 0/],
   ];
   for (const [what, config, message] of bad) {
@@ -77,7 +117,9 @@ describe('the .itsmote.json schema', () => {
 
 describe('syntaxes/itsmote.injection.tmLanguage.json', () => {
   type Pattern = { match: string };
-  const grammar = JSON.parse(read('syntaxes/itsmote.injection.tmLanguage.json')) as { repository: Record<string, Pattern> };
+  const grammar = JSON.parse(read('syntaxes/itsmote.injection.tmLanguage.json')) as {
+    repository: Record<string, Pattern>;
+  };
   let capture: (pattern: string, line: string, group: number) => string | undefined;
 
   before(async () => {
@@ -113,13 +155,20 @@ describe('syntaxes/itsmote.injection.tmLanguage.json', () => {
 
 describe('snippets/itsmote.code-snippets', () => {
   const snippets = JSON.parse(read('snippets/itsmote.code-snippets')) as Record<string, { body: string[] }>;
-  const VARIABLES: Record<string, string> = { CURRENT_YEAR: '2026', CURRENT_MONTH: '11', CURRENT_DATE: '27', CURRENT_HOUR: '10', CURRENT_MINUTE: '02', CURRENT_TIMEZONE_OFFSET: '+01:00' };
+  const VARIABLES: Record<string, string> = {
+    CURRENT_YEAR: '2026',
+    CURRENT_MONTH: '11',
+    CURRENT_DATE: '27',
+    CURRENT_HOUR: '10',
+    CURRENT_MINUTE: '02',
+    CURRENT_TIMEZONE_OFFSET: '+01:00',
+  };
 
   /** The text VS Code inserts when every tab stop keeps its default (the first choice, the placeholder). */
   function expand(body: string[]): string {
     const values = new Map<string, string>();
     let text = body.join('\n');
-    for (let before = ''; before !== text; ) {
+    for (let before = ''; before !== text;) {
       before = text;
       text = text
         .replace(/\$\{([A-Z_]+)\}/g, (m, v: string) => VARIABLES[v] ?? m)
@@ -137,9 +186,16 @@ describe('snippets/itsmote.code-snippets', () => {
     it(`the ${type} change, as inserted, is a document with no error`, () => {
       const text = expand(snippets[`ITSMote: ${type} change`]!.body);
       assert.match(text, new RegExp(`^- Change type: ${type}$`, 'm'));
-      assert.match(text, /^- 2026-11-27 10:02 \+01:00 (Planned|In Progress) by @you$/m, 'the first log entry, owner mirrored');
+      assert.match(
+        text,
+        /^- 2026-11-27 10:02 \+01:00 (Planned|In Progress) by @you$/m,
+        'the first log entry, owner mirrored',
+      );
       const errors = check(text).filter((d) => d.severity === 1);
-      assert.deepEqual(errors.map((d) => `${String(d.code)} ${d.message}`), []);
+      assert.deepEqual(
+        errors.map((d) => `${String(d.code)} ${d.message}`),
+        [],
+      );
     });
   }
 });

@@ -14,11 +14,21 @@ import type { ChangeDocument } from '../../server/src/core/schema';
 import { fuzzDocuments } from '../helpers/markdown-fuzz';
 
 /** The parts of a model a summary reads. */
-const headerParts = (d: ChangeDocument) => ({ id: d.id, title: d.title, h1Range: d.h1Range, header: d.header, values: d.values });
+const headerParts = (d: ChangeDocument) => ({
+  id: d.id,
+  title: d.title,
+  h1Range: d.h1Range,
+  header: d.header,
+  values: d.values,
+});
 
 function agrees(text: string, path: string): void {
   const got = headerModel(text, path);
-  assert.deepStrictEqual(headerParts(got), headerParts(analyze(text, path).doc), `header model differs for ${path}\n${text}`);
+  assert.deepStrictEqual(
+    headerParts(got),
+    headerParts(analyze(text, path).doc),
+    `header model differs for ${path}\n${text}`,
+  );
 }
 
 describe('header model (itsmote list)', function () {
@@ -43,16 +53,25 @@ describe('header model (itsmote list)', function () {
     const full = scanBlocks(text, 0);
     const zone = scanBlocks(text, 0, { headerZone: 0 });
     assert.ok(full.ok && zone.ok);
-    assert.deepEqual(zone.root.children.map((n) => n.type), ['heading', 'list', 'heading']);
+    assert.deepEqual(
+      zone.root.children.map((n) => n.type),
+      ['heading', 'list', 'heading'],
+    );
     assert.deepEqual(zone.root.children, full.root.children.slice(0, 3));
     // A `##` inside a fence is no heading: the scan goes on.
     const fenced = scanBlocks('# T\n\n```\n## not\n```\n\n- Risk: Low\n', 0, { headerZone: 0 });
     assert.ok(fenced.ok);
-    assert.deepEqual(fenced.root.children.map((n) => n.type), ['heading', 'code', 'list']);
+    assert.deepEqual(
+      fenced.root.children.map((n) => n.type),
+      ['heading', 'code', 'list'],
+    );
     // Front matter ends before `from`: its closing `---` under a paragraph is a heading the scan passes.
     const fm = 'a: b\n---\n\n- Risk: Low\n\n## Plan\n\nx\n';
     const after = scanBlocks(fm, 0, { headerZone: fm.indexOf('\n\n') });
     assert.ok(after.ok);
-    assert.deepEqual(after.root.children.map((n) => n.type), ['heading', 'list', 'heading']);
+    assert.deepEqual(
+      after.root.children.map((n) => n.type),
+      ['heading', 'list', 'heading'],
+    );
   });
 });

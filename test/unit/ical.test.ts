@@ -37,7 +37,17 @@ describe('iCalendar text rules (core/ical)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
         const value = s.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').replace(/\r\n?/g, '\n');
-        const text = contentLines(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//EN', 'BEGIN:VEVENT', 'UID:x', 'DTSTAMP:20261128T120000Z', `SUMMARY:${escapeText(value)}`, 'END:VEVENT', 'END:VCALENDAR']);
+        const text = contentLines([
+          'BEGIN:VCALENDAR',
+          'VERSION:2.0',
+          'PRODID:-//t//t//EN',
+          'BEGIN:VEVENT',
+          'UID:x',
+          'DTSTAMP:20261128T120000Z',
+          `SUMMARY:${escapeText(value)}`,
+          'END:VEVENT',
+          'END:VCALENDAR',
+        ]);
         const ev = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
         assert.equal(ev.getFirstPropertyValue('summary'), value);
       }),

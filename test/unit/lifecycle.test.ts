@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { STATUSES } from '../../server/src/core/fields';
 import type { ChangeType, Status } from '../../server/src/core/fields';
-import { allowedNext, approvalRequired, hasApprovalEvidence, isAllowed, transitionContext, TRANSITIONS } from '../../server/src/core/lifecycle';
+import {
+  allowedNext,
+  approvalRequired,
+  hasApprovalEvidence,
+  isAllowed,
+  transitionContext,
+  TRANSITIONS,
+} from '../../server/src/core/lifecycle';
 import { codes, doc, editLine, VALID_NORMAL } from '../helpers/doc';
 
 type From = Status | 'start';
@@ -53,7 +60,9 @@ const PATH: Record<From, Status[]> = {
 };
 
 function logOf(statuses: Status[]): string {
-  return statuses.map((s, i) => `- 2026-11-2${i} 10:00 UTC ${s} by @bob${s === 'Rolled Back' ? ': errors' : ''}`).join('\n');
+  return statuses
+    .map((s, i) => `- 2026-11-2${i} 10:00 UTC ${s} by @bob${s === 'Rolled Back' ? ': errors' : ''}`)
+    .join('\n');
 }
 
 describe('lifecycle', () => {
@@ -72,8 +81,13 @@ describe('lifecycle', () => {
                 assert.equal(isAllowed(from, to, ctx), want, `isAllowed ${from} -> ${to}`);
                 const withLog = `${text}## Status log\n\n${logOf([...PATH[from], to])}\n`;
                 const cm030 = codes(withLog, 'CM030');
-                assert.equal(cm030.length, want ? 0 : 1, `CM030 ${from} -> ${to}: ${cm030.map((d) => d.message).join('; ')}`);
-                if (!want) assert.equal(cm030[0]!.range.start.line, withLog.split('\n').length - 2, 'on the offending entry');
+                assert.equal(
+                  cm030.length,
+                  want ? 0 : 1,
+                  `CM030 ${from} -> ${to}: ${cm030.map((d) => d.message).join('; ')}`,
+                );
+                if (!want)
+                  assert.equal(cm030[0]!.range.start.line, withLog.split('\n').length - 2, 'on the offending entry');
                 pairs++;
               }
             }
@@ -94,7 +108,14 @@ describe('lifecycle', () => {
   it('finds approval evidence in the Approval value or an Approved entry (with or without by)', () => {
     assert.equal(hasApprovalEvidence(doc(kind('Normal', false, true)).doc), true);
     assert.equal(hasApprovalEvidence(doc(kind('Normal', false, false)).doc), false);
-    assert.equal(hasApprovalEvidence(doc(`${kind('Normal', false, false)}## Status log\n\n- 2026-11-20 10:00 UTC Planned\n- 2026-11-21 10:00 UTC Approved\n`).doc), true);
+    assert.equal(
+      hasApprovalEvidence(
+        doc(
+          `${kind('Normal', false, false)}## Status log\n\n- 2026-11-20 10:00 UTC Planned\n- 2026-11-21 10:00 UTC Approved\n`,
+        ).doc,
+      ),
+      true,
+    );
   });
 
   it('has a table whose targets are all statuses and where Closed is final', () => {
@@ -109,7 +130,13 @@ describe('lifecycle', () => {
           it(`lists the next statuses in table order for every status of a ${type}${touches ? ' touching data integrity' : ''}${approvalValue ? ' with Approval' : ''}`, () => {
             for (const s of STATUSES) {
               const next = allowedNext(doc(kind(type, touches, approvalValue, s)).doc);
-              assert.deepEqual(next, STATUSES.filter((to) => expected(s, to, type, touches, approvalValue)).sort((a, b) => TRANSITIONS[s].indexOf(a) - TRANSITIONS[s].indexOf(b)), s);
+              assert.deepEqual(
+                next,
+                STATUSES.filter((to) => expected(s, to, type, touches, approvalValue)).sort(
+                  (a, b) => TRANSITIONS[s].indexOf(a) - TRANSITIONS[s].indexOf(b),
+                ),
+                s,
+              );
             }
           });
         }

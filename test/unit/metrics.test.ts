@@ -29,18 +29,75 @@ function change(id: string, opts: { type?: string; risk?: string; status: string
 
 const DOCS = [
   // 2026-10: three executed.
-  change('oct-a', { type: 'Standard', risk: 'Low', status: 'Closed', log: ['2026-10-01 09:00 UTC Planned', '2026-10-02 10:00 UTC In Progress', '2026-10-02 10:30 UTC Verifying', '2026-10-02 11:00 UTC Closed'] }),
+  change('oct-a', {
+    type: 'Standard',
+    risk: 'Low',
+    status: 'Closed',
+    log: [
+      '2026-10-01 09:00 UTC Planned',
+      '2026-10-02 10:00 UTC In Progress',
+      '2026-10-02 10:30 UTC Verifying',
+      '2026-10-02 11:00 UTC Closed',
+    ],
+  }),
   // Rolled back after 40 minutes, caused INC-1 (shared with oct-c).
-  change('oct-b', { risk: 'High', status: 'Rolled Back', caused: 'INC-1', log: ['2026-10-05 09:00 UTC Planned', '2026-10-05 10:00 UTC Approved by @bob', '2026-10-10 22:00 UTC In Progress', '2026-10-10 22:40 UTC Rolled Back: errors'] }),
+  change('oct-b', {
+    risk: 'High',
+    status: 'Rolled Back',
+    caused: 'INC-1',
+    log: [
+      '2026-10-05 09:00 UTC Planned',
+      '2026-10-05 10:00 UTC Approved by @bob',
+      '2026-10-10 22:00 UTC In Progress',
+      '2026-10-10 22:40 UTC Rolled Back: errors',
+    ],
+  }),
   // Not rolled back, caused INC-1 again and INC-2; `inc-1` in lower case is the same incident.
-  change('oct-c', { risk: 'High', status: 'Closed', caused: 'inc-1, INC-2', log: ['2026-10-20 08:00 UTC Planned', '2026-10-20 09:00 UTC Approved by @bob', '2026-10-31 23:30 UTC In Progress', '2026-11-01 00:10 UTC Verifying', '2026-11-01 02:00 UTC Closed'] }),
+  change('oct-c', {
+    risk: 'High',
+    status: 'Closed',
+    caused: 'inc-1, INC-2',
+    log: [
+      '2026-10-20 08:00 UTC Planned',
+      '2026-10-20 09:00 UTC Approved by @bob',
+      '2026-10-31 23:30 UTC In Progress',
+      '2026-11-01 00:10 UTC Verifying',
+      '2026-11-01 02:00 UTC Closed',
+    ],
+  }),
   // 2026-11: two executed. A zone offset moves the start into November UTC.
-  change('nov-a', { type: 'Emergency', risk: 'Medium', status: 'Closed', log: ['2026-11-01 00:30 +02:00 In Progress', '2026-11-01 01:00 +02:00 Rolled Back: worse', '2026-11-01 09:00 UTC Closed'] }),
+  change('nov-a', {
+    type: 'Emergency',
+    risk: 'Medium',
+    status: 'Closed',
+    log: [
+      '2026-11-01 00:30 +02:00 In Progress',
+      '2026-11-01 01:00 +02:00 Rolled Back: worse',
+      '2026-11-01 09:00 UTC Closed',
+    ],
+  }),
   // Rolled back, but the rollback time cannot be read: counts as a rollback, not in the mean time.
-  change('nov-b', { risk: 'Low', status: 'Rolled Back', caused: 'none', log: ['2026-11-03 09:00 UTC Planned', '2026-11-03 09:30 UTC Approved by @bob', '2026-11-04 10:00 UTC In Progress', '2026-11-31 10:00 UTC Rolled Back: broken'] }),
+  change('nov-b', {
+    risk: 'Low',
+    status: 'Rolled Back',
+    caused: 'none',
+    log: [
+      '2026-11-03 09:00 UTC Planned',
+      '2026-11-03 09:30 UTC Approved by @bob',
+      '2026-11-04 10:00 UTC In Progress',
+      '2026-11-31 10:00 UTC Rolled Back: broken',
+    ],
+  }),
   // Never executed: ignored whatever its status or caused incidents say.
-  change('planned', { status: 'Approved', caused: 'INC-9', log: ['2026-11-05 09:00 UTC Planned', '2026-11-06 09:00 UTC Approved by @bob'] }),
-  change('rejected', { status: 'Rejected', log: ['2026-11-05 09:00 UTC Planned', '2026-11-06 09:00 UTC Rejected by @bob: no'] }),
+  change('planned', {
+    status: 'Approved',
+    caused: 'INC-9',
+    log: ['2026-11-05 09:00 UTC Planned', '2026-11-06 09:00 UTC Approved by @bob'],
+  }),
+  change('rejected', {
+    status: 'Rejected',
+    log: ['2026-11-05 09:00 UTC Planned', '2026-11-06 09:00 UTC Rejected by @bob: no'],
+  }),
   // An In Progress entry whose time cannot be read has no month: not counted.
   change('unreadable-start', { status: 'In Progress', log: ['2026-11-05 09:00 UTC Planned', 'soon In Progress'] }),
 ];
@@ -56,7 +113,10 @@ describe('computeMetrics', () => {
 
   it('has one entry per month with executed changes, oldest first', () => {
     // nov-a starts 2026-10-31 22:30 UTC (00:30 +02:00), so it belongs to October.
-    assert.deepEqual(metrics.map((m) => m.month), ['2026-10', '2026-11']);
+    assert.deepEqual(
+      metrics.map((m) => m.month),
+      ['2026-10', '2026-11'],
+    );
   });
 
   it('puts each executed change in the UTC month of its In Progress entry', () => {
@@ -95,7 +155,17 @@ describe('computeMetrics', () => {
   });
 
   it('counts the same incident once per month but in each month that names it', () => {
-    const again = change('nov-c', { status: 'Closed', caused: 'INC-1', log: ['2026-11-10 09:00 UTC Planned', '2026-11-10 10:00 UTC Approved by @bob', '2026-11-12 10:00 UTC In Progress', '2026-11-12 11:00 UTC Verifying', '2026-11-12 12:00 UTC Closed'] });
+    const again = change('nov-c', {
+      status: 'Closed',
+      caused: 'INC-1',
+      log: [
+        '2026-11-10 09:00 UTC Planned',
+        '2026-11-10 10:00 UTC Approved by @bob',
+        '2026-11-12 10:00 UTC In Progress',
+        '2026-11-12 11:00 UTC Verifying',
+        '2026-11-12 12:00 UTC Closed',
+      ],
+    });
     const ms = computeMetrics([...DOCS, again]);
     assert.deepEqual(month(ms, '2026-10').incidents, ['INC-1', 'INC-2']);
     assert.deepEqual(month(ms, '2026-11').incidents, ['INC-1']);
@@ -103,11 +173,19 @@ describe('computeMetrics', () => {
   });
 
   it('ignores changes that were never executed', () => {
-    assert.deepEqual(computeMetrics(DOCS.filter((d) => ['planned', 'rejected', 'unreadable-start'].includes(d.id))), []);
+    assert.deepEqual(
+      computeMetrics(DOCS.filter((d) => ['planned', 'rejected', 'unreadable-start'].includes(d.id))),
+      [],
+    );
   });
 
   it('counts changes with an unknown type or risk under Unknown', () => {
-    const odd = change('odd', { type: 'Urgent', risk: 'Extreme', status: 'In Progress', log: ['2026-12-01 10:00 UTC In Progress'] });
+    const odd = change('odd', {
+      type: 'Urgent',
+      risk: 'Extreme',
+      status: 'In Progress',
+      log: ['2026-12-01 10:00 UTC In Progress'],
+    });
     const [dec] = computeMetrics([odd]);
     assert.equal(dec?.byType.Unknown, 1);
     assert.equal(dec?.byRisk.Unknown, 1);
@@ -117,7 +195,11 @@ describe('computeMetrics', () => {
 describe('executionFacts', () => {
   it('takes the first readable In Progress entry and the first rollback after it', () => {
     const f = executionFacts(DOCS[1]!);
-    assert.deepEqual(f, { startedAt: Date.UTC(2026, 9, 10, 22, 0), rolledBack: true, rolledBackAt: Date.UTC(2026, 9, 10, 22, 40) });
+    assert.deepEqual(f, {
+      startedAt: Date.UTC(2026, 9, 10, 22, 0),
+      rolledBack: true,
+      rolledBackAt: Date.UTC(2026, 9, 10, 22, 40),
+    });
   });
   it('is undefined without an In Progress entry', () => {
     assert.equal(executionFacts(DOCS[5]!), undefined);

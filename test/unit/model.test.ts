@@ -25,12 +25,35 @@ describe('the change document model (model.ts)', () => {
     assert.deepEqual(d.values.owner, { people: ['@alice'], hasTeam: false });
     assert.deepEqual(d.values.approval, { people: ['@bob'], hasTeam: false, date: '2026-11-27' });
     assert.equal(d.values.window?.start, Date.UTC(2026, 11, 1, 14, 0));
-    assert.deepEqual(d.statusLog?.entries.map((e) => [e.status, e.by]), [['Planned', '@alice'], ['Approved', '@bob']]);
-    assert.deepEqual(d.sections.map((s) => [s.name, s.key ?? null]), [['Rollback plan', 'rollback'], ['Status log', null]]);
+    assert.deepEqual(
+      d.statusLog?.entries.map((e) => [e.status, e.by]),
+      [
+        ['Planned', '@alice'],
+        ['Approved', '@bob'],
+      ],
+    );
+    assert.deepEqual(
+      d.sections.map((s) => [s.name, s.key ?? null]),
+      [
+        ['Rollback plan', 'rollback'],
+        ['Status log', null],
+      ],
+    );
   });
 
   it('validates for arbitrary and hostile inputs without throwing', () => {
-    for (const text of ['', '\uFEFF', '-', '- :', '- a:\n  - b:\n    - c', '# only\n', '## Status log\n\n- 2026-99-99 99:99 Nope\n', '\r\n\r\n- Status:\r\n', '```\n- Status: x\n', '- Status: Planned\n\n## Status log\n\n-\n- 2026-11-26\n']) {
+    for (const text of [
+      '',
+      '\uFEFF',
+      '-',
+      '- :',
+      '- a:\n  - b:\n    - c',
+      '# only\n',
+      '## Status log\n\n- 2026-99-99 99:99 Nope\n',
+      '\r\n\r\n- Status:\r\n',
+      '```\n- Status: x\n',
+      '- Status: Planned\n\n## Status log\n\n-\n- 2026-11-26\n',
+    ]) {
       assert.doesNotThrow(() => model(text), JSON.stringify(text));
     }
   });
@@ -39,13 +62,25 @@ describe('the change document model (model.ts)', () => {
     const lf = model(VALID_NORMAL);
     const crlf = model('\uFEFF' + VALID_NORMAL.replace(/\n/g, '\r\n'));
     assert.deepEqual(crlf.values, lf.values);
-    assert.deepEqual(crlf.header?.items.map((i) => [i.value, i.range.start.line, i.range.end.character]), lf.header?.items.map((i) => [i.value, i.range.start.line, i.range.end.character]));
-    assert.deepEqual(crlf.statusLog?.entries.map((e) => e.range), lf.statusLog?.entries.map((e) => e.range));
+    assert.deepEqual(
+      crlf.header?.items.map((i) => [i.value, i.range.start.line, i.range.end.character]),
+      lf.header?.items.map((i) => [i.value, i.range.start.line, i.range.end.character]),
+    );
+    assert.deepEqual(
+      crlf.statusLog?.entries.map((e) => e.range),
+      lf.statusLog?.entries.map((e) => e.range),
+    );
   });
 
   it('reads tabs around names and values', () => {
     const d = model('# T\n\n-\tChange type:\tNormal\n-  Risk level :   Low\t\n');
-    assert.deepEqual(d.header?.items.map((i) => [i.name, i.value]), [['Change type', 'Normal'], ['Risk level', 'Low']]);
+    assert.deepEqual(
+      d.header?.items.map((i) => [i.name, i.value]),
+      [
+        ['Change type', 'Normal'],
+        ['Risk level', 'Low'],
+      ],
+    );
     assert.equal(d.values.risk, 'Low');
   });
 
@@ -61,14 +96,21 @@ describe('the change document model (model.ts)', () => {
   });
 
   it('keeps nested lines in the item above (multi-line values), not as items', () => {
-    const text = editLine(VALID_NORMAL, '- Rollback plan', '- Rollback plan:\n  1. point the API back\n  2. check lag\n  - Status: not a field');
+    const text = editLine(
+      VALID_NORMAL,
+      '- Rollback plan',
+      '- Rollback plan:\n  1. point the API back\n  2. check lag\n  - Status: not a field',
+    );
     const d = model(text);
     const rollback = d.header!.items.find((i) => i.key === 'rollback')!;
     assert.match(rollback.value, /^1\. point the API back\n\s+2\. check lag\n\s+- Status: not a field$/);
     assert.equal(rollback.range.start.line, 8);
     assert.equal(rollback.range.end.line, 11);
     assert.equal(d.header!.items.filter((i) => i.key === 'status').length, 1);
-    assert.deepEqual(check(text).map((d) => d.code), []);
+    assert.deepEqual(
+      check(text).map((d) => d.code),
+      [],
+    );
   });
 
   it('reads `*` and `+` bullets, loose lists, and mixed bullets as one header', () => {
@@ -90,12 +132,22 @@ describe('the change document model (model.ts)', () => {
 
   it('ends the header where markdown ends the list: a paragraph after it starts the body', () => {
     const d = model('# T\n\n- Status: Planned\n\nSome prose.\n\n- Risk level: Low\n');
-    assert.deepEqual(d.header?.items.map((i) => i.key), ['status']);
+    assert.deepEqual(
+      d.header?.items.map((i) => i.key),
+      ['status'],
+    );
   });
 
   it('reads markup around names and values', () => {
     const d = model('# T\n\n- **Change type:** Normal\n- *Risk level*: **High**\n- `Status`: Planned\n');
-    assert.deepEqual(d.header?.items.map((i) => [i.name, i.value]), [['Change type', 'Normal'], ['Risk level', '**High**'], ['Status', 'Planned']]);
+    assert.deepEqual(
+      d.header?.items.map((i) => [i.name, i.value]),
+      [
+        ['Change type', 'Normal'],
+        ['Risk level', '**High**'],
+        ['Status', 'Planned'],
+      ],
+    );
     assert.equal(d.values.risk, 'High');
   });
 
@@ -106,7 +158,8 @@ describe('the change document model (model.ts)', () => {
   });
 
   it('reports field state: item, duplicates, sections (free-text fields only), presence', () => {
-    const text = editLine(VALID_NORMAL, '- Risk level', '- Risk level: High\n- Risk: Low') + '\n## Risk level\n\nHigh\n';
+    const text =
+      editLine(VALID_NORMAL, '- Risk level', '- Risk level: High\n- Risk: Low') + '\n## Risk level\n\nHigh\n';
     const d = model(text);
     const risk = fieldState(d, 'risk');
     assert.equal(risk.item?.value, 'High');
@@ -120,10 +173,15 @@ describe('the change document model (model.ts)', () => {
   });
 
   it('reads status log entries: by, note, unknown zones and non-entries', () => {
-    const text = VALID_NORMAL + '- 2026-11-28 09:00 UTC In Progress by @alice: started late: ticket 12\n- 2026-11-28 9am Verifying\n- not an entry\n- 11/29/2026 10:00 Rolled Back\n';
+    const text =
+      VALID_NORMAL +
+      '- 2026-11-28 09:00 UTC In Progress by @alice: started late: ticket 12\n- 2026-11-28 9am Verifying\n- not an entry\n- 11/29/2026 10:00 Rolled Back\n';
     const entries = model(text).statusLog!.entries;
     assert.equal(entries.length, 5);
-    assert.deepEqual([entries[2]!.status, entries[2]!.by, entries[2]!.note], ['In Progress', '@alice', 'started late: ticket 12']);
+    assert.deepEqual(
+      [entries[2]!.status, entries[2]!.by, entries[2]!.note],
+      ['In Progress', '@alice', 'started late: ticket 12'],
+    );
     assert.equal(entries[3]!.at, undefined);
     assert.equal(entries[3]!.status, 'Verifying');
     assert.ok(entries[3]!.timestampError);
@@ -150,7 +208,28 @@ describe('robustness on mangled documents', () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
   }
-  const PIECES = ['\n', '\r\n', ':', '- ', '* ', '#', '## ', '```', '<!--', '-->', ' ', '\t', '@', ',', 'TBD', '2026-13-40 25:61', '–', '\uFEFF', '  - ', '> '];
+  const PIECES = [
+    '\n',
+    '\r\n',
+    ':',
+    '- ',
+    '* ',
+    '#',
+    '## ',
+    '```',
+    '<!--',
+    '-->',
+    ' ',
+    '\t',
+    '@',
+    ',',
+    'TBD',
+    '2026-13-40 25:61',
+    '–',
+    '\uFEFF',
+    '  - ',
+    '> ',
+  ];
 
   it('never throws, always builds a schema-valid model, and keeps diagnostic ranges inside the text', function () {
     // 150 documents take about 2 s on an idle machine; the margin is for a loaded CI box.
@@ -169,9 +248,18 @@ describe('robustness on mangled documents', () => {
       assert.ok(d);
       for (const diag of check(text)) {
         const { start, end } = diag.range;
-        assert.ok(start.line < lines.length && end.line < lines.length, `range past the end: ${JSON.stringify(diag)}\n${text}`);
-        assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `reversed range ${JSON.stringify(diag.range)}`);
-        assert.ok(end.character <= lines[end.line]!.length, `range past the line end: ${JSON.stringify(diag)}\n${text}`);
+        assert.ok(
+          start.line < lines.length && end.line < lines.length,
+          `range past the end: ${JSON.stringify(diag)}\n${text}`,
+        );
+        assert.ok(
+          start.line < end.line || (start.line === end.line && start.character <= end.character),
+          `reversed range ${JSON.stringify(diag.range)}`,
+        );
+        assert.ok(
+          end.character <= lines[end.line]!.length,
+          `range past the line end: ${JSON.stringify(diag)}\n${text}`,
+        );
       }
     }
   });
@@ -181,10 +269,13 @@ describe('the model on pathological lines', () => {
   it('reads headings and log entries with long runs of spaces in linear time', () => {
     const sp = ' '.repeat(50_000);
     const t = process.hrtime.bigint();
-    const d = model(`# T${sp}x #\n\n- Status: Approved\n\n## Status log ${sp}x\n\n- 2026-11-27 10:00 UTC Approved by @bob${sp}x\n`);
+    const d = model(
+      `# T${sp}x #\n\n- Status: Approved\n\n## Status log ${sp}x\n\n- 2026-11-27 10:00 UTC Approved by @bob${sp}x\n`,
+    );
     assert.equal(d.title, `T${' '}x`);
     assert.equal(d.statusLog, undefined, 'the heading is not "Status log"');
-    const e = model(`- Status: Approved\n\n## Status log ##\n\n- 2026-11-27 10:00 UTC Approved by @bob${sp}x\n`).statusLog!.entries[0]!;
+    const e = model(`- Status: Approved\n\n## Status log ##\n\n- 2026-11-27 10:00 UTC Approved by @bob${sp}x\n`)
+      .statusLog!.entries[0]!;
     assert.equal(e.by, `@bob${sp}x`);
     // Quadratic versions took seconds on 20 000 spaces; linear takes milliseconds.
     assert.ok(Number(process.hrtime.bigint() - t) / 1e6 < 3000);

@@ -6,24 +6,53 @@ describe('people values (people.ts)', () => {
     assert.deepEqual(parsePeople('@alice'), { people: ['@alice'], hasTeam: false });
     assert.deepEqual(parsePeople('Alice Anderson').people, ['Alice Anderson']);
     assert.deepEqual(parsePeople(' **@alice** ').people, ['@alice']);
-    assert.deepEqual(parsePeople('Orlando Bloom').people, ['Orlando Bloom'], '"or" and "and" inside words do not split');
+    assert.deepEqual(
+      parsePeople('Orlando Bloom').people,
+      ['Orlando Bloom'],
+      '"or" and "and" inside words do not split',
+    );
   });
 
   it('reads a trailing approval date', () => {
     assert.deepEqual(parsePeople('@bob, 2026-11-27'), { people: ['@bob'], hasTeam: false, date: '2026-11-27' });
-    assert.deepEqual(parsePeople('Bob Smith 2026-11-27.'), { people: ['Bob Smith'], hasTeam: false, date: '2026-11-27' });
+    assert.deepEqual(parsePeople('Bob Smith 2026-11-27.'), {
+      people: ['Bob Smith'],
+      hasTeam: false,
+      date: '2026-11-27',
+    });
   });
 
   it('splits several people on , ; & + and or /', () => {
-    for (const v of ['@a, @b', '@a; @b', '@a & @b', '@a + @b', '@a and @b', '@a AND @b', '@a or @b', '@a / @b', '@a/@b']) {
+    for (const v of [
+      '@a, @b',
+      '@a; @b',
+      '@a & @b',
+      '@a + @b',
+      '@a and @b',
+      '@a AND @b',
+      '@a or @b',
+      '@a / @b',
+      '@a/@b',
+    ]) {
       assert.deepEqual(parsePeople(v).people, ['@a', '@b'], v);
     }
     assert.deepEqual(parsePeople('@a, @b and @c, 2026-11-27').people, ['@a', '@b', '@c']);
   });
 
   it('knows teams: the word team, and GitHub teams @org/name (kept whole)', () => {
-    for (const t of ['the team', 'team', 'Team', 'Payments team', 'sre-team', 'SRE teams', '@acme/payments', '@acme/db.owners']) assert.ok(isTeam(t), t);
-    for (const p of ['@alice', 'Steam Punk', 'teamster', '@team-lead-bob'.replace('team-', 'tim-')]) assert.ok(!isTeam(p), p);
+    for (const t of [
+      'the team',
+      'team',
+      'Team',
+      'Payments team',
+      'sre-team',
+      'SRE teams',
+      '@acme/payments',
+      '@acme/db.owners',
+    ])
+      assert.ok(isTeam(t), t);
+    for (const p of ['@alice', 'Steam Punk', 'teamster', '@team-lead-bob'.replace('team-', 'tim-')])
+      assert.ok(!isTeam(p), p);
     assert.deepEqual(parsePeople('@acme/payments'), { people: ['@acme/payments'], hasTeam: true });
     assert.deepEqual(parsePeople('@bob, @acme/dba').people, ['@bob', '@acme/dba']);
   });

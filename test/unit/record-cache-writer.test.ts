@@ -16,7 +16,11 @@ import { VALID_NORMAL, doc, editLine } from '../helpers/doc';
 describe('RecordCacheWriter', () => {
   let dir: string;
   const config = defaultConfig();
-  const texts = [VALID_NORMAL, editLine(VALID_NORMAL, '- Verification plan:', null), editLine(VALID_NORMAL, '- Risk level:', '- Risk level: High')];
+  const texts = [
+    VALID_NORMAL,
+    editLine(VALID_NORMAL, '- Verification plan:', null),
+    editLine(VALID_NORMAL, '- Risk level:', '- Risk level: High'),
+  ];
   const records = texts.map((t) => makeRecord(doc(t), { config }));
   // Enough documents that the blocks span several of the writer's 1 MB chunks.
   const many = 1500;
@@ -41,7 +45,11 @@ describe('RecordCacheWriter', () => {
       assert.deepEqual(cache.get(`/w/${i}.md`, contentHash(texts[k]!), configKey(config)), records[k]);
       assert.equal(cache.summary(`/w/${i}.md`, contentHash(texts[k]!), configKey(config))?.id, records[k]!.doc.id);
     }
-    assert.equal(cache.get('/w/0.md', 'another hash', configKey(config)), undefined, 'the first record of a path is kept');
+    assert.equal(
+      cache.get('/w/0.md', 'another hash', configKey(config)),
+      undefined,
+      'the first record of a path is kept',
+    );
     // Read only as far as the summaries, as `list` reads it.
     const summaries = await RecordCache.open(file, '1.0.0', { summariesOnly: true });
     assert.ok(summaries.summary('/w/1.md', contentHash(texts[1]!), configKey(config)));

@@ -24,13 +24,20 @@ const docs = generateCorpus(250, { seed: 7 });
 
 describe('document records', () => {
   it('marks exactly the rules that read the clock or the repository as volatile', () => {
-    assert.deepEqual(RULES.filter((r) => r.reads).map((r) => `${r.id}:${r.reads}`), ['CM016:repository', 'CM017:repository', 'CM036:clock']);
+    assert.deepEqual(
+      RULES.filter((r) => r.reads).map((r) => `${r.id}:${r.reads}`),
+      ['CM016:repository', 'CM017:repository', 'CM036:clock'],
+    );
   });
 
   it('gives the diagnostics of a full check at other clocks, with repository facts and suppressions', () => {
     const analyses = docs.map((d) => fastAnalysis(d.text, d.name));
     const people = countDocumentPeople(analyses.map((a) => a.doc));
-    const repo: RepoFacts = { people: ['@alice', '@bob', '@org/team'], peopleInDocuments: people, services: ['payments-api', 'checkout', 'search'] };
+    const repo: RepoFacts = {
+      people: ['@alice', '@bob', '@org/team'],
+      peopleInDocuments: people,
+      services: ['payments-api', 'checkout', 'search'],
+    };
     const config: Config = { ...defaultConfig(), staleAfterHours: 6 };
     config.severities.CM036 = 'error';
     let volatileSeen = 0;
@@ -39,9 +46,17 @@ describe('document records', () => {
       // Through JSON, as a cache file holds it.
       const cached = JSON.parse(JSON.stringify(record)) as typeof record;
       for (const now of [CORPUS_NOW, CORPUS_NOW + 30 * 24 * HOUR, CORPUS_NOW - 400 * 24 * HOUR]) {
-        for (const opts of [{ config, now }, { config, now, repo }, { config, now, repo, suppressions: false }]) {
+        for (const opts of [
+          { config, now },
+          { config, now, repo },
+          { config, now, repo, suppressions: false },
+        ]) {
           const want = checkDocument(a, opts);
-          assert.deepStrictEqual(recordDiagnostics(cached, opts), want, `${docs[i]!.name} at ${new Date(now).toISOString()}`);
+          assert.deepStrictEqual(
+            recordDiagnostics(cached, opts),
+            want,
+            `${docs[i]!.name} at ${new Date(now).toISOString()}`,
+          );
           if (want.some((d) => ['CM016', 'CM017', 'CM036'].includes(String(d.code)))) volatileSeen++;
         }
       }
@@ -57,7 +72,10 @@ describe('document records', () => {
     const record = JSON.parse(JSON.stringify(makeRecord(a, { config: defaultConfig() })));
     assert.deepStrictEqual(recordDiagnostics(record, later), checkDocument(a, later));
     const all = recordDiagnostics(record, { ...later, suppressions: false });
-    assert.ok(all.some((d) => d.code === 'CM036'), 'CM036 fires without the directive');
+    assert.ok(
+      all.some((d) => d.code === 'CM036'),
+      'CM036 fires without the directive',
+    );
     assert.ok(!recordDiagnostics(record, later).some((d) => d.code === 'CM036'), 'the cached directive suppresses it');
   });
 
@@ -65,8 +83,14 @@ describe('document records', () => {
     const analyses = docs.map((d) => fastAnalysis(d.text, d.name));
     const records = analyses.map((a) => JSON.parse(JSON.stringify(makeRecord(a, { config: defaultConfig() }))));
     const opts = { config: defaultConfig(), now: CORPUS_NOW };
-    const full = checkSetRules(analyses.map((a, i) => ({ key: String(i), analysis: a })), opts);
-    const slim = checkSetRules(records.map((r, i) => ({ key: String(i), analysis: recordAnalysis(r) })), opts);
+    const full = checkSetRules(
+      analyses.map((a, i) => ({ key: String(i), analysis: a })),
+      opts,
+    );
+    const slim = checkSetRules(
+      records.map((r, i) => ({ key: String(i), analysis: recordAnalysis(r) })),
+      opts,
+    );
     assert.ok(full.size > 0, 'the corpus has window conflicts');
     assert.deepStrictEqual(slim, full);
     analyses.forEach((a, i) => assert.deepStrictEqual(summarize(records[i].doc), summarize(a.doc)));
@@ -88,14 +112,27 @@ describe('document records', () => {
     const texts = [...docs.slice(0, 100), ...generateRealisticCorpus(100, { seed: 3 })];
     for (const docsUrl of [undefined, 'https://example.com/rules.md']) {
       for (const d of texts) {
-        const r = makeRecord(fastAnalysis(d.text, d.name), { config: defaultConfig(), ...(docsUrl ? { docsUrl } : {}) });
+        const r = makeRecord(fastAnalysis(d.text, d.name), {
+          config: defaultConfig(),
+          ...(docsUrl ? { docsUrl } : {}),
+        });
         const encoded = JSON.parse(JSON.stringify(encodeRecord(r, docsUrl)));
         // JSON drops properties whose value is undefined (`status: undefined` of a log entry): compare as JSON holds it.
         assert.deepStrictEqual(decodeRecord(encoded), JSON.parse(JSON.stringify(r)), d.name);
       }
     }
-    const good = JSON.parse(JSON.stringify(encodeRecord(makeRecord(fastAnalysis(VALID_NORMAL, 'changes/x.md'), { config: defaultConfig() }))));
-    for (const bad of [null, [], { ...good, i: 3 }, { ...good, v: null }, { ...good, s: [[[0, 0], 1, 'CM001', 'x']] }, { ...good, h: [1, 2] }, { ...good, s: [[[0, 0, 0, 0], 9, 'CM001', 'x']] }]) {
+    const good = JSON.parse(
+      JSON.stringify(encodeRecord(makeRecord(fastAnalysis(VALID_NORMAL, 'changes/x.md'), { config: defaultConfig() }))),
+    );
+    for (const bad of [
+      null,
+      [],
+      { ...good, i: 3 },
+      { ...good, v: null },
+      { ...good, s: [[[0, 0], 1, 'CM001', 'x']] },
+      { ...good, h: [1, 2] },
+      { ...good, s: [[[0, 0, 0, 0], 9, 'CM001', 'x']] },
+    ]) {
       assert.throws(() => decodeRecord(bad));
     }
   });

@@ -65,8 +65,13 @@ metadata:
   });
 
   it('reports broken documents and keeps the good ones', () => {
-    const r = parseCatalog('kind: Component\nmetadata:\n  name: good\n---\nkind: [unclosed\n---\n- a list\n---\nkind: Component\n');
-    assert.deepEqual(r.entities.map((e) => e.name), ['good']);
+    const r = parseCatalog(
+      'kind: Component\nmetadata:\n  name: good\n---\nkind: [unclosed\n---\n- a list\n---\nkind: Component\n',
+    );
+    assert.deepEqual(
+      r.entities.map((e) => e.name),
+      ['good'],
+    );
     assert.equal(r.errors.length, 3);
     assert.match(r.errors[0]!, /^document 2:/);
     assert.match(r.errors[1]!, /document 3: not a catalog entity/);
@@ -74,7 +79,8 @@ metadata:
   });
 
   it('survives alias bombs and non-YAML', () => {
-    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n';
+    const bomb =
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n';
     const r = parseCatalog(bomb);
     assert.deepEqual(r.entities, []);
     assert.equal(r.errors.length, 1);
@@ -85,7 +91,10 @@ metadata:
 describe('people named by change documents', () => {
   it('collects owner, approvers and log `by`s, normalised', () => {
     assert.deepEqual([...peopleOfDocument(doc(VALID_NORMAL).doc)].sort(), ['alice', 'bob']);
-    const counts = countDocumentPeople([doc(VALID_NORMAL).doc, doc(VALID_NORMAL.replace('Change Owner: @alice', 'Change Owner: @Carol')).doc]);
+    const counts = countDocumentPeople([
+      doc(VALID_NORMAL).doc,
+      doc(VALID_NORMAL.replace('Change Owner: @alice', 'Change Owner: @Carol')).doc,
+    ]);
     assert.equal(counts.get('alice'), 2); // the second still names @alice in its log
     assert.equal(counts.get('bob'), 2);
     assert.equal(counts.get('carol'), 1);

@@ -13,13 +13,24 @@ const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('base64
 
 describe('HTML report page (core/report)', () => {
   it('escapes the five HTML-significant characters and nothing else', () => {
-    assert.equal(esc(`<a href="x" title='y'>&amp;</a> ü`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt; ü');
+    assert.equal(
+      esc(`<a href="x" title='y'>&amp;</a> ü`),
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt; ü',
+    );
   });
 
   it('allows exactly its inline style and script by hash, and keeps `</script` out of the script element', () => {
     const text = editLine(VALID_NORMAL, '- Affected services:', '- Affected services: <b>x</b>');
     const html = renderReport(
-      { title: 'T', generatedAt: Date.UTC(2026, 10, 28, 12), version: '9', sources: ['<src>'], changes: [{ file: 'changes/a.md', summary: summarize(doc(text).doc, check(text)), problems: [] }], months: [], freezes: [] },
+      {
+        title: 'T',
+        generatedAt: Date.UTC(2026, 10, 28, 12),
+        version: '9',
+        sources: ['<src>'],
+        changes: [{ file: 'changes/a.md', summary: summarize(doc(text).doc, check(text)), problems: [] }],
+        months: [],
+        freezes: [],
+      },
       { script: 'console.log("</SCRIPT><img>")', sha256Base64: sha },
     );
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
@@ -35,9 +46,15 @@ describe('HTML report page (core/report)', () => {
   });
 
   it('draws the dashboard charts with the same values, freeze months shaded', () => {
-    const executed = editLine(editLine(VALID_NORMAL, '- Status:', '- Status: In Progress'), '- 2026-11-27 09:15 UTC Approved by @bob', '- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 09:00 UTC In Progress by @alice');
+    const executed = editLine(
+      editLine(VALID_NORMAL, '- Status:', '- Status: In Progress'),
+      '- 2026-11-27 09:15 UTC Approved by @bob',
+      '- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 09:00 UTC In Progress by @alice',
+    );
     const months = computeMetrics([doc(executed).doc]);
-    const freezes = parseConfig(JSON.stringify({ freezes: [{ name: 'F', start: '2026-11-27 00:00', end: '2026-11-29 00:00' }] })).config.freezes;
+    const freezes = parseConfig(
+      JSON.stringify({ freezes: [{ name: 'F', start: '2026-11-27 00:00', end: '2026-11-29 00:00' }] }),
+    ).config.freezes;
     const svg = barChartSvg(METRIC_CHARTS[0]!, months, new Map([['2026-11', ['F']]]));
     assert.match(svg, /<rect class="freeze"[^>]*><title>2026-11: freeze F<\/title><\/rect>/);
     assert.match(svg, /<title>2026-11 ❄: 0%<\/title>/);

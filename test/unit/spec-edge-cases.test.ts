@@ -16,14 +16,18 @@ const noLog = VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'));
 describe('SPEC section 7: decisions on edge cases', () => {
   describe('headerless documents', () => {
     it('get CM001 alone, at line 0', () => {
-      const text = '# Notes\n\nWe will upgrade the DB.\n\n## Rollback plan\n\nTBD\n\n## Status log\n\n- 2026-13-01 10:00 Closd\n';
+      const text =
+        '# Notes\n\nWe will upgrade the DB.\n\n## Rollback plan\n\nTBD\n\n## Status log\n\n- 2026-13-01 10:00 Closd\n';
       assert.deepEqual(list(check(text)), ['CM001@0']);
     });
   });
 
   describe('sections', () => {
     it('a non-empty section of a field name or alias satisfies the field with no header item', () => {
-      const text = editLine(VALID_NORMAL, '- Verification plan', null).replace('## Status log', '## Verification steps\n\n1. watch errors\n\n## Status log');
+      const text = editLine(VALID_NORMAL, '- Verification plan', null).replace(
+        '## Status log',
+        '## Verification steps\n\n1. watch errors\n\n## Status log',
+      );
       assert.deepEqual(only(text), []);
     });
     it('`see below` is case-insensitive with trailing punctuation ignored', () => {
@@ -38,9 +42,16 @@ describe('SPEC section 7: decisions on edge cases', () => {
       assert.deepEqual(only(text), []);
     });
     it('TBD and TODO mark a value missing whatever follows; other placeholders only before punctuation', () => {
-      assert.deepEqual(only(editLine(VALID_NORMAL, '- Verification plan', '- Verification plan: TBD - ask the DBA')), ['CM011']);
-      assert.deepEqual(only(editLine(VALID_NORMAL, '- Expected user impact', '- Expected user impact: none.')), ['CM013']);
-      assert.deepEqual(only(editLine(VALID_NORMAL, '- Expected user impact', '- Expected user impact: none (internal only)')), []);
+      assert.deepEqual(only(editLine(VALID_NORMAL, '- Verification plan', '- Verification plan: TBD - ask the DBA')), [
+        'CM011',
+      ]);
+      assert.deepEqual(only(editLine(VALID_NORMAL, '- Expected user impact', '- Expected user impact: none.')), [
+        'CM013',
+      ]);
+      assert.deepEqual(
+        only(editLine(VALID_NORMAL, '- Expected user impact', '- Expected user impact: none (internal only)')),
+        [],
+      );
     });
     it('a placeholder item next to a non-empty section of the same field counts as present', () => {
       assert.deepEqual(only(editLine(VALID_NORMAL, '- Rollback plan', '- Rollback plan: TBD')), []);
@@ -54,16 +65,26 @@ describe('SPEC section 7: decisions on edge cases', () => {
       assert.deepEqual(only(editLine(VALID_NORMAL, '- Change Owner', '- Change   Owner: @alice')), []);
     });
     it('nested lines belong to the item above', () => {
-      const text = editLine(VALID_NORMAL, '- Verification plan', '- Verification plan:\n  - error rate < 0.1%\n  - Status: Closed');
+      const text = editLine(
+        VALID_NORMAL,
+        '- Verification plan',
+        '- Verification plan:\n  - error rate < 0.1%\n  - Status: Closed',
+      );
       assert.deepEqual(only(text), []);
       assert.equal(doc(text).doc.values.status, 'Approved');
     });
     it('Summary and Change summary are known, optional fields', () => {
-      assert.deepEqual(only(editLine(VALID_NORMAL, '- Change type', '- Change summary: new major version\n- Change type: Normal')), []);
+      assert.deepEqual(
+        only(editLine(VALID_NORMAL, '- Change type', '- Change summary: new major version\n- Change type: Normal')),
+        [],
+      );
     });
     it('an item without a colon is CM006 when close to a field name, else ignored', () => {
       assert.deepEqual(only(editLine(VALID_NORMAL, '- Risk level', '- Risk level: High\n- Rollbak plan')), ['CM006']);
-      assert.deepEqual(only(editLine(VALID_NORMAL, '- Risk level', '- Risk level: High\n- coordinate with the DBA on call')), []);
+      assert.deepEqual(
+        only(editLine(VALID_NORMAL, '- Risk level', '- Risk level: High\n- coordinate with the DBA on call')),
+        [],
+      );
     });
     it('mixed bullets in one list are one list', () => {
       const text = VALID_NORMAL.replace('- Risk level', '* Risk level').replace('- Status', '+ Status');
@@ -79,7 +100,17 @@ describe('SPEC section 7: decisions on edge cases', () => {
   describe('windows', () => {
     const w = (v: string) => editLine(VALID_NORMAL, '- Planned execution time', `- Planned execution time: ${v}`);
     it('read zones with or without a space, ends in four spellings, durations with decimals', () => {
-      for (const v of ['2026-12-01 16:00+02:00', '2026-12-01 14:00 Z', '2026-12-01 14:00 – 15:00', '2026-12-01 14:00 - 15:00', '2026-12-01 14:00 — 15:00', '2026-12-01 14:00 to 15:00', '2026-12-01 23:00 UTC – 00:30', '2026-12-01 14:00, 90 minutes', '2026-12-01 14:00, 1.5 hours']) {
+      for (const v of [
+        '2026-12-01 16:00+02:00',
+        '2026-12-01 14:00 Z',
+        '2026-12-01 14:00 – 15:00',
+        '2026-12-01 14:00 - 15:00',
+        '2026-12-01 14:00 — 15:00',
+        '2026-12-01 14:00 to 15:00',
+        '2026-12-01 23:00 UTC – 00:30',
+        '2026-12-01 14:00, 90 minutes',
+        '2026-12-01 14:00, 1.5 hours',
+      ]) {
         assert.deepEqual(only(w(v)), [], v);
       }
     });
@@ -97,20 +128,33 @@ describe('SPEC section 7: decisions on edge cases', () => {
       assert.ok(!only(text).includes('CM020'));
     });
     it('at In Progress or later with no evidence: CM020, not CM002; Planned -> In Progress is also CM030', () => {
-      const text = editLine(noApproval, '- Status', '- Status: In Progress').replace('- 2026-11-27 09:15 UTC Approved by @bob\n', '- 2026-11-28 09:00 UTC In Progress by @alice\n');
+      const text = editLine(noApproval, '- Status', '- Status: In Progress').replace(
+        '- 2026-11-27 09:15 UTC Approved by @bob\n',
+        '- 2026-11-28 09:00 UTC In Progress by @alice\n',
+      );
       assert.deepEqual(only(text).sort(), ['CM020', 'CM030']);
     });
     it('Planned -> In Progress is allowed with an Approval value', () => {
-      const text = editLine(VALID_NORMAL, '- Status', '- Status: In Progress').replace('- 2026-11-27 09:15 UTC Approved by @bob\n', '- 2026-11-28 09:00 UTC In Progress by @alice\n');
+      const text = editLine(VALID_NORMAL, '- Status', '- Status: In Progress').replace(
+        '- 2026-11-27 09:15 UTC Approved by @bob\n',
+        '- 2026-11-28 09:00 UTC In Progress by @alice\n',
+      );
       assert.deepEqual(only(text), []);
     });
     it('Emergency changes never need written approval, whatever they touch', () => {
-      const text = editLine(editLine(noApproval, '- Change type', '- Change type: Emergency\n- Incident: INC-7\n- Touches: security'), '- Status', '- Status: In Progress').replace(/## Status log[\s\S]*$/, '## Status log\n\n- 2026-11-28 09:00 UTC In Progress by @alice\n');
+      const text = editLine(
+        editLine(noApproval, '- Change type', '- Change type: Emergency\n- Incident: INC-7\n- Touches: security'),
+        '- Status',
+        '- Status: In Progress',
+      ).replace(/## Status log[\s\S]*$/, '## Status log\n\n- 2026-11-28 09:00 UTC In Progress by @alice\n');
       assert.deepEqual(only(text), []);
     });
     it('an Approved entry without `by` is evidence; a Rejected change needs no Approval value', () => {
       assert.deepEqual(only(noApproval.replace('Approved by @bob', 'Approved')), []);
-      const rejected = editLine(noApproval, '- Status', '- Status: Rejected').replace('Approved by @bob', 'Rejected by @bob: no rollback tested');
+      const rejected = editLine(noApproval, '- Status', '- Status: Rejected').replace(
+        'Approved by @bob',
+        'Rejected by @bob: no rollback tested',
+      );
       assert.deepEqual(only(rejected), []);
     });
     it('a team approver is accepted alone, and CM022 counts it among several', () => {
@@ -120,12 +164,28 @@ describe('SPEC section 7: decisions on edge cases', () => {
   });
 
   describe('CM034, CM036, CM037', () => {
-    const log = (status: string, entries: string[]) => editLine(noLog, '- Status', `- Status: ${status}\n- Outcome: rolled back`) + `## Status log\n\n${entries.map((e) => `- ${e}`).join('\n')}\n`;
+    const log = (status: string, entries: string[]) =>
+      editLine(noLog, '- Status', `- Status: ${status}\n- Outcome: rolled back`) +
+      `## Status log\n\n${entries.map((e) => `- ${e}`).join('\n')}\n`;
     it('CM034 wants the note on the entry; the Outcome does not replace it', () => {
-      assert.deepEqual(only(log('Rolled Back', ['2026-11-26 10:00 UTC Planned', '2026-11-27 10:00 UTC Approved by @bob', '2026-11-28 09:00 UTC In Progress', '2026-11-28 09:30 UTC Rolled Back'])), ['CM034']);
+      assert.deepEqual(
+        only(
+          log('Rolled Back', [
+            '2026-11-26 10:00 UTC Planned',
+            '2026-11-27 10:00 UTC Approved by @bob',
+            '2026-11-28 09:00 UTC In Progress',
+            '2026-11-28 09:30 UTC Rolled Back',
+          ]),
+        ),
+        ['CM034'],
+      );
     });
     it('CM036 counts from the entry that entered the current status, strictly', () => {
-      const entries = ['2026-11-20 10:00 UTC Planned', '2026-11-21 10:00 UTC Approved by @bob', '2026-11-27 12:00 UTC In Progress'];
+      const entries = [
+        '2026-11-20 10:00 UTC Planned',
+        '2026-11-21 10:00 UTC Approved by @bob',
+        '2026-11-27 12:00 UTC In Progress',
+      ];
       const text = log('In Progress', entries);
       assert.deepEqual(codes(text, 'CM036'), []);
       assert.equal(codes(text, 'CM036', {}, NOW + 60_000).length, 1);
@@ -141,12 +201,25 @@ describe('SPEC section 7: decisions on edge cases', () => {
   });
 
   describe('CM040', () => {
-    const change = (services: string, window: string) => editLine(editLine(VALID_NORMAL, '- Affected services', `- Affected services: ${services}`), '- Planned execution time', `- Planned execution time: ${window}`);
-    const set = (a: string, b: string) => checkSetRules([{ key: 'a', analysis: doc(a, 'changes/a.md') }, { key: 'b', analysis: doc(b, 'changes/b.md') }], { config: defaultConfig(), now: NOW });
+    const change = (services: string, window: string) =>
+      editLine(
+        editLine(VALID_NORMAL, '- Affected services', `- Affected services: ${services}`),
+        '- Planned execution time',
+        `- Planned execution time: ${window}`,
+      );
+    const set = (a: string, b: string) =>
+      checkSetRules(
+        [
+          { key: 'a', analysis: doc(a, 'changes/a.md') },
+          { key: 'b', analysis: doc(b, 'changes/b.md') },
+        ],
+        { config: defaultConfig(), now: NOW },
+      );
     it('touching windows do not overlap; services compare case-insensitively, trimmed; reported on both window items', () => {
       assert.equal(set(change('api', '2026-12-01 14:00, 60 min'), change('API', '2026-12-01 15:00')).size, 0);
       const out = set(change('api', '2026-12-01 14:00, 60 min'), change(' API ', '2026-12-01 14:59'));
-      for (const key of ['a', 'b']) assert.equal(out.get(key)![0]!.range.start.line, line(VALID_NORMAL, '- Planned execution time'));
+      for (const key of ['a', 'b'])
+        assert.equal(out.get(key)![0]!.range.start.line, line(VALID_NORMAL, '- Planned execution time'));
     });
     it('a change with no readable window is not compared', () => {
       assert.equal(set(change('api', '2026-12-01 14:00'), change('api', '2026-12-01 14:00 PST')).size, 0);
@@ -178,7 +251,10 @@ describe('SPEC section 7: decisions on edge cases', () => {
     it('are the same with CRLF line endings and a BOM', () => {
       const lf = editLine(editLine(VALID_NORMAL, '- Risk level', null), '- Status', '- Status: Closd');
       const crlf = '\uFEFF' + lf.replace(/\n/g, '\r\n');
-      assert.deepEqual(check(crlf).map((d) => [d.code, d.range]), check(lf).map((d) => [d.code, d.range]));
+      assert.deepEqual(
+        check(crlf).map((d) => [d.code, d.range]),
+        check(lf).map((d) => [d.code, d.range]),
+      );
       assert.equal(check(lf).length, 2);
     });
     it('missing fields go on the header list first line; placeholders on the item', () => {
@@ -193,19 +269,38 @@ describe('SPEC section 7: decisions on edge cases', () => {
       assert.deepEqual(only('---\nid: db-upgrade\ntags: [db]\n---\n\n' + VALID_NORMAL), []);
     });
     it('a setext H1 is a title', () => {
-      assert.deepEqual(only(VALID_NORMAL.replace('# Upgrade payments-db to PostgreSQL 16', 'Upgrade payments-db\n===================')), []);
-      assert.equal(doc(VALID_NORMAL.replace('# Upgrade payments-db to PostgreSQL 16', 'Upgrade *payments-db*\n===')).doc.title, 'Upgrade payments-db');
+      assert.deepEqual(
+        only(
+          VALID_NORMAL.replace('# Upgrade payments-db to PostgreSQL 16', 'Upgrade payments-db\n==================='),
+        ),
+        [],
+      );
+      assert.equal(
+        doc(VALID_NORMAL.replace('# Upgrade payments-db to PostgreSQL 16', 'Upgrade *payments-db*\n===')).doc.title,
+        'Upgrade payments-db',
+      );
     });
     it('HTML comments in a value are hints, not the value', () => {
-      assert.deepEqual(only(editLine(VALID_NORMAL, '- Status', '- Status: Approved <!-- keep in sync with the log -->')), []);
-      assert.deepEqual(only(editLine(VALID_NORMAL, '- Expected user impact', '- Expected user impact: <!-- what will users notice? -->')), ['CM013']);
+      assert.deepEqual(
+        only(editLine(VALID_NORMAL, '- Status', '- Status: Approved <!-- keep in sync with the log -->')),
+        [],
+      );
+      assert.deepEqual(
+        only(
+          editLine(VALID_NORMAL, '- Expected user impact', '- Expected user impact: <!-- what will users notice? -->'),
+        ),
+        ['CM013'],
+      );
     });
     it('emphasis around a log status is allowed; an entry with no status is CM003', () => {
       assert.deepEqual(only(VALID_NORMAL.replace('UTC Approved by', 'UTC **Approved** by')), []);
       assert.deepEqual(only(VALID_NORMAL + '- 2026-11-27 10:00 UTC\n'), ['CM003']);
     });
     it('a section named like a structured field does not give it a value', () => {
-      assert.deepEqual(only(editLine(VALID_NORMAL, '- Affected services', null) + '\n## Affected services\n\n- payments-db\n'), ['CM002']);
+      assert.deepEqual(
+        only(editLine(VALID_NORMAL, '- Affected services', null) + '\n## Affected services\n\n- payments-db\n'),
+        ['CM002'],
+      );
     });
   });
 });
@@ -213,8 +308,15 @@ describe('SPEC section 7: decisions on edge cases', () => {
 describe('status log entries with a separator after the time', () => {
   it('reads `- 09:15 UTC - Approved`, `— Approved`, `: Approved` and `| Approved` like `09:15 UTC Approved`', () => {
     for (const sep of ['-', '—', '–', ':', '|']) {
-      const text = VALID_NORMAL.replace('2026-11-27 09:15 UTC Approved by @bob', `2026-11-27 09:15 UTC ${sep} Approved by @bob`);
-      assert.deepEqual(check(text).map((d) => d.code), [], sep);
+      const text = VALID_NORMAL.replace(
+        '2026-11-27 09:15 UTC Approved by @bob',
+        `2026-11-27 09:15 UTC ${sep} Approved by @bob`,
+      );
+      assert.deepEqual(
+        check(text).map((d) => d.code),
+        [],
+        sep,
+      );
       assert.equal(doc(text).doc.statusLog!.entries[1]!.by, '@bob');
     }
   });

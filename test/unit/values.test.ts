@@ -1,23 +1,60 @@
 import { strict as assert } from 'node:assert';
-import { closest, editDistance, incidentRefs, isPlaceholder, isSeeBelow, matchEnum, splitList, stripInlineMarkup } from '../../server/src/core/values';
+import {
+  closest,
+  editDistance,
+  incidentRefs,
+  isPlaceholder,
+  isSeeBelow,
+  matchEnum,
+  splitList,
+  stripInlineMarkup,
+} from '../../server/src/core/values';
 import { ALL_FIELD_NAMES, fieldByName, foldName } from '../../server/src/core/fields';
 import { STATUSES } from '../../server/src/core/fields';
 
 describe('values (values.ts, fields.ts)', () => {
   describe('placeholders', () => {
     it('counts empty values and placeholders as missing, in any case', () => {
-      for (const v of ['', '  ', 'TBD', 'tbd', 'TODO', 'todo', 'N/A', 'n/a', 'NA', 'none', 'None', 'NONE', '-', '?', '...', '…', '**TBD**', '`n/a`']) {
+      for (const v of [
+        '',
+        '  ',
+        'TBD',
+        'tbd',
+        'TODO',
+        'todo',
+        'N/A',
+        'n/a',
+        'NA',
+        'none',
+        'None',
+        'NONE',
+        '-',
+        '?',
+        '...',
+        '…',
+        '**TBD**',
+        '`n/a`',
+      ]) {
         assert.ok(isPlaceholder(v), JSON.stringify(v));
       }
     });
     it('treats TBD/TODO as missing whatever follows them', () => {
-      for (const v of ['TBD - ask the DBA', 'TBD: after the review', 'TODO write this', 'tbd (Bob)']) assert.ok(isPlaceholder(v), v);
+      for (const v of ['TBD - ask the DBA', 'TBD: after the review', 'TODO write this', 'tbd (Bob)'])
+        assert.ok(isPlaceholder(v), v);
     });
     it('treats other placeholders followed only by punctuation as missing', () => {
       for (const v of ['none.', 'None!', 'n/a.', '- -', '?!', '...?']) assert.ok(isPlaceholder(v), v);
     });
     it('keeps real values, including placeholders followed by words', () => {
-      for (const v of ['none (internal only)', 'None expected for users', 'n/a for internal users', 'TBDX-1 is a ticket'.replace('TBDX', 'TBX'), 'Low', '0', 'todolist service']) {
+      for (const v of [
+        'none (internal only)',
+        'None expected for users',
+        'n/a for internal users',
+        'TBDX-1 is a ticket'.replace('TBDX', 'TBX'),
+        'Low',
+        '0',
+        'todolist service',
+      ]) {
         assert.ok(!isPlaceholder(v), v);
       }
     });

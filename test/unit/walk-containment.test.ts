@@ -37,7 +37,10 @@ describe('findChangeFiles stays inside its root', () => {
     symlinkSync(join(base, 'outside'), join(root, 'changes/out'));
     symlinkSync(join(base, 'outside/changes/c.md'), join(root, 'changes/c.md'));
     const r = await walk();
-    assert.deepEqual(r.files.map((f) => f.rel), ['changes/a.md', 'changes/b.md']);
+    assert.deepEqual(
+      r.files.map((f) => f.rel),
+      ['changes/a.md', 'changes/b.md'],
+    );
     assert.deepEqual(
       r.problems.map((p) => [p.path.slice(root.length + 1), p.reason]),
       [
@@ -56,14 +59,20 @@ describe('findChangeFiles stays inside its root', () => {
     symlinkSync('../notes', join(root, 'changes/notes'));
     const r = await walk();
     // notes/n.md is reached as changes/notes/n.md too (a glob match there): still one candidate, under its real path.
-    assert.deepEqual(r.files.map((f) => f.rel), ['changes/a.md', 'changes/b.md', 'notes/n.md']);
+    assert.deepEqual(
+      r.files.map((f) => f.rel),
+      ['changes/a.md', 'changes/b.md', 'notes/n.md'],
+    );
     assert.deepEqual(r.problems, []);
   });
 
   it('follows a link whose root is itself a link', async () => {
     symlinkSync(root, join(base, 'root-link'));
     const r = await findChangeFiles(join(base, 'root-link'), pathMatcher(defaultConfig()));
-    assert.deepEqual(r.files.map((f) => f.path), [join(base, 'root-link/changes/a.md'), join(base, 'root-link/changes/b.md')]);
+    assert.deepEqual(
+      r.files.map((f) => f.path),
+      [join(base, 'root-link/changes/a.md'), join(base, 'root-link/changes/b.md')],
+    );
   });
 
   it('reports a FIFO and a device named like a document, and never opens them', async () => {
@@ -75,14 +84,27 @@ describe('findChangeFiles stays inside its root', () => {
       device = false; // not allowed here (no CAP_MKNOD)
     }
     const r = await walk();
-    assert.deepEqual(r.files.map((f) => f.rel), ['changes/a.md', 'changes/b.md']);
+    assert.deepEqual(
+      r.files.map((f) => f.rel),
+      ['changes/a.md', 'changes/b.md'],
+    );
     assert.deepEqual(
       r.problems.map((p) => [p.path.slice(root.length + 1), p.reason]),
-      [['changes/x.md', 'not a regular file (a FIFO)'], ...(device ? [['changes/y.md', 'not a regular file (a character device)']] : [])],
+      [
+        ['changes/x.md', 'not a regular file (a FIFO)'],
+        ...(device ? [['changes/y.md', 'not a regular file (a character device)']] : []),
+      ],
     );
     // Read directly (a file named on the command line), they are refused at once, not read.
-    assert.deepEqual(await readTextFile(join(root, 'changes/x.md')), { ok: false, reason: 'not a regular file (a FIFO)' });
-    if (device) assert.deepEqual(await readTextFile(join(root, 'changes/y.md')), { ok: false, reason: 'not a regular file (a character device)' });
+    assert.deepEqual(await readTextFile(join(root, 'changes/x.md')), {
+      ok: false,
+      reason: 'not a regular file (a FIFO)',
+    });
+    if (device)
+      assert.deepEqual(await readTextFile(join(root, 'changes/y.md')), {
+        ok: false,
+        reason: 'not a regular file (a character device)',
+      });
     assert.deepEqual(await readTextFile('/dev/zero'), { ok: false, reason: 'not a regular file (a character device)' });
   });
 
@@ -102,7 +124,10 @@ describe('findChangeFiles stays inside its root', () => {
     put('changes/c.md');
     const r = await walk({ maxFiles: 2 });
     assert.equal(r.capped, 2);
-    assert.deepEqual(r.files.map((f) => f.rel), ['changes/a.md', 'changes/b.md']);
+    assert.deepEqual(
+      r.files.map((f) => f.rel),
+      ['changes/a.md', 'changes/b.md'],
+    );
   });
 
   it('stops when cancelled, and reports progress per folder', async () => {
@@ -122,10 +147,19 @@ describe('findChangeFiles stays inside its root', () => {
     const r = await walk({
       onProgress: () => ++folders === 2 && rmSync(join(root, 'changes/sub'), { recursive: true, force: true }),
     });
-    assert.deepEqual(r.files.map((f) => f.rel), ['changes/a.md', 'changes/b.md']);
-    assert.deepEqual(r.problems.map((p) => [p.path.slice(root.length + 1), p.reason]), [['changes/sub', 'no such file or directory']]);
+    assert.deepEqual(
+      r.files.map((f) => f.rel),
+      ['changes/a.md', 'changes/b.md'],
+    );
+    assert.deepEqual(
+      r.problems.map((p) => [p.path.slice(root.length + 1), p.reason]),
+      [['changes/sub', 'no such file or directory']],
+    );
     // A file that vanished after the walk: the read says so.
     rmSync(join(root, 'changes/a.md'));
-    assert.deepEqual(await readTextFile(join(root, 'changes/a.md')), { ok: false, reason: 'no such file or directory' });
+    assert.deepEqual(await readTextFile(join(root, 'changes/a.md')), {
+      ok: false,
+      reason: 'no such file or directory',
+    });
   });
 });

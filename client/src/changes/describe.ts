@@ -19,7 +19,13 @@ export function formatWindow(window: { start: string; end: string }): string {
  * out), ending with `· ❄ in freeze "Holiday freeze"` when the change is planned into a freeze (CM041).
  */
 export function describeChange(c: ChangeListItem): string {
-  const parts = [c.type, c.risk ? `${c.risk} risk` : undefined, c.owner, c.window ? formatWindow(c.window) : undefined, freezeMark(c)];
+  const parts = [
+    c.type,
+    c.risk ? `${c.risk} risk` : undefined,
+    c.owner,
+    c.window ? formatWindow(c.window) : undefined,
+    freezeMark(c),
+  ];
   return parts.filter((p): p is string => !!p).join(' · ');
 }
 

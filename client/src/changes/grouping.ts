@@ -17,12 +17,25 @@ export interface Filters {
 }
 
 /** The order of status groups: what needs attention now first, finished changes last. */
-export const STATUS_ORDER: readonly Status[] = ['In Progress', 'Verifying', 'Approved', 'Planned', 'Rejected', 'Rolled Back', 'Closed'];
+export const STATUS_ORDER: readonly Status[] = [
+  'In Progress',
+  'Verifying',
+  'Approved',
+  'Planned',
+  'Rejected',
+  'Rolled Back',
+  'Closed',
+];
 /** Status groups that start collapsed: nothing left to do in them. */
 export const COLLAPSED_STATUSES: readonly Status[] = ['Rejected', 'Rolled Back', 'Closed'];
 
 /** The label of the group for changes without a (valid) value. */
-export const NO_VALUE = { status: 'No valid status', service: 'No service', owner: 'No owner', type: 'No valid type' } as const;
+export const NO_VALUE = {
+  status: 'No valid status',
+  service: 'No service',
+  owner: 'No owner',
+  type: 'No valid type',
+} as const;
 
 export interface Group {
   /** Stable across refreshes (keeps the expansion state). */
@@ -88,7 +101,8 @@ function keysOf(change: ChangeListItem, by: GroupBy): string[] {
 
 /** The order of group labels: lifecycle/catalogue order where there is one, else alphabetical. */
 function orderOf(by: GroupBy, labels: string[]): string[] {
-  const fixed: readonly string[] | undefined = by === 'status' ? STATUS_ORDER : by === 'type' ? CHANGE_TYPES : undefined;
+  const fixed: readonly string[] | undefined =
+    by === 'status' ? STATUS_ORDER : by === 'type' ? CHANGE_TYPES : undefined;
   const rank = (l: string): number => {
     if (l === NO_VALUE[by]) return Number.MAX_SAFE_INTEGER;
     const i = fixed ? fixed.indexOf(l) : -1;
@@ -103,7 +117,10 @@ export function groupChanges(changes: readonly ChangeListItem[], by: GroupBy): G
   for (const c of changes) {
     for (const k of keysOf(c, by)) {
       // Services and owners compare case-insensitively (SPEC 7), shown as first written.
-      const existing = by === 'service' || by === 'owner' ? [...buckets.keys()].find((b) => b.toLowerCase() === k.toLowerCase()) : undefined;
+      const existing =
+        by === 'service' || by === 'owner'
+          ? [...buckets.keys()].find((b) => b.toLowerCase() === k.toLowerCase())
+          : undefined;
       const key = existing ?? k;
       const list = buckets.get(key) ?? [];
       list.push(c);
@@ -112,6 +129,12 @@ export function groupChanges(changes: readonly ChangeListItem[], by: GroupBy): G
   }
   return orderOf(by, [...buckets.keys()]).map((label) => {
     const collapsed = by === 'status' && (COLLAPSED_STATUSES as readonly string[]).includes(label);
-    return { key: `${by}:${label.toLowerCase()}`, label, by, collapsed, changes: sortChanges(buckets.get(label)!, collapsed) };
+    return {
+      key: `${by}:${label.toLowerCase()}`,
+      label,
+      by,
+      collapsed,
+      changes: sortChanges(buckets.get(label)!, collapsed),
+    };
   });
 }

@@ -20,7 +20,11 @@ export function statusIcon(status: string | undefined): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-const GROUP_ICONS: Record<Exclude<GroupBy, 'status'>, string> = { service: 'server-environment', owner: 'person', type: 'tag' };
+const GROUP_ICONS: Record<Exclude<GroupBy, 'status'>, string> = {
+  service: 'server-environment',
+  owner: 'person',
+  type: 'tag',
+};
 
 export function groupIcon(by: GroupBy, label: string): vscode.ThemeIcon {
   return by === 'status' ? statusIcon(label) : new vscode.ThemeIcon(GROUP_ICONS[by]);
@@ -85,8 +89,14 @@ export function changeTooltip(c: ChangeListItem, label: string): vscode.Markdown
  */
 export function problemDecoration(p: ChangeListItem['problems']): vscode.FileDecoration | undefined {
   const badge = (n: number): string => (n > 9 ? '9+' : String(n));
-  if (p.errors > 0) return new vscode.FileDecoration(badge(p.errors), problemsText(p), new vscode.ThemeColor('list.errorForeground'));
-  if (p.warnings > 0) return new vscode.FileDecoration(badge(p.warnings), problemsText(p), new vscode.ThemeColor('list.warningForeground'));
+  if (p.errors > 0)
+    return new vscode.FileDecoration(badge(p.errors), problemsText(p), new vscode.ThemeColor('list.errorForeground'));
+  if (p.warnings > 0)
+    return new vscode.FileDecoration(
+      badge(p.warnings),
+      problemsText(p),
+      new vscode.ThemeColor('list.warningForeground'),
+    );
   return undefined;
 }
 

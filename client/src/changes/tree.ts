@@ -31,7 +31,9 @@ export interface ChangesSnapshot {
 const STATE_GROUP = 'itsmote.changes.groupBy';
 const STATE_FILTERS = 'itsmote.changes.filters';
 
-export class ChangesTreeProvider implements vscode.TreeDataProvider<ChangesNode>, vscode.FileDecorationProvider, vscode.Disposable {
+export class ChangesTreeProvider
+  implements vscode.TreeDataProvider<ChangesNode>, vscode.FileDecorationProvider, vscode.Disposable
+{
   private all: ChangeListItem[] = [];
   private roots: GroupNode[] = [];
   private byUri = new Map<string, ChangeListItem>();
@@ -122,7 +124,10 @@ export class ChangesTreeProvider implements vscode.TreeDataProvider<ChangesNode>
   getTreeItem(node: ChangesNode): vscode.TreeItem {
     if (node.kind === 'group') {
       const g = node.group;
-      const item = new vscode.TreeItem(g.label, g.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        g.label,
+        g.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = `group/${g.key}`;
       item.description = String(g.changes.length);
       item.iconPath = groupIcon(g.by, g.label);

@@ -47,10 +47,22 @@ function isOptions(x: unknown): x is AdvanceOptions {
 export const pickChange: ChangePicker = async (changes) => {
   const items = [...changes]
     .sort((a, b) => b.id.localeCompare(a.id))
-    .map((c) => ({ label: labelOf(c), description: `${c.status ?? '?'} → ${c.allowedNext.join(' / ')}`, detail: describeChange(c), iconPath: statusIcon(c.status), change: c }));
+    .map((c) => ({
+      label: labelOf(c),
+      description: `${c.status ?? '?'} → ${c.allowedNext.join(' / ')}`,
+      detail: describeChange(c),
+      iconPath: statusIcon(c.status),
+      change: c,
+    }));
   // ignoreFocusOut: opened from the walkthrough's button, the page can take focus back a moment
   // later, which would close an ordinary quick pick before the person saw it.
-  const picked = await vscode.window.showQuickPick(items, { title: 'Advance the status of which change?', placeHolder: 'Type to filter by title', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Advance the status of which change?',
+    placeHolder: 'Type to filter by title',
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
   return picked?.change;
 };
 
@@ -59,11 +71,16 @@ export const pickChange: ChangePicker = async (changes) => {
  * editor's change document, else the person is asked. The tree's selection is never guessed at:
  * from the walkthrough or the palette with no change editor in front, the change is picked.
  */
-async function targetOf(arg: unknown, tree: ChangesTreeProvider, pick: ChangePicker): Promise<ChangeListItem | 'none' | undefined> {
-  if (arg && typeof arg === 'object' && (arg as ChangesNode).kind === 'change') return (arg as Extract<ChangesNode, { kind: 'change' }>).change;
+async function targetOf(
+  arg: unknown,
+  tree: ChangesTreeProvider,
+  pick: ChangePicker,
+): Promise<ChangeListItem | 'none' | undefined> {
+  if (arg && typeof arg === 'object' && (arg as ChangesNode).kind === 'change')
+    return (arg as Extract<ChangesNode, { kind: 'change' }>).change;
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   // The index may lag behind an edit: ask again before saying "not a change".
-  const change = uri ? (tree.changeFor(uri) ?? ((await tree.refresh()), tree.changeFor(uri))) : undefined;
+  const change = uri ? (tree.changeFor(uri) ?? (await tree.refresh(), tree.changeFor(uri))) : undefined;
   if (change || arg instanceof vscode.Uri) return change;
   const movable = tree.snapshot.changes.filter((c) => c.allowedNext.length > 0);
   return movable.length ? pick(movable) : 'none';
@@ -104,18 +121,27 @@ export async function advanceStatus(
   whoWrites?: (mayAsk: boolean, scope: vscode.Uri) => Promise<string | undefined>,
 ): Promise<boolean> {
   const options = isOptions(opts) ? opts : isOptions(arg) ? arg : {};
-  const change = await targetOf(isOptions(arg) ? undefined : arg, tree, typeof options.pick === 'function' ? options.pick : pickChange);
+  const change = await targetOf(
+    isOptions(arg) ? undefined : arg,
+    tree,
+    typeof options.pick === 'function' ? options.pick : pickChange,
+  );
   if (change === 'none') {
-    void vscode.window.showInformationMessage('No change can move to another status yet: create one with "ITSMote: New Change…".');
+    void vscode.window.showInformationMessage(
+      'No change can move to another status yet: create one with "ITSMote: New Change…".',
+    );
     return false;
   }
   if (!change) {
-    if (arg instanceof vscode.Uri) void vscode.window.showInformationMessage('Advance Status works on a change document; this file is not one.');
+    if (arg instanceof vscode.Uri)
+      void vscode.window.showInformationMessage('Advance Status works on a change document; this file is not one.');
     return false;
   }
   const label = labelOf(change);
   if (change.allowedNext.length === 0) {
-    void vscode.window.showInformationMessage(`"${label}" is ${change.status ?? 'without a valid status'}: no next status is allowed.`);
+    void vscode.window.showInformationMessage(
+      `"${label}" is ${change.status ?? 'without a valid status'}: no next status is allowed.`,
+    );
     return false;
   }
 
@@ -123,7 +149,9 @@ export async function advanceStatus(
   if (options.to) {
     to = STATUSES.find((s) => s.toLowerCase() === options.to!.toLowerCase());
     if (!to || !change.allowedNext.includes(to)) {
-      void vscode.window.showErrorMessage(`"${label}" cannot move from ${change.status ?? '?'} to ${options.to}; allowed: ${change.allowedNext.join(', ')}.`);
+      void vscode.window.showErrorMessage(
+        `"${label}" cannot move from ${change.status ?? '?'} to ${options.to}; allowed: ${change.allowedNext.join(', ')}.`,
+      );
       return false;
     }
   } else {
@@ -140,8 +168,17 @@ export async function advanceStatus(
   if (note === undefined && !options.to && (to === 'Rolled Back' || to === 'Closed')) {
     note = await vscode.window.showInputBox(
       to === 'Rolled Back'
-        ? { title: `Roll back "${label}"`, prompt: 'Why was it rolled back? (written into the status log)', placeHolder: 'e.g. error rate doubled on checkout', validateInput: (v) => (v.trim() ? undefined : 'Say why: the reason is part of the record.') }
-        : { title: `Close "${label}"`, prompt: 'Outcome: what happened? (leave empty to keep an Outcome already written)', placeHolder: 'e.g. verified: p99 under 300 ms for 30 min' },
+        ? {
+            title: `Roll back "${label}"`,
+            prompt: 'Why was it rolled back? (written into the status log)',
+            placeHolder: 'e.g. error rate doubled on checkout',
+            validateInput: (v) => (v.trim() ? undefined : 'Say why: the reason is part of the record.'),
+          }
+        : {
+            title: `Close "${label}"`,
+            prompt: 'Outcome: what happened? (leave empty to keep an Outcome already written)',
+            placeHolder: 'e.g. verified: p99 under 300 ms for 30 min',
+          },
     );
     if (note === undefined) return false;
   }
@@ -152,10 +189,21 @@ export async function advanceStatus(
 
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const wasDirty = open?.isDirty ?? false;
-  const args: AdvanceStatusArgs = { uri: change.uri, to, ...(note?.trim() ? { note: note.trim() } : {}), ...(open ? { version: open.version } : {}), ...(author ? { author } : {}) };
-  const applied = await client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.advanceStatus, arguments: [args] });
+  const args: AdvanceStatusArgs = {
+    uri: change.uri,
+    to,
+    ...(note?.trim() ? { note: note.trim() } : {}),
+    ...(open ? { version: open.version } : {}),
+    ...(author ? { author } : {}),
+  };
+  const applied = await client.sendRequest(ExecuteCommandRequest.type, {
+    command: ServerCommands.advanceStatus,
+    arguments: [args],
+  });
   if (applied !== true) {
-    void vscode.window.showErrorMessage(`Could not move "${label}" to ${to}: the document changed meanwhile, or the step is no longer allowed. Try again.`);
+    void vscode.window.showErrorMessage(
+      `Could not move "${label}" to ${to}: the document changed meanwhile, or the step is no longer allowed. Try again.`,
+    );
     return false;
   }
   if (!wasDirty) await saveWhenEdited(uri);

@@ -4,7 +4,11 @@ import type { MetricsTreeProvider } from '../metrics/view';
 import { formatOfPath, metricsToCsv, metricsToJson } from '../metrics/export';
 
 /** Runs the command; `target` skips the save dialog (tests, keybindings). Resolves to the file written. */
-export async function exportMetrics(metrics: MetricsTreeProvider, now: number, target?: unknown): Promise<vscode.Uri | undefined> {
+export async function exportMetrics(
+  metrics: MetricsTreeProvider,
+  now: number,
+  target?: unknown,
+): Promise<vscode.Uri | undefined> {
   const months = await metrics.refresh();
   let uri = target instanceof vscode.Uri ? target : undefined;
   if (!uri) {
@@ -20,6 +24,8 @@ export async function exportMetrics(metrics: MetricsTreeProvider, now: number, t
   if (!uri) return undefined;
   const text = formatOfPath(uri.path) === 'json' ? metricsToJson(months) : metricsToCsv(months);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  void vscode.window.showInformationMessage(`Exported ${months.length} month${months.length === 1 ? '' : 's'} of change metrics to ${vscode.workspace.asRelativePath(uri)}.`);
+  void vscode.window.showInformationMessage(
+    `Exported ${months.length} month${months.length === 1 ? '' : 's'} of change metrics to ${vscode.workspace.asRelativePath(uri)}.`,
+  );
   return uri;
 }

@@ -15,7 +15,12 @@ export async function pickGroupBy(tree: ChangesTreeProvider, given?: unknown): P
   let by = GROUP_BYS.find((g) => g === given);
   if (!by) {
     const picked = await vscode.window.showQuickPick(
-      GROUP_BYS.map((g) => ({ label: g[0]!.toUpperCase() + g.slice(1), description: GROUP_HELP[g], picked: g === tree.groupBy, by: g })),
+      GROUP_BYS.map((g) => ({
+        label: g[0]!.toUpperCase() + g.slice(1),
+        description: GROUP_HELP[g],
+        picked: g === tree.groupBy,
+        by: g,
+      })),
       { title: 'Group changes by', placeHolder: `Now: ${tree.groupBy}` },
     );
     by = picked?.by;
@@ -30,10 +35,27 @@ export async function pickFilters(tree: ChangesTreeProvider, author: string, giv
     return;
   }
   const items = [
-    { label: 'Only mine', description: `owner is ${author || '(unknown author: set itsmote.author)'}`, key: 'onlyMine' as const, picked: tree.filters.onlyMine },
-    { label: 'Only active', description: 'Planned, Approved, In Progress, Verifying', key: 'onlyActive' as const, picked: tree.filters.onlyActive },
+    {
+      label: 'Only mine',
+      description: `owner is ${author || '(unknown author: set itsmote.author)'}`,
+      key: 'onlyMine' as const,
+      picked: tree.filters.onlyMine,
+    },
+    {
+      label: 'Only active',
+      description: 'Planned, Approved, In Progress, Verifying',
+      key: 'onlyActive' as const,
+      picked: tree.filters.onlyActive,
+    },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Filter changes', canPickMany: true, placeHolder: 'Check the filters to apply' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Filter changes',
+    canPickMany: true,
+    placeHolder: 'Check the filters to apply',
+  });
   if (!picked) return;
-  tree.setFilters({ onlyMine: picked.some((p) => p.key === 'onlyMine'), onlyActive: picked.some((p) => p.key === 'onlyActive') });
+  tree.setFilters({
+    onlyMine: picked.some((p) => p.key === 'onlyMine'),
+    onlyActive: picked.some((p) => p.key === 'onlyActive'),
+  });
 }

@@ -47,18 +47,30 @@ export class MetricsDashboard implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal();
     } else {
-      const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')];
-      const panel = vscode.window.createWebviewPanel(MetricsDashboard.viewType, 'Change Metrics', vscode.ViewColumn.Active, {
-        enableScripts: true,
-        localResourceRoots: roots,
-      });
+      const roots = [
+        vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'),
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+      ];
+      const panel = vscode.window.createWebviewPanel(
+        MetricsDashboard.viewType,
+        'Change Metrics',
+        vscode.ViewColumn.Active,
+        {
+          enableScripts: true,
+          localResourceRoots: roots,
+        },
+      );
       panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
       panel.webview.html = this.html(panel.webview);
       panel.webview.onDidReceiveMessage((m: FromPage) => this.onMessage(m), undefined, this.subscriptions);
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.lastRender = undefined;
-      }, undefined, this.subscriptions);
+      panel.onDidDispose(
+        () => {
+          this.panel = undefined;
+          this.lastRender = undefined;
+        },
+        undefined,
+        this.subscriptions,
+      );
       this.panel = panel;
     }
     await this.metrics.refresh();
@@ -73,7 +85,11 @@ export class MetricsDashboard implements vscode.Disposable {
   private onMessage(m: FromPage): void {
     if (m.type === 'ready') this.post(this.metrics.allMonths);
     else if (m.type === 'rendered') {
-      this.lastRender = { charts: m.charts, tableRows: m.tableRows, ...(m.freezeMonths ? { freezeMonths: m.freezeMonths } : {}) };
+      this.lastRender = {
+        charts: m.charts,
+        tableRows: m.tableRows,
+        ...(m.freezeMonths ? { freezeMonths: m.freezeMonths } : {}),
+      };
       this.rendered.fire(this.lastRender);
     }
   }

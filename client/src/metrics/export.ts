@@ -9,8 +9,15 @@ import { CHANGE_TYPES, RISK_LEVELS } from '../../../server/src/core/fields';
 export type ExportFormat = 'csv' | 'json';
 
 const COLUMNS = [
-  'month', 'executed', 'failed', 'change_failure_rate', 'rolled_back', 'rollback_rate', 'incidents_caused',
-  'incidents', 'mean_time_to_rollback_min',
+  'month',
+  'executed',
+  'failed',
+  'change_failure_rate',
+  'rolled_back',
+  'rollback_rate',
+  'incidents_caused',
+  'incidents',
+  'mean_time_to_rollback_min',
   ...CHANGE_TYPES.map((t) => `type_${t.toLowerCase()}`),
   ...RISK_LEVELS.map((r) => `risk_${r.toLowerCase()}`),
 ] as const;
@@ -27,8 +34,15 @@ const rate = (r: number | null): number | null => (r === null ? null : Math.roun
 
 export function metricsToCsv(months: readonly MonthMetrics[]): string {
   const rows = months.map((m) => [
-    m.month, m.executed, m.failed, rate(m.changeFailureRate), m.rolledBack, rate(m.rollbackRate), m.incidentsCaused,
-    m.incidents.join(' '), m.meanTimeToRollbackMinutes === null ? null : Math.round(m.meanTimeToRollbackMinutes * 10) / 10,
+    m.month,
+    m.executed,
+    m.failed,
+    rate(m.changeFailureRate),
+    m.rolledBack,
+    rate(m.rollbackRate),
+    m.incidentsCaused,
+    m.incidents.join(' '),
+    m.meanTimeToRollbackMinutes === null ? null : Math.round(m.meanTimeToRollbackMinutes * 10) / 10,
     ...CHANGE_TYPES.map((t) => m.byType[t] ?? 0),
     ...RISK_LEVELS.map((r) => m.byRisk[r] ?? 0),
   ]);

@@ -20,8 +20,18 @@ export function previousMonth(month: string): string {
 /** A month with nothing executed (the server leaves such months out). */
 export function emptyMonth(month: string): MonthMetrics {
   return {
-    month, executed: 0, failed: 0, changeFailureRate: null, rolledBack: 0, rollbackRate: null,
-    incidentsCaused: 0, incidents: [], meanTimeToRollbackMinutes: null, byType: {}, byRisk: {}, changes: [],
+    month,
+    executed: 0,
+    failed: 0,
+    changeFailureRate: null,
+    rolledBack: 0,
+    rollbackRate: null,
+    incidentsCaused: 0,
+    incidents: [],
+    meanTimeToRollbackMinutes: null,
+    byType: {},
+    byRisk: {},
+    changes: [],
   };
 }
 

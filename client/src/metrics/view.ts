@@ -25,13 +25,44 @@ export type MetricsNode = MonthNode | FigureNode;
 
 /** The figures of one month, in the order of SPEC 5. */
 export function figuresOf(m: MonthMetrics): FigureNode[] {
-  const fig = (label: string, value: string, tooltip: string, icon: string): FigureNode => ({ kind: 'figure', label, value, tooltip, icon });
+  const fig = (label: string, value: string, tooltip: string, icon: string): FigureNode => ({
+    kind: 'figure',
+    label,
+    value,
+    tooltip,
+    icon,
+  });
   return [
-    fig('Change failure rate', m.executed ? `${percent(m.changeFailureRate)} (${m.failed} of ${m.executed})` : '–', 'Executed changes that were rolled back or caused an incident, divided by executed changes.', 'warning'),
-    fig('Changes with rollback', m.executed ? `${percent(m.rollbackRate)} (${m.rolledBack})` : '–', 'Executed changes with a Rolled Back entry, divided by executed changes.', 'discard'),
-    fig('Incidents caused', m.incidents.length ? `${m.incidentsCaused} (${m.incidents.join(', ')})` : String(m.incidentsCaused), 'Distinct incidents named in the executed changes\' Caused incidents.', 'flame'),
-    fig('Mean time to rollback', minutes(m.meanTimeToRollbackMinutes), 'Mean of Rolled Back time minus In Progress time over the rolled back changes.', 'watch'),
-    fig('Executed', m.executed ? `${m.executed} (${counts(m.byType)})` : '0', 'Changes whose status log has an In Progress entry in this month; by type.', 'play'),
+    fig(
+      'Change failure rate',
+      m.executed ? `${percent(m.changeFailureRate)} (${m.failed} of ${m.executed})` : '–',
+      'Executed changes that were rolled back or caused an incident, divided by executed changes.',
+      'warning',
+    ),
+    fig(
+      'Changes with rollback',
+      m.executed ? `${percent(m.rollbackRate)} (${m.rolledBack})` : '–',
+      'Executed changes with a Rolled Back entry, divided by executed changes.',
+      'discard',
+    ),
+    fig(
+      'Incidents caused',
+      m.incidents.length ? `${m.incidentsCaused} (${m.incidents.join(', ')})` : String(m.incidentsCaused),
+      "Distinct incidents named in the executed changes' Caused incidents.",
+      'flame',
+    ),
+    fig(
+      'Mean time to rollback',
+      minutes(m.meanTimeToRollbackMinutes),
+      'Mean of Rolled Back time minus In Progress time over the rolled back changes.',
+      'watch',
+    ),
+    fig(
+      'Executed',
+      m.executed ? `${m.executed} (${counts(m.byType)})` : '0',
+      'Changes whose status log has an In Progress entry in this month; by type.',
+      'play',
+    ),
     fig('By risk', counts(m.byRisk) || '–', 'Executed changes by risk level.', 'shield'),
   ];
 }
@@ -93,7 +124,10 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsNode>
     if (node.kind === 'month') {
       // Last month starts folded: this month's six figures fit the view without scrolling.
       const last = node.label.startsWith('Last');
-      const item = new vscode.TreeItem(node.label, last ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        node.label,
+        last ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = `month/${node.label.slice(0, 4)}`;
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.description = `${node.metrics.executed} executed`;

@@ -21,7 +21,10 @@ const CONCURRENCY = 8;
 export function parseTolerance(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (!/^\d+(?:\.\d+)?$/.test(v)) throw new UsageError(`--tolerance-hours must be a number of hours of 0 or more, not "${value}"${flagExample('--tolerance-hours')}`);
+  if (!/^\d+(?:\.\d+)?$/.test(v))
+    throw new UsageError(
+      `--tolerance-hours must be a number of hours of 0 or more, not "${value}"${flagExample('--tolerance-hours')}`,
+    );
   return Number(v);
 }
 
@@ -38,7 +41,9 @@ export async function auditCommand(args: string[], ctx: CommandContext): Promise
   const format = parseFormat(values.format, FORMATS, 'text');
   const tolerance = parseTolerance(values['tolerance-hours']);
 
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { maxFiles: parseMaxFiles(values['max-files']) });
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, {
+    maxFiles: parseMaxFiles(values['max-files']),
+  });
   const cache: HistoryCache = new Map();
   // git runs a few processes per file: read several files at once, report in the order found.
   const histories = await mapLimit(documents, CONCURRENCY, async (d) => fileHistory(await realFile(d.file), cache));
@@ -52,7 +57,10 @@ export async function auditCommand(args: string[], ctx: CommandContext): Promise
       return;
     }
     if (h.versions.length === 0) ctx.err(`${d.file}: not audited: no commits yet (untracked or never committed)`);
-    const opts = { toleranceHours: tolerance ?? d.config.auditToleranceHours, reportImported: values['report-imported'] === true };
+    const opts = {
+      toleranceHours: tolerance ?? d.config.auditToleranceHours,
+      reportImported: values['report-imported'] === true,
+    };
     const findings = auditHistory(h.versions, opts);
     // Imported lines are one info line (not findings), unless --report-imported made them findings.
     const imported = opts.reportImported ? undefined : importedHistory(h.versions, opts);

@@ -19,9 +19,24 @@ export function auditJson(results: readonly AuditFileResult[]): string {
   const data = results.map((r) => ({
     file: r.file,
     commits: r.commits,
-    findings: r.findings.map((f) => ({ kind: f.kind, commit: f.commit, committedAt: new Date(f.at).toISOString(), author: f.author, line: f.line, message: f.message })),
+    findings: r.findings.map((f) => ({
+      kind: f.kind,
+      commit: f.commit,
+      committedAt: new Date(f.at).toISOString(),
+      author: f.author,
+      line: f.line,
+      message: f.message,
+    })),
     ...(r.imported
-      ? { imported: { commit: r.imported.commit, committedAt: new Date(r.imported.at).toISOString(), author: r.imported.author, lines: r.imported.lines, oldest: new Date(r.imported.oldest).toISOString() } }
+      ? {
+          imported: {
+            commit: r.imported.commit,
+            committedAt: new Date(r.imported.at).toISOString(),
+            author: r.imported.author,
+            lines: r.imported.lines,
+            oldest: new Date(r.imported.oldest).toISOString(),
+          },
+        }
       : {}),
   }));
   return `${JSON.stringify(data, null, 2)}\n`;
@@ -40,8 +55,20 @@ export function auditText(results: readonly AuditFileResult[]): string {
     out.push(r.file);
     if (r.imported) out.push(`  ${importedLine(r.imported)}`);
     if (r.findings.length) {
-      const rows = r.findings.map((f) => [f.commit.slice(0, 8), formatUtc(f.at), f.author, String(f.line), f.kind, f.message]);
-      const table = renderTable(['COMMIT', 'AUTHOR TIME', 'AUTHOR', 'LINE', 'KIND', 'MESSAGE'], rows, ['left', 'left', 'left', 'right']);
+      const rows = r.findings.map((f) => [
+        f.commit.slice(0, 8),
+        formatUtc(f.at),
+        f.author,
+        String(f.line),
+        f.kind,
+        f.message,
+      ]);
+      const table = renderTable(['COMMIT', 'AUTHOR TIME', 'AUTHOR', 'LINE', 'KIND', 'MESSAGE'], rows, [
+        'left',
+        'left',
+        'left',
+        'right',
+      ]);
       for (const line of table.split('\n')) if (line) out.push(`  ${line}`);
     }
     out.push('');
@@ -50,7 +77,11 @@ export function auditText(results: readonly AuditFileResult[]): string {
   const commits = results.reduce((s, r) => s + r.commits, 0);
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const imported = results.filter((r) => r.imported).length;
-  const extra = imported ? `; ${plural(imported, 'file')} with imported history, which --report-imported audits too` : '';
-  out.push(`${plural(findings, 'finding')} in ${plural(withFindings, 'file')} (${plural(results.length, 'file')} audited, ${plural(commits, 'commit')} read${extra})`);
+  const extra = imported
+    ? `; ${plural(imported, 'file')} with imported history, which --report-imported audits too`
+    : '';
+  out.push(
+    `${plural(findings, 'finding')} in ${plural(withFindings, 'file')} (${plural(results.length, 'file')} audited, ${plural(commits, 'commit')} read${extra})`,
+  );
   return `${out.join('\n')}\n`;
 }

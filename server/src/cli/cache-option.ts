@@ -27,18 +27,24 @@ export const CACHE_HELP = `      --cache              Keep results in a cache fi
 export function cacheFile(location: string | undefined): string {
   if (location === undefined) return resolve(CACHE_FILE_NAME);
   const abs = resolve(location);
-  if (location.endsWith('/') || location.endsWith(sep) || statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return join(abs, CACHE_FILE_NAME);
+  if (location.endsWith('/') || location.endsWith(sep) || statSync(abs, { throwIfNoEntry: false })?.isDirectory())
+    return join(abs, CACHE_FILE_NAME);
   return abs;
 }
 
 /** Opens the cache when `--cache` is given (`summariesOnly`: see RecordCache.open); undefined otherwise. */
-export async function openCache(values: { cache?: boolean; 'cache-location'?: string }, ctx: CommandContext, opts: { summariesOnly?: boolean } = {}): Promise<RecordCache | undefined> {
+export async function openCache(
+  values: { cache?: boolean; 'cache-location'?: string },
+  ctx: CommandContext,
+  opts: { summariesOnly?: boolean } = {},
+): Promise<RecordCache | undefined> {
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
   if (!values.cache) return undefined;
   if (values['cache-location']?.trim() === '') throw new UsageError('--cache-location needs a path');
   const cache = await RecordCache.open(cacheFile(values['cache-location']), ctx.version, opts);
   // Another version's cache is replaced silently (as after any upgrade); a damaged or foreign one is worth a line.
-  if (cache.ignored && !cache.ignored.startsWith('written by another version')) ctx.err(`itsmote: ${displayPath(cache.file)}: ignored: ${cache.ignored}; it will be rewritten`);
+  if (cache.ignored && !cache.ignored.startsWith('written by another version'))
+    ctx.err(`itsmote: ${displayPath(cache.file)}: ignored: ${cache.ignored}; it will be rewritten`);
   return cache;
 }
 
@@ -48,6 +54,8 @@ export async function saveCache(cache: RecordCache | undefined, ctx: CommandCont
   try {
     await cache.save();
   } catch (e) {
-    ctx.err(`itsmote: ${displayPath(cache.file)}: cannot write the cache: ${e instanceof Error ? e.message : String(e)}`);
+    ctx.err(
+      `itsmote: ${displayPath(cache.file)}: cannot write the cache: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

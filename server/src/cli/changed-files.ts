@@ -24,12 +24,19 @@ export async function changedSince(ref: string, dir: string): Promise<Set<string
   const from = base.ok ? base.stdout.trim() : verify.stdout.trim();
   // Comparing with the work tree hashes changed files through their clean filter: switch filters off.
   const filters = await filterOverrides(top);
-  if (!filters) throw new FatalError(`--changed: ${top} names a git filter driver with "=" in its name; refusing to run git diff there`);
-  const diff = await git([...filters, 'diff', ...NO_DIFF_PROGRAMS, '--name-only', '-z', '--no-renames', from, '--'], top);
+  if (!filters)
+    throw new FatalError(
+      `--changed: ${top} names a git filter driver with "=" in its name; refusing to run git diff there`,
+    );
+  const diff = await git(
+    [...filters, 'diff', ...NO_DIFF_PROGRAMS, '--name-only', '-z', '--no-renames', from, '--'],
+    top,
+  );
   if (!diff.ok) throw new FatalError(`--changed: git diff failed: ${gitError(diff)}`);
   const untracked = await git(['ls-files', '-z', '--others', '--exclude-standard'], top);
   const out = new Set<string>();
-  for (const rel of [...nulList(diff.stdout), ...(untracked.ok ? nulList(untracked.stdout) : [])]) out.add(join(top, rel));
+  for (const rel of [...nulList(diff.stdout), ...(untracked.ok ? nulList(untracked.stdout) : [])])
+    out.add(join(top, rel));
   return out;
 }
 
@@ -54,7 +61,11 @@ export async function filterChanged(files: readonly string[], ref: string): Prom
   for (const f of files) {
     const real = await realFile(f);
     const dir = dirname(real);
-    if (!dirs.has(dir)) dirs.set(dir, gitToplevel(dir).then((t) => t ?? ''));
+    if (!dirs.has(dir))
+      dirs.set(
+        dir,
+        gitToplevel(dir).then((t) => t ?? ''),
+      );
     const top = await dirs.get(dir)!;
     if (!top) throw new FatalError(`--changed: ${f} is not in a git repository`);
     let changed = byTop.get(top);

@@ -3,7 +3,15 @@ import { countSeverities, runChecks } from './run-checks';
 import { loadDocuments } from './load-documents';
 import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import type { CommandContext } from './context';
-import { MAX_FILES_OPTION, parseCommandArgs, parseCount, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
+import {
+  MAX_FILES_OPTION,
+  parseCommandArgs,
+  parseCount,
+  parseFormat,
+  parseMaxFiles,
+  resolveNow,
+  UsageError,
+} from './usage';
 import { formatText } from './format/text';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -37,15 +45,22 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
 
   const report = values['report-suppressions'] === true;
-  if (report && format !== 'text' && format !== 'json') throw new UsageError('--report-suppressions prints text or json; drop --format sarif/github');
-  if (values.changed !== undefined && values.changed.trim() === '') throw new UsageError('--changed needs a git ref, e.g. --changed origin/main');
+  if (report && format !== 'text' && format !== 'json')
+    throw new UsageError('--report-suppressions prints text or json; drop --format sarif/github');
+  if (values.changed !== undefined && values.changed.trim() === '')
+    throw new UsageError('--changed needs a git ref, e.g. --changed origin/main');
   const requireChange = values['require-change'] === true;
-  if (requireChange && values.changed === undefined) throw new UsageError('--require-change needs --changed <ref> (the base of the pull request, e.g. origin/main)');
+  if (requireChange && values.changed === undefined)
+    throw new UsageError('--require-change needs --changed <ref> (the base of the pull request, e.g. origin/main)');
   if (requireChange && report) throw new UsageError('--require-change and --report-suppressions do not go together');
 
   const paths = positionals.length ? positionals : ['.'];
   const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, { cache, records: true, maxFiles: parseMaxFiles(values['max-files']) });
+  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, {
+    cache,
+    records: true,
+    maxFiles: parseMaxFiles(values['max-files']),
+  });
   await saveCache(cache, ctx);
   const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
   const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));
@@ -59,17 +74,34 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   let entries = split?.entries;
   // --changed: every document is checked (CM040 and CM016 need the others as context); only the changed ones are reported.
   if (values.changed !== undefined) {
-    const changed = await filterChanged(results.map((r) => r.file), values.changed);
+    const changed = await filterChanged(
+      results.map((r) => r.file),
+      values.changed,
+    );
     results = results.filter((r) => changed.has(r.file));
     entries = entries?.filter((e) => changed.has(e.file));
     hidden = hidden.filter((h) => changed.has(h.file));
-    ctx.err(`itsmote: ${changed.size} of ${documents.length} change document${documents.length === 1 ? '' : 's'} changed since ${values.changed}`);
+    ctx.err(
+      `itsmote: ${changed.size} of ${documents.length} change document${documents.length === 1 ? '' : 's'} changed since ${values.changed}`,
+    );
     // CM050 sits on changed code files, not on change documents: added after the filter.
-    if (requireChange) results = [...results, ...(await requireChangeResults(values.changed, paths, now, { maxFiles: parseMaxFiles(values['max-files']), capped: ctx.loadCallbacks.capped }))];
+    if (requireChange)
+      results = [
+        ...results,
+        ...(await requireChangeResults(values.changed, paths, now, {
+          maxFiles: parseMaxFiles(values['max-files']),
+          capped: ctx.loadCallbacks.capped,
+        })),
+      ];
   }
   if (entries) ctx.out(format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatSuppressionsText(entries));
   else if (format === 'json') ctx.out(formatJson(results));
-  else if (format === 'sarif') ctx.out(hidden.length ? `${JSON.stringify(toSarifWithSuppressions(results, hidden, ctx.version), null, 2)}\n` : formatSarif(results, ctx.version));
+  else if (format === 'sarif')
+    ctx.out(
+      hidden.length
+        ? `${JSON.stringify(toSarifWithSuppressions(results, hidden, ctx.version), null, 2)}\n`
+        : formatSarif(results, ctx.version),
+    );
   else if (format === 'github') ctx.out(formatGithub(results));
   else ctx.out(formatText(results, { color: ctx.color, ...(ctx.columns ? { columns: ctx.columns } : {}) }));
 

@@ -53,8 +53,10 @@ export function toDora(docs: readonly ChangeDocument[], months: ReadonlySet<stri
     const f = executionFacts(doc);
     if (!f) continue;
     const month = utcMonth(f.startedAt);
-    if (f.rolledBack || doc.values.causedIncidents.length > 0) failed.set(month, [...(failed.get(month) ?? []), doc.id]);
-    if (f.rolledBackAt !== undefined) restore.set(month, [...(restore.get(month) ?? []), (f.rolledBackAt - f.startedAt) / 3_600_000]);
+    if (f.rolledBack || doc.values.causedIncidents.length > 0)
+      failed.set(month, [...(failed.get(month) ?? []), doc.id]);
+    if (f.rolledBackAt !== undefined)
+      restore.set(month, [...(restore.get(month) ?? []), (f.rolledBackAt - f.startedAt) / 3_600_000]);
   }
   const out: DoraMonth[] = computeMetrics(docs)
     .filter((m) => months.size === 0 || months.has(m.month))

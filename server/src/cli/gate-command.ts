@@ -39,9 +39,13 @@ export async function gateCommand(args: string[], ctx: CommandContext): Promise<
   const format = parseFormat(values.format, FORMATS, 'text');
   const now = resolveNow(values.now, ctx.env);
   const early = parseCount(values.early, '--early') ?? 0;
-  if (positionals.length !== 1) throw new UsageError(`gate takes exactly one change document, e.g. itsmote gate changes/2026-12-01-upgrade.md (got ${positionals.length})`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `gate takes exactly one change document, e.g. itsmote gate changes/2026-12-01-upgrade.md (got ${positionals.length})`,
+    );
   const file = positionals[0]!;
-  if ((await stat(file).catch(() => undefined))?.isDirectory()) throw new UsageError(`${file} is a folder; gate takes one change document`);
+  if ((await stat(file).catch(() => undefined))?.isDirectory())
+    throw new UsageError(`${file} is a folder; gate takes one change document`);
 
   // The target first (so it keeps the name given); then its repository as quiet context.
   const abs = resolve(file);
@@ -76,7 +80,9 @@ export async function gateCommand(args: string[], ctx: CommandContext): Promise<
         ...(doc.title !== undefined ? { title: doc.title } : {}),
         ...(v.changeType ? { type: v.changeType } : {}),
         ...(v.status ? { status: v.status } : {}),
-        ...(v.window ? { window: { start: new Date(v.window.start).toISOString(), end: new Date(v.window.end).toISOString() } } : {}),
+        ...(v.window
+          ? { window: { start: new Date(v.window.start).toISOString(), end: new Date(v.window.end).toISOString() } }
+          : {}),
       },
       now: new Date(now).toISOString(),
       reasons: result.reasons,
@@ -84,9 +90,12 @@ export async function gateCommand(args: string[], ctx: CommandContext): Promise<
     ctx.out(`${JSON.stringify(out, null, 2)}\n`);
   } else if (result.allowed) {
     const window = v.window ? `, window ${formatUtc(v.window.start)} to ${formatUtc(v.window.end)}` : '';
-    ctx.out(`${file}: allowed: ${doc.id} may be executed now (${formatUtc(now)}; ${v.changeType ?? ''} change, ${v.status ?? ''}${window})\n`);
+    ctx.out(
+      `${file}: allowed: ${doc.id} may be executed now (${formatUtc(now)}; ${v.changeType ?? ''} change, ${v.status ?? ''}${window})\n`,
+    );
   } else {
-    for (const r of result.reasons) ctx.out(`${file}${r.line ? `:${r.line}` : ''}: refused (${r.reason}): ${r.message}\n`);
+    for (const r of result.reasons)
+      ctx.out(`${file}${r.line ? `:${r.line}` : ''}: refused (${r.reason}): ${r.message}\n`);
   }
   return result.allowed ? 0 : 1;
 }

@@ -10,7 +10,15 @@ import { loadDocuments, loadSummaries } from './load-documents';
 import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
 import { runChecks } from './run-checks';
 import { renderTable } from './table';
-import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, resolveNow, UsageError } from './usage';
+import {
+  flagExample,
+  MAX_FILES_OPTION,
+  parseCommandArgs,
+  parseFormat,
+  parseMaxFiles,
+  resolveNow,
+  UsageError,
+} from './usage';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -19,12 +27,15 @@ export function parseStatuses(values: readonly string[]): Set<Status> | undefine
   if (values.length === 0) return undefined;
   const out = new Set<Status>();
   const wanted = values.flatMap((x) => splitList(x));
-  if (wanted.length === 0) throw new UsageError(`--status needs a status: one of ${STATUSES.join(', ')}${flagExample('--status')}`);
+  if (wanted.length === 0)
+    throw new UsageError(`--status needs a status: one of ${STATUSES.join(', ')}${flagExample('--status')}`);
   for (const v of wanted) {
     const s = matchEnum(v, STATUSES);
     if (!s) {
       const guess = closest(v, STATUSES);
-      throw new UsageError(`unknown status "${v}" for --status${guess ? ` (did you mean "${guess}"?)` : ''}; use one of ${STATUSES.join(', ')}${flagExample('--status')}`);
+      throw new UsageError(
+        `unknown status "${v}" for --status${guess ? ` (did you mean "${guess}"?)` : ''}; use one of ${STATUSES.join(', ')}${flagExample('--status')}`,
+      );
     }
     out.add(s);
   }
@@ -74,7 +85,10 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
     await saveCache(cache, ctx);
     fatal = r.fatal;
     const results = runChecks(r.documents, now);
-    listed = r.documents.map((d, i) => ({ file: d.file, ...summarize(d.analysis.doc, results[i]!.diagnostics, d.config.extraFields) }));
+    listed = r.documents.map((d, i) => ({
+      file: d.file,
+      ...summarize(d.analysis.doc, results[i]!.diagnostics, d.config.extraFields),
+    }));
   }
   const entries: ListEntry[] = listed
     .filter((e) => !statuses || (e.status !== undefined && statuses.has(e.status as Status)))
@@ -83,7 +97,15 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   if (format === 'json') ctx.out(`${JSON.stringify(entries, null, 2)}\n`);
   else if (entries.length === 0) ctx.out('No changes.\n');
   else {
-    const rows = entries.map((e) => [e.id, e.status ?? '-', e.type ?? '-', e.risk ?? '-', e.owner ?? '-', e.window ? formatWindow(e.window) : '-', e.title ?? '-']);
+    const rows = entries.map((e) => [
+      e.id,
+      e.status ?? '-',
+      e.type ?? '-',
+      e.risk ?? '-',
+      e.owner ?? '-',
+      e.window ? formatWindow(e.window) : '-',
+      e.title ?? '-',
+    ]);
     ctx.out(renderTable(['ID', 'STATUS', 'TYPE', 'RISK', 'OWNER', 'WINDOW', 'TITLE'], rows));
   }
   return fatal ? 2 : 0;

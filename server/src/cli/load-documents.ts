@@ -66,7 +66,6 @@ export interface LoadCallbacks {
   capped(path: string, cap: number): void;
 }
 
-
 const READ_CONCURRENCY = 32;
 
 /** A path as the user should see it in messages about config files: relative to the cwd when inside it. */
@@ -125,7 +124,11 @@ class Candidate {
 }
 
 /** Loads the change documents named by `paths` (files or folders). */
-export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks, opts: LoadOptions = {}): Promise<LoadResult> {
+export async function loadDocuments(
+  paths: readonly string[],
+  cb: LoadCallbacks,
+  opts: LoadOptions = {},
+): Promise<LoadResult> {
   const { cache } = opts;
   const records = opts.records === true || cache !== undefined;
   return load(paths, cb, opts, (c) => {
@@ -142,11 +145,20 @@ export async function loadDocuments(paths: readonly string[], cb: LoadCallbacks,
  * else: a warm cache answers from its summary column without unpacking records; without a cache
  * the model is built and no rule runs (the summaries' problem counts are left at zero).
  */
-export async function loadSummaries(paths: readonly string[], cb: LoadCallbacks, opts: Omit<LoadOptions, 'records'> = {}): Promise<LoadResult<SummaryDocument>> {
+export async function loadSummaries(
+  paths: readonly string[],
+  cb: LoadCallbacks,
+  opts: Omit<LoadOptions, 'records'> = {},
+): Promise<LoadResult<SummaryDocument>> {
   const { cache } = opts;
   return load(paths, cb, opts, (c) => {
     const extra = c.config.extraFields;
-    if (!cache) return { file: c.file, config: c.config, summary: summarize(c.analysis?.doc ?? headerModel(c.text, c.ref), [], extra) };
+    if (!cache)
+      return {
+        file: c.file,
+        config: c.config,
+        summary: summarize(c.analysis?.doc ?? headerModel(c.text, c.ref), [], extra),
+      };
     const hash = contentHash(c.text);
     const key = configKey(c.config);
     // What the summary column lacks comes from the record (cached, or made and cached: the next
@@ -157,7 +169,11 @@ export async function loadSummaries(paths: readonly string[], cb: LoadCallbacks,
 }
 
 /** The record of a candidate: from the cache when its content and config match, else made and stored into the cache. */
-function recordOf(c: Candidate, cache: RecordCache | undefined, k = cache ? { hash: contentHash(c.text), key: configKey(c.config) } : undefined): DocumentRecord {
+function recordOf(
+  c: Candidate,
+  cache: RecordCache | undefined,
+  k = cache ? { hash: contentHash(c.text), key: configKey(c.config) } : undefined,
+): DocumentRecord {
   let record = cache && k ? cache.get(c.abs, k.hash, k.key) : undefined;
   if (!record) {
     record = makeRecord(c.analysis ?? fastAnalysis(c.text, c.ref), { config: c.config });
@@ -167,7 +183,12 @@ function recordOf(c: Candidate, cache: RecordCache | undefined, k = cache ? { ha
 }
 
 /** Discovery, reading and config resolution shared by the loaders; `make` keeps what a command needs of each file. */
-async function load<T>(paths: readonly string[], cb: LoadCallbacks, opts: LoadOptions, make: (c: Candidate) => T): Promise<LoadResult<T>> {
+async function load<T>(
+  paths: readonly string[],
+  cb: LoadCallbacks,
+  opts: LoadOptions,
+  make: (c: Candidate) => T,
+): Promise<LoadResult<T>> {
   const resolver = new ConfigResolver((r) => {
     if (r.errors.length) cb.configProblem(r);
   });

@@ -17,7 +17,20 @@ const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000)
 
 /** The table of the metrics, one row per month. */
 export function metricsTable(months: readonly MonthMetrics[]): string {
-  const header = ['MONTH', 'EXECUTED', 'FAILURE RATE', 'ROLLBACK %', 'INCIDENTS', 'MTTR (MIN)', 'STANDARD', 'NORMAL', 'EMERGENCY', 'LOW', 'MEDIUM', 'HIGH'];
+  const header = [
+    'MONTH',
+    'EXECUTED',
+    'FAILURE RATE',
+    'ROLLBACK %',
+    'INCIDENTS',
+    'MTTR (MIN)',
+    'STANDARD',
+    'NORMAL',
+    'EMERGENCY',
+    'LOW',
+    'MEDIUM',
+    'HIGH',
+  ];
   const rows = months.map((m) => [
     m.month,
     String(m.executed),
@@ -38,13 +51,42 @@ export function metricsTable(months: readonly MonthMetrics[]): string {
 /** The CSV of the metrics: rates as fractions rounded to 4 places, empty when undefined. */
 export function metricsCsv(months: readonly MonthMetrics[]): string {
   const header = [
-    'month', 'executed', 'failed', 'change_failure_rate', 'rolled_back', 'rollback_rate', 'incidents_caused', 'incidents',
-    'mean_time_to_rollback_minutes', 'standard', 'normal', 'emergency', 'unknown_type', 'low', 'medium', 'high', 'unknown_risk',
+    'month',
+    'executed',
+    'failed',
+    'change_failure_rate',
+    'rolled_back',
+    'rollback_rate',
+    'incidents_caused',
+    'incidents',
+    'mean_time_to_rollback_minutes',
+    'standard',
+    'normal',
+    'emergency',
+    'unknown_type',
+    'low',
+    'medium',
+    'high',
+    'unknown_risk',
   ];
   const rows = months.map((m) => [
-    m.month, m.executed, m.failed, round4(m.changeFailureRate), m.rolledBack, round4(m.rollbackRate), m.incidentsCaused, m.incidents.join(' '),
-    round4(m.meanTimeToRollbackMinutes), m.byType.Standard ?? 0, m.byType.Normal ?? 0, m.byType.Emergency ?? 0, m.byType.Unknown ?? 0,
-    m.byRisk.Low ?? 0, m.byRisk.Medium ?? 0, m.byRisk.High ?? 0, m.byRisk.Unknown ?? 0,
+    m.month,
+    m.executed,
+    m.failed,
+    round4(m.changeFailureRate),
+    m.rolledBack,
+    round4(m.rollbackRate),
+    m.incidentsCaused,
+    m.incidents.join(' '),
+    round4(m.meanTimeToRollbackMinutes),
+    m.byType.Standard ?? 0,
+    m.byType.Normal ?? 0,
+    m.byType.Emergency ?? 0,
+    m.byType.Unknown ?? 0,
+    m.byRisk.Low ?? 0,
+    m.byRisk.Medium ?? 0,
+    m.byRisk.High ?? 0,
+    m.byRisk.Unknown ?? 0,
   ]);
   return renderCsv(header, rows);
 }
@@ -61,13 +103,27 @@ export async function metricsCommand(args: string[], ctx: CommandContext): Promi
   if (values.help) return ctx.help('metrics');
   const format = parseFormat(values.format, FORMATS, 'table');
   const months = new Set(values.month ?? []);
-  for (const m of months) if (!MONTH.test(m)) throw new UsageError(`--month must be a month written YYYY-MM, not "${m}"${flagExample('--month')}`);
+  for (const m of months)
+    if (!MONTH.test(m))
+      throw new UsageError(`--month must be a month written YYYY-MM, not "${m}"${flagExample('--month')}`);
 
   const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, { cache, records: true, maxFiles: parseMaxFiles(values['max-files']) });
+  const { documents, fatal } = await loadDocuments(positionals.length ? positionals : ['.'], ctx.loadCallbacks, {
+    cache,
+    records: true,
+    maxFiles: parseMaxFiles(values['max-files']),
+  });
   await saveCache(cache, ctx);
-  const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter((m) => months.size === 0 || months.has(m.month));
-  if (format === 'dora') ctx.out(formatDora(documents.map((d) => d.analysis.doc), months));
+  const metrics = computeMetrics(documents.map((d) => d.analysis.doc)).filter(
+    (m) => months.size === 0 || months.has(m.month),
+  );
+  if (format === 'dora')
+    ctx.out(
+      formatDora(
+        documents.map((d) => d.analysis.doc),
+        months,
+      ),
+    );
   else if (format === 'json') ctx.out(`${JSON.stringify(metrics, null, 2)}\n`);
   else if (format === 'csv') ctx.out(metricsCsv(metrics));
   else ctx.out(metrics.length ? metricsTable(metrics) : 'No executed changes.\n');

@@ -62,7 +62,10 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
       },
       missing: (path, reason) => err(`itsmote: ${path}: ${reason}`),
       empty: (path) => err(`${path}: no change documents found`),
-      capped: (path, cap) => err(`itsmote: warning: ${path}: stopped after ${cap} candidate file${cap === 1 ? '' : 's'} (the --max-files cap); the rest of the folder is not checked (raise the cap with --max-files <n>)`),
+      capped: (path, cap) =>
+        err(
+          `itsmote: warning: ${path}: stopped after ${cap} candidate file${cap === 1 ? '' : 's'} (the --max-files cap); the rest of the folder is not checked (raise the cap with --max-files <n>)`,
+        ),
     },
   };
   const [first, ...rest] = argv;
@@ -75,14 +78,18 @@ export async function runProgram(argv: readonly string[], io: ProgramIO): Promis
     }
     if (first === 'help') {
       const topic = rest[0];
-      if (topic !== undefined && !COMMAND_HELP[topic]) throw new UsageError(`no help for "${topic}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+      if (topic !== undefined && !COMMAND_HELP[topic])
+        throw new UsageError(`no help for "${topic}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
       return ctx.help(topic ?? '');
     }
     const command = COMMANDS[first];
     if (!command) {
-      if (first.startsWith('-')) throw new UsageError(`unknown option "${first}" before the command; run "itsmote --help"`);
+      if (first.startsWith('-'))
+        throw new UsageError(`unknown option "${first}" before the command; run "itsmote --help"`);
       const guess = closest(first, Object.keys(COMMANDS));
-      throw new UsageError(`unknown command "${first}"${guess ? `; did you mean "${guess}"?` : ''} (run "itsmote --help")`);
+      throw new UsageError(
+        `unknown command "${first}"${guess ? `; did you mean "${guess}"?` : ''} (run "itsmote --help")`,
+      );
     }
     return await command(rest, ctx);
   } catch (e) {

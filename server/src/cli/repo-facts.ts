@@ -13,7 +13,9 @@ import { displayPath } from './load-documents';
 
 /** The folder (a path given on the command line) that holds `abs`, the deepest first. */
 function givenFolderOf(abs: string, folders: readonly string[]): string | undefined {
-  return folders.filter((f) => abs === f || abs.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+  return folders
+    .filter((f) => abs === f || abs.startsWith(f.endsWith(sep) ? f : f + sep))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 /**

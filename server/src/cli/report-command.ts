@@ -42,7 +42,13 @@ export async function reportCommand(args: string[], ctx: CommandContext): Promis
   const changes = documents
     .map((d, i) => {
       const diagnostics = results[i]!.diagnostics;
-      const problems: ReportProblem[] = diagnostics.map((x) => ({ line: x.range.start.line + 1, character: x.range.start.character + 1, severity: severityName(x), code: String(x.code ?? ''), message: messageText(x) }));
+      const problems: ReportProblem[] = diagnostics.map((x) => ({
+        line: x.range.start.line + 1,
+        character: x.range.start.character + 1,
+        severity: severityName(x),
+        code: String(x.code ?? ''),
+        message: messageText(x),
+      }));
       return { file: d.file, summary: summarize(d.analysis.doc, diagnostics), problems };
     })
     .sort((a, b) => a.summary.id.localeCompare(b.summary.id) || a.file.localeCompare(b.file));

@@ -46,23 +46,48 @@ async function changedFiles(top: string, ref: string, documents: ReadonlySet<str
     // Globs are written for the folder of their config (the repository root for the defaults).
     const rel = posix(relative(file ? dirname(file) : top, abs));
     const ignored = config.requireChangeIgnore.length > 0 && picomatch(config.requireChangeIgnore, { dot: true })(rel);
-    out.push({ path: posix(relative(top, abs)), exempt: documents.has(abs) || pathMatcher(config).matches(rel) || ignored });
+    out.push({
+      path: posix(relative(top, abs)),
+      exempt: documents.has(abs) || pathMatcher(config).matches(rel) || ignored,
+    });
   }
   return out;
 }
 
 /** CM050 results (one per unregistered service, on its first changed file) for the repositories holding `paths`. */
-export async function requireChangeResults(ref: string, paths: readonly string[], now: number, load: RepoLoad): Promise<FileResult[]> {
+export async function requireChangeResults(
+  ref: string,
+  paths: readonly string[],
+  now: number,
+  load: RepoLoad,
+): Promise<FileResult[]> {
   const results: FileResult[] = [];
   // Problems of the files were reported by check's own load; a cap is reported (the set is then incomplete).
-  const quiet: LoadCallbacks = { skipped: () => {}, configProblem: () => {}, missing: () => {}, empty: () => {}, capped: load.capped };
+  const quiet: LoadCallbacks = {
+    skipped: () => {},
+    configProblem: () => {},
+    missing: () => {},
+    empty: () => {},
+    capped: load.capped,
+  };
   for (const top of await repositoriesOf(paths)) {
     // Every change document of the repository counts, not only those under the paths given.
-    const { documents } = await loadDocuments([top], quiet, load.maxFiles !== undefined ? { maxFiles: load.maxFiles } : {});
-    const docPaths = new Set(await Promise.all(documents.map((d) => realpath(resolve(d.file)).catch(() => resolve(d.file)))));
-    const input = { changedFiles: await changedFiles(top, ref, docPaths), components: await readComponents(top), documents: documents.map((d) => d.analysis.doc) };
+    const { documents } = await loadDocuments(
+      [top],
+      quiet,
+      load.maxFiles !== undefined ? { maxFiles: load.maxFiles } : {},
+    );
+    const docPaths = new Set(
+      await Promise.all(documents.map((d) => realpath(resolve(d.file)).catch(() => resolve(d.file)))),
+    );
+    const input = {
+      changedFiles: await changedFiles(top, ref, docPaths),
+      components: await readComponents(top),
+      documents: documents.map((d) => d.analysis.doc),
+    };
     const { config } = await new ConfigResolver().forDir(top);
-    for (const [file, diagnostics] of checkRepoRules(input, { config, now })) results.push({ file: displayPath(resolve(top, file)), diagnostics });
+    for (const [file, diagnostics] of checkRepoRules(input, { config, now }))
+      results.push({ file: displayPath(resolve(top, file)), diagnostics });
   }
   return results;
 }

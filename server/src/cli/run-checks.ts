@@ -32,7 +32,10 @@ export function runChecks(docs: readonly LoadedDocument[], now: number, extra: R
   const results = docs.map((d) => {
     const repo = extra.repoFor?.(d);
     const opts = { config: d.config, now, suppressions, ...(repo ? { repo } : {}) };
-    return { file: d.file, diagnostics: d.record ? recordDiagnostics(d.record, opts) : checkDocument(d.analysis, opts) };
+    return {
+      file: d.file,
+      diagnostics: d.record ? recordDiagnostics(d.record, opts) : checkDocument(d.analysis, opts),
+    };
   });
   const set = checkSetRules(
     docs.map((d, i) => ({ key: String(i), analysis: d.analysis })),

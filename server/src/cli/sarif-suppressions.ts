@@ -13,7 +13,10 @@ import type { FileResult } from './run-checks';
 import { toSarif } from './format/sarif';
 
 /** Splits raw results (checked with suppressions off) into kept results and suppressed ones. */
-export function splitSuppressed(docs: readonly LoadedDocument[], raw: readonly FileResult[]): { kept: FileResult[]; suppressed: { file: string; diagnostic: Diagnostic; by: Suppression }[] } {
+export function splitSuppressed(
+  docs: readonly LoadedDocument[],
+  raw: readonly FileResult[],
+): { kept: FileResult[]; suppressed: { file: string; diagnostic: Diagnostic; by: Suppression }[] } {
   const kept: FileResult[] = [];
   const suppressed: { file: string; diagnostic: Diagnostic; by: Suppression }[] = [];
   docs.forEach((d, i) => {
@@ -26,13 +29,19 @@ export function splitSuppressed(docs: readonly LoadedDocument[], raw: readonly F
 }
 
 /** The SARIF log of the kept results plus the suppressed ones, marked as suppressed in source. */
-export function toSarifWithSuppressions(kept: readonly FileResult[], suppressed: ReturnType<typeof splitSuppressed>['suppressed'], version: string): Log {
+export function toSarifWithSuppressions(
+  kept: readonly FileResult[],
+  suppressed: ReturnType<typeof splitSuppressed>['suppressed'],
+  version: string,
+): Log {
   const log = toSarif(kept, version);
   const run = log.runs[0]!;
   for (const s of suppressed) {
     const [result] = toSarif([{ file: s.file, diagnostics: [s.diagnostic] }], version).runs[0]!.results ?? [];
     if (!result) continue;
-    result.suppressions = [{ kind: 'inSource', status: 'accepted', ...(s.by.reason ? { justification: s.by.reason } : {}) }];
+    result.suppressions = [
+      { kind: 'inSource', status: 'accepted', ...(s.by.reason ? { justification: s.by.reason } : {}) },
+    ];
     (run.results ??= []).push(result);
   }
   return log;

@@ -28,7 +28,10 @@ export interface SuppressionEntry {
  * Splits raw results (checked with suppressions off) into what the user sees and the report.
  * The kept diagnostics are exactly what a normal run prints.
  */
-export function suppressionReport(docs: readonly LoadedDocument[], raw: readonly FileResult[]): { results: FileResult[]; entries: SuppressionEntry[] } {
+export function suppressionReport(
+  docs: readonly LoadedDocument[],
+  raw: readonly FileResult[],
+): { results: FileResult[]; entries: SuppressionEntry[] } {
   const results: FileResult[] = [];
   const entries: SuppressionEntry[] = [];
   docs.forEach((d, i) => {
@@ -45,7 +48,11 @@ export function suppressionReport(docs: readonly LoadedDocument[], raw: readonly
         rules: s.rules,
         unknownRules: s.unknown,
         reason: s.reason ?? null,
-        suppressed: hid.map((x) => ({ code: String(x.code ?? ''), line: x.range.start.line + 1, message: messageText(x) })),
+        suppressed: hid.map((x) => ({
+          code: String(x.code ?? ''),
+          line: x.range.start.line + 1,
+          message: messageText(x),
+        })),
       });
     }
   });

@@ -41,7 +41,9 @@ function joinNegativeValues(args: readonly string[], options: Options): string[]
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const next = args[i + 1];
-    const name = /^--([\w-]+)$/.exec(a)?.[1] ?? (/^-(\w)$/.test(a) ? Object.keys(options).find((k) => options[k]!.short === a.slice(1)) : undefined);
+    const name =
+      /^--([\w-]+)$/.exec(a)?.[1] ??
+      (/^-(\w)$/.test(a) ? Object.keys(options).find((k) => options[k]!.short === a.slice(1)) : undefined);
     if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
       out.push(`--${name}=${next}`);
       i++;
@@ -51,7 +53,9 @@ function joinNegativeValues(args: readonly string[], options: Options): string[]
 }
 
 /** What `parseCommandArgs` returns: `parseArgs`'s result for these options (named for declaration output). */
-export type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+export type ParsedArgs<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>;
 
 /** `parseArgs` (strict) whose errors become one-line UsageErrors naming the command. */
 export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O): ParsedArgs<O> {
@@ -75,11 +79,17 @@ export function parseCommandArgs<O extends Options>(command: string, args: strin
 }
 
 /** Checks a `--format` value against the command's formats. */
-export function parseFormat<const T extends readonly string[]>(value: string | undefined, allowed: T, fallback: T[number]): T[number] {
+export function parseFormat<const T extends readonly string[]>(
+  value: string | undefined,
+  allowed: T,
+  fallback: T[number],
+): T[number] {
   if (value === undefined) return fallback;
   const v = value.toLowerCase();
   if ((allowed as readonly string[]).includes(v)) return v as T[number];
-  throw new UsageError(`unknown format "${value}" for --format; use one of ${allowed.join(', ')}${flagExample('--format')}`);
+  throw new UsageError(
+    `unknown format "${value}" for --format; use one of ${allowed.join(', ')}${flagExample('--format')}`,
+  );
 }
 
 /** `--now` / `ITSMOTE_NOW` read by the one clock parser (core/clock.ts); `source` names where it came from. */
@@ -100,7 +110,8 @@ export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = pr
 /** Reads a non-negative integer option such as `--max-warnings`. */
 export function parseCount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number of 0 or more, not "${value}"${flagExample(name)}`);
+  if (!/^\d+$/.test(value.trim()))
+    throw new UsageError(`${name} must be a whole number of 0 or more, not "${value}"${flagExample(name)}`);
   return Number(value.trim());
 }
 

@@ -75,7 +75,10 @@ function changeEvent(c: CalendarChange, stamp: string): Event {
       `DESCRIPTION:${escapeText(description)}`,
       // Planned is not yet agreed; Approved and later are.
       `STATUS:${v.status === 'Planned' ? 'TENTATIVE' : 'CONFIRMED'}`,
-      `CATEGORIES:${['Change', v.changeType, v.risk ? `${v.risk} risk` : undefined].filter((x): x is string => !!x).map(escapeText).join(',')}`,
+      `CATEGORIES:${['Change', v.changeType, v.risk ? `${v.risk} risk` : undefined]
+        .filter((x): x is string => !!x)
+        .map(escapeText)
+        .join(',')}`,
       'END:VEVENT',
     ],
   };
@@ -109,9 +112,16 @@ function freezeEvent(f: Freeze, stamp: string): Event {
 }
 
 /** The iCalendar text (CRLF line ends, folded lines) of the changes on the calendar and the freezes. */
-export function renderCalendar(changes: readonly CalendarChange[], freezes: readonly Freeze[], opts: CalendarOptions): string {
+export function renderCalendar(
+  changes: readonly CalendarChange[],
+  freezes: readonly Freeze[],
+  opts: CalendarOptions,
+): string {
   const stamp = utcDateTime(opts.now);
-  const events = [...changes.filter((c) => onCalendar(c.doc)).map((c) => changeEvent(c, stamp)), ...freezes.map((f) => freezeEvent(f, stamp))];
+  const events = [
+    ...changes.filter((c) => onCalendar(c.doc)).map((c) => changeEvent(c, stamp)),
+    ...freezes.map((f) => freezeEvent(f, stamp)),
+  ];
   events.sort((a, b) => a.start - b.start || a.end - b.end || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
   const name = opts.name ?? 'ITSMote changes';
   return contentLines([

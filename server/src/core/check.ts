@@ -62,7 +62,13 @@ function toDiagnostic(rule: Rule, f: Finding, opts: CheckOptions): Diagnostic | 
 }
 
 function ruleOptions(opts: CheckOptions): RuleOptions {
-  return { now: opts.now, staleAfterHours: opts.config.staleAfterHours, freezes: opts.config.freezes ?? [], extraFields: opts.config.extraFields ?? [], ...(opts.repo ? { repo: opts.repo } : {}) };
+  return {
+    now: opts.now,
+    staleAfterHours: opts.config.staleAfterHours,
+    freezes: opts.config.freezes ?? [],
+    extraFields: opts.config.extraFields ?? [],
+    ...(opts.repo ? { repo: opts.repo } : {}),
+  };
 }
 
 /** Diagnostics of the single-document rules, sorted by position. A headerless document gets CM001 alone. */
@@ -168,5 +174,10 @@ export function checkRepoRules(input: RepoChangeInput, opts: CheckOptions): Map<
 
 /** Sorts diagnostics by start position, then code. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return ds.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || String(a.code).localeCompare(String(b.code)));
+  return ds.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      String(a.code).localeCompare(String(b.code)),
+  );
 }

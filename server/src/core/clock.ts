@@ -22,14 +22,19 @@ export function parseNow(value: string): Parsed<number> {
   if (!m) return bad;
   const [, y, mo, d, h = '00', mi = '00', s = '00', ms = '0', zone = 'Z'] = m;
   const offset = zoneMinutes(zone);
-  if (offset === undefined) return { ok: false, error: `has a zone offset that does not exist ("${zone}"; offsets run from -12:00 to +14:00), not "${value}"` };
+  if (offset === undefined)
+    return {
+      ok: false,
+      error: `has a zone offset that does not exist ("${zone}"; offsets run from -12:00 to +14:00), not "${value}"`,
+    };
   const [year, month, day] = [Number(y), Number(mo), Number(d)];
   // Date.UTC rolls 2026-02-31 over into March; a round trip of the date catches it.
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return { ok: false, error: `names a day that does not exist (${y}-${mo}-${d}), not "${value}"` };
   }
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return { ok: false, error: `names a time that does not exist (${h}:${mi}:${s}), not "${value}"` };
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+    return { ok: false, error: `names a time that does not exist (${h}:${mi}:${s}), not "${value}"` };
   const utc = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
   return { ok: true, value: utc - offset * 60_000 };
 }

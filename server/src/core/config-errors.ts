@@ -36,17 +36,26 @@ export function shown(value: unknown): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-const TYPE_WORDS: Record<string, string> = { number: 'a number', string: 'a string', array: 'a list ([...])', object: 'an object ({...})', boolean: 'true or false' };
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  string: 'a string',
+  array: 'a list ([...])',
+  object: 'an object ({...})',
+  boolean: 'true or false',
+};
 
 /** What a zod issue allows, in words: `a number greater than 0`, `one of "a", "b"`. `number` names the unit. */
 function allowed(issue: z.core.$ZodIssue, number = 'a number'): string {
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'number') return `${number} ${issue.inclusive ? `of ${issue.minimum} or more` : `greater than ${issue.minimum}`}`;
+      if (issue.origin === 'number')
+        return `${number} ${issue.inclusive ? `of ${issue.minimum} or more` : `greater than ${issue.minimum}`}`;
       if (issue.origin === 'string') return 'a non-empty string';
       return `at least ${issue.minimum} entries`;
     case 'too_big':
-      return issue.origin === 'number' ? `${number} ${issue.inclusive ? `of ${issue.maximum} or less` : `less than ${issue.maximum}`}` : `at most ${issue.maximum}`;
+      return issue.origin === 'number'
+        ? `${number} ${issue.inclusive ? `of ${issue.maximum} or less` : `less than ${issue.maximum}`}`
+        : `at most ${issue.maximum}`;
     case 'invalid_type':
       return issue.expected === 'number' ? number : (TYPE_WORDS[issue.expected] ?? issue.expected);
     case 'invalid_value':
@@ -119,10 +128,16 @@ export function jsonSyntaxProblem(text: string): { problem?: SyntaxProblem; tree
  * Where a key path (`rules.CM999`, `include.1`) is written: the key itself for an unknown key or
  * rule, else the value. Undefined when the path is not in the text.
  */
-export function locatePath(tree: Node | undefined, path: string, at: 'key' | 'value'): { offset: number; length: number } | undefined {
+export function locatePath(
+  tree: Node | undefined,
+  path: string,
+  at: 'key' | 'value',
+): { offset: number; length: number } | undefined {
   if (!tree || path === '(root)') return undefined;
   // `rules.CM999`, `extraFields.1`, `freezes[1].end`: names, and indexes written either way.
-  const segments = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : /^\d+$/.test(m[1]!) ? Number(m[1]) : m[1]!));
+  const segments = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : /^\d+$/.test(m[1]!) ? Number(m[1]) : m[1]!,
+  );
   const node = findNodeAtLocation(tree, segments);
   if (!node) return undefined;
   // A value's parent is its property node, whose first child is the key.

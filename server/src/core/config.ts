@@ -35,7 +35,11 @@ const ExtraFieldSchema = z
   .refine((n) => !/[:\r\n]/.test(n), 'must not contain a colon or a line break')
   .superRefine((n, ctx) => {
     const known = fieldByName(n);
-    if (known) ctx.addIssue({ code: 'custom', message: `"${n}" is already a known field${foldName(known.name) === foldName(n) ? '' : ` (an alias of ${known.name})`}; list only fields the checks do not know` });
+    if (known)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${n}" is already a known field${foldName(known.name) === foldName(n) ? '' : ` (an alias of ${known.name})`}; list only fields the checks do not know`,
+      });
   });
 
 /**
@@ -44,11 +48,16 @@ const ExtraFieldSchema = z
  */
 export const ConfigFileSchema = z
   .object({
-    $schema: z.string().optional().describe('The JSON schema of this file (the ITSMote Changes extension applies it by itself).'),
+    $schema: z
+      .string()
+      .optional()
+      .describe('The JSON schema of this file (the ITSMote Changes extension applies it by itself).'),
     include: z
       .array(z.string().min(1))
       .optional()
-      .describe(`Globs (relative to the workspace folder) that select change documents. Replaces the default ${JSON.stringify(DEFAULT_INCLUDE)}.`),
+      .describe(
+        `Globs (relative to the workspace folder) that select change documents. Replaces the default ${JSON.stringify(DEFAULT_INCLUDE)}.`,
+      ),
     exclude: z
       .array(z.string().min(1))
       .optional()
@@ -56,24 +65,46 @@ export const ConfigFileSchema = z
     rules: z
       .record(z.string(), RuleSettingSchema)
       .optional()
-      .describe('Per-rule severity or "off", keyed by rule ID (`CM013`) or name (`impact-missing`). Rules not named keep their default.'),
-    staleAfterHours: z.number().positive().optional().describe(`Hours after which an In Progress or Verifying change is stale (CM036). Default ${DEFAULT_STALE_AFTER_HOURS}.`),
+      .describe(
+        'Per-rule severity or "off", keyed by rule ID (`CM013`) or name (`impact-missing`). Rules not named keep their default.',
+      ),
+    staleAfterHours: z
+      .number()
+      .positive()
+      .optional()
+      .describe(
+        `Hours after which an In Progress or Verifying change is stale (CM036). Default ${DEFAULT_STALE_AFTER_HOURS}.`,
+      ),
     auditToleranceHours: z
       .number()
       .nonnegative()
       .optional()
-      .describe(`\`itsmote audit\`: hours a status log time may differ from the commit that recorded it. Default ${DEFAULT_AUDIT_TOLERANCE_HOURS}.`),
+      .describe(
+        `\`itsmote audit\`: hours a status log time may differ from the commit that recorded it. Default ${DEFAULT_AUDIT_TOLERANCE_HOURS}.`,
+      ),
     // Validated entry by entry in freezes.ts (parseConfig never parses it with this schema).
-    freezes: z.array(FreezeFileSchema).optional().describe('Change freezes: periods in which only some change types may run on some services (CM041, `itsmote gate`, the calendar and the report).'),
+    freezes: z
+      .array(FreezeFileSchema)
+      .optional()
+      .describe(
+        'Change freezes: periods in which only some change types may run on some services (CM041, `itsmote gate`, the calendar and the report).',
+      ),
     requireChange: z
-      .object({ ignore: z.array(z.string().min(1)).optional().describe('Globs (relative to the repository root) of paths whose changes never need a change document.') })
+      .object({
+        ignore: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('Globs (relative to the repository root) of paths whose changes never need a change document.'),
+      })
       .strict()
       .optional()
       .describe('`itsmote check --require-change` (CM050): code changes need a change document.'),
     extraFields: z
       .array(ExtraFieldSchema)
       .optional()
-      .describe('Custom header fields your team writes (`Jira`, `Reviewers`): known, never CM006, shown in hovers and tooltips.'),
+      .describe(
+        'Custom header fields your team writes (`Jira`, `Reviewers`): known, never CM006, shown in hovers and tooltips.',
+      ),
   })
   .strict();
 
@@ -129,12 +160,30 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
   const { problem, tree } = jsonSyntaxProblem(body);
   if (problem) {
     const range = new LineIndex(body).rangeOf(problem.offset, problem.offset + problem.length);
-    return { config, errors: [{ path: '(root)', message: `not valid JSON: ${problem.message}; the file must be one JSON object, e.g. ${EXAMPLE_FILE}`, range }] };
+    return {
+      config,
+      errors: [
+        {
+          path: '(root)',
+          message: `not valid JSON: ${problem.message}; the file must be one JSON object, e.g. ${EXAMPLE_FILE}`,
+          range,
+        },
+      ],
+    };
   }
   const json: unknown = JSON.parse(body);
   const errors: ConfigError[] = [];
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { config, errors: [{ path: '(root)', message: `the file must be one JSON object, not ${shown(json)}; e.g. ${EXAMPLE_FILE}`, range: new LineIndex(body).rangeOf(0, 0) }] };
+    return {
+      config,
+      errors: [
+        {
+          path: '(root)',
+          message: `the file must be one JSON object, not ${shown(json)}; e.g. ${EXAMPLE_FILE}`,
+          range: new LineIndex(body).rangeOf(0, 0),
+        },
+      ],
+    };
   }
   const obj = json as Record<string, unknown>;
   // Validate key by key so that one bad key does not discard the good ones.
@@ -144,7 +193,11 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
     const schema = Object.hasOwn(shape, key) ? (shape as Record<string, z.ZodType>)[key] : undefined;
     if (!schema) {
       const guess = closest(key, Object.keys(shape));
-      errors.push({ path: key, at: 'key', message: `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; the keys are ${Object.keys(shape).join(', ')}` });
+      errors.push({
+        path: key,
+        at: 'key',
+        message: `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; the keys are ${Object.keys(shape).join(', ')}`,
+      });
       continue;
     }
     if (key === 'rules') {
@@ -164,7 +217,8 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
     }
     const r = schema.safeParse(value);
     if (!r.success) {
-      for (const issue of r.error.issues) errors.push({ path: pathOf([key, ...issue.path]), message: issueMessage(key, value, issue) });
+      for (const issue of r.error.issues)
+        errors.push({ path: pathOf([key, ...issue.path]), message: issueMessage(key, value, issue) });
       continue;
     }
     if (key === 'include') config.include = r.data as string[];
@@ -187,15 +241,23 @@ const SEVERITY_WORDS = 'one of "error", "warning", "information", "hint", "off" 
 /** Applies `extraFields` name by name, so that one bad name does not discard the others. */
 function readExtraFields(value: unknown, config: Config, errors: ConfigError[]): void {
   if (!Array.isArray(value)) {
-    errors.push({ path: 'extraFields', message: `must be a list of field names, not ${shown(value)}; ${exampleFor('extraFields')}` });
+    errors.push({
+      path: 'extraFields',
+      message: `must be a list of field names, not ${shown(value)}; ${exampleFor('extraFields')}`,
+    });
     return;
   }
   value.forEach((name, i) => {
     const r = ExtraFieldSchema.safeParse(name);
     if (!r.success) {
-      const why = typeof name === 'string' ? r.error.issues[0]!.message : `must be a field name (a string), not ${shown(name)}`;
+      const why =
+        typeof name === 'string' ? r.error.issues[0]!.message : `must be a field name (a string), not ${shown(name)}`;
       // A bad name is left out and the others apply: the entry is ignored, not the key.
-      errors.push({ path: `extraFields.${i}`, at: 'key', message: `"extraFields" entry ${i + 1}: ${why}; ${exampleFor('extraFields')}` });
+      errors.push({
+        path: `extraFields.${i}`,
+        at: 'key',
+        message: `"extraFields" entry ${i + 1}: ${why}; ${exampleFor('extraFields')}`,
+      });
       return;
     }
     if (!config.extraFields.some((n) => foldName(n) === foldName(r.data))) config.extraFields.push(r.data);
@@ -205,20 +267,34 @@ function readExtraFields(value: unknown, config: Config, errors: ConfigError[]):
 /** Applies `rules` entry by entry, so that one bad entry does not discard the others. */
 function readRules(value: unknown, config: Config, errors: ConfigError[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    errors.push({ path: 'rules', message: `must be an object mapping rule IDs or names to a severity, not ${shown(value)}; ${exampleFor('rules')}` });
+    errors.push({
+      path: 'rules',
+      message: `must be an object mapping rule IDs or names to a severity, not ${shown(value)}; ${exampleFor('rules')}`,
+    });
     return;
   }
   for (const [ruleKey, setting] of Object.entries(value)) {
     const rule = ruleByKey(ruleKey);
     if (!rule) {
-      const guess = closest(ruleKey, RULES.flatMap((x) => [x.id, x.name]));
-      errors.push({ path: `rules.${ruleKey}`, at: 'key', message: `unknown rule "${ruleKey}"${guess ? ` (did you mean "${guess}"?)` : ''}; use a rule ID (CM001 to ${RULES[RULES.length - 1]!.id}) or its name, ${exampleFor('rules')}` });
+      const guess = closest(
+        ruleKey,
+        RULES.flatMap((x) => [x.id, x.name]),
+      );
+      errors.push({
+        path: `rules.${ruleKey}`,
+        at: 'key',
+        message: `unknown rule "${ruleKey}"${guess ? ` (did you mean "${guess}"?)` : ''}; use a rule ID (CM001 to ${RULES[RULES.length - 1]!.id}) or its name, ${exampleFor('rules')}`,
+      });
       continue;
     }
     const r = RuleSettingSchema.safeParse(setting);
     if (!r.success) {
-      const guess = typeof setting === 'string' ? closest(setting, ['error', 'warning', 'information', 'hint', 'off']) : undefined;
-      errors.push({ path: `rules.${ruleKey}`, message: `must be ${SEVERITY_WORDS}, not ${shown(setting)}${guess ? ` (did you mean "${guess}"?)` : ''}; e.g. "${ruleKey}": "${guess ?? 'warning'}"` });
+      const guess =
+        typeof setting === 'string' ? closest(setting, ['error', 'warning', 'information', 'hint', 'off']) : undefined;
+      errors.push({
+        path: `rules.${ruleKey}`,
+        message: `must be ${SEVERITY_WORDS}, not ${shown(setting)}${guess ? ` (did you mean "${guess}"?)` : ''}; e.g. "${ruleKey}": "${guess ?? 'warning'}"`,
+      });
       continue;
     }
     config.severities[rule.id] = typeof r.data === 'string' ? r.data : r.data.severity;

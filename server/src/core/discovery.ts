@@ -46,11 +46,15 @@ export function mayHaveChangeType(text: string): boolean {
  * So `itsmote check changes` still finds `changes/x.md` under the default `**\/changes/**` glob.
  */
 export function anchoredMatcher(inner: PathMatcher, prefix: string): PathMatcher {
-  const pre = prefix.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const pre = prefix
+    .replace(/\\/g, '/')
+    .replace(/^\.\/?/, '')
+    .replace(/\/+$/, '');
   if (!pre) return inner;
   const anchored = (p: string) => `${pre}/${p.replace(/\\/g, '/').replace(/^\.\//, '')}`;
   return {
-    matches: (p) => (inner.matches(p) || inner.matches(anchored(p))) && !inner.excluded(p) && !inner.excluded(anchored(p)),
+    matches: (p) =>
+      (inner.matches(p) || inner.matches(anchored(p))) && !inner.excluded(p) && !inner.excluded(anchored(p)),
     excluded: (p) => inner.excluded(p) || inner.excluded(anchored(p)),
   };
 }

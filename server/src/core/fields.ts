@@ -41,29 +41,133 @@ export const CHANGE_TYPES = ['Standard', 'Normal', 'Emergency'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 export const RISK_LEVELS = ['Low', 'Medium', 'High'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
-export const STATUSES = ['Planned', 'Approved', 'Rejected', 'In Progress', 'Verifying', 'Rolled Back', 'Closed'] as const;
+export const STATUSES = [
+  'Planned',
+  'Approved',
+  'Rejected',
+  'In Progress',
+  'Verifying',
+  'Rolled Back',
+  'Closed',
+] as const;
 export type Status = (typeof STATUSES)[number];
 export const TOUCHES = ['data integrity', 'security'] as const;
 export type Touch = (typeof TOUCHES)[number];
 
 /** The catalogue, in the order of the minimal template (quick fixes insert in this order). */
 export const FIELDS: readonly FieldInfo[] = [
-  { key: 'title', name: 'Title', aliases: [], section: false, doc: 'What the change is, in one line. Required (an `# H1` before the header also counts).' },
-  { key: 'summary', name: 'Summary', aliases: ['Change summary'], section: true, doc: 'What will change, in a few sentences. Optional.' },
-  { key: 'changeType', name: 'Change type', aliases: ['Type'], section: false, doc: 'Standard (pre-approved, low risk, repeatable), Normal (needs one approver) or Emergency (mitigates an active incident, documented after). Required.' },
-  { key: 'owner', name: 'Change Owner', aliases: ['Owner'], section: false, doc: 'The one person accountable end to end: plans, executes, verifies and closes. Never "the team". Required.' },
-  { key: 'services', name: 'Affected services', aliases: ['Services'], section: false, doc: 'Comma-separated services the change can affect (the blast radius). Required, at least one.' },
-  { key: 'risk', name: 'Risk level', aliases: ['Risk'], section: false, doc: 'Low, Medium or High. If you cannot explain the impact, assume higher risk. Required.' },
-  { key: 'status', name: 'Status', aliases: [], section: false, doc: 'Where the change is in the lifecycle; must equal the last status log entry. Required.' },
-  { key: 'window', name: 'Planned execution time', aliases: ['Execution window'], section: false, doc: '`YYYY-MM-DD HH:MM [zone]`, optionally `, 90 min` or `– HH:MM`; no end means 60 minutes. Required for Standard and Normal changes.' },
-  { key: 'rollback', name: 'Rollback plan', aliases: ['Backout plan', 'Rollback', 'Backout', 'Rollback steps'], section: true, doc: 'How to undo the change. If rollback is unclear, the plan is incomplete. Required (Emergency changes may document it after).' },
-  { key: 'verification', name: 'Verification plan', aliases: ['Verification', 'Verification steps', 'Verification method'], section: true, doc: 'Which signals prove the change worked (SLOs, synthetic checks). No verification, no success. Required (Emergency: after).' },
-  { key: 'impact', name: 'Expected user impact', aliases: ['User impact', 'Impact'], section: true, doc: 'What users will notice. If you cannot explain impact, assume higher risk. Expected (warning only).' },
-  { key: 'approval', name: 'Approval (if required)', aliases: ['Approval', 'Approver'], section: false, doc: 'One approver, optionally `, YYYY-MM-DD`. Required for Normal changes and changes touching data integrity or security once past Planned.' },
-  { key: 'touches', name: 'Touches', aliases: [], section: false, doc: 'Optional: `data integrity`, `security` (comma list). Either one makes approval required.' },
-  { key: 'incident', name: 'Incident', aliases: ['Linked incident'], section: false, doc: 'The incident an Emergency change mitigates, e.g. `INC-1234`. Required for Emergency changes.' },
-  { key: 'causedIncidents', name: 'Caused incidents', aliases: ['Incidents caused'], section: false, doc: 'Optional: incidents this change caused; counted in the change failure rate.' },
-  { key: 'outcome', name: 'Outcome', aliases: [], section: true, doc: 'What happened: verified, or rolled back and why. Required once Closed or Rolled Back.' },
+  {
+    key: 'title',
+    name: 'Title',
+    aliases: [],
+    section: false,
+    doc: 'What the change is, in one line. Required (an `# H1` before the header also counts).',
+  },
+  {
+    key: 'summary',
+    name: 'Summary',
+    aliases: ['Change summary'],
+    section: true,
+    doc: 'What will change, in a few sentences. Optional.',
+  },
+  {
+    key: 'changeType',
+    name: 'Change type',
+    aliases: ['Type'],
+    section: false,
+    doc: 'Standard (pre-approved, low risk, repeatable), Normal (needs one approver) or Emergency (mitigates an active incident, documented after). Required.',
+  },
+  {
+    key: 'owner',
+    name: 'Change Owner',
+    aliases: ['Owner'],
+    section: false,
+    doc: 'The one person accountable end to end: plans, executes, verifies and closes. Never "the team". Required.',
+  },
+  {
+    key: 'services',
+    name: 'Affected services',
+    aliases: ['Services'],
+    section: false,
+    doc: 'Comma-separated services the change can affect (the blast radius). Required, at least one.',
+  },
+  {
+    key: 'risk',
+    name: 'Risk level',
+    aliases: ['Risk'],
+    section: false,
+    doc: 'Low, Medium or High. If you cannot explain the impact, assume higher risk. Required.',
+  },
+  {
+    key: 'status',
+    name: 'Status',
+    aliases: [],
+    section: false,
+    doc: 'Where the change is in the lifecycle; must equal the last status log entry. Required.',
+  },
+  {
+    key: 'window',
+    name: 'Planned execution time',
+    aliases: ['Execution window'],
+    section: false,
+    doc: '`YYYY-MM-DD HH:MM [zone]`, optionally `, 90 min` or `– HH:MM`; no end means 60 minutes. Required for Standard and Normal changes.',
+  },
+  {
+    key: 'rollback',
+    name: 'Rollback plan',
+    aliases: ['Backout plan', 'Rollback', 'Backout', 'Rollback steps'],
+    section: true,
+    doc: 'How to undo the change. If rollback is unclear, the plan is incomplete. Required (Emergency changes may document it after).',
+  },
+  {
+    key: 'verification',
+    name: 'Verification plan',
+    aliases: ['Verification', 'Verification steps', 'Verification method'],
+    section: true,
+    doc: 'Which signals prove the change worked (SLOs, synthetic checks). No verification, no success. Required (Emergency: after).',
+  },
+  {
+    key: 'impact',
+    name: 'Expected user impact',
+    aliases: ['User impact', 'Impact'],
+    section: true,
+    doc: 'What users will notice. If you cannot explain impact, assume higher risk. Expected (warning only).',
+  },
+  {
+    key: 'approval',
+    name: 'Approval (if required)',
+    aliases: ['Approval', 'Approver'],
+    section: false,
+    doc: 'One approver, optionally `, YYYY-MM-DD`. Required for Normal changes and changes touching data integrity or security once past Planned.',
+  },
+  {
+    key: 'touches',
+    name: 'Touches',
+    aliases: [],
+    section: false,
+    doc: 'Optional: `data integrity`, `security` (comma list). Either one makes approval required.',
+  },
+  {
+    key: 'incident',
+    name: 'Incident',
+    aliases: ['Linked incident'],
+    section: false,
+    doc: 'The incident an Emergency change mitigates, e.g. `INC-1234`. Required for Emergency changes.',
+  },
+  {
+    key: 'causedIncidents',
+    name: 'Caused incidents',
+    aliases: ['Incidents caused'],
+    section: false,
+    doc: 'Optional: incidents this change caused; counted in the change failure rate.',
+  },
+  {
+    key: 'outcome',
+    name: 'Outcome',
+    aliases: [],
+    section: true,
+    doc: 'What happened: verified, or rolled back and why. Required once Closed or Rolled Back.',
+  },
 ];
 
 /** Folds a field or section name for matching: case-insensitive, runs of spaces collapsed. */

@@ -15,15 +15,24 @@ import { matchEnum } from './values';
 /** A freeze as the config writes it; the descriptions show in the editor (dist/itsmote.schema.json). */
 export const FreezeFileSchema = z
   .object({
-    name: z.string().trim().min(1, 'give the freeze a name').describe('Shown in diagnostics, the calendar and the report.'),
-    start: z.string().describe('`YYYY-MM-DD HH:MM` with an optional zone (UTC default, `Z`, `+02:00`), as in Planned execution time.'),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'give the freeze a name')
+      .describe('Shown in diagnostics, the calendar and the report.'),
+    start: z
+      .string()
+      .describe('`YYYY-MM-DD HH:MM` with an optional zone (UTC default, `Z`, `+02:00`), as in Planned execution time.'),
     end: z.string().describe('The end (exclusive), written like `start`.'),
     services: z
       .array(z.string().trim().min(1, 'a service glob cannot be empty'))
       .min(1, 'list at least one service glob, or leave "services" out for all services')
       .optional()
       .describe('Globs on Affected services (case-insensitive); absent: every service.'),
-    allow: z.array(z.string()).optional().describe('Change types that may still run (Standard, Normal, Emergency); absent: Emergency only.'),
+    allow: z
+      .array(z.string())
+      .optional()
+      .describe('Change types that may still run (Standard, Normal, Emergency); absent: Emergency only.'),
   })
   .strict();
 
@@ -61,7 +70,11 @@ function readInstant(text: string): { ok: true; value: number } | { ok: false; e
   const rest = t.slice(r.value.length).trim();
   const zone = /^([A-Za-z]{2,5})$/.exec(rest);
   if (zone) return { ok: false, error: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00` };
-  if (rest) return { ok: false, error: `cannot read "${rest}" after the time; write YYYY-MM-DD HH:MM with an optional zone (UTC, Z, +02:00)` };
+  if (rest)
+    return {
+      ok: false,
+      error: `cannot read "${rest}" after the time; write YYYY-MM-DD HH:MM with an optional zone (UTC, Z, +02:00)`,
+    };
   return { ok: true, value: r.value.instant };
 }
 
@@ -70,11 +83,19 @@ export function readFreezes(value: unknown): { freezes: Freeze[]; errors: Freeze
   const freezes: Freeze[] = [];
   const errors: FreezeError[] = [];
   if (!Array.isArray(value)) {
-    return { freezes, errors: [{ path: 'freezes', message: 'must be a list of freezes ({ "name", "start", "end", "services"?, "allow"? })' }] };
+    return {
+      freezes,
+      errors: [
+        { path: 'freezes', message: 'must be a list of freezes ({ "name", "start", "end", "services"?, "allow"? })' },
+      ],
+    };
   }
   value.forEach((raw, i) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      errors.push({ path: pathOf(i, []), message: 'must be an object: { "name", "start", "end", "services"?, "allow"? }' });
+      errors.push({
+        path: pathOf(i, []),
+        message: 'must be an object: { "name", "start", "end", "services"?, "allow"? }',
+      });
       return;
     }
     const parsed = FreezeFileSchema.safeParse(raw);
@@ -108,7 +129,13 @@ export function readFreezes(value: unknown): { freezes: Freeze[]; errors: Freeze
       }
     }
     if (errors.length > before || !start.ok || !end.ok) return;
-    freezes.push({ name: f.name.trim(), start: start.value, end: end.value, services: (f.services ?? []).map((s) => s.trim()), allow });
+    freezes.push({
+      name: f.name.trim(),
+      start: start.value,
+      end: end.value,
+      services: (f.services ?? []).map((s) => s.trim()),
+      allow,
+    });
   });
   return { freezes, errors };
 }
@@ -154,7 +181,11 @@ export function freezesHit(
     if (!overlaps(span, freeze)) continue;
     const services = coveredServices(freeze, change.services);
     if (services.length === 0) continue;
-    out.push({ freeze, services, allowed: change.changeType !== undefined && freeze.allow.includes(change.changeType) });
+    out.push({
+      freeze,
+      services,
+      allowed: change.changeType !== undefined && freeze.allow.includes(change.changeType),
+    });
   }
   return out;
 }
@@ -188,12 +219,19 @@ export interface FreezeSpan {
 
 /** The wire form of a freeze. */
 export function freezeSpan(f: Freeze): FreezeSpan {
-  return { name: f.name, start: new Date(f.start).toISOString(), end: new Date(f.end).toISOString(), services: [...f.services], allow: [...f.allow] };
+  return {
+    name: f.name,
+    start: new Date(f.start).toISOString(),
+    end: new Date(f.end).toISOString(),
+    services: [...f.services],
+    allow: [...f.allow],
+  };
 }
 
 /** Freezes from several configs, each once (same name and span), by start. */
 export function uniqueFreezes(lists: Iterable<readonly Freeze[]>): Freeze[] {
   const byKey = new Map<string, Freeze>();
-  for (const list of lists) for (const f of list) byKey.set(JSON.stringify([f.name, f.start, f.end, f.services, f.allow]), f);
+  for (const list of lists)
+    for (const f of list) byKey.set(JSON.stringify([f.name, f.start, f.end, f.services, f.allow]), f);
   return [...byKey.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.name.localeCompare(b.name));
 }

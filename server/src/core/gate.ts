@@ -10,7 +10,8 @@ import type { Freeze } from './freezes';
 import { formatUtc } from './time';
 
 /** Why the gate refuses, one stable key per kind of reason. */
-export type GateReasonKind = 'error' | 'approval' | 'status' | 'no-window' | 'before-window' | 'after-window' | 'freeze';
+export type GateReasonKind =
+  'error' | 'approval' | 'status' | 'no-window' | 'before-window' | 'after-window' | 'freeze';
 
 /** One reason the gate refuses. */
 export interface GateReason {
@@ -61,7 +62,12 @@ function statusReason(doc: ChangeDocument): GateReason | undefined {
   const needsApproval = approvalRequired(doc);
   if (s === 'Approved' || s === 'In Progress' || (s === 'Planned' && !needsApproval)) return undefined;
   const wanted = needsApproval ? 'Approved (or In Progress)' : 'Planned, Approved or In Progress';
-  const what = s === undefined ? 'The Status is missing or not a known status' : s === 'Planned' ? 'Status is Planned and this change needs approval first' : `Status is ${s}`;
+  const what =
+    s === undefined
+      ? 'The Status is missing or not a known status'
+      : s === 'Planned'
+        ? 'Status is Planned and this change needs approval first'
+        : `Status is ${s}`;
   return { reason: 'status', message: `${what}; the gate lets a change start when it is ${wanted}.` };
 }
 
@@ -71,15 +77,25 @@ function windowReason(doc: ChangeDocument, now: number, early: number): GateReas
     // Emergency changes need no window (SPEC section 2): they run when the incident needs them.
     if (doc.values.changeType === 'Emergency') return undefined;
     const why = doc.values.windowError ? `cannot be read (${doc.values.windowError})` : 'is missing';
-    return { reason: 'no-window', message: `The Planned execution time ${why}; the gate lets a change start only inside its window.` };
+    return {
+      reason: 'no-window',
+      message: `The Planned execution time ${why}; the gate lets a change start only inside its window.`,
+    };
   }
   const opens = w.start - early * MINUTE;
   const span = `${formatUtc(w.start)} to ${formatUtc(w.end)}`;
   if (now < opens) {
     const allowance = early ? ` (${early} min early allowed: from ${formatUtc(opens)})` : '';
-    return { reason: 'before-window', message: `The window ${span} has not started (now: ${formatUtc(now)}); it opens in ${minutesText(opens - now)}${allowance}.` };
+    return {
+      reason: 'before-window',
+      message: `The window ${span} has not started (now: ${formatUtc(now)}); it opens in ${minutesText(opens - now)}${allowance}.`,
+    };
   }
-  if (now >= w.end) return { reason: 'after-window', message: `The window ${span} is over (now: ${formatUtc(now)}); re-plan the window (and get it approved again if needed).` };
+  if (now >= w.end)
+    return {
+      reason: 'after-window',
+      message: `The window ${span} is over (now: ${formatUtc(now)}); re-plan the window (and get it approved again if needed).`,
+    };
   return undefined;
 }
 
@@ -107,12 +123,22 @@ export function gate(input: GateInput): GateResult {
     if ((d.severity ?? 1) !== 1) continue;
     // CM041 on a freeze already given as a reason would say the same thing twice.
     if (d.code === 'CM041' && named.has(String((d.data as { freeze?: unknown } | undefined)?.freeze))) continue;
-    reasons.push({ reason: 'error', code: String(d.code ?? ''), line: d.range.start.line + 1, message: `${String(d.code ?? 'error')}: ${messageOf(d)}` });
+    reasons.push({
+      reason: 'error',
+      code: String(d.code ?? ''),
+      line: d.range.start.line + 1,
+      message: `${String(d.code ?? 'error')}: ${messageOf(d)}`,
+    });
   }
   // For a Rejected, finished or unknown status the status reason says it all.
-  const mayProceed = doc.values.status === 'Planned' || doc.values.status === 'Approved' || doc.values.status === 'In Progress';
+  const mayProceed =
+    doc.values.status === 'Planned' || doc.values.status === 'Approved' || doc.values.status === 'In Progress';
   if (mayProceed && approvalRequired(doc) && !hasApprovalEvidence(doc)) {
-    reasons.push({ reason: 'approval', message: 'This change needs approval (Normal, or it touches data integrity or security) and has neither an Approval value nor an Approved status log entry.' });
+    reasons.push({
+      reason: 'approval',
+      message:
+        'This change needs approval (Normal, or it touches data integrity or security) and has neither an Approval value nor an Approved status log entry.',
+    });
   }
   const status = statusReason(doc);
   if (status) reasons.push(status);

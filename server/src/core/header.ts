@@ -73,7 +73,10 @@ export function findHeaderNodes(md: ParsedMarkdown, from = 0): HeaderNodes {
   return { ...(list ? { list } : {}), lists, ...(h1 ? { h1 } : {}), after: list ? after : i, zoneEnd: i };
 }
 
-function offsetsOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): [number, number] | undefined {
+function offsetsOf(
+  node: { position?: { start: { offset?: number }; end: { offset?: number } } },
+  base: number,
+): [number, number] | undefined {
   const p = node.position;
   if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
   return [p.start.offset + base, p.end.offset + base];
@@ -114,7 +117,10 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
   const anchor = valueStart;
   while (valueStart < end && /[ \t]/.test(md.text[valueStart]!)) valueStart++;
   // HTML comments are notes to the writer (templates use them as hints), not part of the value.
-  const value = md.text.slice(valueStart, end).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+  const value = md.text
+    .slice(valueStart, end)
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .trim();
   const [vs, ve] = valueSpan(md.text, valueStart, end);
   return {
     name,

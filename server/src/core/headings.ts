@@ -30,11 +30,7 @@ function headingContent(source: string): string {
  * `Rollback plan`. Emphasis and code markers go wherever they are; runs of spaces collapse.
  */
 export function sectionName(source: string): string {
-  return headingContent(source)
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\s*:$/, '');
+  return headingContent(source).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
 }
 
 /**

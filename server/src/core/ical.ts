@@ -6,13 +6,15 @@
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other control characters are dropped. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // TSAFE-CHAR excludes the controls other than HTAB.
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // TSAFE-CHAR excludes the controls other than HTAB.
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+  );
 }
 
 /** The UTF-8 length of one code point. */
@@ -47,7 +49,10 @@ export function foldLine(line: string): string {
 
 /** `20261201T140000Z`: a DATE-TIME in UTC (seconds kept, milliseconds dropped). */
 export function utcDateTime(instant: number): string {
-  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**

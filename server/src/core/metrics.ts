@@ -94,7 +94,9 @@ export function computeMetrics(docs: Iterable<ChangeDocument>): MonthMetrics[] {
       rollbackRate: m.rolledBack / m.executed,
       incidents: [...incidents].sort(),
       incidentsCaused: incidents.size,
-      meanTimeToRollbackMinutes: rollbackMinutes.length ? rollbackMinutes.reduce((a, b) => a + b, 0) / rollbackMinutes.length : null,
+      meanTimeToRollbackMinutes: rollbackMinutes.length
+        ? rollbackMinutes.reduce((a, b) => a + b, 0) / rollbackMinutes.length
+        : null,
     }))
     .sort((a, b) => a.month.localeCompare(b.month));
 }

@@ -88,19 +88,24 @@ export function buildModel(md: ParsedMarkdown, id: string, opts: ModelOptions = 
   const fmEnd = frontMatterEnd(md.base ? md.text.slice(md.base) : md.text);
   const nodes = findHeaderNodes(md, fmEnd);
   const { list, lists, h1 } = nodes;
-  const items = lists.flatMap((l) => l.children.map((li) => readItem(md, li))).filter((i): i is HeaderItem => i !== undefined);
+  const items = lists
+    .flatMap((l) => l.children.map((li) => readItem(md, li)))
+    .filter((i): i is HeaderItem => i !== undefined);
   const lastList = lists[lists.length - 1] ?? list;
-  const header = list && lastList
-    ? {
-        range: md.lines.rangeOf((list.position?.start.offset ?? 0) + md.base, endOffsetOf(md, lastList)),
-        firstLineRange: md.lines.lineRange(md.lines.positionAt((list.position?.start.offset ?? 0) + md.base).line),
-        items,
-        bullet: bulletOf(md, list),
-        endOffset: endOffsetOf(md, lastList),
-        stray: findStrayItems(md, nodes, items),
-      }
-    : undefined;
-  const rawSections = opts.headerOnly ? [] : readSections(md).filter((s) => (s.heading.position?.start.offset ?? 0) >= fmEnd);
+  const header =
+    list && lastList
+      ? {
+          range: md.lines.rangeOf((list.position?.start.offset ?? 0) + md.base, endOffsetOf(md, lastList)),
+          firstLineRange: md.lines.lineRange(md.lines.positionAt((list.position?.start.offset ?? 0) + md.base).line),
+          items,
+          bullet: bulletOf(md, list),
+          endOffset: endOffsetOf(md, lastList),
+          stray: findStrayItems(md, nodes, items),
+        }
+      : undefined;
+  const rawSections = opts.headerOnly
+    ? []
+    : readSections(md).filter((s) => (s.heading.position?.start.offset ?? 0) >= fmEnd);
   const logSection = rawSections.find((s) => isStatusLogName(s.section.name));
   const doc: ChangeDocument = {
     id,
@@ -110,7 +115,9 @@ export function buildModel(md: ParsedMarkdown, id: string, opts: ModelOptions = 
     values: { touches: [], services: [], incidents: [], causedIncidents: [] },
   };
   // Read from the source, not the mdast children: the fast path (core/fast) gives headings none.
-  const h1Text = h1 ? titleText(md.text.slice((h1.position?.start.offset ?? 0) + md.base, (h1.position?.end.offset ?? 0) + md.base)) : undefined;
+  const h1Text = h1
+    ? titleText(md.text.slice((h1.position?.start.offset ?? 0) + md.base, (h1.position?.end.offset ?? 0) + md.base))
+    : undefined;
   if (h1) doc.h1Range = md.lines.nodeRange(h1, md.base);
   doc.title = fieldValue(doc, 'title') ?? (h1Text || undefined);
   readValues(doc);

@@ -38,7 +38,8 @@ export class LineIndex {
   lineEnd(line: number): number {
     const l = Math.max(0, Math.min(line, this.starts.length - 1));
     let end = l + 1 < this.starts.length ? this.starts[l + 1]! : this.text.length;
-    while (end > this.starts[l]! && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    while (end > this.starts[l]! && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13))
+      end--;
     return end;
   }
 

@@ -47,11 +47,17 @@ function encodeDiagnostic(d: Diagnostic, docsUrl: string): Json {
   const code = String(d.code);
   const data = d.data as { rule?: unknown } | undefined;
   const standard =
-    typeof d.code === 'string' && d.source === SOURCE && d.codeDescription?.href === href(docsUrl, code) && data?.rule === code && typeof d.severity === 'number' &&
+    typeof d.code === 'string' &&
+    d.source === SOURCE &&
+    d.codeDescription?.href === href(docsUrl, code) &&
+    data?.rule === code &&
+    typeof d.severity === 'number' &&
     Object.keys(d).join() === 'range,severity,code,source,message,codeDescription,data';
   if (!standard) return [d];
   const { rule: _rule, ...rest } = data as Record<string, unknown>;
-  return Object.keys(rest).length ? [r4(d.range), d.severity, code, d.message, rest] : [r4(d.range), d.severity, code, d.message];
+  return Object.keys(rest).length
+    ? [r4(d.range), d.severity, code, d.message, rest]
+    : [r4(d.range), d.severity, code, d.message];
 }
 
 function decodeDiagnostic(x: Json, docsUrl: string): Diagnostic {
@@ -72,12 +78,31 @@ function decodeDiagnostic(x: Json, docsUrl: string): Diagnostic {
 }
 
 function encodeItem(i: HeaderItem): Json {
-  return [i.name, i.key ?? 0, i.hasColon ? 1 : 0, i.value, r4(i.range), r4(i.nameRange), r4(i.valueRange), i.startOffset, i.endOffset];
+  return [
+    i.name,
+    i.key ?? 0,
+    i.hasColon ? 1 : 0,
+    i.value,
+    r4(i.range),
+    r4(i.nameRange),
+    r4(i.valueRange),
+    i.startOffset,
+    i.endOffset,
+  ];
 }
 
 function decodeItem(x: Json): HeaderItem {
   const a = arr(x);
-  const item: HeaderItem = { name: str(a[0]), hasColon: a[2] === 1, value: str(a[3]), range: range(a[4]), nameRange: range(a[5]), valueRange: range(a[6]), startOffset: num(a[7]), endOffset: num(a[8]) };
+  const item: HeaderItem = {
+    name: str(a[0]),
+    hasColon: a[2] === 1,
+    value: str(a[3]),
+    range: range(a[4]),
+    nameRange: range(a[5]),
+    valueRange: range(a[6]),
+    startOffset: num(a[7]),
+    endOffset: num(a[8]),
+  };
   if (a[1] !== 0) item.key = str(a[1]) as HeaderItem['key'];
   return item;
 }
@@ -101,7 +126,11 @@ function encodeLog(l: StatusLog): Json {
 
 function decodeLog(x: Json): StatusLog {
   const a = arr(x);
-  return { headingRange: range(a[0]), entries: arr(a[1]).map(decodeEntry), ...(obj(a[2]) as Omit<StatusLog, 'headingRange' | 'entries'>) };
+  return {
+    headingRange: range(a[0]),
+    entries: arr(a[1]).map(decodeEntry),
+    ...(obj(a[2]) as Omit<StatusLog, 'headingRange' | 'entries'>),
+  };
 }
 
 type Header = NonNullable<ChangeDocument['header']>;
@@ -113,7 +142,12 @@ function encodeHeader(h: Header): Json {
 
 function decodeHeader(x: Json): Header {
   const a = arr(x);
-  return { range: range(a[0]), firstLineRange: range(a[1]), items: arr(a[2]).map(decodeItem), ...(obj(a[3]) as Omit<Header, 'range' | 'firstLineRange' | 'items'>) };
+  return {
+    range: range(a[0]),
+    firstLineRange: range(a[1]),
+    items: arr(a[2]).map(decodeItem),
+    ...(obj(a[3]) as Omit<Header, 'range' | 'firstLineRange' | 'items'>),
+  };
 }
 
 function encodeSuppression(s: Suppression): Json {
@@ -124,7 +158,8 @@ function encodeSuppression(s: Suppression): Json {
 function decodeSuppression(x: Json): Suppression {
   const a = arr(x);
   const rest = obj(a[1]);
-  if (typeof rest.kind !== 'string' || !Array.isArray(rest.rules) || !Array.isArray(rest.unknown)) throw new Bad('directive expected');
+  if (typeof rest.kind !== 'string' || !Array.isArray(rest.rules) || !Array.isArray(rest.unknown))
+    throw new Bad('directive expected');
   return { range: range(a[0]), ...(rest as Omit<Suppression, 'range'>) };
 }
 
@@ -150,7 +185,13 @@ export function decodeRecord(x: Json): DocumentRecord {
   const o = obj(x);
   const docsUrl = o.u === undefined ? DEFAULT_DOCS_URL : str(o.u);
   const values = obj(o.v);
-  if (!Array.isArray(values.touches) || !Array.isArray(values.services) || !Array.isArray(values.incidents) || !Array.isArray(values.causedIncidents)) throw new Bad('values expected');
+  if (
+    !Array.isArray(values.touches) ||
+    !Array.isArray(values.services) ||
+    !Array.isArray(values.incidents) ||
+    !Array.isArray(values.causedIncidents)
+  )
+    throw new Bad('values expected');
   const doc: ChangeDocument = { id: str(o.i), sections: [], values: values as ChangeDocument['values'] };
   if (o.t !== undefined) doc.title = str(o.t);
   if (o.h !== undefined) doc.header = decodeHeader(o.h);

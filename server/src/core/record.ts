@@ -29,7 +29,14 @@ import type { ChangeSummary } from './summary';
 export const RECORD_FORMAT = 2;
 
 /** The header fields the volatile rules, CM040, summaries and discovery read. */
-const SLIM_KEYS: ReadonlySet<FieldKey | undefined> = new Set<FieldKey>(['changeType', 'status', 'owner', 'approval', 'services', 'window']);
+const SLIM_KEYS: ReadonlySet<FieldKey | undefined> = new Set<FieldKey>([
+  'changeType',
+  'status',
+  'owner',
+  'approval',
+  'services',
+  'window',
+]);
 
 /** What is kept of a checked document. JSON-safe: it is written to cache files as it is. */
 export interface DocumentRecord {
@@ -53,7 +60,8 @@ export function slimModel(doc: ChangeDocument, extraFields: readonly string[] = 
   const slim: ChangeDocument = { id: doc.id, sections: [], values: doc.values };
   if (doc.title !== undefined) slim.title = doc.title;
   // Custom fields (`extraFields`) are shown in summaries: their items stay too.
-  const keep = (i: HeaderItem) => SLIM_KEYS.has(i.key) || (!i.key && extraFields.length > 0 && extraFieldByName(i.name, extraFields) !== undefined);
+  const keep = (i: HeaderItem) =>
+    SLIM_KEYS.has(i.key) || (!i.key && extraFields.length > 0 && extraFieldByName(i.name, extraFields) !== undefined);
   if (doc.header) slim.header = { ...doc.header, items: doc.header.items.filter(keep) };
   if (doc.statusLog) slim.statusLog = doc.statusLog;
   return slim;
@@ -64,7 +72,13 @@ export function makeRecord(a: Analysis, opts: Pick<CheckOptions, 'config' | 'doc
   return {
     doc: slimModel(a.doc, opts.config.extraFields),
     // The stable rules do not read the clock: any `now` gives the same diagnostics.
-    stable: checkDocument(a, { config: opts.config, ...(opts.docsUrl !== undefined ? { docsUrl: opts.docsUrl } : {}), now: 0, only: 'stable', suppressions: false }),
+    stable: checkDocument(a, {
+      config: opts.config,
+      ...(opts.docsUrl !== undefined ? { docsUrl: opts.docsUrl } : {}),
+      now: 0,
+      only: 'stable',
+      suppressions: false,
+    }),
     suppressions: readSuppressions(a, RULES),
     allowedNext: advanceTargets(a),
   };
@@ -129,7 +143,8 @@ export function viewModel(slim: ChangeDocument): ChangeDocument {
   // without a timed In Progress entry gives no facts, and is not kept at all.
   const log = slim.statusLog;
   const start = log?.entries.find((e) => e.status === 'In Progress' && e.at !== undefined);
-  if (log && start) doc.statusLog = { ...log, entries: log.entries.filter((e) => e === start || e.status === 'Rolled Back') };
+  if (log && start)
+    doc.statusLog = { ...log, entries: log.entries.filter((e) => e === start || e.status === 'Rolled Back') };
   return doc;
 }
 

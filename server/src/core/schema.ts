@@ -82,7 +82,11 @@ export const StatusLogSchema = z.object({
   loose: z.boolean(),
 });
 
-export const PeopleSchema = z.object({ people: z.array(z.string()), hasTeam: z.boolean(), date: z.string().optional() });
+export const PeopleSchema = z.object({
+  people: z.array(z.string()),
+  hasTeam: z.boolean(),
+  date: z.string().optional(),
+});
 
 export const WindowSchema = z.object({ start: z.number(), end: z.number(), explicitEnd: z.boolean() });
 

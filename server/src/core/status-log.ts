@@ -21,7 +21,10 @@ export const PLACEHOLDER_TIME = 'YYYY-MM-DD HH:MM UTC';
 export const PLACEHOLDER_AUTHOR = '...';
 
 // Longest first, so that "In Progress" is not read as something shorter.
-const STATUS_ALTERNATION = [...STATUSES].sort((a, b) => b.length - a.length).map((s) => s.replace(' ', '\\s+')).join('|');
+const STATUS_ALTERNATION = [...STATUSES]
+  .sort((a, b) => b.length - a.length)
+  .map((s) => s.replace(' ', '\\s+'))
+  .join('|');
 // Emphasis around the status (`**Approved**`) is allowed.
 const STATUS_AT_START = new RegExp(`^[*_]*(${STATUS_ALTERNATION})[*_]*(?![\\w-])`, 'i');
 const ZONE_THEN_STATUS = new RegExp(`^([A-Za-z]{2,5})\\s+(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
@@ -100,7 +103,12 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
         ...readTail(rest.slice(zone[0].length)),
       };
     }
-    return { range, timestampRange: md.lines.rangeOf(lineStart, lineStart + ts.value.length), at: ts.value.instant, ...statusAndTail(rest) };
+    return {
+      range,
+      timestampRange: md.lines.rangeOf(lineStart, lineStart + ts.value.length),
+      at: ts.value.instant,
+      ...statusAndTail(rest),
+    };
   }
   if (!looksLikeDate(text)) {
     // `- Approved by @bob yesterday`: a transition written without its time (SPEC section 8).
@@ -121,12 +129,21 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
     timestampRange: md.lines.rangeOf(lineStart, lineStart + text.slice(0, tsEnd).trimEnd().length),
     timestampError: ts.error,
     status: m ? canonicalStatus(m[1]!) : undefined,
-    statusText: m ? m[1]! : text.slice(tsEnd).trim().split(/\sby\s|:/i)[0]!.trim(),
+    statusText: m
+      ? m[1]!
+      : text
+          .slice(tsEnd)
+          .trim()
+          .split(/\sby\s|:/i)[0]!
+          .trim(),
     ...(m ? readTail(text.slice(m.index + m[0].length)) : {}),
   };
 }
 
-function offsets(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): [number, number] {
+function offsets(
+  node: { position?: { start: { offset?: number }; end: { offset?: number } } },
+  base: number,
+): [number, number] {
   return [(node.position?.start.offset ?? 0) + base, (node.position?.end.offset ?? 0) + base];
 }
 

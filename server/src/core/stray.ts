@@ -48,7 +48,12 @@ function describe(md: ParsedMarkdown, node: RootContent): string {
 }
 
 /** Lines of `text` (from `from`) that name a known field, with their 0-based line numbers. */
-function fieldLines(md: ParsedMarkdown, from: number, to: number, pattern: RegExp): { line: number; name: string; key: NonNullable<HeaderItem['key']> }[] {
+function fieldLines(
+  md: ParsedMarkdown,
+  from: number,
+  to: number,
+  pattern: RegExp,
+): { line: number; name: string; key: NonNullable<HeaderItem['key']> }[] {
   const out: { line: number; name: string; key: NonNullable<HeaderItem['key']> }[] = [];
   const first = md.lines.positionAt(from).line;
   const last = md.lines.positionAt(to).line;
@@ -70,10 +75,16 @@ export function findStrayItems(md: ParsedMarkdown, nodes: HeaderNodes, items: re
     if (item.range.end.line === firstLine) continue;
     const from = md.lines.lineStart(firstLine + 1);
     for (const s of fieldLines(md, from, item.endOffset, ITEM_LINE)) {
-      out.push({ ...s, cause: `it is indented under "${item.name}" (line ${firstLine + 1}), so markdown reads it as part of that item's value; write it without indentation` });
+      out.push({
+        ...s,
+        cause: `it is indented under "${item.name}" (line ${firstLine + 1}), so markdown reads it as part of that item's value; write it without indentation`,
+      });
     }
     for (const s of fieldLines(md, from, item.endOffset, BARE_FIELD)) {
-      out.push({ ...s, cause: `it has no bullet, so markdown reads it as part of "${item.name}" (line ${firstLine + 1}); write it as \`- ${s.name}: ...\`` });
+      out.push({
+        ...s,
+        cause: `it has no bullet, so markdown reads it as part of "${item.name}" (line ${firstLine + 1}); write it as \`- ${s.name}: ...\``,
+      });
     }
   }
   // Blocks after the header, up to the first section heading.
@@ -89,7 +100,12 @@ export function findStrayItems(md: ParsedMarkdown, nodes: HeaderNodes, items: re
         const it = readItem(md, li);
         if (it?.key && it.hasColon) out.push({ line: it.range.start.line, name: it.name, key: it.key, cause });
       }
-    } else if (node.type === 'code' || node.type === 'blockquote' || node.type === 'html' || node.type === 'paragraph') {
+    } else if (
+      node.type === 'code' ||
+      node.type === 'blockquote' ||
+      node.type === 'html' ||
+      node.type === 'paragraph'
+    ) {
       const move = '; move it into the header list';
       const cause =
         node.type === 'code'
@@ -101,7 +117,8 @@ export function findStrayItems(md: ParsedMarkdown, nodes: HeaderNodes, items: re
               : node.type === 'html'
                 ? `it is inside an HTML block${move}`
                 : `markdown reads it as part of ${describe(md, node)}${move}`;
-      for (const s of fieldLines(md, startOf(node, md.base), endOf(node, md.base), ITEM_LINE)) out.push({ ...s, cause });
+      for (const s of fieldLines(md, startOf(node, md.base), endOf(node, md.base), ITEM_LINE))
+        out.push({ ...s, cause });
     }
   }
   return out;

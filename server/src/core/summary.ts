@@ -37,13 +37,18 @@ export function freezeMarks(diagnostics: readonly Diagnostic[]): FreezeMark[] {
   for (const d of diagnostics) {
     if (d.code !== 'CM041') continue;
     const data = d.data as { freeze?: unknown; start?: unknown; end?: unknown } | undefined;
-    if (typeof data?.freeze === 'string' && typeof data.start === 'string' && typeof data.end === 'string') out.push({ name: data.freeze, start: data.start, end: data.end });
+    if (typeof data?.freeze === 'string' && typeof data.start === 'string' && typeof data.end === 'string')
+      out.push({ name: data.freeze, start: data.start, end: data.end });
   }
   return out;
 }
 
 /** Summarises a document and counts its diagnostics by severity; `extraFields` are the repository's custom fields. */
-export function summarize(doc: ChangeDocument, diagnostics: readonly Diagnostic[] = [], extraFields: readonly string[] = []): ChangeSummary {
+export function summarize(
+  doc: ChangeDocument,
+  diagnostics: readonly Diagnostic[] = [],
+  extraFields: readonly string[] = [],
+): ChangeSummary {
   const v = doc.values;
   const freezes = freezeMarks(diagnostics);
   const fields = extraFields.length
@@ -60,7 +65,9 @@ export function summarize(doc: ChangeDocument, diagnostics: readonly Diagnostic[
     ...(v.status ? { status: v.status } : {}),
     ...(v.owner ? { owner: v.owner.people.join(', ') } : {}),
     services: v.services,
-    ...(v.window ? { window: { start: new Date(v.window.start).toISOString(), end: new Date(v.window.end).toISOString() } } : {}),
+    ...(v.window
+      ? { window: { start: new Date(v.window.start).toISOString(), end: new Date(v.window.end).toISOString() } }
+      : {}),
     ...(v.approval ? { approver: v.approval.people.join(', ') } : {}),
     incidents: v.incidents,
     ...(fields.length ? { fields } : {}),

@@ -93,8 +93,16 @@ function inCodeTest(a: Analysis): (offset: number) => boolean {
 function codeSpans(a: Analysis): [number, number][] {
   const out: [number, number][] = [];
   const base = a.md.base;
-  const walk = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
-    if ((node.type === 'code' || node.type === 'inlineCode') && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+  const walk = (node: {
+    type: string;
+    position?: { start: { offset?: number }; end: { offset?: number } };
+    children?: unknown[];
+  }) => {
+    if (
+      (node.type === 'code' || node.type === 'inlineCode') &&
+      node.position?.start.offset !== undefined &&
+      node.position.end.offset !== undefined
+    ) {
       out.push([node.position.start.offset + base, node.position.end.offset + base]);
       return;
     }
@@ -140,7 +148,14 @@ export function readSuppressions(a: Analysis, catalogue: RuleKeys): Suppression[
       }
       const kind = m[1] as SuppressionKind;
       const range = lines.rangeOf(start, end);
-      out.push({ kind, rules, unknown, ...(reason ? { reason } : {}), range, ...(kind === 'disable-next-line' ? { nextLine: lineAfterComments(text, lines, range.end.line + 1) } : {}) });
+      out.push({
+        kind,
+        rules,
+        unknown,
+        ...(reason ? { reason } : {}),
+        range,
+        ...(kind === 'disable-next-line' ? { nextLine: lineAfterComments(text, lines, range.end.line + 1) } : {}),
+      });
     }
   }
   cache.set(a, out);
@@ -165,7 +180,10 @@ function lineAfterComments(text: string, lines: Analysis['md']['lines'], line: n
     if (close < 0) return l;
     const endLine = lines.positionAt(close + 3).line;
     // Text after the comment on its last line makes that line the target.
-    const rest = text.slice(close + 3, lines.lineEnd(endLine)).replace(/<!--[\s\S]*?-->/g, '').trim();
+    const rest = text
+      .slice(close + 3, lines.lineEnd(endLine))
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .trim();
     if (rest !== '') return endLine;
     l = endLine + 1;
   }
@@ -192,7 +210,8 @@ export function suppressorOf(d: Diagnostic, directives: readonly Suppression[]):
   const line = d.range.start.line;
   for (const s of directives) {
     if (s.kind === 'disable-next-line' && (s.nextLine ?? s.range.end.line + 1) === line && covers(s, code)) return s;
-    if (s.kind === 'disable-line' && line >= s.range.start.line && line <= s.range.end.line && covers(s, code)) return s;
+    if (s.kind === 'disable-line' && line >= s.range.start.line && line <= s.range.end.line && covers(s, code))
+      return s;
   }
   // Block directives: replay those that end before the diagnostic starts.
   let all: Suppression | undefined;
@@ -231,7 +250,11 @@ export interface SuppressionResult {
 }
 
 /** Splits diagnostics of a document into kept and suppressed. */
-export function applySuppressions(a: Analysis, diagnostics: readonly Diagnostic[], catalogue: RuleKeys): SuppressionResult {
+export function applySuppressions(
+  a: Analysis,
+  diagnostics: readonly Diagnostic[],
+  catalogue: RuleKeys,
+): SuppressionResult {
   const directives = readSuppressions(a, catalogue);
   if (directives.length === 0) return { kept: [...diagnostics], suppressed: [] };
   const kept: Diagnostic[] = [];

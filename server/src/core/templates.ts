@@ -10,7 +10,17 @@ import { fieldInfo } from './fields';
 import { formatUtc } from './time';
 
 /** The fields of a header whose change type is not known yet (CM001's quick fix). */
-export const MINIMAL_TEMPLATE_FIELDS: readonly FieldKey[] = ['changeType', 'owner', 'services', 'risk', 'status', 'window', 'rollback', 'verification', 'impact'];
+export const MINIMAL_TEMPLATE_FIELDS: readonly FieldKey[] = [
+  'changeType',
+  'owner',
+  'services',
+  'risk',
+  'status',
+  'window',
+  'rollback',
+  'verification',
+  'impact',
+];
 
 /**
  * The fields of a new change of each type, in the order they are written. Normal changes add
@@ -47,7 +57,9 @@ export interface TemplateInput {
  */
 export function changeTemplate(input: TemplateInput): string {
   const title = input.title.replace(/\s+/g, ' ').trim();
-  const header = TEMPLATE_FIELDS[input.type].map((key) => `- ${fieldInfo(key).name}: ${key === 'owner' ? input.author : (templateValue(key, input.type) ?? '')}`);
+  const header = TEMPLATE_FIELDS[input.type].map(
+    (key) => `- ${fieldInfo(key).name}: ${key === 'owner' ? input.author : (templateValue(key, input.type) ?? '')}`,
+  );
   return [
     `# ${title}`,
     '',
@@ -61,4 +73,3 @@ export function changeTemplate(input: TemplateInput): string {
     '',
   ].join('\n');
 }
-

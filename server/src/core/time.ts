@@ -25,7 +25,8 @@ export interface TimestampMatch {
 }
 
 // date, time, optional seconds, optional zone (with or without a space before it)
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})(?!\w|:\S))?/i;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})(?!\w|:\S))?/i;
 const LOOSE_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2}))?/;
 
 function zoneOffset(zone: string | undefined): number {
@@ -38,8 +39,10 @@ function zoneOffset(zone: string | undefined): number {
 function instantOf(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number): Parsed<number> {
   if (mo < 1 || mo > 12) return { ok: false, error: `month ${mo} does not exist` };
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d < 1 || d > daysInMonth) return { ok: false, error: `day ${d} does not exist in ${y}-${String(mo).padStart(2, '0')}` };
-  if (h > 23 || mi > 59 || s > 59) return { ok: false, error: `time ${h}:${String(mi).padStart(2, '0')} does not exist` };
+  if (d < 1 || d > daysInMonth)
+    return { ok: false, error: `day ${d} does not exist in ${y}-${String(mo).padStart(2, '0')}` };
+  if (h > 23 || mi > 59 || s > 59)
+    return { ok: false, error: `time ${h}:${String(mi).padStart(2, '0')} does not exist` };
   return { ok: true, value: Date.UTC(y, mo - 1, d, h, mi, s) - offset * MINUTE };
 }
 
@@ -60,15 +63,27 @@ export function readTimestamp(text: string): Parsed<TimestampMatch> {
   // Real offsets run from -12:00 to +14:00 with minutes under 60; `+25:00` is a typo, not a zone.
   if (offset < -12 * 60 || offset > 14 * 60 || Number(m[7]?.slice(-2) ?? 0) > 59) {
     const asEnd = m[7]!.startsWith('-') ? `; for an end, write " - ${m[7]!.slice(1)}" with spaces` : '';
-    return { ok: false, error: `time zone offset "${m[7]}" does not exist (offsets run from -12:00 to +14:00)${asEnd}` };
+    return {
+      ok: false,
+      error: `time zone offset "${m[7]}" does not exist (offsets run from -12:00 to +14:00)${asEnd}`,
+    };
   }
-  const instant = instantOf(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset);
+  const instant = instantOf(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+    offset,
+  );
   if (!instant.ok) return instant;
   return { ok: true, value: { instant: instant.value, length: m[0].length, offsetMinutes: offset } };
 }
 
 const DURATION = /^,?\s*(?:for\s+)?(\d+(?:\.\d+)?)\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)\.?$/i;
-const END = /^(?:,\s*)?(?:–|—|-|to|until)\s*(?:(\d{4}-\d{2}-\d{2})[ T]+)?(\d{1,2}):(\d{2})(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
+const END =
+  /^(?:,\s*)?(?:–|—|-|to|until)\s*(?:(\d{4}-\d{2}-\d{2})[ T]+)?(\d{1,2}):(\d{2})(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
 
 // `14:00-15:00 UTC`: a `-HH:MM` glued to the time reads as an ISO offset, unless a zone word
 // follows it, which makes it an end (an offset and a zone together mean nothing).
@@ -84,7 +99,8 @@ export function withoutTrailingNote(value: string): string {
   let depth = 0;
   for (let i = t.length - 1; i >= 0; i--) {
     if (t[i] === ')') depth++;
-    else if (t[i] === '(' && --depth === 0) return i > 0 && t.slice(0, i).trim() !== '' ? t.slice(0, i).trimEnd() : value;
+    else if (t[i] === '(' && --depth === 0)
+      return i > 0 && t.slice(0, i).trim() !== '' ? t.slice(0, i).trimEnd() : value;
   }
   return value;
 }
@@ -98,7 +114,8 @@ export function parseWindow(value: string): Parsed<Window> {
   if (!ts.ok) return ts;
   const start = ts.value.instant;
   const rest = text.slice(ts.value.length).trim();
-  if (rest === '') return { ok: true, value: { start, end: start + DEFAULT_WINDOW_MINUTES * MINUTE, explicitEnd: false } };
+  if (rest === '')
+    return { ok: true, value: { start, end: start + DEFAULT_WINDOW_MINUTES * MINUTE, explicitEnd: false } };
   const dur = DURATION.exec(rest);
   if (dur) {
     const n = Number(dur[1]);
@@ -126,7 +143,10 @@ export function parseWindow(value: string): Parsed<Window> {
   if (zone && !/^(to|until)$/i.test(zone[1]!)) {
     return { ok: false, error: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00` };
   }
-  return { ok: false, error: `cannot read "${rest.replace(/^,\s*/, "")}" after the start time; write ", 90 min", ", 2 h" or "– HH:MM"` };
+  return {
+    ok: false,
+    error: `cannot read "${rest.replace(/^,\s*/, '')}" after the start time; write ", 90 min", ", 2 h" or "– HH:MM"`,
+  };
 }
 
 /** Formats an instant as the log writes it: `YYYY-MM-DD HH:MM UTC`. */

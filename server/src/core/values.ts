@@ -37,7 +37,10 @@ export function isSeeBelow(value: string): boolean {
 
 /** Removes emphasis/code markers around a short value: `**High**` -> `High`. */
 export function stripInlineMarkup(value: string): string {
-  return value.trim().replace(/^[*_`~]+|[*_`~]+$/g, '').trim();
+  return value
+    .trim()
+    .replace(/^[*_`~]+|[*_`~]+$/g, '')
+    .trim();
 }
 
 /** Case-insensitive match of a value against an enum; returns the canonical spelling. */

@@ -99,7 +99,7 @@ export class ClientFileSystem implements FileSystem {
   }
 
   async findRepoRoot(dir: string): Promise<string | undefined> {
-    for (let d = uriPaths.resolve(dir); ; ) {
+    for (let d = uriPaths.resolve(dir); ;) {
       if ((await settle(this.transport.stat(uriOfPath(uriPaths.join(d, '.git'))))).ok) return d;
       const up = uriPaths.dirname(d);
       if (up === d) return undefined;
@@ -119,7 +119,8 @@ export class ClientFileSystem implements FileSystem {
           if (!listed.ok) return;
           for (const [name, type] of listed.entries) {
             if (type & FileTypeBits.symbolicLink) continue;
-            if (type & FileTypeBits.directory && depth < CATALOG_MAX_DEPTH && !CATALOG_SKIP_DIRS.has(name)) await walk(uriPaths.join(dir, name), depth + 1);
+            if (type & FileTypeBits.directory && depth < CATALOG_MAX_DEPTH && !CATALOG_SKIP_DIRS.has(name))
+              await walk(uriPaths.join(dir, name), depth + 1);
             else if (type & FileTypeBits.file && CATALOG_NAME.test(name)) out.push(uriPaths.join(dir, name));
           }
         };

@@ -67,7 +67,11 @@ export class ConfigResolverOn {
     }
     if (read.reason !== 'no such file or directory' && read.reason !== 'not a directory') {
       // A config that exists but cannot be read is reported, and defaults apply below it.
-      const r: ResolvedConfig = { config: defaultConfig(), file, errors: [{ path: '(root)', message: `cannot be read: ${read.reason}` }] };
+      const r: ResolvedConfig = {
+        config: defaultConfig(),
+        file,
+        errors: [{ path: '(root)', message: `cannot be read: ${read.reason}` }],
+      };
       this.onConfigRead(r);
       return r;
     }

@@ -16,10 +16,14 @@ export interface ClientFeatures {
 export function clientFeatures(params: InitializeParams): ClientFeatures {
   const caps = params.capabilities;
   const options = params.initializationOptions as InitializationOptions | undefined;
-  const retrigger = typeof options?.retriggerCommand === 'string' && options.retriggerCommand.trim() ? options.retriggerCommand.trim() : undefined;
+  const retrigger =
+    typeof options?.retriggerCommand === 'string' && options.retriggerCommand.trim()
+      ? options.retriggerCommand.trim()
+      : undefined;
   return {
     completionSnippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
-    snippetEdits: (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
+    snippetEdits:
+      (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
     ...(retrigger ? { retriggerCommand: retrigger } : {}),
   };
 }

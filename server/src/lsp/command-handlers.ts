@@ -32,7 +32,12 @@ function readArgs(raw: unknown): AdvanceStatusArgs | undefined {
 }
 
 /** Registers the command and custom request handlers. */
-export function registerCommandHandlers(connection: Connection, docs: CurrentDocuments, index: WorkspaceIndex, env: Environment): void {
+export function registerCommandHandlers(
+  connection: Connection,
+  docs: CurrentDocuments,
+  index: WorkspaceIndex,
+  env: Environment,
+): void {
   connection.onExecuteCommand(
     guard('executeCommand', false as boolean, async (params, token) => {
       if (params.command !== ServerCommands.advanceStatus) return false;
@@ -48,7 +53,11 @@ export function registerCommandHandlers(connection: Connection, docs: CurrentDoc
         log().info(`[itsmote] advance refused: document is at version ${e.version}, not ${args.version}`);
         return false;
       }
-      const edits = advanceEdits(e.analysis, args.to as Status, { author: env.author(args.author ?? e.settings.author), now: env.now(), ...(args.note ? { note: args.note } : {}) });
+      const edits = advanceEdits(e.analysis, args.to as Status, {
+        author: env.author(args.author ?? e.settings.author),
+        now: env.now(),
+        ...(args.note ? { note: args.note } : {}),
+      });
       if (!edits) return false;
       const r = await connection.workspace.applyEdit({
         label: `Advance status to ${args.to}`,

@@ -61,7 +61,8 @@ export class CurrentDocuments {
     const doc = this.open.get(uri);
     const indexed = this.index.get(uri);
     if (!doc) return indexed ? this.closed(indexed, token) : undefined;
-    if (indexed?.full && indexed.version === doc.version) return this.fromEntry(indexed, indexed.full.analysis, () => this.index.diagnosticsOf(indexed));
+    if (indexed?.full && indexed.version === doc.version)
+      return this.fromEntry(indexed, indexed.full.analysis, () => this.index.diagnosticsOf(indexed));
     // The debounced check has not run yet: the new version's analysis, diagnostics only on demand.
     const path = pathOf(uri);
     const folder = folderOf(this.folders(), path);
@@ -69,7 +70,10 @@ export class CurrentDocuments {
     const settings = indexed?.settings ?? DEFAULT_SETTINGS;
     const repo = indexed?.repo;
     // Over the size limit: not analysed (as the check does it), its one diagnostic from the index.
-    if (doc.getText().length / 1024 > settings.maxFileSizeKB) return indexed ? this.fromEntry(indexed, fastAnalysis('', uri), () => this.index.diagnosticsOf(indexed)) : undefined;
+    if (doc.getText().length / 1024 > settings.maxFileSizeKB)
+      return indexed
+        ? this.fromEntry(indexed, fastAnalysis('', uri), () => this.index.diagnosticsOf(indexed))
+        : undefined;
     const analysis = this.open.analysisOf(uri)!;
     let diagnostics: Diagnostic[] | undefined;
     return {
@@ -81,7 +85,13 @@ export class CurrentDocuments {
       config,
       settings,
       ...(repo ? { repo } : {}),
-      diagnostics: () => (diagnostics ??= checkDocument(analysis, { config, now: this.env.now(), docsUrl: settings.docsUrl, ...(repo ? { repo } : {}) })),
+      diagnostics: () =>
+        (diagnostics ??= checkDocument(analysis, {
+          config,
+          now: this.env.now(),
+          docsUrl: settings.docsUrl,
+          ...(repo ? { repo } : {}),
+        })),
     };
   }
 
@@ -94,7 +104,16 @@ export class CurrentDocuments {
     const same = contentHash(read.text) === e.hash;
     let diagnostics: Diagnostic[] | undefined;
     return this.fromEntry(e, analysis, () =>
-      same ? this.index.diagnosticsOf(e) : (diagnostics ??= sortDiagnostics(checkDocument(analysis, { config: e.config, now: this.env.now(), docsUrl: e.settings.docsUrl, ...(e.repo ? { repo: e.repo } : {}) }))),
+      same
+        ? this.index.diagnosticsOf(e)
+        : (diagnostics ??= sortDiagnostics(
+            checkDocument(analysis, {
+              config: e.config,
+              now: this.env.now(),
+              docsUrl: e.settings.docsUrl,
+              ...(e.repo ? { repo: e.repo } : {}),
+            }),
+          )),
     );
   }
 
@@ -116,7 +135,15 @@ export class CurrentDocuments {
   diagnoser(c: Current): Diagnose {
     return (text) => {
       const analysis = analyze(text, c.uri);
-      return { analysis, diagnostics: checkDocument(analysis, { config: c.config, now: this.env.now(), docsUrl: c.settings.docsUrl, ...(c.repo ? { repo: c.repo } : {}) }) };
+      return {
+        analysis,
+        diagnostics: checkDocument(analysis, {
+          config: c.config,
+          now: this.env.now(),
+          docsUrl: c.settings.docsUrl,
+          ...(c.repo ? { repo: c.repo } : {}),
+        }),
+      };
     };
   }
 }

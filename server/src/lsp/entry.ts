@@ -88,7 +88,10 @@ export interface BuildInput {
 }
 
 /** Whether a document is a change document: its path matches the globs, or its header has a Change type. */
-export function isChangeDocument(input: Pick<BuildInput, 'path' | 'folder' | 'config'>, analysis: Pick<Analysis, 'doc'>): boolean {
+export function isChangeDocument(
+  input: Pick<BuildInput, 'path' | 'folder' | 'config'>,
+  analysis: Pick<Analysis, 'doc'>,
+): boolean {
   const m = matcherOf(input.config);
   if (input.path) {
     const rel = relPath(input.folder, input.path);
@@ -120,22 +123,40 @@ export function buildEntry(input: BuildInput): Entry {
   const large = kb > input.settings.maxFileSizeKB;
   const hash = contentHash(input.text);
   const key = recordKey(input, large);
-  const reuse = input.record && input.record.hash === hash && input.record.key === key && input.version === null ? input.record : undefined;
+  const reuse =
+    input.record && input.record.hash === hash && input.record.key === key && input.version === null
+      ? input.record
+      : undefined;
   const unpacked = reuse ? unpackRecord(reuse.packed) : undefined;
   // Open documents keep their full analysis (features need it); closed ones only the record.
-  const analysis = unpacked ? undefined : large ? fastAnalysis('', input.uri) : (input.analysis ?? fastAnalysis(input.text, input.uri));
+  const analysis = unpacked
+    ? undefined
+    : large
+      ? fastAnalysis('', input.uri)
+      : (input.analysis ?? fastAnalysis(input.text, input.uri));
   const record = unpacked ?? makeRecord(analysis!, { config: input.config, docsUrl: input.settings.docsUrl });
-  const isChange = large ? (input.path ? matcherOf(input.config).matches(relPath(input.folder, input.path)) : false) : isChangeDocument(input, record);
+  const isChange = large
+    ? input.path
+      ? matcherOf(input.config).matches(relPath(input.folder, input.path))
+      : false
+    : isChangeDocument(input, record);
   const docDiagnostics = !isChange
     ? []
     : large
       ? [tooLarge(kb, input.settings.maxFileSizeKB)]
-      : recordDiagnostics(record, { config: input.config, now: input.now, docsUrl: input.settings.docsUrl, ...(input.repo ? { repo: input.repo } : {}) });
+      : recordDiagnostics(record, {
+          config: input.config,
+          now: input.now,
+          docsUrl: input.settings.docsUrl,
+          ...(input.repo ? { repo: input.repo } : {}),
+        });
   const people = isChange && !large ? [...peopleOfDocument(record.doc)] : [];
   const packed = unpacked ? reuse!.packed : packRecord(record, input.settings.docsUrl);
   // A closed document's view is made from the packed record: its strings are then its own, not
   // slices that would keep the whole text of the document alive.
-  const view = (unpacked && reuse!.view) || viewOf(input.version === null && !unpacked ? (unpackRecord(packed) ?? record) : record, input.config.extraFields);
+  const view =
+    (unpacked && reuse!.view) ||
+    viewOf(input.version === null && !unpacked ? (unpackRecord(packed) ?? record) : record, input.config.extraFields);
   const e: Entry = {
     uri: input.uri,
     version: input.version,
@@ -173,7 +194,12 @@ function heldRecord(e: Entry): DocumentRecord | undefined {
  * now (about 0.2 ms); when the file cannot be read, its diagnostics stay as they were (the
  * watcher's deletion follows).
  */
-export function recheckEntry(e: Entry, repo: RepoFacts | undefined, now: number, readText?: (path: string) => ReadResult): Entry {
+export function recheckEntry(
+  e: Entry,
+  repo: RepoFacts | undefined,
+  now: number,
+  readText?: (path: string) => ReadResult,
+): Entry {
   const next: Entry = { ...e };
   delete next.repo;
   if (repo) next.repo = repo;
@@ -183,12 +209,27 @@ export function recheckEntry(e: Entry, repo: RepoFacts | undefined, now: number,
   if (!record) {
     const r = path !== undefined ? readText?.(path) : undefined;
     if (!r?.ok) return next;
-    const fresh = buildEntry({ uri: e.uri, path, ...(e.folder ? { folder: e.folder } : {}), text: r.text, version: null, config: e.config, settings: e.settings, now, ...(repo ? { repo } : {}) });
+    const fresh = buildEntry({
+      uri: e.uri,
+      path,
+      ...(e.folder ? { folder: e.folder } : {}),
+      text: r.text,
+      version: null,
+      config: e.config,
+      settings: e.settings,
+      now,
+      ...(repo ? { repo } : {}),
+    });
     delete fresh.packed;
     fresh.setDiagnostics = e.setDiagnostics;
     return fresh;
   }
-  next.docDiagnostics = recordDiagnostics(record, { config: e.config, now, docsUrl: e.settings.docsUrl, ...(repo ? { repo } : {}) });
+  next.docDiagnostics = recordDiagnostics(record, {
+    config: e.config,
+    now,
+    docsUrl: e.settings.docsUrl,
+    ...(repo ? { repo } : {}),
+  });
   return next;
 }
 

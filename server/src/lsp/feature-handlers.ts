@@ -20,11 +20,19 @@ function sameRange(a: Diagnostic, b: Diagnostic): boolean {
 function withData(sent: readonly Diagnostic[], current: readonly Diagnostic[]): Diagnostic[] {
   return sent
     .filter((d) => d.source === undefined || d.source === 'itsmote')
-    .map((d) => (d.data !== undefined ? d : (current.find((c) => String(c.code) === String(d.code) && sameRange(c, d)) ?? d)));
+    .map((d) =>
+      d.data !== undefined ? d : (current.find((c) => String(c.code) === String(d.code) && sameRange(c, d)) ?? d),
+    );
 }
 
 /** Registers the feature handlers. */
-export function registerFeatureHandlers(connection: Connection, docs: CurrentDocuments, index: WorkspaceIndex, env: Environment, client: ClientFeatures): void {
+export function registerFeatureHandlers(
+  connection: Connection,
+  docs: CurrentDocuments,
+  index: WorkspaceIndex,
+  env: Environment,
+  client: ClientFeatures,
+): void {
   const changeEntry = async (uri: string, token: CancellationToken): Promise<Current | undefined> => {
     const e = await docs.get(uri, token);
     throwIfCancelled(token);
@@ -69,7 +77,12 @@ export function registerFeatureHandlers(connection: Connection, docs: CurrentDoc
   connection.onHover(
     guard('hover', null as Hover | null, async (params, token) => {
       const e = await changeEntry(params.textDocument.uri, token);
-      return e ? (hover(e.analysis, params.position, e.diagnostics(), { freezes: e.config.freezes, extraFields: e.config.extraFields }) ?? null) : null;
+      return e
+        ? (hover(e.analysis, params.position, e.diagnostics(), {
+            freezes: e.config.freezes,
+            extraFields: e.config.extraFields,
+          }) ?? null)
+        : null;
     }),
   );
 

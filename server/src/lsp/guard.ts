@@ -37,7 +37,11 @@ export function throwIfCancelled(token: CancellationToken | undefined): void {
 const isCancelled = (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled;
 
 /** Wraps a handler so that a throw or a rejection logs and yields `fallback`. */
-export function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+export function guard<A extends unknown[], R>(
+  name: string,
+  fallback: R,
+  fn: (...args: A) => R | Promise<R>,
+): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       return await fn(...args);

@@ -102,7 +102,14 @@ export class OpenDocuments {
     this.running.get(uri)?.cancel();
     this.running.set(uri, source);
     try {
-      await this.index.update(uri, doc.getText(), version, () => !source.token.isCancellationRequested && this.get(uri)?.version === version, false, () => this.analysisOf(uri));
+      await this.index.update(
+        uri,
+        doc.getText(),
+        version,
+        () => !source.token.isCancellationRequested && this.get(uri)?.version === version,
+        false,
+        () => this.analysisOf(uri),
+      );
     } finally {
       if (this.running.get(uri) === source) this.running.delete(uri);
       source.dispose();

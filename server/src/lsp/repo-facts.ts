@@ -26,7 +26,12 @@ export class RepoFactsStore {
   /** (Re-)reads the CODEOWNERS and catalog files of a folder's repository. Never throws. */
   async read(folder: Folder): Promise<void> {
     try {
-      this.files.set(folder.uri, await this.fs.readRepoFiles((await this.fs.findRepoRoot(folder.path)) ?? folder.path, { git: this.mayRunGit() }));
+      this.files.set(
+        folder.uri,
+        await this.fs.readRepoFiles((await this.fs.findRepoRoot(folder.path)) ?? folder.path, {
+          git: this.mayRunGit(),
+        }),
+      );
     } catch {
       // An unreadable repository gives no facts; the rules that need them stay off.
       this.files.delete(folder.uri);

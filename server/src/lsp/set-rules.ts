@@ -13,7 +13,15 @@ export function setKey(e: Entry): string {
   if (!e.isChange) return '';
   const doc = e.view.doc;
   const v = doc.values;
-  return JSON.stringify([v.status, v.services, v.window, doc.header?.items.find((i) => i.key === 'window')?.range, e.config.severities.CM040, e.settings.docsUrl, e.view.suppressions]);
+  return JSON.stringify([
+    v.status,
+    v.services,
+    v.window,
+    doc.header?.items.find((i) => i.key === 'window')?.range,
+    e.config.severities.CM040,
+    e.settings.docsUrl,
+    e.view.suppressions,
+  ]);
 }
 
 /** Set diagnostics per URI for the change documents given (absent: none). */

@@ -3,7 +3,12 @@
  * watched files and every handler. Each handler is guarded (guard.ts): nothing a client sends
  * can crash the server.
  */
-import type { Connection, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type {
+  Connection,
+  InitializeParams,
+  InitializeResult,
+  WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
 import { MessageType, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { IndexChangedNotification, ServerCommands, WorkspaceTrustedNotification } from '../protocol';
@@ -36,7 +41,10 @@ export const SERVER_INFO = { name: 'itsmote-changes', version };
 export function serverCapabilities(): InitializeResult['capabilities'] {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    codeActionProvider: { codeActionKinds: [ActionKinds.quickFix, ActionKinds.advance, ActionKinds.fixAll], resolveProvider: false },
+    codeActionProvider: {
+      codeActionKinds: [ActionKinds.quickFix, ActionKinds.advance, ActionKinds.fixAll],
+      resolveProvider: false,
+    },
     completionProvider: { triggerCharacters: [':', ' ', '-', ',', '@'], resolveProvider: false },
     hoverProvider: true,
     documentSymbolProvider: true,
@@ -96,7 +104,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const configLogged = new Map<string, string>();
 
   const publish = (uri: string, diagnostics: Diagnostic[], version?: number) =>
-    void connection.sendDiagnostics({ uri: open.clientSpelling(uri), diagnostics, ...(version !== undefined ? { version } : {}) }).catch(() => {});
+    void connection
+      .sendDiagnostics({ uri: open.clientSpelling(uri), diagnostics, ...(version !== undefined ? { version } : {}) })
+      .catch(() => {});
 
   const index = new WorkspaceIndex({
     env,
@@ -109,11 +119,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     storage: () => (storagePath ? { path: storagePath, version: SERVER_INFO.version } : undefined),
     sink: {
       publish,
-      indexChanged: (uris) => void connection.sendNotification(IndexChangedNotification, uris ? { uris } : {}).catch(() => {}),
+      indexChanged: (uris) =>
+        void connection.sendNotification(IndexChangedNotification, uris ? { uris } : {}).catch(() => {}),
       warn: (message) => {
         log().info(`[itsmote] ${message}`);
         // A notification, not showWarningMessage's request: nothing waits for the user to close it.
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ITSMote: ${message}` }).catch(() => {});
+        void connection
+          .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ITSMote: ${message}` })
+          .catch(() => {});
       },
       configRead: (r) =>
         background('config diagnostics', async () => {
@@ -166,35 +179,53 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     configsSeen.clear();
     const isCancelled = () => reporter?.token.isCancellationRequested === true;
     try {
-      await index.scan((done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`), {
-        walking: (found) => reporter?.report(`looking for change documents: ${found} found`),
-        isCancelled,
-        ...(revalidating ? { open: openTexts } : {}),
-      });
+      await index.scan(
+        (done, total) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`),
+        {
+          walking: (found) => reporter?.report(`looking for change documents: ${found} found`),
+          isCancelled,
+          ...(revalidating ? { open: openTexts } : {}),
+        },
+      );
       if (isCancelled()) log().info('[itsmote] workspace scan cancelled: the documents read so far are indexed');
       const changes = index.changes();
       const withErrors = changes.filter((e) => index.diagnosticsOf(e).some((d) => d.severity === 1)).length;
-      connection.console.info(indexedLine({ changes: changes.length, withErrors, folders: folders.length, configs: configsSeen.size, ms: performance.now() - started }));
+      connection.console.info(
+        indexedLine({
+          changes: changes.length,
+          withErrors,
+          folders: folders.length,
+          configs: configsSeen.size,
+          ms: performance.now() - started,
+        }),
+      );
     } finally {
       reporter?.done();
     }
   };
 
   connection.onInitialize(
-    guard('initialize', { capabilities: serverCapabilities(), serverInfo: SERVER_INFO } as InitializeResult, (params: InitializeParams) => {
-      folders = foldersOf(params);
-      const options = params.initializationOptions as InitializationOptions | undefined;
-      env.configure(options);
-      storagePath = platform.keepsIndex && typeof options?.storagePath === 'string' && options.storagePath ? options.storagePath : undefined;
-      const caps = params.capabilities;
-      settings = new SettingsCache(connection, caps.workspace?.configuration === true);
-      dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-      progressSupported = caps.window?.workDoneProgress === true;
-      Object.assign(client, clientFeatures(params));
-      connection.console.info(startedLine(SERVER_INFO, params.clientInfo, platform.runtime));
-      connection.console.info(foldersLine(folders));
-      return { capabilities: serverCapabilities(), serverInfo: SERVER_INFO };
-    }),
+    guard(
+      'initialize',
+      { capabilities: serverCapabilities(), serverInfo: SERVER_INFO } as InitializeResult,
+      (params: InitializeParams) => {
+        folders = foldersOf(params);
+        const options = params.initializationOptions as InitializationOptions | undefined;
+        env.configure(options);
+        storagePath =
+          platform.keepsIndex && typeof options?.storagePath === 'string' && options.storagePath
+            ? options.storagePath
+            : undefined;
+        const caps = params.capabilities;
+        settings = new SettingsCache(connection, caps.workspace?.configuration === true);
+        dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+        progressSupported = caps.window?.workDoneProgress === true;
+        Object.assign(client, clientFeatures(params));
+        connection.console.info(startedLine(SERVER_INFO, params.clientInfo, platform.runtime));
+        connection.console.info(foldersLine(folders));
+        return { capabilities: serverCapabilities(), serverInfo: SERVER_INFO };
+      },
+    ),
   );
 
   connection.onInitialized(
@@ -202,7 +233,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       // A clock the user fixed but mistyped must not pass silently (the CLI stops on it).
       for (const problem of env.clockErrors) {
         log().error(`[itsmote] ${problem}`);
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `ITSMote: ${problem}` }).catch(() => {});
+        void connection
+          .sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `ITSMote: ${problem}` })
+          .catch(() => {});
       }
       if (dynamicWatch) background('register watchers', () => registerWatchers(connection));
       background('workspace folders', async () => {

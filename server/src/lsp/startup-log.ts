@@ -9,7 +9,11 @@ import { configErrorPosition, configErrorText } from '../core/config-errors';
 import type { Folder } from './paths';
 
 /** The line after `initialize`: server and client versions, the runtime, the process. */
-export function startedLine(server: { name: string; version: string }, client: { name: string; version?: string } | undefined, runtime: string): string {
+export function startedLine(
+  server: { name: string; version: string },
+  client: { name: string; version?: string } | undefined,
+  runtime: string,
+): string {
   const by = client ? ` for ${client.name}${client.version ? ` ${client.version}` : ''}` : '';
   return `${server.name} ${server.version} started${by} (${runtime})`;
 }
@@ -22,7 +26,9 @@ export function foldersLine(folders: readonly Folder[]): string {
 
 /** One config file as read: valid, or how many problems (each problem is logged on its own line). */
 export function configLine(file: string, errors: readonly ConfigError[]): string {
-  return errors.length ? `config ${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'} (the defaults apply to those keys)` : `config ${file}: valid`;
+  return errors.length
+    ? `config ${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'} (the defaults apply to those keys)`
+    : `config ${file}: valid`;
 }
 
 /** One problem of a config file, as the CLI prints it. */

@@ -16,7 +16,12 @@ import { pathOf } from './paths';
 const REPO_FILE = /\/(CODEOWNERS|catalog-info\.ya?ml)$/i;
 
 /** Handles one batch of file events. `configChanged` is awaited when a config file changed. */
-export async function onWatchedFiles(changes: readonly FileEvent[], index: WorkspaceIndex, open: OpenDocuments, configChanged: (deleted: string[]) => Promise<void>): Promise<void> {
+export async function onWatchedFiles(
+  changes: readonly FileEvent[],
+  index: WorkspaceIndex,
+  open: OpenDocuments,
+  configChanged: (deleted: string[]) => Promise<void>,
+): Promise<void> {
   let config = false;
   const deletedConfigs: string[] = [];
   const repoFiles: string[] = [];
@@ -50,7 +55,8 @@ export async function onWatchedFiles(changes: readonly FileEvent[], index: Works
 
 /** Asks the client to watch markdown and config files (dynamic registration). */
 export async function registerWatchers(connection: Connection): Promise<void> {
-  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [
+  await connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [
       { globPattern: '**/*.md' },
       { globPattern: '**/*.markdown' },
       { globPattern: `**/${CONFIG_FILE_NAME}` },

@@ -125,7 +125,8 @@ export class WorkspaceIndex {
   }
 
   /** Reads a file synchronously, where the file system can (entries without their record are rebuilt from it). */
-  private readonly readSync = (path: string) => this.deps.fs.readTextSync?.(path) ?? { ok: false as const, reason: 'no synchronous read' };
+  private readonly readSync = (path: string) =>
+    this.deps.fs.readTextSync?.(path) ?? { ok: false as const, reason: 'no synchronous read' };
 
   /** The entry of a URI, if indexed. */
   get(uri: string): Entry | undefined {
@@ -164,19 +165,39 @@ export class WorkspaceIndex {
    * Re-indexes one document from its text. `isCurrent` is asked after the asynchronous part
    * (settings, config); a stale run (a newer version arrived) stops there and changes nothing.
    */
-  async update(uri: string, text: string, version: number | null, isCurrent: () => boolean = () => true, batch = false, analysis?: () => Analysis | undefined): Promise<Entry | undefined> {
+  async update(
+    uri: string,
+    text: string,
+    version: number | null,
+    isCurrent: () => boolean = () => true,
+    batch = false,
+    analysis?: () => Analysis | undefined,
+  ): Promise<Entry | undefined> {
     const ctx = await this.contextFor(uri);
     if (!isCurrent()) return undefined;
     // A closed document whose text and config are unchanged keeps its record (no analysis).
     const prev = this.entries.get(uri);
-    const held = prev?.packed !== undefined ? { hash: prev.hash, key: prev.key, packed: prev.packed, view: prev.view } : undefined;
+    const held =
+      prev?.packed !== undefined ? { hash: prev.hash, key: prev.key, packed: prev.packed, view: prev.view } : undefined;
     const disk = held || version !== null ? undefined : this.persisted?.peek(uri);
     // The view of an unchanged entry is kept; a record from disk alone gets a new one.
-    const reuse = version !== null ? undefined : (held ?? (disk && prev && disk.hash === prev.hash && disk.key === prev.key ? { ...disk, view: prev.view } : disk));
+    const reuse =
+      version !== null
+        ? undefined
+        : (held ??
+          (disk && prev && disk.hash === prev.hash && disk.key === prev.key ? { ...disk, view: prev.view } : disk));
     // The entry takes the packed record over: the copy read from disk is not kept twice.
     this.persisted?.take(uri);
     const made = version !== null ? analysis?.() : undefined;
-    const e = buildEntry({ uri, text, version, ...ctx, now: this.deps.env.now(), ...(reuse ? { record: reuse } : {}), ...(made ? { analysis: made } : {}) });
+    const e = buildEntry({
+      uri,
+      text,
+      version,
+      ...ctx,
+      now: this.deps.env.now(),
+      ...(reuse ? { record: reuse } : {}),
+      ...(made ? { analysis: made } : {}),
+    });
     this.store(e, batch);
     return e;
   }
@@ -196,7 +217,8 @@ export class WorkspaceIndex {
     e.setDiagnostics = prev?.setDiagnostics && !setChanged ? prev.setDiagnostics : e.setDiagnostics;
     const touched = setChanged ? this.refreshSet() : new Set<string>();
     // CM016 is cross-document: when the people a document names change, others may become (un)known.
-    if (e.folder && (prev?.people.join('\n') ?? '') !== e.people.join('\n')) for (const u of this.refreshRepo([e.folder], false)) touched.add(u);
+    if (e.folder && (prev?.people.join('\n') ?? '') !== e.people.join('\n'))
+      for (const u of this.refreshRepo([e.folder], false)) touched.add(u);
     touched.add(e.uri);
     this.publishAndNotify(touched);
   }
@@ -218,11 +240,15 @@ export class WorkspaceIndex {
       // What CM016 reads of the counts: which of the document's people outside CODEOWNERS another
       // document names (people in CODEOWNERS are known whatever the counts say).
       const listed = new Set((facts?.people ?? []).map(personKey));
-      const known = (e: Entry, c: ReadonlyMap<string, number> | undefined) => e.people.filter((p) => !listed.has(p) && (c?.get(p) ?? 0) >= 2).join('\n');
+      const known = (e: Entry, c: ReadonlyMap<string, number> | undefined) =>
+        e.people.filter((p) => !listed.has(p) && (c?.get(p) ?? 0) >= 2).join('\n');
       for (const e of members) {
         // Facts re-read (new arrays) or first read after the document was checked: re-check.
         const newFacts = e.repo?.people !== facts?.people || e.repo?.services !== facts?.services;
-        const stale = force || (e.isChange && newFacts) || (facts?.people !== undefined && known(e, e.repo?.peopleInDocuments) !== known(e, counts));
+        const stale =
+          force ||
+          (e.isChange && newFacts) ||
+          (facts?.people !== undefined && known(e, e.repo?.peopleInDocuments) !== known(e, counts));
         if (!stale) {
           if (facts) e.repo = facts;
           continue;
@@ -335,7 +361,11 @@ export class WorkspaceIndex {
     }
   }
 
-  private async runScan(token: CancellationToken, progress: ((done: number, total: number) => void) | undefined, hooks: ScanHooks): Promise<void> {
+  private async runScan(
+    token: CancellationToken,
+    progress: ((done: number, total: number) => void) | undefined,
+    hooks: ScanHooks,
+  ): Promise<void> {
     const storage = await this.openStorage();
     try {
       await this.scanFolders(token, progress, hooks, storage.writer);
@@ -347,7 +377,12 @@ export class WorkspaceIndex {
     }
   }
 
-  private async scanFolders(token: CancellationToken, progress: ((done: number, total: number) => void) | undefined, hooks: ScanHooks, writer: RecordCacheWriter | undefined): Promise<void> {
+  private async scanFolders(
+    token: CancellationToken,
+    progress: ((done: number, total: number) => void) | undefined,
+    hooks: ScanHooks,
+    writer: RecordCacheWriter | undefined,
+  ): Promise<void> {
     const stale = () => token.isCancellationRequested;
     const open = hooks.open;
     let cancelled = false;
@@ -357,12 +392,25 @@ export class WorkspaceIndex {
     for (const folder of this.deps.folders()) {
       if (cancelled) break;
       const resolver = this.resolverFor(folder);
-      const [root, { maxFiles }] = await Promise.all([resolver.forDir(folder.path), this.deps.settings.get(folder.uri)]);
-      const walkOptions = { maxFiles, ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}), onProgress: (found: number) => hooks.walking?.(found) };
+      const [root, { maxFiles }] = await Promise.all([
+        resolver.forDir(folder.path),
+        this.deps.settings.get(folder.uri),
+      ]);
+      const walkOptions = {
+        maxFiles,
+        ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
+        onProgress: (found: number) => hooks.walking?.(found),
+      };
       // The repository files are read alongside the walk: a scan takes no longer for them.
-      const [walk] = await Promise.all([this.deps.fs.findChangeFiles(folder.path, pathMatcher(root.config), walkOptions), this.repo.read(folder)]);
+      const [walk] = await Promise.all([
+        this.deps.fs.findChangeFiles(folder.path, pathMatcher(root.config), walkOptions),
+        this.repo.read(folder),
+      ]);
       if (stale()) return;
-      if (walk.capped !== undefined) this.deps.sink.warn?.(`stopped looking for change documents in ${folder.path} after ${walk.capped} candidate files (the itsmote.maxFiles setting); the rest of the folder is not checked.`);
+      if (walk.capped !== undefined)
+        this.deps.sink.warn?.(
+          `stopped looking for change documents in ${folder.path} after ${walk.capped} candidate files (the itsmote.maxFiles setting); the rest of the folder is not checked.`,
+        );
       cancelled = walk.cancelled === true;
       let done = 0;
       // Progress about every 1% (a notification per file costs more than the file), and the
@@ -403,7 +451,8 @@ export class WorkspaceIndex {
       }
     }
     // A cancelled scan saw only part of the folders: keep what it did not get to.
-    if (!cancelled) for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
+    if (!cancelled)
+      for (const [uri, e] of this.entries) if (e.version === null && !seen.has(uri)) this.entries.delete(uri);
     this.factsCache = undefined;
     this.refreshSet();
     // Documents were checked with the people counts of a half-read folder: settle them now.
@@ -411,7 +460,8 @@ export class WorkspaceIndex {
     this.complete = true;
     const uris = new Set([...this.entries.keys(), ...this.published]);
     for (const uri of uris) this.publishOne(uri);
-    for (const [uri, e] of this.entries) if (e.isChange) this.summaries.set(uri, contentHash(JSON.stringify(this.summaryOf(e))));
+    for (const [uri, e] of this.entries)
+      if (e.isChange) this.summaries.set(uri, contentHash(JSON.stringify(this.summaryOf(e))));
     this.deps.sink.indexChanged();
     this.persisted = undefined;
     // A scan cancelled by the user saw part of the folders: the file of the previous scan stays.
@@ -470,7 +520,13 @@ export class WorkspaceIndex {
     const diagnostics = this.diagnosticsOf(e);
     // The freezes come from the CM041 diagnostics, as in `summarize`, so list, tree and Problems agree.
     const freezes = freezeMarks(diagnostics);
-    return { ...e.view.summary, problems: problemCounts(diagnostics), ...(freezes.length ? { freezes } : {}), uri: e.uri, allowedNext: e.view.allowedNext };
+    return {
+      ...e.view.summary,
+      problems: problemCounts(diagnostics),
+      ...(freezes.length ? { freezes } : {}),
+      uri: e.uri,
+      allowedNext: e.view.allowedNext,
+    };
   }
 
   /** Summaries of the change documents (under a folder URI when given), by ID. */
@@ -492,7 +548,9 @@ export class WorkspaceIndex {
 
   /** The change documents under a folder URI (all when absent). */
   private changesUnder(folderUri?: string): Entry[] {
-    return this.changes().filter((e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`));
+    return this.changes().filter(
+      (e) => !folderUri || e.uri.startsWith(folderUri.endsWith('/') ? folderUri : `${folderUri}/`),
+    );
   }
 
   /** The catalog's service names for a document's folder (completion of Affected services). */

@@ -39,7 +39,11 @@ export async function findChangeFiles(root: string, matcher: PathMatcher, opts: 
   } catch (e) {
     return { ...result, rootError: describeFsError(e) };
   }
-  if (isVirtualFs(rootReal)) return { ...result, rootError: `${rootReal} is a view of the kernel (/proc, /sys, /dev), not a folder of documents` };
+  if (isVirtualFs(rootReal))
+    return {
+      ...result,
+      rootError: `${rootReal} is a view of the kernel (/proc, /sys, /dev), not a folder of documents`,
+    };
   const seenDirs = new Set<string>([rootReal]);
   const wanted = (rel: string) => matcher.matches(rel) || (MARKDOWN.test(rel) && !matcher.excluded(rel));
   let folders = 0;

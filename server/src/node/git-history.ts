@@ -8,7 +8,8 @@ import { catFiles, git, gitError, gitToplevel, NO_DIFF_PROGRAMS, nulList } from 
 import { decodeText } from './read-text-file';
 
 /** The versions of a file, oldest first, or why they cannot be read. */
-export type HistoryResult = { ok: true; versions: FileVersion[]; top: string } | { ok: false; reason: string; notInGit?: boolean };
+export type HistoryResult =
+  { ok: true; versions: FileVersion[]; top: string } | { ok: false; reason: string; notInGit?: boolean };
 
 const MAX_RENAMES = 50;
 
@@ -26,10 +27,13 @@ export type HistoryCache = Map<string, Promise<{ top: string; hasHead: boolean }
 
 /** The old path of `path` when `commit` renamed it (compared with its first parent), else undefined. */
 async function renameSource(top: string, commit: string, path: string): Promise<string | undefined> {
-  const r = await git(['diff-tree', ...NO_DIFF_PROGRAMS, '-r', '-M', '--no-commit-id', '--name-status', '-z', '--root', commit], top);
+  const r = await git(
+    ['diff-tree', ...NO_DIFF_PROGRAMS, '-r', '-M', '--no-commit-id', '--name-status', '-z', '--root', commit],
+    top,
+  );
   if (!r.ok) return undefined;
   const t = nulList(r.stdout);
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const status = t[i]!;
     if (/^[RC]\d*$/.test(status)) {
       if (status.startsWith('R') && t[i + 2] === path) return t[i + 1];
@@ -56,7 +60,19 @@ export async function fileHistory(file: string, cache: HistoryCache = new Map())
   // Follow renames by hand: `git log --follow` also follows copies, so a change created from a
   // copy of another document would inherit that document's history.
   for (let hops = 0; hops < MAX_RENAMES; hops++) {
-    const log = await git(['log', ...NO_DIFF_PROGRAMS, '--no-show-signature', '--no-merges', '--format=%x1e%H%x1f%at%x1f%an', from, '--', path], top);
+    const log = await git(
+      [
+        'log',
+        ...NO_DIFF_PROGRAMS,
+        '--no-show-signature',
+        '--no-merges',
+        '--format=%x1e%H%x1f%at%x1f%an',
+        from,
+        '--',
+        path,
+      ],
+      top,
+    );
     if (!log.ok) return { ok: false, reason: gitError(log) };
     const found = log.stdout
       .split('\x1e')
@@ -74,7 +90,10 @@ export async function fileHistory(file: string, cache: HistoryCache = new Map())
     from = `${oldest.commit}^`;
   }
   commits.reverse();
-  const texts = await catFiles(top, commits.map((c) => `${c.commit}:${c.path}`));
+  const texts = await catFiles(
+    top,
+    commits.map((c) => `${c.commit}:${c.path}`),
+  );
   const versions: FileVersion[] = [];
   commits.forEach((c, i) => {
     const raw = texts[i];

@@ -59,7 +59,13 @@ export function gitArgv(args: readonly string[]): string[] {
  * would otherwise fetch missing objects from a remote the repository names, e.g. `ext::<command>`.
  */
 export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...base, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_ALLOW_PROTOCOL: base.GIT_ALLOW_PROTOCOL ?? '' };
+  return {
+    ...base,
+    LC_ALL: 'C',
+    GIT_PAGER: 'cat',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ALLOW_PROTOCOL: base.GIT_ALLOW_PROTOCOL ?? '',
+  };
 }
 
 /** Runs `git ...args` in `cwd`, hardened, with a stable environment, killed after `timeoutMs`. */
@@ -74,7 +80,9 @@ export function git(args: readonly string[], cwd: string, timeoutMs = defaultGit
         const missing = e?.code === 'ENOENT';
         const timedOut = !missing && e?.killed === true && e.signal === 'SIGTERM';
         const flags = { ...(missing ? { missing: true } : {}), ...(timedOut ? { timedOut: true } : {}) };
-        const errText = timedOut ? `git gave no answer within ${timeoutMs / 1000} s and was stopped` : (stderr ?? '').trim();
+        const errText = timedOut
+          ? `git gave no answer within ${timeoutMs / 1000} s and was stopped`
+          : (stderr ?? '').trim();
         resolve({ ok: !err, stdout: stdout ?? '', stderr: errText, ...flags });
       },
     );
@@ -84,8 +92,14 @@ export function git(args: readonly string[], cwd: string, timeoutMs = defaultGit
 /** The first line of git's error output, for one-line messages. */
 export function gitError(r: GitResult): string {
   if (r.missing) return 'git is not installed (or not on PATH)';
-  if (r.timedOut) return `${r.stderr} (a repository config can make git wait forever, e.g. an [include] of a FIFO; ITSMOTE_GIT_TIMEOUT_MS sets the limit)`;
-  return r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed';
+  if (r.timedOut)
+    return `${r.stderr} (a repository config can make git wait forever, e.g. an [include] of a FIFO; ITSMOTE_GIT_TIMEOUT_MS sets the limit)`;
+  return (
+    r.stderr
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.replace(/^(fatal|error): /, '') ?? 'git failed'
+  );
 }
 
 /** The top folder of the work tree that holds `dir`, or undefined when `dir` is not in one. */
@@ -139,7 +153,13 @@ export async function filterOverrides(cwd: string): Promise<string[] | undefined
 export function catFiles(cwd: string, specs: readonly string[]): Promise<(Buffer | undefined)[]> {
   if (specs.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
-    const child = spawn('git', gitArgv(['cat-file', '--batch']), { cwd, env: gitEnv(), windowsHide: true, stdio: ['pipe', 'pipe', 'ignore'], timeout: defaultGitTimeoutMs() });
+    const child = spawn('git', gitArgv(['cat-file', '--batch']), {
+      cwd,
+      env: gitEnv(),
+      windowsHide: true,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      timeout: defaultGitTimeoutMs(),
+    });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', () => resolve(specs.map(() => undefined)));

@@ -36,10 +36,20 @@ export function describeFsError(e: unknown): string {
 }
 
 /** Why a path that is not a regular file cannot be read, or undefined when it is one. */
-export function notRegular(s: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string | undefined {
+export function notRegular(
+  s: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>,
+): string | undefined {
   if (s.isFile()) return undefined;
   if (s.isDirectory()) return 'is a directory';
-  const kind = s.isFIFO() ? 'a FIFO' : s.isSocket() ? 'a socket' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : 'a special file';
+  const kind = s.isFIFO()
+    ? 'a FIFO'
+    : s.isSocket()
+      ? 'a socket'
+      : s.isCharacterDevice()
+        ? 'a character device'
+        : s.isBlockDevice()
+          ? 'a block device'
+          : 'a special file';
   return `not a regular file (${kind})`;
 }
 

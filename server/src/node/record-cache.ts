@@ -67,7 +67,14 @@ interface Header {
 
 /** The first line of a cache file; its length does not depend on the hashes and lengths it holds. */
 function headerLine(version: string, sha1: string, summariesSha1: string, summariesBytes: number): string {
-  const h: Header = { tool: TOOL, format: RECORD_FORMAT, version, sha1, summariesSha1, summariesBytes: String(summariesBytes).padStart(12, '0') };
+  const h: Header = {
+    tool: TOOL,
+    format: RECORD_FORMAT,
+    version,
+    sha1,
+    summariesSha1,
+    summariesBytes: String(summariesBytes).padStart(12, '0'),
+  };
   return `${JSON.stringify(h)}\n`;
 }
 
@@ -89,7 +96,10 @@ function readBytes(fd: number, position: number, length: number): Buffer {
  * character (as JSON.stringify leaves it, one emoji doubles it and slack adds a sixth).
  */
 export function packRecord(r: DocumentRecord, docsUrl?: string): string {
-  const json = JSON.stringify(encodeRecord(r, docsUrl)).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(encodeRecord(r, docsUrl)).replace(
+    /[\u0100-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return Buffer.from(json, 'latin1').toString('latin1');
 }
 
@@ -118,7 +128,14 @@ function parseSummary(json: string): ChangeSummary | undefined {
   if (json === '') return undefined;
   try {
     const s = JSON.parse(json) as Partial<ChangeSummary> | null;
-    if (typeof s !== 'object' || s === null || typeof s.id !== 'string' || !Array.isArray(s.services) || !Array.isArray(s.incidents)) return undefined;
+    if (
+      typeof s !== 'object' ||
+      s === null ||
+      typeof s.id !== 'string' ||
+      !Array.isArray(s.services) ||
+      !Array.isArray(s.incidents)
+    )
+      return undefined;
     (s as ChangeSummary).problems = { errors: 0, warnings: 0, infos: 0 };
     return s as ChangeSummary;
   } catch {
@@ -170,7 +187,8 @@ export class RecordCache {
         fd = openSync(file, 'r');
         const first = readBytes(fd, 0, 512);
         const nl = first.indexOf(10);
-        head = nl < 0 ? 'not an itsmote cache file' : RecordCache.header(first.subarray(0, nl).toString('utf8'), version);
+        head =
+          nl < 0 ? 'not an itsmote cache file' : RecordCache.header(first.subarray(0, nl).toString('utf8'), version);
         if (typeof head === 'string') return new RecordCache(file, version, new Map(), head);
         bytes = Buffer.concat([first.subarray(0, nl + 1), readBytes(fd, nl + 1, Number(head.summariesBytes))]);
       } else bytes = await readFile(file);
@@ -180,7 +198,9 @@ export class RecordCache {
       if (fd !== undefined) closeSync(fd);
     }
     const parsed = RecordCache.parse(bytes, version, opts.summariesOnly === true);
-    return typeof parsed === 'string' ? new RecordCache(file, version, new Map(), parsed) : new RecordCache(file, version, parsed.entries, undefined, parsed.pending);
+    return typeof parsed === 'string'
+      ? new RecordCache(file, version, new Map(), parsed)
+      : new RecordCache(file, version, parsed.entries, undefined, parsed.pending);
   }
 
   /** The first line's fields, or why the file cannot be used. */
@@ -193,7 +213,13 @@ export class RecordCache {
     }
     if (h?.tool !== TOOL) return 'not an itsmote cache file';
     if (h.format !== RECORD_FORMAT || h.version !== version) return `written by another version (${String(h.version)})`;
-    if (typeof h.sha1 !== 'string' || typeof h.summariesSha1 !== 'string' || typeof h.summariesBytes !== 'string' || !/^\d{12}$/.test(h.summariesBytes)) return 'corrupt (its first line)';
+    if (
+      typeof h.sha1 !== 'string' ||
+      typeof h.summariesSha1 !== 'string' ||
+      typeof h.summariesBytes !== 'string' ||
+      !/^\d{12}$/.test(h.summariesBytes)
+    )
+      return 'corrupt (its first line)';
     return h as Header;
   }
 
@@ -201,7 +227,11 @@ export class RecordCache {
    * The entries of a cache file's bytes (the first line and the summaries block, and the records
    * block unless `summariesOnly`), or why the file cannot be used.
    */
-  private static parse(bytes: Buffer, version: string, summariesOnly: boolean): { entries: Map<string, Entry>; pending?: { offset: number; sha1: string } } | string {
+  private static parse(
+    bytes: Buffer,
+    version: string,
+    summariesOnly: boolean,
+  ): { entries: Map<string, Entry>; pending?: { offset: number; sha1: string } } | string {
     const nl = bytes.indexOf(10);
     if (nl < 0) return 'not an itsmote cache file';
     const header = RecordCache.header(bytes.subarray(0, nl).toString('utf8'), version);
@@ -210,10 +240,11 @@ export class RecordCache {
     const end = start + Number(header.summariesBytes);
     if (end > bytes.length) return 'corrupt (shorter than its first line says)';
     const block = bytes.subarray(start, end);
-    if (header.summariesSha1 !== crypto.createHash('sha1').update(block).digest('base64')) return 'corrupt (its content does not match its hash)';
+    if (header.summariesSha1 !== crypto.createHash('sha1').update(block).digest('base64'))
+      return 'corrupt (its content does not match its hash)';
     const entries = new Map<string, Entry>();
     const text = block.toString('utf8');
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
       const eol = text.indexOf('\n', at);
       const line = text.slice(at, eol < 0 ? text.length : eol);
       at = eol < 0 ? text.length : eol + 1;
@@ -225,7 +256,8 @@ export class RecordCache {
       } catch {
         return 'corrupt (not JSON)';
       }
-      if (!Array.isArray(head) || head.length !== 3 || !head.every((x) => typeof x === 'string')) return 'corrupt (not a map of files)';
+      if (!Array.isArray(head) || head.length !== 3 || !head.every((x) => typeof x === 'string'))
+        return 'corrupt (not a map of files)';
       const [path, hash, key] = head as [string, string, string];
       entries.set(path, [hash, key, line.slice(tab + 1), undefined]);
     }
@@ -235,11 +267,12 @@ export class RecordCache {
 
   /** Puts the records block's packed records into `entries` (in order); why not, when it cannot be used. */
   private static fill(entries: Map<string, Entry>, block: Buffer, sha1: string): string | undefined {
-    if (sha1 !== crypto.createHash('sha1').update(block).digest('base64')) return 'corrupt (its content does not match its hash)';
+    if (sha1 !== crypto.createHash('sha1').update(block).digest('base64'))
+      return 'corrupt (its content does not match its hash)';
     // One string per line, decoded from the bytes: slices of one string of the whole block would
     // keep all of it alive as long as any record is kept (the language server keeps them).
     const lines: string[] = [];
-    for (let at = 0; block.length > 0; ) {
+    for (let at = 0; block.length > 0;) {
       const eol = block.indexOf(10, at);
       lines.push(block.toString('utf8', at, eol < 0 ? block.length : eol));
       if (eol < 0) break;
@@ -312,10 +345,23 @@ export class RecordCache {
    * Stores the record of `path` for this content hash and config key (checked with `docsUrl`),
    * and its summary (custom fields named by `extraFields`, the config's) for `summary`.
    */
-  set(path: string, hash: string, key: string, record: DocumentRecord, docsUrl?: string, extraFields: readonly string[] = []): void {
+  set(
+    path: string,
+    hash: string,
+    key: string,
+    record: DocumentRecord,
+    docsUrl?: string,
+    extraFields: readonly string[] = [],
+  ): void {
     const prev = this.entries.get(path);
     if (prev && prev[0] === hash && prev[1] === key && prev[4] === record) return;
-    this.entries.set(path, [hash, key, summaryColumn(summarize(record.doc, [], extraFields)), packRecord(record, docsUrl), record]);
+    this.entries.set(path, [
+      hash,
+      key,
+      summaryColumn(summarize(record.doc, [], extraFields)),
+      packRecord(record, docsUrl),
+      record,
+    ]);
     this.dirty = true;
   }
 
@@ -382,7 +428,9 @@ class BlockWriter {
     const at = this.position;
     this.position += bytes.length;
     this.bytes += bytes.length;
-    this.writing = this.writing.then(() => (this.failed === undefined ? this.fh.write(bytes, 0, bytes.length, at) : undefined)).catch((e: unknown) => (this.failed ??= e));
+    this.writing = this.writing
+      .then(() => (this.failed === undefined ? this.fh.write(bytes, 0, bytes.length, at) : undefined))
+      .catch((e: unknown) => (this.failed ??= e));
   }
 
   /** Writes what is queued; the SHA-1 of everything added. */
@@ -460,7 +508,7 @@ export class RecordCacheWriter {
     const recordsSha1 = await this.records.end();
     let position = this.headerBytes + this.summaries.bytes;
     const buf = Buffer.allocUnsafe(CHUNK);
-    for (let from = 0; from < this.records.bytes; ) {
+    for (let from = 0; from < this.records.bytes;) {
       const { bytesRead } = await this.side.read(buf, 0, Math.min(CHUNK, this.records.bytes - from), from);
       if (bytesRead === 0) throw new Error('cache records cut short');
       await this.main.write(buf, 0, bytesRead, position);

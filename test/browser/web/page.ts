@@ -8,7 +8,11 @@
  * Typed without the DOM library (the project type-checks tests without it): the few browser
  * APIs used are declared here.
  */
-import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-languageserver-protocol/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  createMessageConnection,
+} from 'vscode-languageserver-protocol/browser';
 import { FsReadDirectoryRequest, FsReadFileRequest, FsStatRequest } from '../../../server/src/protocol';
 import type { FsReadDirectoryResult, FsReadFileResult, FsStatResult } from '../../../server/src/protocol';
 
@@ -70,19 +74,28 @@ function start(serverCode: string, files: Record<string, string>): Lsp {
   });
   conn.onRequest(FsReadDirectoryRequest, ({ uri }): FsReadDirectoryResult => {
     fsRequests.push(`readDirectory ${uri}`);
-    return isDir(uri) ? { ok: true, entries: children(uri) } : { ok: false, reason: uri in files ? 'not a directory' : 'no such file or directory' };
+    return isDir(uri)
+      ? { ok: true, entries: children(uri) }
+      : { ok: false, reason: uri in files ? 'not a directory' : 'no such file or directory' };
   });
   conn.onRequest(FsStatRequest, ({ uri }): FsStatResult => {
     fsRequests.push(`stat ${uri}`);
-    return uri in files ? { ok: true, type: FILE } : isDir(uri) ? { ok: true, type: DIRECTORY } : { ok: false, reason: 'no such file or directory' };
+    return uri in files
+      ? { ok: true, type: FILE }
+      : isDir(uri)
+        ? { ok: true, type: DIRECTORY }
+        : { ok: false, reason: 'no such file or directory' };
   });
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Lsp['diagnostics'][string] }) => {
-    diagnostics[p.uri] = p.diagnostics;
-    wake();
-  });
+  conn.onNotification(
+    'textDocument/publishDiagnostics',
+    (p: { uri: string; diagnostics: Lsp['diagnostics'][string] }) => {
+      diagnostics[p.uri] = p.diagnostics;
+      wake();
+    },
+  );
   conn.onNotification('itsmote/indexChanged', () => {
     indexChanges++;
     wake();

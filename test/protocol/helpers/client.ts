@@ -23,7 +23,14 @@ import {
   WorkDoneProgressCreateRequest,
   PublishDiagnosticsNotification,
 } from 'vscode-languageserver-protocol/node';
-import type { ProtocolConnection, InitializeResult, Diagnostic, ApplyWorkspaceEditParams, ClientCapabilities, Registration } from 'vscode-languageserver-protocol/node';
+import type {
+  ProtocolConnection,
+  InitializeResult,
+  Diagnostic,
+  ApplyWorkspaceEditParams,
+  ClientCapabilities,
+  Registration,
+} from 'vscode-languageserver-protocol/node';
 
 const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -60,7 +67,11 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
   window: { workDoneProgress: true },
   textDocument: {
     publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } }, dataSupport: true, isPreferredSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+      dataSupport: true,
+      isPreferredSupport: true,
+    },
     completion: { completionItem: { snippetSupport: false } },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -86,16 +97,20 @@ export class TestClient {
     opts: StartOptions,
   ) {
     this.settings = opts.settings ?? {};
-    this.exited = new Promise((resolve) => child.on('exit', (code) => {
-      this.exitCode = code;
-      resolve(code);
-      this.wake();
-    }));
+    this.exited = new Promise((resolve) =>
+      child.on('exit', (code) => {
+        this.exitCode = code;
+        resolve(code);
+        this.wake();
+      }),
+    );
     child.stderr?.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     conn.onUnhandledNotification((m) => this.record(m.method, m.params));
     // Work-done progress for tokens the server created (`$/progress` is not an ordinary notification).
     // (ProtocolConnection's type omits onUnhandledProgress, which the underlying connection has.)
-    (conn as unknown as { onUnhandledProgress(h: (p: unknown) => void): void }).onUnhandledProgress((p) => this.record('$/progress', p));
+    (conn as unknown as { onUnhandledProgress(h: (p: unknown) => void): void }).onUnhandledProgress((p) =>
+      this.record('$/progress', p),
+    );
     conn.onRequest(ConfigurationRequest.type, (p) => {
       this.record(ConfigurationRequest.method, p);
       return p.items.map((i) => (i.section === 'itsmote' ? this.settings : null));
@@ -118,8 +133,15 @@ export class TestClient {
   /** Spawns the server and runs initialize/initialized. */
   static async start(opts: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
     const ids = opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {};
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], ...ids });
-    const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+      env: { ...process.env, ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...ids,
+    });
+    const conn = createProtocolConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     const client = new TestClient(conn, child, opts);
     const folders = opts.folders ?? [];
     const init = await conn.sendRequest(InitializeRequest.type, {
@@ -154,7 +176,16 @@ export class TestClient {
     return new Promise<T>((resolve, reject) => {
       let scanned = since;
       const timer = setTimeout(() => {
-        reject(new Error(`timed out after ${ms} ms waiting for ${what}; got: ${this.received.slice(since).map((r) => r.method).join(', ') || 'nothing'}\n${this.stderr.join('')}`));
+        reject(
+          new Error(
+            `timed out after ${ms} ms waiting for ${what}; got: ${
+              this.received
+                .slice(since)
+                .map((r) => r.method)
+                .join(', ') || 'nothing'
+            }\n${this.stderr.join('')}`,
+          ),
+        );
       }, ms);
       const check = () => {
         for (; scanned < this.received.length; scanned++) {
@@ -177,9 +208,19 @@ export class TestClient {
   }
 
   /** Waits for diagnostics of a URI (matching `accept`, when given) published at or after `since`. */
-  diagnostics(uri: string, since = 0, accept: (ds: Diagnostic[], version?: number) => boolean = () => true, ms = 5000): Promise<Diagnostic[]> {
+  diagnostics(
+    uri: string,
+    since = 0,
+    accept: (ds: Diagnostic[], version?: number) => boolean = () => true,
+    ms = 5000,
+  ): Promise<Diagnostic[]> {
     return this.waitFor(
-      (r) => (r.method === PublishDiagnosticsNotification.method && r.params.uri === uri && accept(r.params.diagnostics, r.params.version) ? (r.params.diagnostics as Diagnostic[]) : undefined),
+      (r) =>
+        r.method === PublishDiagnosticsNotification.method &&
+        r.params.uri === uri &&
+        accept(r.params.diagnostics, r.params.version)
+          ? (r.params.diagnostics as Diagnostic[])
+          : undefined,
       ms,
       since,
       `diagnostics for ${uri}`,
@@ -196,12 +237,17 @@ export class TestClient {
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+    return this.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
   }
 
   /** Replaces the whole text (a range-less change, allowed with incremental sync). */
   change(uri: string, text: string, version: number): Promise<void> {
-    return this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   close(uri: string): Promise<void> {
@@ -210,7 +256,12 @@ export class TestClient {
 
   /** Waits for the first `itsmote/indexChanged` (the initial scan finished). */
   indexed(ms = 10000): Promise<unknown> {
-    return this.waitFor((r) => (r.method === 'itsmote/indexChanged' ? r.params : undefined), ms, 0, 'the initial index');
+    return this.waitFor(
+      (r) => (r.method === 'itsmote/indexChanged' ? r.params : undefined),
+      ms,
+      0,
+      'the initial index',
+    );
   }
 
   /** shutdown + exit; resolves with the exit code. */

@@ -14,7 +14,11 @@ function advance(text: string, to: Parameters<typeof advanceEdits>[1], opts: Adv
 }
 
 const PLANNED = editLine(
-  editLine(editLine(VALID_NORMAL, '- Status:', '- Status: Planned'), '- Approval (if required):', '- Approval (if required):'),
+  editLine(
+    editLine(VALID_NORMAL, '- Status:', '- Status: Planned'),
+    '- Approval (if required):',
+    '- Approval (if required):',
+  ),
   '- 2026-11-27 09:15 UTC Approved by @bob',
   null,
 );
@@ -37,14 +41,20 @@ describe('advance status (core/actions)', () => {
     const changed = after.filter((l, i) => l !== before[i]);
     assert.deepEqual(changed.slice(0, 1), ['- Status: In Progress']);
     assert.match(out, /- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 12:00 UTC In Progress by @carol\n$/);
-    assert.deepEqual(check(out).map((d) => d.code), []);
+    assert.deepEqual(
+      check(out).map((d) => d.code),
+      [],
+    );
   });
 
   it('fills an empty Approval value with the author and date on Approved', () => {
     const out = advance(PLANNED, 'Approved');
     assert.match(out, /^- Approval \(if required\): @carol, 2026-11-28$/m);
     assert.match(out, /- 2026-11-28 12:00 UTC Approved by @carol\n$/);
-    assert.deepEqual(check(out).map((d) => d.code), []);
+    assert.deepEqual(
+      check(out).map((d) => d.code),
+      [],
+    );
   });
 
   it('creates the status log at the end when missing, with the header bullet, never dating the Planned step', () => {
@@ -52,12 +62,24 @@ describe('advance status (core/actions)', () => {
     const out = advance(noLog, 'Approved');
     // When the change was planned, and by whom, is unknown: a skeleton line asks, and the
     // Approved step after it is a valid one (no CM030); CM005 points at the line to fill in.
-    assert.ok(out.endsWith('2. Confirm replication lag is zero.\n\n## Status log\n\n* YYYY-MM-DD HH:MM UTC Planned by ...\n* 2026-11-28 12:00 UTC Approved by @carol\n'), out);
-    assert.deepEqual(check(out).map((d) => d.code), ['CM005']);
+    assert.ok(
+      out.endsWith(
+        '2. Confirm replication lag is zero.\n\n## Status log\n\n* YYYY-MM-DD HH:MM UTC Planned by ...\n* 2026-11-28 12:00 UTC Approved by @carol\n',
+      ),
+      out,
+    );
+    assert.deepEqual(
+      check(out).map((d) => d.code),
+      ['CM005'],
+    );
   });
 
   it('does not advance a change past Planned that has no status log (CM037): its first entry would be unjustified', () => {
-    const inProgress = editLine(PLANNED.slice(0, PLANNED.indexOf('## Status log')), '- Status:', '- Status: In Progress');
+    const inProgress = editLine(
+      PLANNED.slice(0, PLANNED.indexOf('## Status log')),
+      '- Status:',
+      '- Status: In Progress',
+    );
     assert.deepEqual(advanceTargets(doc(inProgress)), []);
   });
 
@@ -65,8 +87,14 @@ describe('advance status (core/actions)', () => {
     const inProgress = advance(VALID_NORMAL, 'In Progress');
     const rolled = advance(inProgress, 'Rolled Back');
     assert.match(rolled, /Rolled Back by @carol:\n$/);
-    assert.ok(check(rolled).some((d) => d.code === 'CM034'), 'the empty reason is still reported');
-    assert.ok(check(rolled).some((d) => d.code === 'CM033'), 'and the empty Outcome spot too');
+    assert.ok(
+      check(rolled).some((d) => d.code === 'CM034'),
+      'the empty reason is still reported',
+    );
+    assert.ok(
+      check(rolled).some((d) => d.code === 'CM033'),
+      'and the empty Outcome spot too',
+    );
     assert.match(rolled, /^- Outcome:$/m);
     const withNote = advance(inProgress, 'Rolled Back', { ...OPTS, note: 'error rate doubled' });
     assert.match(withNote, /Rolled Back by @carol: error rate doubled\n$/);
@@ -78,14 +106,20 @@ describe('advance status (core/actions)', () => {
     const closed = advance(verifying, 'Closed', { ...OPTS, note: 'verified: p99 240 ms' });
     assert.ok(!/[^\r]\n/.test(closed), 'no bare LF inserted');
     assert.match(closed, /^- Outcome: verified: p99 240 ms\r$/m);
-    assert.deepEqual(check(closed).map((d) => d.code), []);
+    assert.deepEqual(
+      check(closed).map((d) => d.code),
+      [],
+    );
   });
 
   it('takes the steps from the last log entry when Status disagrees with it, and fixes Status too', () => {
     const mismatch = editLine(VALID_NORMAL, '- Status:', '- Status: Verifying');
     assert.deepEqual(advanceTargets(doc(mismatch)), ['In Progress']);
     const out = advance(mismatch, 'In Progress');
-    assert.deepEqual(check(out).map((d) => d.code), []);
+    assert.deepEqual(
+      check(out).map((d) => d.code),
+      [],
+    );
   });
 
   it('never advances a headerless document', () => {

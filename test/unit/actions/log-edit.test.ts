@@ -27,12 +27,18 @@ function expected(text: string, after: string, line: string, to = 'In Progress',
 describe('status log edits (advance)', () => {
   it('copies the prefix of the entries: bullet, indentation, task box', () => {
     const text = `${HEAD}## Status log\n\n * [x] 2026-11-26 10:02 UTC Planned by @alice\n * [x] 2026-11-27 09:15 UTC Approved by @bob\n`;
-    assert.equal(advance(text, 'In Progress'), expected(text, '09:15 UTC Approved by @bob', ' * [x] 2026-11-28 12:00 UTC In Progress by @carol'));
+    assert.equal(
+      advance(text, 'In Progress'),
+      expected(text, '09:15 UTC Approved by @bob', ' * [x] 2026-11-28 12:00 UTC In Progress by @carol'),
+    );
   });
 
   it('numbers an ordered log on', () => {
     const text = `${HEAD}## Status log\n\n9. 2026-11-26 10:02 UTC Planned by @alice\n10. 2026-11-27 09:15 UTC Approved by @bob\n`;
-    assert.equal(advance(text, 'In Progress'), expected(text, '09:15 UTC Approved by @bob', '11. 2026-11-28 12:00 UTC In Progress by @carol'));
+    assert.equal(
+      advance(text, 'In Progress'),
+      expected(text, '09:15 UTC Approved by @bob', '11. 2026-11-28 12:00 UTC In Progress by @carol'),
+    );
   });
 
   it('keeps a loose log loose, and appends after the notes and sub-items of the last entry', () => {
@@ -43,25 +49,49 @@ describe('status log edits (advance)', () => {
 
   it('appends after the last entry when comments separate the entries, and before a comment that follows them', () => {
     const text = `${HEAD}## Status log\n\n- 2026-11-26 10:02 UTC Planned by @alice\n<!-- executed in the Thursday window -->\n- 2026-11-27 09:15 UTC Approved by @bob\n<!-- end of log -->\n`;
-    assert.equal(advance(text, 'In Progress'), expected(text, '09:15 UTC Approved by @bob', '- 2026-11-28 12:00 UTC In Progress by @carol'));
+    assert.equal(
+      advance(text, 'In Progress'),
+      expected(text, '09:15 UTC Approved by @bob', '- 2026-11-28 12:00 UTC In Progress by @carol'),
+    );
   });
 
   it('keeps trailing spaces, CRLF and the BOM byte for byte', () => {
-    const text = `\ufeff${HEAD}## Status log\n\n- 2026-11-26 10:02 UTC Planned by @alice  \n- 2026-11-27 09:15 UTC Approved by @bob   \n`.replace(/\n/g, '\r\n');
+    const text =
+      `\ufeff${HEAD}## Status log\n\n- 2026-11-26 10:02 UTC Planned by @alice  \n- 2026-11-27 09:15 UTC Approved by @bob   \n`.replace(
+        /\n/g,
+        '\r\n',
+      );
     const out = advance(text, 'In Progress');
-    assert.equal(out, expected(text, '09:15 UTC Approved by @bob   ', '- 2026-11-28 12:00 UTC In Progress by @carol', 'In Progress', '\r\n'));
+    assert.equal(
+      out,
+      expected(
+        text,
+        '09:15 UTC Approved by @bob   ',
+        '- 2026-11-28 12:00 UTC In Progress by @carol',
+        'In Progress',
+        '\r\n',
+      ),
+    );
   });
 
   it('appends to a log with no final line break without adding one', () => {
     const text = `${HEAD}## Status log\n\n- 2026-11-26 10:02 UTC Planned by @alice\n- 2026-11-27 09:15 UTC Approved by @bob`;
-    assert.equal(advance(text, 'In Progress'), `${text.replace('- Status: Approved', '- Status: In Progress')}\n- 2026-11-28 12:00 UTC In Progress by @carol`);
+    assert.equal(
+      advance(text, 'In Progress'),
+      `${text.replace('- Status: Approved', '- Status: In Progress')}\n- 2026-11-28 12:00 UTC In Progress by @carol`,
+    );
   });
 
   it('writes into a log section without a list, after its content and a blank line', () => {
     const planned = editLine(HEAD, '- Status:', '- Status: Planned');
     const text = `${planned}Status log\n----------\n\n<!-- one line per transition -->\n\n## Follow-ups\n\n- none\n`;
     const out = advance(text, 'Approved');
-    assert.ok(out.includes('<!-- one line per transition -->\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- 2026-11-28 12:00 UTC Approved by @carol\n\n## Follow-ups'), out);
+    assert.ok(
+      out.includes(
+        '<!-- one line per transition -->\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- 2026-11-28 12:00 UTC Approved by @carol\n\n## Follow-ups',
+      ),
+      out,
+    );
     assert.equal(out.match(/Status log/g)!.length, 1);
   });
 
@@ -69,18 +99,41 @@ describe('status log edits (advance)', () => {
     const text = `${HEAD}## History\n\n### Log\n\n- 2026-11-26 10:02 UTC: Planned by @alice\n- 2026-11-27 09:15 UTC: Approved by @bob\n\n## Follow-ups\n\n- none\n`;
     const out = advance(text, 'In Progress');
     assert.equal(out, expected(text, '09:15 UTC: Approved by @bob', '- 2026-11-28 12:00 UTC In Progress by @carol'));
-    assert.deepEqual(check(out).map((d) => d.code), []);
+    assert.deepEqual(
+      check(out).map((d) => d.code),
+      [],
+    );
   });
 
   it('keeps the comment under the Status item and emphasis around its value', () => {
-    const text = editLine(VALID_NORMAL, '- Status:', '- Status: **Approved** <!-- Planned | Approved -->\n  <!-- YYYY-MM-DD HH:MM UTC, duration -->');
+    const text = editLine(
+      VALID_NORMAL,
+      '- Status:',
+      '- Status: **Approved** <!-- Planned | Approved -->\n  <!-- YYYY-MM-DD HH:MM UTC, duration -->',
+    );
     const out = advance(text, 'In Progress');
-    assert.ok(out.includes('- Status: **In Progress** <!-- Planned | Approved -->\n  <!-- YYYY-MM-DD HH:MM UTC, duration -->\n'), out);
+    assert.ok(
+      out.includes(
+        '- Status: **In Progress** <!-- Planned | Approved -->\n  <!-- YYYY-MM-DD HH:MM UTC, duration -->\n',
+      ),
+      out,
+    );
   });
 
   it('inserts a missing Outcome item after the item it follows, keeping that line as it was', () => {
-    const inProgress = editLine(VALID_NORMAL, '- Status:', '- Status: Verifying').replace('- Approval (if required): @bob, 2026-11-27', '- Approval (if required): @bob, 2026-11-27   \n  <!-- one person -->').replace('Approved by @bob\n', 'Approved by @bob\n- 2026-11-28 09:00 UTC In Progress by @alice\n- 2026-11-28 10:00 UTC Verifying by @alice\n');
+    const inProgress = editLine(VALID_NORMAL, '- Status:', '- Status: Verifying')
+      .replace(
+        '- Approval (if required): @bob, 2026-11-27',
+        '- Approval (if required): @bob, 2026-11-27   \n  <!-- one person -->',
+      )
+      .replace(
+        'Approved by @bob\n',
+        'Approved by @bob\n- 2026-11-28 09:00 UTC In Progress by @alice\n- 2026-11-28 10:00 UTC Verifying by @alice\n',
+      );
     const out = advance(inProgress, 'Closed', { ...OPTS, note: 'verified' } as typeof OPTS);
-    assert.ok(out.includes('- Approval (if required): @bob, 2026-11-27   \n  <!-- one person -->\n- Outcome: verified\n'), out);
+    assert.ok(
+      out.includes('- Approval (if required): @bob, 2026-11-27   \n  <!-- one person -->\n- Outcome: verified\n'),
+      out,
+    );
   });
 });

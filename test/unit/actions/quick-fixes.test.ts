@@ -39,7 +39,11 @@ describe('quick fixes (core/actions)', () => {
   });
 
   it('replaces one Touches element only', () => {
-    const text = editLine(VALID_NORMAL, '- Approval', '- Approval (if required): @bob, 2026-11-27\n- Touches: security, data integrty');
+    const text = editLine(
+      VALID_NORMAL,
+      '- Approval',
+      '- Approval (if required): @bob, 2026-11-27\n- Touches: security, data integrty',
+    );
     assert.match(fix(text, 'CM003'), /^- Touches: security, data integrity$/m);
   });
 
@@ -57,9 +61,17 @@ describe('quick fixes (core/actions)', () => {
     assert.equal(fix(text, 'CM031', /^Set Status/), VALID_NORMAL);
     const logged = fix(text, 'CM031', /^Add a status log line for "In Progress"/);
     // The Status was set earlier by someone: no date or author is guessed.
-    assert.equal(logged, text.replace('Approved by @bob\n', 'Approved by @bob\n- YYYY-MM-DD HH:MM UTC In Progress by ...\n'));
+    assert.equal(
+      logged,
+      text.replace('Approved by @bob\n', 'Approved by @bob\n- YYYY-MM-DD HH:MM UTC In Progress by ...\n'),
+    );
     assert.ok(!check(logged).some((d) => d.code === 'CM031' || d.code === 'CM030'));
-    assert.deepEqual(check(logged).filter((d) => d.code === 'CM005').map((d) => d.range.start.line), [text.split('\n').length - 1]);
+    assert.deepEqual(
+      check(logged)
+        .filter((d) => d.code === 'CM005')
+        .map((d) => d.range.start.line),
+      [text.split('\n').length - 1],
+    );
   });
 
   it('inserts the template into an empty document and after an H1', () => {
@@ -79,24 +91,49 @@ describe('quick fixes (core/actions)', () => {
   it('adds a status log skeleton for a change past Planned with none: the usual steps, times and authors to fill in', () => {
     const text = VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log')).trimEnd() + '\n';
     const approved = fix(text, 'CM037');
-    assert.equal(approved, `${text}\n## Status log\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- YYYY-MM-DD HH:MM UTC Approved by ...\n`);
+    assert.equal(
+      approved,
+      `${text}\n## Status log\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- YYYY-MM-DD HH:MM UTC Approved by ...\n`,
+    );
     // No dated entry for a past transition: each line is CM005 until the user writes its time.
-    assert.deepEqual(check(approved).map((d) => d.code), ['CM005', 'CM005']);
+    assert.deepEqual(
+      check(approved).map((d) => d.code),
+      ['CM005', 'CM005'],
+    );
     const closed = fix(editLine(text, '- Status:', '- Status: Closed\n- Outcome: verified'), 'CM037');
-    assert.match(closed, /## Status log\n\n- YYYY-MM-DD HH:MM UTC Planned by \.\.\.\n- YYYY-MM-DD HH:MM UTC Approved by \.\.\.\n- YYYY-MM-DD HH:MM UTC In Progress by \.\.\.\n- YYYY-MM-DD HH:MM UTC Verifying by \.\.\.\n- YYYY-MM-DD HH:MM UTC Closed by \.\.\.\n$/);
+    assert.match(
+      closed,
+      /## Status log\n\n- YYYY-MM-DD HH:MM UTC Planned by \.\.\.\n- YYYY-MM-DD HH:MM UTC Approved by \.\.\.\n- YYYY-MM-DD HH:MM UTC In Progress by \.\.\.\n- YYYY-MM-DD HH:MM UTC Verifying by \.\.\.\n- YYYY-MM-DD HH:MM UTC Closed by \.\.\.\n$/,
+    );
     assert.ok(!check(closed).some((d) => ['CM030', 'CM031', 'CM037', 'CM020'].includes(String(d.code))));
-    const emergency = fix(editLine(editLine(text, '- Status:', '- Status: In Progress'), '- Change type:', '- Change type: Emergency\n- Incident: INC-1'), 'CM037');
+    const emergency = fix(
+      editLine(
+        editLine(text, '- Status:', '- Status: In Progress'),
+        '- Change type:',
+        '- Change type: Emergency\n- Incident: INC-1',
+      ),
+      'CM037',
+    );
     assert.match(emergency, /## Status log\n\n- YYYY-MM-DD HH:MM UTC In Progress by \.\.\.\n$/);
   });
 
   it('ignores diagnostics of other sources', () => {
-    const d: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'markdownlint', data: { fix: 'insertTemplate' } };
+    const d: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      message: 'x',
+      source: 'markdownlint',
+      data: { fix: 'insertTemplate' },
+    };
     assert.deepEqual(fixesFor(doc(''), d, OPTS), []);
   });
 });
 
 describe('fix-all and code action assembly (core/actions)', () => {
-  const messy = editLine(editLine(editLine(VALID_NORMAL, '- Risk level:', '- Risk level: Hgh'), '- Change type:', '- Chnge type: Normal'), '- Status:', '- Status: Approved\n- Status: approved');
+  const messy = editLine(
+    editLine(editLine(VALID_NORMAL, '- Risk level:', '- Risk level: Hgh'), '- Change type:', '- Chnge type: Normal'),
+    '- Status:',
+    '- Status: Approved\n- Status: approved',
+  );
 
   it('applies every safe fix at once and is idempotent', () => {
     const a = doc(messy);
@@ -118,7 +155,16 @@ describe('fix-all and code action assembly (core/actions)', () => {
     const ds = check(text);
     const statusLine = text.split('\n').findIndex((l) => l.startsWith('- Status:'));
     const range = { start: { line: statusLine, character: 0 }, end: { line: statusLine, character: 0 } };
-    const base = { analysis: a, uri: 'file:///c.md', version: 7, range, contextDiagnostics: ds, allDiagnostics: ds, options: OPTS, diagnose };
+    const base = {
+      analysis: a,
+      uri: 'file:///c.md',
+      version: 7,
+      range,
+      contextDiagnostics: ds,
+      allDiagnostics: ds,
+      options: OPTS,
+      diagnose,
+    };
     const kinds = (only?: string[]) => codeActions({ ...base, ...(only ? { only } : {}) }).map((x) => x.kind);
     assert.deepEqual(kinds(), ['quickfix', 'refactor.rewrite', 'source.fixAll.itsmote']);
     assert.deepEqual(kinds(['quickfix']), ['quickfix']);
@@ -127,7 +173,7 @@ describe('fix-all and code action assembly (core/actions)', () => {
     assert.deepEqual(kinds(['source.organizeImports']), []);
     const [advance] = codeActions({ ...base, only: ['refactor.rewrite'] });
     assert.equal(advance!.title, 'Advance status to In Progress');
-    const change = (advance!.edit!.documentChanges![0] as { textDocument: { version: number } });
+    const change = advance!.edit!.documentChanges![0] as { textDocument: { version: number } };
     assert.equal(change.textDocument.version, 7);
   });
 
@@ -135,8 +181,33 @@ describe('fix-all and code action assembly (core/actions)', () => {
     const text = editLine(VALID_NORMAL, '- Risk level:', null);
     const ds = check(text);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const list = codeActions({ analysis: doc(text), uri: 'file:///c.md', version: 1, range, contextDiagnostics: ds, allDiagnostics: ds, options: OPTS, diagnose });
-    assert.deepEqual(list.map((x) => x.kind), ['quickfix']);
-    assert.deepEqual(codeActions({ analysis: doc(text), uri: 'file:///c.md', version: 1, range, contextDiagnostics: ds, allDiagnostics: ds, only: ['source.fixAll'], options: OPTS, diagnose }), []);
+    const list = codeActions({
+      analysis: doc(text),
+      uri: 'file:///c.md',
+      version: 1,
+      range,
+      contextDiagnostics: ds,
+      allDiagnostics: ds,
+      options: OPTS,
+      diagnose,
+    });
+    assert.deepEqual(
+      list.map((x) => x.kind),
+      ['quickfix'],
+    );
+    assert.deepEqual(
+      codeActions({
+        analysis: doc(text),
+        uri: 'file:///c.md',
+        version: 1,
+        range,
+        contextDiagnostics: ds,
+        allDiagnostics: ds,
+        only: ['source.fixAll'],
+        options: OPTS,
+        diagnose,
+      }),
+      [],
+    );
   });
 });

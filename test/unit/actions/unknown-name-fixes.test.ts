@@ -9,7 +9,8 @@ const OPTS = { author: '@carol', now: NOW };
 const CATALOG: RepoFacts = { services: ['payments-api', 'payments-db', 'ledger'] };
 const OWNERS: RepoFacts = { people: ['@alice', '@bob'], peopleInDocuments: new Map() };
 
-const diagnosticsOf = (text: string, repo: RepoFacts) => checkDocument(doc(text), { config: defaultConfig(), now: NOW, repo });
+const diagnosticsOf = (text: string, repo: RepoFacts) =>
+  checkDocument(doc(text), { config: defaultConfig(), now: NOW, repo });
 
 /** The fixes of the first diagnostic with `code` (and the text they give). */
 function fixesOf(text: string, code: string, repo: RepoFacts, pick = 0) {
@@ -21,17 +22,35 @@ function fixesOf(text: string, code: string, repo: RepoFacts, pick = 0) {
 
 describe('quick fixes for unknown services and people (CM017, CM016)', () => {
   it('CM017: replaces only the unknown service with the catalog suggestion, preferred, not for fix-all', () => {
-    const text = editLine(VALID_NORMAL, '- Affected services:', '- Affected services: payments-db, **paymnets-api**;  ledgr');
+    const text = editLine(
+      VALID_NORMAL,
+      '- Affected services:',
+      '- Affected services: payments-db, **paymnets-api**;  ledgr',
+    );
     const [f, ...rest] = fixesOf(text, 'CM017', CATALOG);
     assert.equal(rest.length, 0);
     assert.equal(f!.isPreferred, true);
     assert.equal(f!.safe, false);
     assert.equal(f!.title, 'Replace "paymnets-api" with "payments-api"');
-    assert.equal(f!.out, editLine(VALID_NORMAL, '- Affected services:', '- Affected services: payments-db, **payments-api**;  ledgr'));
+    assert.equal(
+      f!.out,
+      editLine(VALID_NORMAL, '- Affected services:', '- Affected services: payments-db, **payments-api**;  ledgr'),
+    );
     const [g] = fixesOf(text, 'CM017', CATALOG, 1);
-    assert.equal(g!.out, editLine(VALID_NORMAL, '- Affected services:', '- Affected services: payments-db, **paymnets-api**;  ledger'));
+    assert.equal(
+      g!.out,
+      editLine(VALID_NORMAL, '- Affected services:', '- Affected services: payments-db, **paymnets-api**;  ledger'),
+    );
     // Fix-all leaves judgement calls alone.
-    assert.equal(fixAllEdit(doc(text), diagnosticsOf(text, CATALOG), (t) => ({ analysis: doc(t), diagnostics: diagnosticsOf(t, CATALOG) }), OPTS), undefined);
+    assert.equal(
+      fixAllEdit(
+        doc(text),
+        diagnosticsOf(text, CATALOG),
+        (t) => ({ analysis: doc(t), diagnostics: diagnosticsOf(t, CATALOG) }),
+        OPTS,
+      ),
+      undefined,
+    );
   });
 
   it('CM017 without a suggestion offers no fix', () => {
@@ -54,7 +73,16 @@ describe('quick fixes for unknown services and people (CM017, CM016)', () => {
     const a = doc(text);
     const all = diagnosticsOf(text, CATALOG);
     const d = all.find((x) => x.code === 'CM017')!;
-    const actions = codeActions({ analysis: a, uri: 'file:///c.md', version: 1, range: d.range, contextDiagnostics: [d], allDiagnostics: all, options: OPTS, diagnose: (t) => ({ analysis: doc(t), diagnostics: diagnosticsOf(t, CATALOG) }) });
+    const actions = codeActions({
+      analysis: a,
+      uri: 'file:///c.md',
+      version: 1,
+      range: d.range,
+      contextDiagnostics: [d],
+      allDiagnostics: all,
+      options: OPTS,
+      diagnose: (t) => ({ analysis: doc(t), diagnostics: diagnosticsOf(t, CATALOG) }),
+    });
     const fix = actions.find((x) => x.title === 'Replace "paymnets-api" with "payments-api"');
     assert.ok(fix, actions.map((x) => x.title).join(', '));
     assert.equal(fix.isPreferred, true);

@@ -4,7 +4,15 @@ import { applyFilters, foldPerson, groupChanges, isMine } from '../../../client/
 import { describeChange, formatWindow, labelOf } from '../../../client/src/changes/describe';
 
 function item(id: string, over: Partial<ChangeListItem> = {}): ChangeListItem {
-  return { id, uri: `file:///ws/changes/${id}.md`, services: [], incidents: [], problems: { errors: 0, warnings: 0, infos: 0 }, allowedNext: [], ...over };
+  return {
+    id,
+    uri: `file:///ws/changes/${id}.md`,
+    services: [],
+    incidents: [],
+    problems: { errors: 0, warnings: 0, infos: 0 },
+    allowedNext: [],
+    ...over,
+  };
 }
 
 describe('client: Changes view grouping', () => {
@@ -20,24 +28,52 @@ describe('client: Changes view grouping', () => {
 
   it('orders status groups by lifecycle, collapses the finished ones, puts invalid statuses last', () => {
     const groups = groupChanges(list, 'status');
-    assert.deepEqual(groups.map((g) => g.label), ['In Progress', 'Planned', 'Rejected', 'Closed', 'No valid status']);
-    assert.deepEqual(groups.map((g) => g.collapsed), [false, false, true, true, false]);
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['In Progress', 'Planned', 'Rejected', 'Closed', 'No valid status'],
+    );
+    assert.deepEqual(
+      groups.map((g) => g.collapsed),
+      [false, false, true, true, false],
+    );
   });
 
   it('sorts active groups by soonest window, finished groups newest ID first', () => {
     const groups = groupChanges(list, 'status');
-    assert.deepEqual(groups.find((g) => g.label === 'Planned')!.changes.map((c) => c.id), ['d', 'b']);
-    assert.deepEqual(groups.find((g) => g.label === 'Closed')!.changes.map((c) => c.id), ['f', 'a']);
+    assert.deepEqual(
+      groups.find((g) => g.label === 'Planned')!.changes.map((c) => c.id),
+      ['d', 'b'],
+    );
+    assert.deepEqual(
+      groups.find((g) => g.label === 'Closed')!.changes.map((c) => c.id),
+      ['f', 'a'],
+    );
   });
 
   it('files a change under each of its services, case-insensitively, and a change without any under "No service"', () => {
-    const groups = groupChanges([item('x', { services: ['api', 'DB'] }), item('y', { services: ['db'] }), item('z')], 'service');
-    assert.deepEqual(groups.map((g) => [g.label, g.changes.map((c) => c.id)]), [['api', ['x']], ['DB', ['x', 'y']], ['No service', ['z']]]);
+    const groups = groupChanges(
+      [item('x', { services: ['api', 'DB'] }), item('y', { services: ['db'] }), item('z')],
+      'service',
+    );
+    assert.deepEqual(
+      groups.map((g) => [g.label, g.changes.map((c) => c.id)]),
+      [
+        ['api', ['x']],
+        ['DB', ['x', 'y']],
+        ['No service', ['z']],
+      ],
+    );
   });
 
   it('orders type groups by the catalogue', () => {
-    const groups = groupChanges([item('x', { type: 'Emergency' }), item('y', { type: 'Standard' }), item('z', { type: 'weird' })], 'type');
-    assert.deepEqual(groups.map((g) => g.label), ['Standard', 'Emergency', 'No valid type']);
+    const groups = groupChanges(
+      [item('x', { type: 'Emergency' }), item('y', { type: 'Standard' }), item('z', { type: 'weird' })],
+      'type',
+    );
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['Standard', 'Emergency', 'No valid type'],
+    );
   });
 
   it('"only mine" ignores case, a leading @ and an email domain; "only active" keeps open statuses', () => {
@@ -53,13 +89,22 @@ describe('client: Changes view grouping', () => {
 
 describe('client: change descriptions', () => {
   it('formats windows on one day and across midnight', () => {
-    assert.equal(formatWindow({ start: '2026-12-01T14:00:00.000Z', end: '2026-12-01T15:00:00.000Z' }), '2026-12-01 14:00–15:00 UTC');
-    assert.equal(formatWindow({ start: '2026-12-01T23:00:00.000Z', end: '2026-12-02T01:00:00.000Z' }), '2026-12-01 23:00 – 12-02 01:00 UTC');
+    assert.equal(
+      formatWindow({ start: '2026-12-01T14:00:00.000Z', end: '2026-12-01T15:00:00.000Z' }),
+      '2026-12-01 14:00–15:00 UTC',
+    );
+    assert.equal(
+      formatWindow({ start: '2026-12-01T23:00:00.000Z', end: '2026-12-02T01:00:00.000Z' }),
+      '2026-12-01 23:00 – 12-02 01:00 UTC',
+    );
     assert.equal(formatWindow({ start: 'nonsense', end: 'x' }), '');
   });
 
   it('describes type, risk, owner and window, leaving out what is unknown; labels fold whitespace', () => {
-    assert.equal(describeChange(item('x', { type: 'Normal', risk: 'High', owner: '@alice' })), 'Normal · High risk · @alice');
+    assert.equal(
+      describeChange(item('x', { type: 'Normal', risk: 'High', owner: '@alice' })),
+      'Normal · High risk · @alice',
+    );
     assert.equal(describeChange(item('x')), '');
     assert.equal(labelOf(item('x', { title: ' Two\nlines ' })), 'Two lines');
     assert.equal(labelOf(item('x-id')), 'x-id');

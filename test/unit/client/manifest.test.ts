@@ -9,7 +9,10 @@ const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as 
 
 /** Whether `.vscodeignore` (exclude everything, then `!` puts files back) ships a file in the .vsix. */
 function packaged(file: string): boolean {
-  const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   let included = true;
   for (const l of lines) {
     const negated = l.startsWith('!');
@@ -20,7 +23,10 @@ function packaged(file: string): boolean {
 
 describe('client: the manifest (views, walkthrough)', () => {
   it('gives every walkthrough step a picture that exists and is packaged, with alt text', () => {
-    const steps = pkg.contributes.walkthroughs.flatMap((w: { steps: unknown[] }) => w.steps) as { id: string; media: Record<string, string> }[];
+    const steps = pkg.contributes.walkthroughs.flatMap((w: { steps: unknown[] }) => w.steps) as {
+      id: string;
+      media: Record<string, string>;
+    }[];
     assert.equal(steps.length, 3);
     for (const s of steps) {
       const file = s.media.svg ?? s.media.image ?? s.media.markdown;
@@ -33,7 +39,11 @@ describe('client: the manifest (views, walkthrough)', () => {
   });
 
   it('sizes the views: Changes takes the room, Metrics starts collapsed', () => {
-    const [changes, metrics] = pkg.contributes.views.itsmote as { id: string; initialSize?: number; visibility?: string }[];
+    const [changes, metrics] = pkg.contributes.views.itsmote as {
+      id: string;
+      initialSize?: number;
+      visibility?: string;
+    }[];
     assert.equal(changes!.id, 'itsmote.changes');
     assert.equal(metrics!.visibility, 'collapsed');
     assert.ok(changes!.initialSize! > metrics!.initialSize!, 'Changes gets more of the side bar than Metrics');
@@ -42,6 +52,9 @@ describe('client: the manifest (views, walkthrough)', () => {
   it('has a string in package.nls.json for every %key% of package.json', () => {
     const keys = [...JSON.stringify(pkg).matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]!);
     assert.ok(keys.length > 20);
-    assert.deepEqual(keys.filter((k) => !(k in nls)), []);
+    assert.deepEqual(
+      keys.filter((k) => !(k in nls)),
+      [],
+    );
   });
 });

@@ -5,9 +5,16 @@ import { emptyMonth, minutes, percent, previousMonth } from '../../../client/src
 
 const NOV: MonthMetrics = {
   ...emptyMonth('2026-11'),
-  executed: 4, failed: 2, changeFailureRate: 0.5, rolledBack: 2, rollbackRate: 0.5, incidentsCaused: 2,
-  incidents: ['=HYPERLINK("x")', 'INC-1'], meanTimeToRollbackMinutes: 34.5,
-  byType: { Standard: 1, Normal: 2, Emergency: 1 }, byRisk: { Low: 1, Medium: 1, High: 2 },
+  executed: 4,
+  failed: 2,
+  changeFailureRate: 0.5,
+  rolledBack: 2,
+  rollbackRate: 0.5,
+  incidentsCaused: 2,
+  incidents: ['=HYPERLINK("x")', 'INC-1'],
+  meanTimeToRollbackMinutes: 34.5,
+  byType: { Standard: 1, Normal: 2, Emergency: 1 },
+  byRisk: { Low: 1, Medium: 1, High: 2 },
 };
 
 describe('client: metrics export and wording', () => {

@@ -24,7 +24,11 @@ describe('client: New change templates', () => {
       assert.match(text, /^- 2026-11-28 12:00 UTC Planned by @alice$/m);
       const codes = [...new Set(check(text).map((d) => String(d.code)))].sort();
       const allowed = new Set(['CM002', 'CM010', 'CM011', 'CM013', 'CM015', 'CM023']);
-      assert.deepEqual(codes.filter((c) => !allowed.has(c)), [], codes.join());
+      assert.deepEqual(
+        codes.filter((c) => !allowed.has(c)),
+        [],
+        codes.join(),
+      );
       assert.ok(codes.length > 0, 'the empty fields are reported');
     });
   }

@@ -54,14 +54,29 @@ describe('completion (core/features)', () => {
     const text = '# A change\n\n- Change type: Emergency\n- \n';
     const items = complete(doc(text), { line: 3, character: 2 }, OPTS);
     const needed = items.filter((i) => i.detail === 'needed by this change').map((i) => i.label);
-    assert.deepEqual(needed, ['Change Owner', 'Affected services', 'Risk level', 'Status', 'Rollback plan', 'Verification plan', 'Expected user impact', 'Incident']);
+    assert.deepEqual(needed, [
+      'Change Owner',
+      'Affected services',
+      'Risk level',
+      'Status',
+      'Rollback plan',
+      'Verification plan',
+      'Expected user impact',
+      'Incident',
+    ]);
     assert.ok(items.every((i) => i.detail !== 'needed by this change' || i.sortText!.startsWith('0')));
     assert.ok(items.filter((i) => i.detail === 'optional here').every((i) => i.sortText!.startsWith('1')));
-    assert.ok(items.some((i) => i.label === 'Planned execution time' && i.detail === 'optional here'), 'Emergency changes need no window');
+    assert.ok(
+      items.some((i) => i.label === 'Planned execution time' && i.detail === 'optional here'),
+      'Emergency changes need no window',
+    );
   });
 
   it('finds a field by any of its names: `Backout` offers Rollback plan, `Appr` the Approval field', () => {
-    const text = editLine(editLine(VALID_NORMAL, '- Rollback plan:', '- Backout'), '- Approval', null).replace(/## Rollback plan[\s\S]*?## Status log/, '## Status log');
+    const text = editLine(editLine(VALID_NORMAL, '- Rollback plan:', '- Backout'), '- Approval', null).replace(
+      /## Rollback plan[\s\S]*?## Status log/,
+      '## Status log',
+    );
     const r = at(text, '- Backout');
     const rollback = r.items.find((i) => i.label === 'Rollback plan')!;
     assert.match(rollback.filterText!, /\bBackout\b/);
@@ -72,13 +87,19 @@ describe('completion (core/features)', () => {
   it('completes field names on a line without a bullet by the header, writing the bullet too', () => {
     // An empty line after the last item, and a bare word there.
     const base = editLine(VALID_NORMAL, '- Approval', null);
-    const empty = base.replace('- Expected user impact: checkout is read-only for up to 2 minutes\n', '- Expected user impact: checkout is read-only for up to 2 minutes\n\n');
+    const empty = base.replace(
+      '- Expected user impact: checkout is read-only for up to 2 minutes\n',
+      '- Expected user impact: checkout is read-only for up to 2 minutes\n\n',
+    );
     const line = empty.split('\n').indexOf('- Expected user impact: checkout is read-only for up to 2 minutes') + 1;
     const items = complete(doc(empty), { line, character: 0 }, OPTS);
     const approval = items.find((i) => i.label === 'Approval (if required)')!;
     assert.ok(approval && approval.textEdit && 'range' in approval.textEdit);
     assert.equal(applyEdits(doc(empty).md.lines, [approval.textEdit]).split('\n')[line], '- Approval (if required): ');
-    const bare = empty.split('\n').map((l, i) => (i === line ? 'Appr' : l)).join('\n');
+    const bare = empty
+      .split('\n')
+      .map((l, i) => (i === line ? 'Appr' : l))
+      .join('\n');
     const r = complete(doc(bare), { line, character: 4 }, OPTS);
     const item = r.find((i) => i.label === 'Approval (if required)')!;
     assert.ok(item.textEdit && 'range' in item.textEdit);
@@ -91,13 +112,24 @@ describe('completion (core/features)', () => {
   it('with a retrigger command, accepting a field with values writes `Name:` and reopens the list on them', () => {
     const text = editLine(VALID_NORMAL, '- Risk level:', '- ');
     const empty = text.split('\n').indexOf('- ');
-    const items = complete(doc(text), { line: empty, character: 2 }, { ...OPTS, retriggerCommand: 'editor.action.triggerSuggest' });
+    const items = complete(
+      doc(text),
+      { line: empty, character: 2 },
+      { ...OPTS, retriggerCommand: 'editor.action.triggerSuggest' },
+    );
     const risk = items.find((i) => i.label === 'Risk level')!;
     assert.deepEqual(risk.command, { title: 'Suggest values', command: 'editor.action.triggerSuggest' });
-    assert.ok(risk.textEdit && 'range' in risk.textEdit && risk.textEdit.newText === 'Risk level:', 'the cursor stays after the colon');
+    assert.ok(
+      risk.textEdit && 'range' in risk.textEdit && risk.textEdit.newText === 'Risk level:',
+      'the cursor stays after the colon',
+    );
     // The values then come with their own space.
     const after = applyEdits(doc(text).md.lines, [risk.textEdit]);
-    const values = complete(doc(after), { line: lineOf(after, '- Risk level:'), character: '- Risk level:'.length }, OPTS);
+    const values = complete(
+      doc(after),
+      { line: lineOf(after, '- Risk level:'), character: '- Risk level:'.length },
+      OPTS,
+    );
     assert.deepEqual(labels(values), ['Low', 'Medium', 'High']);
     const high = values.find((v) => v.label === 'High')!;
     assert.ok(high.textEdit && 'range' in high.textEdit);
@@ -112,7 +144,11 @@ describe('completion (core/features)', () => {
 
   it('inside a value offers only values: no field names, no templates', () => {
     const text = editLine(VALID_NORMAL, '- Status:', '- Status: ');
-    const items = complete(doc(text), { line: lineOf(text, '- Status:'), character: '- Status: '.length }, { ...OPTS, snippets: true });
+    const items = complete(
+      doc(text),
+      { line: lineOf(text, '- Status:'), character: '- Status: '.length },
+      { ...OPTS, snippets: true },
+    );
     assert.deepEqual(labels(items), ['In Progress']);
   });
 
@@ -122,7 +158,10 @@ describe('completion (core/features)', () => {
     const normal = empty.find((i) => i.label === 'change-normal')!;
     assert.equal(normal.insertTextFormat, 2);
     assert.ok(normal.textEdit && 'newText' in normal.textEdit);
-    assert.match(normal.textEdit.newText, /^# \$\{1:What changes, in one line\}\n\n- Change type: Normal\n- Change Owner: @carol\n- Affected services: \$0\n/);
+    assert.match(
+      normal.textEdit.newText,
+      /^# \$\{1:What changes, in one line\}\n\n- Change type: Normal\n- Change Owner: @carol\n- Affected services: \$0\n/,
+    );
     assert.match(normal.textEdit.newText, /^- 2026-11-28 12:00 UTC Planned by @carol$/m);
     // Without snippet support: plain text, the same document.
     const plain = complete(doc('change-n'), { line: 0, character: 8 }, OPTS).find((i) => i.label === 'change-normal')!;
@@ -132,9 +171,15 @@ describe('completion (core/features)', () => {
     assert.equal(doc(written).doc.values.changeType, 'Normal');
     assert.equal(doc(written).doc.statusLog?.entries[0]?.status, 'Planned');
     // Under an H1 the template starts at the header; with a header, never.
-    const h1 = complete(doc('# Rotate keys\n\n'), { line: 2, character: 0 }, OPTS).find((i) => i.label === 'change-standard')!;
+    const h1 = complete(doc('# Rotate keys\n\n'), { line: 2, character: 0 }, OPTS).find(
+      (i) => i.label === 'change-standard',
+    )!;
     assert.ok(h1.textEdit && 'newText' in h1.textEdit && h1.textEdit.newText.startsWith('- Change type: Standard\n'));
-    assert.ok(labels(complete(doc(VALID_NORMAL + '\n'), { line: VALID_NORMAL.split('\n').length - 1, character: 0 }, OPTS)).every((l) => !String(l).startsWith('change-')));
+    assert.ok(
+      labels(
+        complete(doc(VALID_NORMAL + '\n'), { line: VALID_NORMAL.split('\n').length - 1, character: 0 }, OPTS),
+      ).every((l) => !String(l).startsWith('change-')),
+    );
   });
 
   it('offers enum values after Change type and Risk level, replacing the value', () => {
@@ -147,7 +192,11 @@ describe('completion (core/features)', () => {
 
   it('offers only the allowed next statuses after Status:', () => {
     assert.deepEqual(labels(at(VALID_NORMAL, '- Status:').items), ['In Progress']);
-    const planned = editLine(editLine(VALID_NORMAL, '- 2026-11-27 09:15', null), '- Approval', '- Approval (if required):');
+    const planned = editLine(
+      editLine(VALID_NORMAL, '- 2026-11-27 09:15', null),
+      '- Approval',
+      '- Approval (if required):',
+    );
     assert.deepEqual(labels(at(planned, '- Status:').items), ['Approved', 'Rejected']);
   });
 
@@ -156,7 +205,10 @@ describe('completion (core/features)', () => {
     const r = at(touches, '- Touches:');
     assert.deepEqual(labels(r.items), ['data integrity']);
     assert.match(accept(r, 'data integrity'), /^- Touches: security, data integrity$/m);
-    const services = at(editLine(VALID_NORMAL, '- Affected services:', '- Affected services: payments-db, payments-api,'), '- Affected services:');
+    const services = at(
+      editLine(VALID_NORMAL, '- Affected services:', '- Affected services: payments-db, payments-api,'),
+      '- Affected services:',
+    );
     assert.deepEqual(labels(services.items), ['checkout', 'search']);
     assert.match(accept(services, 'search'), /^- Affected services: payments-db, payments-api, search$/m);
   });

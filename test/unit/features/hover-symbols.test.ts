@@ -6,12 +6,16 @@ import { parseConfig } from '../../../server/src/core/config';
 function lineOf(text: string, prefix: string): number {
   return text.split('\n').findIndex((l) => l.startsWith(prefix));
 }
-const valueOf = (h: ReturnType<typeof hover>) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+const valueOf = (h: ReturnType<typeof hover>) =>
+  h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
 
 describe('hover (core/features)', () => {
   it('explains a field name, with its aliases', () => {
     const h = hover(doc(VALID_NORMAL), { line: lineOf(VALID_NORMAL, '- Rollback plan'), character: 4 });
-    assert.match(valueOf(h), /\*\*Rollback plan\*\* \(also written `Backout plan`, `Rollback`, `Backout`, `Rollback steps`\)/);
+    assert.match(
+      valueOf(h),
+      /\*\*Rollback plan\*\* \(also written `Backout plan`, `Rollback`, `Backout`, `Rollback steps`\)/,
+    );
     assert.match(valueOf(h), /If rollback is unclear, the plan is incomplete/);
   });
 
@@ -37,27 +41,53 @@ describe('hover (core/features)', () => {
 describe('document symbols (core/features)', () => {
   it('lists the title, the header fields and the sections with log entries', () => {
     const s = documentSymbols(doc(VALID_NORMAL));
-    assert.deepEqual(s.map((x) => x.name), ['Upgrade payments-db to PostgreSQL 16', 'Header', 'Rollback plan', 'Status log']);
-    assert.deepEqual(s[1]!.children!.map((c) => c.name).slice(0, 3), ['Change type', 'Change Owner', 'Affected services']);
+    assert.deepEqual(
+      s.map((x) => x.name),
+      ['Upgrade payments-db to PostgreSQL 16', 'Header', 'Rollback plan', 'Status log'],
+    );
+    assert.deepEqual(s[1]!.children!.map((c) => c.name).slice(0, 3), [
+      'Change type',
+      'Change Owner',
+      'Affected services',
+    ]);
     assert.equal(s[1]!.children![0]!.detail, 'Normal');
-    assert.deepEqual(s[3]!.children!.map((c) => c.name), ['Planned by @alice', 'Approved by @bob']);
-    for (const x of s) assert.ok(x.range.start.line <= x.selectionRange.start.line && x.selectionRange.end.line <= x.range.end.line, `${x.name}: selection inside range`);
+    assert.deepEqual(
+      s[3]!.children!.map((c) => c.name),
+      ['Planned by @alice', 'Approved by @bob'],
+    );
+    for (const x of s)
+      assert.ok(
+        x.range.start.line <= x.selectionRange.start.line && x.selectionRange.end.line <= x.range.end.line,
+        `${x.name}: selection inside range`,
+      );
   });
 });
 
 describe('hover on the window: freezes (core/features)', () => {
-  const freezes = parseConfig(JSON.stringify({ freezes: [{ name: 'December', start: '2026-12-01 00:00 UTC', end: '2026-12-02 00:00 UTC', services: ['payments-*'] }] })).config.freezes;
+  const freezes = parseConfig(
+    JSON.stringify({
+      freezes: [
+        { name: 'December', start: '2026-12-01 00:00 UTC', end: '2026-12-02 00:00 UTC', services: ['payments-*'] },
+      ],
+    }),
+  ).config.freezes;
   const line = lineOf(VALID_NORMAL, '- Planned execution time:');
 
   it('tells which freeze the window falls in, and that this change may not run in it', () => {
     const h = hover(doc(VALID_NORMAL), { line, character: 30 }, [], { freezes });
-    assert.equal(valueOf(h), '**Freeze "December"** (2026-12-01 00:00 UTC until 2026-12-02 00:00 UTC) covers payments-db, payments-api: only Emergency changes may run in it, not this Normal change (CM041).');
+    assert.equal(
+      valueOf(h),
+      '**Freeze "December"** (2026-12-01 00:00 UTC until 2026-12-02 00:00 UTC) covers payments-db, payments-api: only Emergency changes may run in it, not this Normal change (CM041).',
+    );
     assert.equal(h?.range?.start.line, line);
   });
 
   it('tells an Emergency change it may run', () => {
     const text = editLine(VALID_NORMAL, '- Change type:', '- Change type: Emergency');
-    assert.match(valueOf(hover(doc(text), { line, character: 30 }, [], { freezes })), /Emergency changes may run in it, so this one may\.$/);
+    assert.match(
+      valueOf(hover(doc(text), { line, character: 30 }, [], { freezes })),
+      /Emergency changes may run in it, so this one may\.$/,
+    );
   });
 
   it('says nothing outside a freeze, or without freezes', () => {

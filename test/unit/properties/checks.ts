@@ -12,7 +12,13 @@ import type { Analysis } from '../../../server/src/core/model';
 import { LineIndex } from '../../../server/src/core/positions';
 import { checkDocument } from '../../../server/src/core/check';
 import { defaultConfig } from '../../../server/src/core/config';
-import { advanceEdits, advanceTargets, applyEdits, codeActions, fixAllEdit } from '../../../server/src/core/actions/index';
+import {
+  advanceEdits,
+  advanceTargets,
+  applyEdits,
+  codeActions,
+  fixAllEdit,
+} from '../../../server/src/core/actions/index';
 import type { Diagnose, FixOptions } from '../../../server/src/core/actions/index';
 import { NOW } from '../../helpers/doc';
 
@@ -25,9 +31,15 @@ function lspLines(text: string): string[] {
 
 /** Asserts that a position exists in the text: an existing line, at most its length. */
 function assertInside(lines: string[], p: Position, what: string): void {
-  assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: non-integer position ${JSON.stringify(p)}`);
+  assert.ok(
+    Number.isInteger(p.line) && Number.isInteger(p.character),
+    `${what}: non-integer position ${JSON.stringify(p)}`,
+  );
   assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside 0..${lines.length - 1}`);
-  assert.ok(p.character >= 0 && p.character <= lines[p.line]!.length, `${what}: character ${p.character} past line ${p.line} (length ${lines[p.line]!.length})`);
+  assert.ok(
+    p.character >= 0 && p.character <= lines[p.line]!.length,
+    `${what}: character ${p.character} past line ${p.line} (length ${lines[p.line]!.length})`,
+  );
 }
 
 function before(a: Position, b: Position): boolean {
@@ -67,7 +79,8 @@ export function applyChecked(text: string, edits: readonly TextEdit[], what: str
     return { start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText, i };
   });
   for (const s of spans) {
-    for (const o of [s.start, s.end]) assert.ok(!(text[o - 1] === '\r' && text[o] === '\n'), `${what}: an edit splits a CRLF pair at offset ${o}`);
+    for (const o of [s.start, s.end])
+      assert.ok(!(text[o - 1] === '\r' && text[o] === '\n'), `${what}: an edit splits a CRLF pair at offset ${o}`);
   }
   spans.sort((a, b) => a.start - b.start || a.i - b.i);
   for (let k = 1; k < spans.length; k++) {
@@ -80,7 +93,11 @@ export function applyChecked(text: string, edits: readonly TextEdit[], what: str
   let at = 0;
   let delta = 0;
   for (const s of spans) {
-    assert.equal(out.slice(at + delta, s.start + delta), text.slice(at, s.start), `${what}: text before edit ${s.i} changed`);
+    assert.equal(
+      out.slice(at + delta, s.start + delta),
+      text.slice(at, s.start),
+      `${what}: text before edit ${s.i} changed`,
+    );
     delta += s.text.length - (s.end - s.start);
     at = s.end;
   }
@@ -104,7 +121,15 @@ export function actionsApplyCleanly(text: string, opts: FixOptions): void {
   const { analysis, diagnostics } = diagnose(text);
   const lines = analysis.md.lines;
   const whole: Range = { start: { line: 0, character: 0 }, end: lines.positionAt(text.length) };
-  const common = { analysis, uri: URI, version: 7, range: whole, allDiagnostics: diagnostics, options: opts, diagnose: diagnoser };
+  const common = {
+    analysis,
+    uri: URI,
+    version: 7,
+    range: whole,
+    allDiagnostics: diagnostics,
+    options: opts,
+    diagnose: diagnoser,
+  };
   const actions = [
     ...codeActions({ ...common, contextDiagnostics: diagnostics }),
     ...codeActions({ ...common, contextDiagnostics: [], only: ['source.fixAll'] }),
@@ -123,12 +148,21 @@ export function advanceIsConsistent(text: string, opts: FixOptions): void {
     if (!edits) continue;
     const out = applyChecked(text, edits, `advance to ${to}`);
     const after = diagnose(out);
-    assert.equal(after.analysis.doc.values.status, to, `advance to ${to}: Status is ${after.analysis.doc.values.status}`);
+    assert.equal(
+      after.analysis.doc.values.status,
+      to,
+      `advance to ${to}: Status is ${after.analysis.doc.values.status}`,
+    );
     const entries = after.analysis.doc.statusLog?.entries ?? [];
-    assert.equal(entries[entries.length - 1]?.status, to, `advance to ${to}: last log entry is ${entries[entries.length - 1]?.statusText}`);
+    assert.equal(
+      entries[entries.length - 1]?.status,
+      to,
+      `advance to ${to}: last log entry is ${entries[entries.length - 1]?.statusText}`,
+    );
     // A note or author with line breaks is written on one line: it never adds entries or items.
     for (const s of [opts.note, opts.author]) {
-      if (s && /[\r\n\u2028\u2029]/.test(s)) assert.ok(!edits.some((e) => e.newText.includes(s)), `advance to ${to} wrote a multi-line note or author`);
+      if (s && /[\r\n\u2028\u2029]/.test(s))
+        assert.ok(!edits.some((e) => e.newText.includes(s)), `advance to ${to} wrote a multi-line note or author`);
     }
     for (const code of ['CM030', 'CM031']) {
       const was = old(code);
@@ -149,5 +183,9 @@ export function fixAllIdempotent(text: string, opts: FixOptions): void {
   const once = applyChecked(text, [edit], 'fix-all');
   const second = diagnose(once);
   const again = fixAllEdit(second.analysis, second.diagnostics, diagnoser, opts);
-  assert.equal(again ? applyChecked(once, [again], 'fix-all twice') : once, once, 'fix-all applied twice differs from once');
+  assert.equal(
+    again ? applyChecked(once, [again], 'fix-all twice') : once,
+    once,
+    'fix-all applied twice differs from once',
+  );
 }

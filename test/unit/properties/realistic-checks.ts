@@ -25,7 +25,11 @@ export function fastPathAgrees(text: string): void {
   const full = analyze(text, PATH);
   const indexed = indexDocument(text, PATH);
   assert.deepStrictEqual(indexed.doc, full.doc, `model differs (fast: ${indexed.fast}, ${indexed.reason ?? ''})`);
-  assert.deepStrictEqual(checkDocument(fastAnalysis(text, PATH), CHECK), checkDocument(full, CHECK), 'diagnostics differ');
+  assert.deepStrictEqual(
+    checkDocument(fastAnalysis(text, PATH), CHECK),
+    checkDocument(full, CHECK),
+    'diagnostics differ',
+  );
 }
 
 /**
@@ -43,7 +47,9 @@ function lineDiff(a: string[], b: string[]): { removed: number[]; added: number[
   const n = a.length;
   const m = b.length;
   const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const removed: number[] = [];
   const added: number[] = [];
   let i = 0;
@@ -58,7 +64,8 @@ function lineDiff(a: string[], b: string[]): { removed: number[]; added: number[
   return { removed, added };
 }
 
-const entryKey = (e: LogEntry) => JSON.stringify([e.statusText, e.at ?? null, e.timestampError ?? null, e.by ?? null, e.note ?? null]);
+const entryKey = (e: LogEntry) =>
+  JSON.stringify([e.statusText, e.at ?? null, e.timestampError ?? null, e.by ?? null, e.note ?? null]);
 const strip = (s: string) => s.trim().replace(/^[*_]+|[*_]+$/g, '');
 
 /** What one advance did, for the figures (`scripts`) and the property. */
@@ -98,13 +105,24 @@ export function advanceAppendsOneEntry(text: string, opts: FixOptions, strict = 
     const addedLeft = new Set(added);
 
     // Lines that changed: only the Status, Approval and Outcome items, and only in their values.
-    const editable = new Map<number, { item: NonNullable<ReturnType<typeof fieldState>['item']>; value: (v: string) => boolean }>();
+    const editable = new Map<
+      number,
+      { item: NonNullable<ReturnType<typeof fieldState>['item']>; value: (v: string) => boolean }
+    >();
     const status = fieldState(before, 'status').item;
     if (status) editable.set(status.valueRange.start.line, { item: status, value: (v) => strip(v) === to });
     const approval = fieldState(before, 'approval').item;
-    if (approval && to === 'Approved') editable.set(approval.valueRange.start.line, { item: approval, value: (v) => v.trim() === `${author}, ${formatUtc(opts.now).slice(0, 10)}` });
+    if (approval && to === 'Approved')
+      editable.set(approval.valueRange.start.line, {
+        item: approval,
+        value: (v) => v.trim() === `${author}, ${formatUtc(opts.now).slice(0, 10)}`,
+      });
     const outcome = fieldState(before, 'outcome').item;
-    if (outcome && to === 'Closed') editable.set(outcome.valueRange.start.line, { item: outcome, value: (v) => v.trim() === (opts.note ?? '').replace(/\s+/g, ' ').trim() });
+    if (outcome && to === 'Closed')
+      editable.set(outcome.valueRange.start.line, {
+        item: outcome,
+        value: (v) => v.trim() === (opts.note ?? '').replace(/\s+/g, ' ').trim(),
+      });
     for (const i of removed) {
       // Two identical lines (a repeated Status item) may be paired either way by the diff.
       const e = editable.get(i) ?? [...editable].find(([l]) => b[l] === b[i])?.[1];
@@ -112,28 +130,42 @@ export function advanceAppendsOneEntry(text: string, opts: FixOptions, strict = 
       const { start, end } = e.item.valueRange;
       const pre = b[i]!.slice(0, start.character);
       const post = end.line === i ? b[i]!.slice(end.character) : undefined;
-      const k = added.find((j) => addedLeft.has(j) && r[j]!.startsWith(pre.trimEnd()) && (post === undefined || r[j]!.endsWith(post)));
+      const k = added.find(
+        (j) => addedLeft.has(j) && r[j]!.startsWith(pre.trimEnd()) && (post === undefined || r[j]!.endsWith(post)),
+      );
       assert.ok(k !== undefined, `${what}: no edited counterpart of ${JSON.stringify(b[i])}`);
       const middle = r[k]!.slice(pre.trimEnd().length, post === undefined ? undefined : r[k]!.length - post.length);
-      assert.ok(post === undefined || e.value(middle), `${what}: ${JSON.stringify(b[i])} became ${JSON.stringify(r[k])}`);
+      assert.ok(
+        post === undefined || e.value(middle),
+        `${what}: ${JSON.stringify(b[i])} became ${JSON.stringify(r[k])}`,
+      );
       addedLeft.delete(k);
     }
 
     const old0 = before.statusLog?.entries ?? [];
     // Lines added: exactly one dated entry; an Outcome or Status item when there was none; for a
     // new log its heading, blank lines and at most a placeholder Planned line.
-    const entryLines = [...addedLeft].filter((j) => new RegExp(`^\\s*(?:[-*+]|\\d+[.)])\\s+(?:\\[[ xX]\\]\\s+)?${formatUtc(opts.now)} ${to}\\b`).test(r[j]!));
-    assert.equal(entryLines.length, 1, `${what} added ${entryLines.length} dated entries:\n${[...addedLeft].map((j) => r[j]).join('')}`);
+    const entryLines = [...addedLeft].filter((j) =>
+      new RegExp(`^\\s*(?:[-*+]|\\d+[.)])\\s+(?:\\[[ xX]\\]\\s+)?${formatUtc(opts.now)} ${to}\\b`).test(r[j]!),
+    );
+    assert.equal(
+      entryLines.length,
+      1,
+      `${what} added ${entryLines.length} dated entries:\n${[...addedLeft].map((j) => r[j]).join('')}`,
+    );
     addedLeft.delete(entryLines[0]!);
     for (const j of addedLeft) {
       const l = r[j]!.trim();
       const ok =
-        (l.startsWith('- Outcome:') || /^[-*+]\s+Outcome:/.test(l) ? (to === 'Closed' || to === 'Rolled Back') && !outcome : false) ||
+        (l.startsWith('- Outcome:') || /^[-*+]\s+Outcome:/.test(l)
+          ? (to === 'Closed' || to === 'Rolled Back') && !outcome
+          : false) ||
         (/^[-*+]\s+Status:/.test(l) && !status) ||
         // A blank line keeps a loose log loose, or starts a list in a log section without one.
         (l === '' && before.statusLog !== undefined && (before.statusLog.loose || !before.statusLog.hasList)) ||
         (!before.statusLog && (l === '' || l === '## Status log')) ||
-        (/^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?YYYY-MM-DD HH:MM UTC Planned by \.\.\.$/.test(l) && !old0.some((e) => e.status));
+        (/^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?YYYY-MM-DD HH:MM UTC Planned by \.\.\.$/.test(l) &&
+          !old0.some((e) => e.status));
       assert.ok(ok, `${what} added an unexpected line ${JSON.stringify(r[j])}`);
     }
 
@@ -147,8 +179,13 @@ export function advanceAppendsOneEntry(text: string, opts: FixOptions, strict = 
     assert.equal(fresh[fresh.length - 1]?.status, to);
     assert.equal(dated[0]!.at, Math.floor(opts.now / 60_000) * 60_000);
     if (author) assert.equal(dated[0]!.by, author);
-    if (old.some((e) => e.status)) assert.equal(fresh.length, 1, `${what} added ${fresh.length} entries to an existing log`);
-    else assert.ok(fresh.length === 1 || (fresh.length === 2 && fresh[0]!.status === 'Planned' && fresh[0]!.at === undefined), `${what} started a log with ${fresh.map((e) => e.statusText)}`);
+    if (old.some((e) => e.status))
+      assert.equal(fresh.length, 1, `${what} added ${fresh.length} entries to an existing log`);
+    else
+      assert.ok(
+        fresh.length === 1 || (fresh.length === 2 && fresh[0]!.status === 'Planned' && fresh[0]!.at === undefined),
+        `${what} started a log with ${fresh.map((e) => e.statusText)}`,
+      );
     out.push({ to, newEntries: dated.length, refused: false });
   }
   return out;

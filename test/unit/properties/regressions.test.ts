@@ -15,12 +15,21 @@ describe('property counterexamples (regressions)', () => {
     const planned = editLine(VALID_NORMAL.slice(0, LOG), '- Status:', '- Status: Planned');
     advanceIsConsistent(planned, OPTS);
     const edits = advanceEdits(doc(planned), 'Approved', OPTS)!;
-    assert.ok(edits.some((e) => /- YYYY-MM-DD HH:MM UTC Planned by \.\.\.\n- 2026-11-28 12:00 UTC Approved by @fuzzer/.test(e.newText)), JSON.stringify(edits));
+    assert.ok(
+      edits.some((e) =>
+        /- YYYY-MM-DD HH:MM UTC Planned by \.\.\.\n- 2026-11-28 12:00 UTC Approved by @fuzzer/.test(e.newText),
+      ),
+      JSON.stringify(edits),
+    );
     assert.ok(!edits.some((e) => /Planned by @fuzzer/.test(e.newText)), 'an invented Planned entry');
   });
 
   it('a change whose log is under a second "## Status log" heading is not advanced from an empty first log', () => {
-    const twice = editLine(editLine(VALID_NORMAL, '- Status:', '- Status: In Progress'), '## Status log', '## Status log\n## Status log').replace(
+    const twice = editLine(
+      editLine(VALID_NORMAL, '- Status:', '- Status: In Progress'),
+      '## Status log',
+      '## Status log\n## Status log',
+    ).replace(
       '- 2026-11-27 09:15 UTC Approved by @bob',
       '- 2026-11-27 09:15 UTC Approved by @bob\n- 2026-11-28 10:00 UTC In Progress by @alice',
     );
@@ -56,14 +65,19 @@ describe('property counterexamples (regressions)', () => {
   it('refuses an advance whose new log list would swallow an indented heading and the entries after it', () => {
     // The log section ends at an indented `## Rollback plan`; a list written into the empty log
     // would take that heading (and the unreadable line after it) as its own content.
-    const text = editLine(VALID_NORMAL.slice(0, LOG), '- Status:', '- Status: Planned') + '## Status log\n  ## Rollback plan\n\n- 2026-11-26 15: Standard';
+    const text =
+      editLine(VALID_NORMAL.slice(0, LOG), '- Status:', '- Status: Planned') +
+      '## Status log\n  ## Rollback plan\n\n- 2026-11-26 15: Standard';
     assert.deepEqual(advanceTargets(doc(text)), ['Approved', 'Rejected', 'In Progress']);
     assert.equal(advanceEdits(doc(text), 'Approved', OPTS), undefined);
     advanceIsConsistent(text, OPTS);
     // With a blank line before the next heading the same log is written, a blank line kept after it.
     const spaced = text.replace('## Status log\n  ## Rollback plan', '## Status log\n\n## Rollback plan');
     const edits = advanceEdits(doc(spaced), 'Approved', OPTS)!;
-    assert.equal(edits[edits.length - 1]!.newText, '\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- 2026-11-28 12:00 UTC Approved by @fuzzer');
+    assert.equal(
+      edits[edits.length - 1]!.newText,
+      '\n\n- YYYY-MM-DD HH:MM UTC Planned by ...\n- 2026-11-28 12:00 UTC Approved by @fuzzer',
+    );
   });
 
   it('writes a note or author with line breaks on one line (no injected entries or items)', () => {
@@ -73,7 +87,12 @@ describe('property counterexamples (regressions)', () => {
     );
     const opts = { author: '@a\n- Status: Closed', now: NOW, note: 'x\n- 2026-12-01 10:00 UTC Closed by @evil' };
     const edits = advanceEdits(doc(inProgress), 'Rolled Back', opts)!;
-    assert.ok(edits.some((e) => e.newText.endsWith('Rolled Back by @a - Status: Closed: x - 2026-12-01 10:00 UTC Closed by @evil')), JSON.stringify(edits));
+    assert.ok(
+      edits.some((e) =>
+        e.newText.endsWith('Rolled Back by @a - Status: Closed: x - 2026-12-01 10:00 UTC Closed by @evil'),
+      ),
+      JSON.stringify(edits),
+    );
     advanceIsConsistent(inProgress, opts);
   });
 

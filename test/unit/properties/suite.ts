@@ -20,10 +20,18 @@ export interface SuiteProperty {
   property: () => fc.IPropertyWithHooks<never> | fc.IProperty<never>;
 }
 
-const withOptions = (a: { author: string; note: string | undefined }): FixOptions => ({ author: a.author, now: NOW, ...(a.note !== undefined ? { note: a.note } : {}) });
+const withOptions = (a: { author: string; note: string | undefined }): FixOptions => ({
+  author: a.author,
+  now: NOW,
+  ...(a.note !== undefined ? { note: a.note } : {}),
+});
 
 /** Advance wants documents that mostly have a header: mutated documents, some markdown, realistic ones. */
-const advanceable = fc.oneof({ weight: 4, arbitrary: mutatedDoc }, { weight: 1, arbitrary: markdownDoc }, { weight: 2, arbitrary: mutatedRealisticDoc });
+const advanceable = fc.oneof(
+  { weight: 4, arbitrary: mutatedDoc },
+  { weight: 1, arbitrary: markdownDoc },
+  { weight: 2, arbitrary: mutatedRealisticDoc },
+);
 
 /** Authors as the editor passes them (the advance property compares the entry's `by` with it). */
 const author = fc.constantFrom('@you', 'Zoë Müller', '', '@a.b-c');
@@ -58,9 +66,16 @@ export const PROPERTIES: readonly SuiteProperty[] = [
     name: 'every advance of a realistic document appends exactly one entry to its log and changes no other byte but the values it fills',
     share: 0.1,
     property: () =>
-      fc.property(fc.oneof(realisticDoc.map((t) => [t, true] as const), mutatedRealisticDoc.map((t) => [t, false] as const)), author, ([text, strict], by) => {
-        advanceAppendsOneEntry(text, { author: by, now: NOW }, strict);
-      }) as never,
+      fc.property(
+        fc.oneof(
+          realisticDoc.map((t) => [t, true] as const),
+          mutatedRealisticDoc.map((t) => [t, false] as const),
+        ),
+        author,
+        ([text, strict], by) => {
+          advanceAppendsOneEntry(text, { author: by, now: NOW }, strict);
+        },
+      ) as never,
   },
 ];
 

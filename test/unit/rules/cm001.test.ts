@@ -14,16 +14,28 @@ describe('CM001 header-missing', () => {
   });
 
   it('fires at line 0 on a document with no list at all, with the template fix', () => {
-    expectOne('# Upgrade the database\n\nWe will upgrade it.\n', 'CM001', { severity: ERROR, range: LINE_ZERO, words: ['no header list', 'Change type'], fix: 'insertTemplate' });
+    expectOne('# Upgrade the database\n\nWe will upgrade it.\n', 'CM001', {
+      severity: ERROR,
+      range: LINE_ZERO,
+      words: ['no header list', 'Change type'],
+      fix: 'insertTemplate',
+    });
   });
 
   it('fires alone: no field rules pile up on a headerless document', () => {
-    const text = '# T\n\nSome prose.\n\n## Status log\n\n- 2026-11-26 10:02 UTC In Progress by @alice\n- 2026-11-26 09:00 UTC Closed\n';
-    assert.deepEqual(check(text).map((d) => d.code), ['CM001']);
+    const text =
+      '# T\n\nSome prose.\n\n## Status log\n\n- 2026-11-26 10:02 UTC In Progress by @alice\n- 2026-11-26 09:00 UTC Closed\n';
+    assert.deepEqual(
+      check(text).map((d) => d.code),
+      ['CM001'],
+    );
   });
 
   it('fires when the only bullet list comes after the first ## heading', () => {
-    expectOne('# T\n\n## Notes\n\n- Change type: Normal\n- Status: Planned\n', 'CM001', { severity: ERROR, range: LINE_ZERO });
+    expectOne('# T\n\n## Notes\n\n- Change type: Normal\n- Status: Planned\n', 'CM001', {
+      severity: ERROR,
+      range: LINE_ZERO,
+    });
   });
 
   it('fires for an ordered list (the header is a bullet list) and for an empty file', () => {

@@ -10,7 +10,10 @@ describe('CM004 field-duplicate', () => {
 
   it('fires on the second occurrence, with a removeItem fix', () => {
     const text = withLine('- Risk level', '- Risk level: High\n- Risk level: Low');
-    const ranges = text.split('\n').map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('- Risk level'));
+    const ranges = text
+      .split('\n')
+      .map((l, i) => [l, i] as const)
+      .filter(([l]) => l.startsWith('- Risk level'));
     expectOne(text, 'CM004', {
       severity: WARNING,
       range: { start: { line: ranges[1]![1], character: 0 }, end: { line: ranges[1]![1], character: 17 } },
@@ -21,7 +24,11 @@ describe('CM004 field-duplicate', () => {
 
   it('counts aliases as the same field', () => {
     const text = withLine('- Rollback plan', '- Rollback plan: see below\n- Backout plan: redeploy v1');
-    expectOne(text, 'CM004', { severity: WARNING, range: lineRange(text, '- Backout plan'), words: ['"Backout plan"', '"Rollback plan"'] });
+    expectOne(text, 'CM004', {
+      severity: WARNING,
+      range: lineRange(text, '- Backout plan'),
+      words: ['"Backout plan"', '"Rollback plan"'],
+    });
   });
 
   it('counts names that differ only in case and spacing as the same field', () => {

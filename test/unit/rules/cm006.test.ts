@@ -8,12 +8,23 @@ export const FAILING: Failing = { text: withLine('- Status', '- Status: Approved
 describe('CM006 field-unknown', () => {
   it('does not fire on known fields, aliases and Summary', () => {
     expectNone(VALID_NORMAL, 'CM006');
-    expectNone(withLine('- Risk level', '- Risk: High\n- Summary: upgrade\n- Change summary: x\n- Linked incident: INC-1\n- Incidents caused: INC-2'), 'CM006');
+    expectNone(
+      withLine(
+        '- Risk level',
+        '- Risk: High\n- Summary: upgrade\n- Change summary: x\n- Linked incident: INC-1\n- Incidents caused: INC-2',
+      ),
+      'CM006',
+    );
   });
 
   it('fires on a misspelt name with a did-you-mean renameField fix', () => {
     const text = withLine('- Rollback plan', '- Rollbak plan: see below');
-    const d = expectOne(text, 'CM006', { severity: INFORMATION, range: rangeIn(text, '- Rollbak', 'Rollbak plan'), words: ['Unknown header field "Rollbak plan"', 'Did you mean "Rollback plan"'], fix: 'renameField' });
+    const d = expectOne(text, 'CM006', {
+      severity: INFORMATION,
+      range: rangeIn(text, '- Rollbak', 'Rollbak plan'),
+      words: ['Unknown header field "Rollbak plan"', 'Did you mean "Rollback plan"'],
+      fix: 'renameField',
+    });
     assert.equal((d.data as { suggestion: string }).suggestion, 'Rollback plan');
   });
 
@@ -24,15 +35,28 @@ describe('CM006 field-unknown', () => {
 
   it('fires without a fix when no name is close, listing the known fields', () => {
     const text = withLine('- Risk level', '- Risk level: High\n- Pager rotation: primary');
-    const d = expectOne(text, 'CM006', { severity: INFORMATION, range: rangeIn(text, '- Pager', 'Pager rotation'), words: ['not checked', 'Known fields'] });
+    const d = expectOne(text, 'CM006', {
+      severity: INFORMATION,
+      range: rangeIn(text, '- Pager', 'Pager rotation'),
+      words: ['not checked', 'Known fields'],
+    });
     assert.equal((d.data as { fix?: string }).fix, undefined);
   });
 
   it('fires on an item without a colon only when its text is close to a field name', () => {
     const close = withLine('- Risk level', '- Risk level: High\n- Rollbak plan');
-    expectOne(close, 'CM006', { severity: INFORMATION, range: rangeIn(close, '- Rollbak', 'Rollbak plan'), words: ['Did you mean "Rollback plan"'] });
+    expectOne(close, 'CM006', {
+      severity: INFORMATION,
+      range: rangeIn(close, '- Rollbak', 'Rollbak plan'),
+      words: ['Did you mean "Rollback plan"'],
+    });
     const exact = withLine('- Risk level', '- Risk level: High\n- Outcome');
-    expectOne(exact, 'CM006', { severity: INFORMATION, range: rangeIn(exact, '- Outcome', 'Outcome'), words: ['no colon'], fix: 'renameField' });
+    expectOne(exact, 'CM006', {
+      severity: INFORMATION,
+      range: rangeIn(exact, '- Outcome', 'Outcome'),
+      words: ['no colon'],
+      fix: 'renameField',
+    });
     expectNone(withLine('- Risk level', '- Risk level: High\n- remember to ping support first'), 'CM006');
   });
 
@@ -43,15 +67,29 @@ describe('CM006 field-unknown', () => {
 
 describe('CM006 on a forgotten colon', () => {
   it('fires without a fix when a field name is followed by a value only that field takes', () => {
-    for (const [line, write] of [['- Change type Normal', 'Change type: Normal'], ['- risk High', 'risk: High'], ['- Status in progress', 'Status: in progress'], ['- Owner @alice', 'Owner: @alice']] as const) {
+    for (const [line, write] of [
+      ['- Change type Normal', 'Change type: Normal'],
+      ['- risk High', 'risk: High'],
+      ['- Status in progress', 'Status: in progress'],
+      ['- Owner @alice', 'Owner: @alice'],
+    ] as const) {
       const text = withLine('- Risk level', `- Risk level: High\n${line}`);
-      const d = expectOne(text, 'CM006', { severity: INFORMATION, range: rangeIn(text, line, line.slice(2)), words: ['has no colon', write], fix: null });
+      const d = expectOne(text, 'CM006', {
+        severity: INFORMATION,
+        range: rangeIn(text, line, line.slice(2)),
+        words: ['has no colon', write],
+        fix: null,
+      });
       assert.ok(d);
     }
   });
 
   it('leaves prose that merely starts with a field name alone', () => {
-    for (const line of ['- Status of the migration is tracked in JIRA', '- Impact on users is minimal', '- Owner is on holiday next week']) {
+    for (const line of [
+      '- Status of the migration is tracked in JIRA',
+      '- Impact on users is minimal',
+      '- Owner is on holiday next week',
+    ]) {
       expectNone(withLine('- Risk level', `- Risk level: High\n${line}`), 'CM006');
     }
   });

@@ -5,5 +5,12 @@ import { ERROR, withLine, type Failing } from './support';
 export const FAILING: Failing = { text: withLine('- Verification plan', null) };
 
 describe('CM011 verification-missing', () => {
-  planRuleTests({ code: 'CM011', prefix: '- Verification plan', name: 'Verification plan', aliases: ['Verification steps', 'Verification method'], severity: ERROR, words: ['no verification, no success'] });
+  planRuleTests({
+    code: 'CM011',
+    prefix: '- Verification plan',
+    name: 'Verification plan',
+    aliases: ['Verification steps', 'Verification method'],
+    severity: ERROR,
+    words: ['no verification, no success'],
+  });
 });

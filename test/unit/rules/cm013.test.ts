@@ -5,5 +5,12 @@ import { WARNING, withLine, type Failing } from './support';
 export const FAILING: Failing = { text: withLine('- Expected user impact', null) };
 
 describe('CM013 impact-missing', () => {
-  planRuleTests({ code: 'CM013', prefix: '- Expected user impact', name: 'Expected user impact', aliases: ['User impact', 'Impact'], severity: WARNING, words: ['if you cannot explain impact, assume higher risk'] });
+  planRuleTests({
+    code: 'CM013',
+    prefix: '- Expected user impact',
+    name: 'Expected user impact',
+    aliases: ['User impact', 'Impact'],
+    severity: WARNING,
+    words: ['if you cannot explain impact, assume higher risk'],
+  });
 });

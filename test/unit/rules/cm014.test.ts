@@ -17,7 +17,12 @@ describe('CM014 standard-not-low-risk', () => {
   it('fires on the Risk level item for Medium and High, suggesting a Normal change', () => {
     for (const v of ['Medium', 'High', 'high']) {
       const text = risk(v);
-      const d = expectOne(text, 'CM014', { severity: WARNING, range: lineRange(text, '- Risk level'), words: ['Standard change must be low risk', 'Normal change'], fix: 'replaceValue' });
+      const d = expectOne(text, 'CM014', {
+        severity: WARNING,
+        range: lineRange(text, '- Risk level'),
+        words: ['Standard change must be low risk', 'Normal change'],
+        fix: 'replaceValue',
+      });
       const data = d.data as { field: string; suggestion: string };
       assert.equal(data.field, 'changeType');
       assert.equal(data.suggestion, 'Normal');

@@ -1,6 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { expectNone, expectOne, missingAnchor, lineRange, VALID_EMERGENCY, VALID_STANDARD, WARNING, withLine, type Failing } from './support';
+import {
+  expectNone,
+  expectOne,
+  missingAnchor,
+  lineRange,
+  VALID_EMERGENCY,
+  VALID_STANDARD,
+  WARNING,
+  withLine,
+  type Failing,
+} from './support';
 
 /** A document on which CM015 fires (test/unit/rules/severity.test.ts runs every rule's). */
 export const FAILING: Failing = { text: withLine('- Planned execution time', null) };
@@ -13,15 +23,27 @@ describe('CM015 window-missing', () => {
   });
 
   it('fires on the header first line for Normal and Standard changes without one', () => {
-    for (const [base, type] of [[VALID_NORMAL, 'Normal'], [VALID_STANDARD, 'Standard']] as const) {
+    for (const [base, type] of [
+      [VALID_NORMAL, 'Normal'],
+      [VALID_STANDARD, 'Standard'],
+    ] as const) {
       const text = withLine('- Planned execution time', null, base);
-      expectOne(text, 'CM015', { severity: WARNING, range: missingAnchor(text), words: [`this ${type} change`, 'Planned execution time'], fix: 'insertField' });
+      expectOne(text, 'CM015', {
+        severity: WARNING,
+        range: missingAnchor(text),
+        words: [`this ${type} change`, 'Planned execution time'],
+        fix: 'insertField',
+      });
     }
   });
 
   it('fires on the item for a placeholder window', () => {
     const text = withLine('- Planned execution time', '- Planned execution time: TBD');
-    expectOne(text, 'CM015', { severity: WARNING, range: lineRange(text, '- Planned execution time'), fix: 'fillValue' });
+    expectOne(text, 'CM015', {
+      severity: WARNING,
+      range: lineRange(text, '- Planned execution time'),
+      fix: 'fillValue',
+    });
   });
 
   it('leaves an unreadable window to CM005', () => {

@@ -7,7 +7,9 @@ import { doc, editLine, NOW, VALID_NORMAL } from '../../helpers/doc';
 import { INFORMATION, rangeIn, type Failing } from './support';
 
 const cm016 = (text: string, repo?: RepoFacts) =>
-  checkDocument(doc(text), { config: defaultConfig(), now: NOW, ...(repo ? { repo } : {}) }).filter((d) => d.code === 'CM016');
+  checkDocument(doc(text), { config: defaultConfig(), now: NOW, ...(repo ? { repo } : {}) }).filter(
+    (d) => d.code === 'CM016',
+  );
 
 /** A document on which CM016 fires (test/unit/rules/severity.test.ts runs every rule's). */
 export const FAILING: Failing = { text: VALID_NORMAL, repo: { people: ['@bob'] } };
@@ -40,16 +42,31 @@ describe('CM016 person-unknown', () => {
 
   it('a person named by another change document is known; one named only here is not', () => {
     const mine = doc(VALID_NORMAL).doc;
-    const other = doc(editLine(editLine(VALID_NORMAL, '- Change Owner', '- Change Owner: @carol'), '- Approval', '- Approval (if required): @bob')).doc;
+    const other = doc(
+      editLine(
+        editLine(VALID_NORMAL, '- Change Owner', '- Change Owner: @carol'),
+        '- Approval',
+        '- Approval (if required): @bob',
+      ),
+    ).doc;
     const peopleInDocuments = countDocumentPeople([mine, other]);
     // @bob approves both; @alice owns this one and is `by` in the other's log.
     assert.deepEqual(cm016(VALID_NORMAL, { people: [], peopleInDocuments }), []);
     const alone = countDocumentPeople([mine]);
-    assert.deepEqual(cm016(VALID_NORMAL, { people: [], peopleInDocuments: alone }).map((d) => String(d.message).split(' ')[0]), ['Change', 'Approver']);
+    assert.deepEqual(
+      cm016(VALID_NORMAL, { people: [], peopleInDocuments: alone }).map((d) => String(d.message).split(' ')[0]),
+      ['Change', 'Approver'],
+    );
   });
 
   it('leaves teams and several owners to CM012', () => {
-    assert.deepEqual(cm016(editLine(VALID_NORMAL, '- Change Owner', '- Change Owner: the platform team'), { people: ['@bob'] }), []);
-    assert.deepEqual(cm016(editLine(VALID_NORMAL, '- Change Owner', '- Change Owner: @x, @y'), { people: ['@bob'] }), []);
+    assert.deepEqual(
+      cm016(editLine(VALID_NORMAL, '- Change Owner', '- Change Owner: the platform team'), { people: ['@bob'] }),
+      [],
+    );
+    assert.deepEqual(
+      cm016(editLine(VALID_NORMAL, '- Change Owner', '- Change Owner: @x, @y'), { people: ['@bob'] }),
+      [],
+    );
   });
 });

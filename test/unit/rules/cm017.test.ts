@@ -6,7 +6,9 @@ import { doc, editLine, NOW, VALID_NORMAL } from '../../helpers/doc';
 import { INFORMATION, rangeIn, type Failing } from './support';
 
 const cm017 = (text: string, repo?: RepoFacts) =>
-  checkDocument(doc(text), { config: defaultConfig(), now: NOW, ...(repo ? { repo } : {}) }).filter((d) => d.code === 'CM017');
+  checkDocument(doc(text), { config: defaultConfig(), now: NOW, ...(repo ? { repo } : {}) }).filter(
+    (d) => d.code === 'CM017',
+  );
 
 /** A document on which CM017 fires (test/unit/rules/severity.test.ts runs every rule's). */
 export const FAILING: Failing = { text: VALID_NORMAL, repo: { services: ['payments-api'] } };
@@ -21,7 +23,11 @@ describe('CM017 service-unknown', () => {
   });
 
   it('reports each unknown service on its own name, with the closest catalog name', () => {
-    const text = editLine(VALID_NORMAL, '- Affected services', '- Affected services: payments-db, paymnets-api, **ledger**');
+    const text = editLine(
+      VALID_NORMAL,
+      '- Affected services',
+      '- Affected services: payments-db, paymnets-api, **ledger**',
+    );
     const ds = cm017(text, { services: ['payments-api', 'payments-db'] });
     assert.equal(ds.length, 2);
     assert.equal(ds[0]!.severity, INFORMATION);
@@ -29,7 +35,10 @@ describe('CM017 service-unknown', () => {
     assert.match(String(ds[0]!.message), /"paymnets-api" is not in the service catalog.*Did you mean "payments-api"\?/);
     assert.deepEqual(ds[0]!.data, { rule: 'CM017', service: 'paymnets-api', suggestion: 'payments-api' });
     assert.deepEqual(ds[1]!.range, rangeIn(text, '- Affected services', 'ledger'));
-    assert.match(String(ds[1]!.message), /"ledger" is not in the service catalog \(catalog-info.yaml\)\. Use the catalog name/);
+    assert.match(
+      String(ds[1]!.message),
+      /"ledger" is not in the service catalog \(catalog-info.yaml\)\. Use the catalog name/,
+    );
   });
 
   it('an empty catalog knows nothing: every service is reported', () => {

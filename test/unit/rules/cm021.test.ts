@@ -11,11 +11,15 @@ describe('CM021 self-approval', () => {
   it('fires on the Approval value when the owner approves, ignoring @ and case', () => {
     for (const v of ['@alice', '@Alice, 2026-11-27', 'alice']) {
       const text = withLine('- Approval', `- Approval (if required): ${v}`);
-      expectOne(text, 'CM021', { severity: WARNING, range: rangeIn(text, '- Approval', v), words: ['also the Change Owner', 'someone else'] });
+      expectOne(text, 'CM021', {
+        severity: WARNING,
+        range: rangeIn(text, '- Approval', v),
+        words: ['also the Change Owner', 'someone else'],
+      });
     }
   });
 
-  it('falls back to the last Approved entry\'s `by` when there is no Approval value', () => {
+  it("falls back to the last Approved entry's `by` when there is no Approval value", () => {
     const text = withLine('- Approval', null).replace('Approved by @bob', 'Approved by @alice');
     expectOne(text, 'CM021', { severity: WARNING, range: lineRange(text, '- 2026-11-27') });
   });
@@ -30,7 +34,14 @@ describe('CM021 self-approval', () => {
   });
 
   it('is skipped when the owner is not a single person (CM012 reports that)', () => {
-    expectNone(withLine('- Approval', '- Approval (if required): @alice', withLine('- Change Owner', '- Change Owner: @alice and @bob')), 'CM021');
+    expectNone(
+      withLine(
+        '- Approval',
+        '- Approval (if required): @alice',
+        withLine('- Change Owner', '- Change Owner: @alice and @bob'),
+      ),
+      'CM021',
+    );
   });
 
   it('ignores an Approved entry without `by` (approver unknown)', () => {

@@ -13,9 +13,18 @@ describe('CM022 approvers-many', () => {
   });
 
   it('fires on the Approval value when several people are named', () => {
-    for (const [v, n] of [['@bob, @carol', 2], ['@bob and @carol', 2], ['@bob / @carol, 2026-11-27', 2], ['@bob, @carol, @dave', 3]] as const) {
+    for (const [v, n] of [
+      ['@bob, @carol', 2],
+      ['@bob and @carol', 2],
+      ['@bob / @carol, 2026-11-27', 2],
+      ['@bob, @carol, @dave', 3],
+    ] as const) {
       const text = withLine('- Approval', `- Approval (if required): ${v}`);
-      expectOne(text, 'CM022', { severity: INFORMATION, range: rangeIn(text, '- Approval', v), words: [`${n} approvers`, 'One approver is enough'] });
+      expectOne(text, 'CM022', {
+        severity: INFORMATION,
+        range: rangeIn(text, '- Approval', v),
+        words: [`${n} approvers`, 'One approver is enough'],
+      });
     }
   });
 

@@ -1,6 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, missingAnchor, lineRange, VALID_EMERGENCY, withLine, type Failing } from './support';
+import {
+  ERROR,
+  expectNone,
+  expectOne,
+  missingAnchor,
+  lineRange,
+  VALID_EMERGENCY,
+  withLine,
+  type Failing,
+} from './support';
 
 /** A document on which CM023 fires (test/unit/rules/severity.test.ts runs every rule's). */
 export const FAILING: Failing = { text: withLine('- Incident', null, VALID_EMERGENCY) };
@@ -15,7 +24,12 @@ describe('CM023 incident-missing', () => {
 
   it('fires on the header first line with insertField when absent', () => {
     const text = withLine('- Incident', null, VALID_EMERGENCY);
-    const d = expectOne(text, 'CM023', { severity: ERROR, range: missingAnchor(text), words: ['Emergency change must link the incident', 'INC-1234'], fix: 'insertField' });
+    const d = expectOne(text, 'CM023', {
+      severity: ERROR,
+      range: missingAnchor(text),
+      words: ['Emergency change must link the incident', 'INC-1234'],
+      fix: 'insertField',
+    });
     assert.equal((d.data as { field: string }).field, 'incident');
   });
 

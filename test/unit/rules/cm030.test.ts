@@ -1,6 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { codes, VALID_NORMAL } from '../../helpers/doc';
-import { msg, ERROR, expectNone, expectOne, lineRange, VALID_EMERGENCY, VALID_STANDARD, withLine, withLog, LOG_PLANNED, LOG_APPROVED, type Failing } from './support';
+import {
+  msg,
+  ERROR,
+  expectNone,
+  expectOne,
+  lineRange,
+  VALID_EMERGENCY,
+  VALID_STANDARD,
+  withLine,
+  withLog,
+  LOG_PLANNED,
+  LOG_APPROVED,
+  type Failing,
+} from './support';
 
 const P = '2026-11-26 10:02 UTC Planned by @alice';
 const A = '2026-11-27 09:15 UTC Approved by @bob';
@@ -18,12 +31,23 @@ describe('CM030 transition-invalid', () => {
     expectNone(withLog('Closed', [P, A, I, V, C]), 'CM030');
     expectNone(withLog('Closed', [P, A, I, R, '2026-11-28 11:00 UTC Closed']), 'CM030');
     expectNone(withLog('Rolled Back', [P, A, I, V, '2026-11-28 09:50 UTC Rolled Back: slow']), 'CM030');
-    expectNone(withLog('Planned', [P, '2026-11-27 09:00 UTC Rejected by @bob: no rollback', '2026-11-27 12:00 UTC Planned by @alice']), 'CM030');
+    expectNone(
+      withLog('Planned', [
+        P,
+        '2026-11-27 09:00 UTC Rejected by @bob: no rollback',
+        '2026-11-27 12:00 UTC Planned by @alice',
+      ]),
+      'CM030',
+    );
   });
 
   it('fires on the first entry when it is not Planned, on that entry', () => {
     const text = withLog('Approved', [A]);
-    expectOne(text, 'CM030', { severity: ERROR, range: lineRange(text, '- 2026-11-27'), words: ['first entry', '(Approved)', 'must start at Planned'] });
+    expectOne(text, 'CM030', {
+      severity: ERROR,
+      range: lineRange(text, '- 2026-11-27'),
+      words: ['first entry', '(Approved)', 'must start at Planned'],
+    });
   });
 
   it('lets an Emergency change start at In Progress, but no other type', () => {
@@ -34,14 +58,29 @@ describe('CM030 transition-invalid', () => {
 
   it('fires on a step absent from the table, on the later entry, naming the allowed steps', () => {
     const text = withLog('Closed', [P, A, I, C]);
-    expectOne(text, 'CM030', { severity: ERROR, range: lineRange(text, '- 2026-11-28 10:00'), words: ['In Progress -> Closed', 'may go to Verifying, Rolled Back'] });
+    expectOne(text, 'CM030', {
+      severity: ERROR,
+      range: lineRange(text, '- 2026-11-28 10:00'),
+      words: ['In Progress -> Closed', 'may go to Verifying, Rolled Back'],
+    });
     const fromClosed = withLog('Planned', [P, A, I, V, C, '2026-11-29 10:00 UTC Planned']);
     assert.match(msg(codes(fromClosed, 'CM030')[0]!), /nothing \(it is final\)/);
-    assert.equal(codes(withLog('In Progress', [P, '2026-11-27 09:00 UTC Rejected by @bob', I]), 'CM030').length, 1, 'Rejected -> In Progress');
+    assert.equal(
+      codes(withLog('In Progress', [P, '2026-11-27 09:00 UTC Rejected by @bob', I]), 'CM030').length,
+      1,
+      'Rejected -> In Progress',
+    );
   });
 
   it('allows Planned -> In Progress when approval is not required', () => {
-    expectNone(withLog('In Progress', ['2026-11-27 08:00 UTC Planned by @carol', '2026-11-28 09:00 UTC In Progress by @carol'], VALID_STANDARD), 'CM030');
+    expectNone(
+      withLog(
+        'In Progress',
+        ['2026-11-27 08:00 UTC Planned by @carol', '2026-11-28 09:00 UTC In Progress by @carol'],
+        VALID_STANDARD,
+      ),
+      'CM030',
+    );
   });
 
   it('allows Planned -> In Progress with an Approval value (approval given outside the log)', () => {
@@ -50,14 +89,25 @@ describe('CM030 transition-invalid', () => {
 
   it('rejects Planned -> In Progress without evidence when approval is required, saying so', () => {
     const text = withLog('In Progress', [P, I], withLine('- Approval', null));
-    expectOne(text, 'CM030', { severity: ERROR, range: lineRange(text, '- 2026-11-28'), words: ['Planned -> In Progress', 'needs approval before it starts'] });
-    const touching = withLog('In Progress', ['2026-11-27 08:00 UTC Planned by @carol', '2026-11-28 09:00 UTC In Progress by @carol'], withLine('- Risk level', '- Risk level: Low\n- Touches: security', VALID_STANDARD));
+    expectOne(text, 'CM030', {
+      severity: ERROR,
+      range: lineRange(text, '- 2026-11-28'),
+      words: ['Planned -> In Progress', 'needs approval before it starts'],
+    });
+    const touching = withLog(
+      'In Progress',
+      ['2026-11-27 08:00 UTC Planned by @carol', '2026-11-28 09:00 UTC In Progress by @carol'],
+      withLine('- Risk level', '- Risk level: Low\n- Touches: security', VALID_STANDARD),
+    );
     assert.equal(codes(touching, 'CM030').length, 1);
   });
 
   it('counts entries with unreadable timestamps, and skips entries with unknown statuses', () => {
     const unreadable = withLog('Closed', [P, A, '2026-11-28 25:00 UTC In Progress', C]);
-    assert.deepEqual(codes(unreadable, 'CM030').map((d) => d.range.start.line), [lineRange(unreadable, '- 2026-11-28 10:00').start.line]);
+    assert.deepEqual(
+      codes(unreadable, 'CM030').map((d) => d.range.start.line),
+      [lineRange(unreadable, '- 2026-11-28 10:00').start.line],
+    );
     expectNone(withLog('In Progress', [P, A, '2026-11-28 08:00 UTC Deploying', I]), 'CM030');
   });
 

@@ -17,7 +17,12 @@ describe('CM031 status-log-mismatch', () => {
 
   it('fires on the Status item with a syncStatus fix carrying the log status', () => {
     const text = withLine('- Status', '- Status: Planned');
-    const d = expectOne(text, 'CM031', { severity: ERROR, range: lineRange(text, '- Status'), words: ['Status is Planned', 'last status log entry is Approved'], fix: 'syncStatus' });
+    const d = expectOne(text, 'CM031', {
+      severity: ERROR,
+      range: lineRange(text, '- Status'),
+      words: ['Status is Planned', 'last status log entry is Approved'],
+      fix: 'syncStatus',
+    });
     assert.equal((d.data as { status: string }).status, 'Approved');
   });
 

@@ -1,27 +1,71 @@
 import { strict as assert } from 'node:assert';
 import { VALID_NORMAL } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, missingAnchor, lineRange, withLine, withLog, LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, type Failing } from './support';
+import {
+  ERROR,
+  expectNone,
+  expectOne,
+  missingAnchor,
+  lineRange,
+  withLine,
+  withLog,
+  LOG_PLANNED,
+  LOG_APPROVED,
+  LOG_IN_PROGRESS,
+  type Failing,
+} from './support';
 
-const LOG = ['2026-11-26 10:02 UTC Planned by @alice', '2026-11-27 09:15 UTC Approved by @bob', '2026-11-28 09:00 UTC In Progress', '2026-11-28 09:30 UTC Verifying'];
+const LOG = [
+  '2026-11-26 10:02 UTC Planned by @alice',
+  '2026-11-27 09:15 UTC Approved by @bob',
+  '2026-11-28 09:00 UTC In Progress',
+  '2026-11-28 09:30 UTC Verifying',
+];
 const closed = withLog('Closed', [...LOG, '2026-11-28 10:00 UTC Closed']);
 const rolledBack = withLog('Rolled Back', [...LOG, '2026-11-28 09:40 UTC Rolled Back: latency']);
 
 /** A document on which CM033 fires (test/unit/rules/severity.test.ts runs every rule's). */
 export const FAILING: Failing = {
-  text: withLine('- Approval', '- Approval: @bob\n- Outcome: TBD', withLog('Closed', [LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, '2026-11-27 11:00 UTC Verifying', '2026-11-27 12:00 UTC Closed'])),
+  text: withLine(
+    '- Approval',
+    '- Approval: @bob\n- Outcome: TBD',
+    withLog('Closed', [
+      LOG_PLANNED,
+      LOG_APPROVED,
+      LOG_IN_PROGRESS,
+      '2026-11-27 11:00 UTC Verifying',
+      '2026-11-27 12:00 UTC Closed',
+    ]),
+  ),
 };
 
 describe('CM033 outcome-missing', () => {
   it('does not fire before Closed/Rolled Back, or with an Outcome value or section', () => {
     expectNone(VALID_NORMAL, 'CM033');
-    expectNone(withLine('- Approval', '- Approval (if required): @bob\n- Outcome: verified, p99 fine', closed), 'CM033');
+    expectNone(
+      withLine('- Approval', '- Approval (if required): @bob\n- Outcome: verified, p99 fine', closed),
+      'CM033',
+    );
     expectNone(closed.replace('## Status log', '## Outcome\n\nVerified.\n\n## Status log'), 'CM033');
-    expectNone(withLine('- Approval', '- Approval (if required): @bob\n- Outcome: see below', rolledBack).replace('## Status log', '## outcome\n\nRolled back.\n\n## Status log'), 'CM033');
+    expectNone(
+      withLine('- Approval', '- Approval (if required): @bob\n- Outcome: see below', rolledBack).replace(
+        '## Status log',
+        '## outcome\n\nRolled back.\n\n## Status log',
+      ),
+      'CM033',
+    );
   });
 
   it('fires on the header first line with insertField when Closed or Rolled Back has no Outcome', () => {
-    for (const [text, s] of [[closed, 'Closed'], [rolledBack, 'Rolled Back']] as const) {
-      const d = expectOne(text, 'CM033', { severity: ERROR, range: missingAnchor(text), words: [`is ${s}`, 'no Outcome'], fix: 'insertField' });
+    for (const [text, s] of [
+      [closed, 'Closed'],
+      [rolledBack, 'Rolled Back'],
+    ] as const) {
+      const d = expectOne(text, 'CM033', {
+        severity: ERROR,
+        range: missingAnchor(text),
+        words: [`is ${s}`, 'no Outcome'],
+        fix: 'insertField',
+      });
       assert.equal((d.data as { field: string }).field, 'outcome');
     }
   });

@@ -1,13 +1,32 @@
 import { strict as assert } from 'node:assert';
 import { codes } from '../../helpers/doc';
-import { ERROR, expectNone, expectOne, lineRange, withLine, withLog, LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, type Failing } from './support';
+import {
+  ERROR,
+  expectNone,
+  expectOne,
+  lineRange,
+  withLine,
+  withLog,
+  LOG_PLANNED,
+  LOG_APPROVED,
+  LOG_IN_PROGRESS,
+  type Failing,
+} from './support';
 
-const LOG = ['2026-11-26 10:02 UTC Planned by @alice', '2026-11-27 09:15 UTC Approved by @bob', '2026-11-28 09:00 UTC In Progress'];
+const LOG = [
+  '2026-11-26 10:02 UTC Planned by @alice',
+  '2026-11-27 09:15 UTC Approved by @bob',
+  '2026-11-28 09:00 UTC In Progress',
+];
 const rolled = (entry: string) => withLog('Rolled Back', [...LOG, entry]);
 
 /** A document on which CM034 fires (test/unit/rules/severity.test.ts runs every rule's). */
 export const FAILING: Failing = {
-  text: withLine('- Approval', '- Approval: @bob\n- Outcome: rolled back', withLog('Rolled Back', [LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, '2026-11-27 10:30 UTC Rolled Back'])),
+  text: withLine(
+    '- Approval',
+    '- Approval: @bob\n- Outcome: rolled back',
+    withLog('Rolled Back', [LOG_PLANNED, LOG_APPROVED, LOG_IN_PROGRESS, '2026-11-27 10:30 UTC Rolled Back']),
+  ),
 };
 
 describe('CM034 rollback-reason-missing', () => {
@@ -17,14 +36,28 @@ describe('CM034 rollback-reason-missing', () => {
   });
 
   it('fires on the Rolled Back entry without a note, with an addNote fix', () => {
-    for (const e of ['2026-11-28 09:40 UTC Rolled Back by @alice', '2026-11-28 09:40 UTC Rolled Back', '2026-11-28 09:40 UTC Rolled Back by @alice:', '2026-11-28 09:40 UTC rolled back by @alice: TBD']) {
+    for (const e of [
+      '2026-11-28 09:40 UTC Rolled Back by @alice',
+      '2026-11-28 09:40 UTC Rolled Back',
+      '2026-11-28 09:40 UTC Rolled Back by @alice:',
+      '2026-11-28 09:40 UTC rolled back by @alice: TBD',
+    ]) {
       const text = rolled(e);
-      expectOne(text, 'CM034', { severity: ERROR, range: lineRange(text, '- 2026-11-28 09:40'), words: ['does not say why', 'after a colon'], fix: 'addNote' });
+      expectOne(text, 'CM034', {
+        severity: ERROR,
+        range: lineRange(text, '- 2026-11-28 09:40'),
+        words: ['does not say why', 'after a colon'],
+        fix: 'addNote',
+      });
     }
   });
 
   it('wants the note on the entry even when an Outcome explains the rollback', () => {
-    const text = withLine('- Approval', '- Approval (if required): @bob\n- Outcome: rolled back because p99 doubled', rolled('2026-11-28 09:40 UTC Rolled Back by @alice'));
+    const text = withLine(
+      '- Approval',
+      '- Approval (if required): @bob\n- Outcome: rolled back because p99 doubled',
+      rolled('2026-11-28 09:40 UTC Rolled Back by @alice'),
+    );
     assert.equal(codes(text, 'CM034').length, 1);
   });
 

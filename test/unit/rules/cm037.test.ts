@@ -5,7 +5,9 @@ import { expectNone, expectOne, lineRange, withLine, WARNING, type Failing } fro
 const noLog = VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'));
 
 /** A document on which CM037 fires (test/unit/rules/severity.test.ts runs every rule's). */
-export const FAILING: Failing = { text: withLine('- Status', '- Status: In Progress', VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'))) };
+export const FAILING: Failing = {
+  text: withLine('- Status', '- Status: In Progress', VALID_NORMAL.slice(0, VALID_NORMAL.indexOf('## Status log'))),
+};
 
 describe('CM037 status-log-missing', () => {
   it('does not fire with log entries, or at Planned without a log', () => {
@@ -16,7 +18,12 @@ describe('CM037 status-log-missing', () => {
   it('fires on the Status item for every other status without a log, with an addStatusLog fix', () => {
     for (const s of ['Approved', 'Rejected', 'In Progress', 'Verifying', 'Rolled Back', 'Closed']) {
       const text = withLine('- Status', `- Status: ${s}`, noLog);
-      expectOne(text, 'CM037', { severity: WARNING, range: lineRange(text, '- Status'), words: [`Status is ${s}`, 'no start time was recorded', '## Status log'], fix: 'addStatusLog' });
+      expectOne(text, 'CM037', {
+        severity: WARNING,
+        range: lineRange(text, '- Status'),
+        words: [`Status is ${s}`, 'no start time was recorded', '## Status log'],
+        fix: 'addStatusLog',
+      });
     }
   });
 

@@ -34,7 +34,17 @@ describe('docs/rules.md', () => {
   });
 
   it('documents the data.fix names the rules set', () => {
-    for (const fix of ['insertField', 'fillValue', 'replaceValue', 'renameField', 'removeItem', 'syncStatus', 'addNote', 'addStatusLog', 'insertTemplate']) {
+    for (const fix of [
+      'insertField',
+      'fillValue',
+      'replaceValue',
+      'renameField',
+      'removeItem',
+      'syncStatus',
+      'addNote',
+      'addStatusLog',
+      'insertTemplate',
+    ]) {
       assert.ok(DOCS.includes(`\`${fix}\``), fix);
     }
   });

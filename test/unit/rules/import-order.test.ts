@@ -28,7 +28,9 @@ function requireFresh(file: string): { exports: Record<string, unknown>; loaded:
 }
 
 describe('rules: import order', () => {
-  const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts')).sort();
+  const files = readdirSync(RULES_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   const index = join(RULES_DIR, 'index.ts');
 
   it('finds the rule files', () => {

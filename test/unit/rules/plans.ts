@@ -29,14 +29,20 @@ export function planRuleTests(c: PlanRuleCase): void {
 
   it('fires on the header list first line when the field is absent, with an insertField fix', () => {
     const text = without();
-    const d = expectOne(text, c.code, { severity: c.severity, range: missingAnchor(text), words: ['No ' + c.name.toLowerCase(), ...c.words], fix: 'insertField' });
+    const d = expectOne(text, c.code, {
+      severity: c.severity,
+      range: missingAnchor(text),
+      words: ['No ' + c.name.toLowerCase(), ...c.words],
+      fix: 'insertField',
+    });
     assert.equal((d.data as { name: string }).name, c.name);
   });
 
   it('fires on the item for placeholders, with a fillValue fix', () => {
     for (const v of ['', 'TBD', 'TBD - ask the DBA', 'todo', 'N/A', 'n/a', 'None', 'none.', '-', '?', '...']) {
       const text = withLine('- Risk level', `- Risk level: High\n- ${c.name}: ${v}`.trimEnd(), without());
-      const words = v === '' ? [`"${c.name}" has no value.`] : [`"${c.name}" has a placeholder ("${v}") instead of a value.`];
+      const words =
+        v === '' ? [`"${c.name}" has no value.`] : [`"${c.name}" has a placeholder ("${v}") instead of a value.`];
       expectOne(text, c.code, { severity: c.severity, range: lineRange(text, `- ${c.name}`), words, fix: 'fillValue' });
     }
   });
@@ -46,12 +52,17 @@ export function planRuleTests(c: PlanRuleCase): void {
   });
 
   it('accepts every alias', () => {
-    for (const alias of c.aliases) expectNone(withLine('- Risk level', `- Risk level: High\n- ${alias}: written here`, without()), c.code);
+    for (const alias of c.aliases)
+      expectNone(withLine('- Risk level', `- Risk level: High\n- ${alias}: written here`, without()), c.code);
   });
 
   it('counts `see below` only with a non-empty section of that name (any alias, any case)', () => {
     const seeBelow = withLine('- Risk level', `- Risk level: High\n- ${c.name}: See below.`, without());
-    expectOne(seeBelow, c.code, { severity: c.severity, range: lineRange(seeBelow, `- ${c.name}`), words: ['see below', `## ${c.name}`] });
+    expectOne(seeBelow, c.code, {
+      severity: c.severity,
+      range: lineRange(seeBelow, `- ${c.name}`),
+      words: ['see below', `## ${c.name}`],
+    });
     const emptySection = seeBelow.replace('## Status log', `## ${c.name}\n\n<!-- later -->\n\n## Status log`);
     assert.equal(codes(emptySection, c.code).length, 1, 'an empty section (only a comment) does not count');
     for (const heading of [c.name, c.name.toUpperCase(), ...c.aliases]) {
@@ -67,7 +78,11 @@ export function planRuleTests(c: PlanRuleCase): void {
 
   it('is at most a warning for an Emergency change that is not yet Closed or Rolled Back', () => {
     const emergency = withLine(c.prefix, null, VALID_EMERGENCY);
-    expectOne(emergency, c.code, { severity: WARNING, range: missingAnchor(emergency), words: ['Emergency change', 'once the incident is under control'] });
+    expectOne(emergency, c.code, {
+      severity: WARNING,
+      range: missingAnchor(emergency),
+      words: ['Emergency change', 'once the incident is under control'],
+    });
   });
 
   if (c.severity === ERROR) {
@@ -76,7 +91,9 @@ export function planRuleTests(c: PlanRuleCase): void {
         .replace('Status: In Progress', 'Status: Rolled Back\n- Outcome: rolled back, errors gone')
         .concat('- 2026-11-28 10:20 UTC Rolled Back by @dave: made it worse\n');
       expectOne(rolledBack, c.code, { severity: ERROR, range: missingAnchor(rolledBack) });
-      const closed = rolledBack.replace('Status: Rolled Back', 'Status: Closed').concat('- 2026-11-28 11:00 UTC Closed by @dave\n');
+      const closed = rolledBack
+        .replace('Status: Rolled Back', 'Status: Closed')
+        .concat('- 2026-11-28 11:00 UTC Closed by @dave\n');
       assert.equal(codes(closed, c.code)[0]?.severity, ERROR);
     });
   }

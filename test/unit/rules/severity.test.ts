@@ -36,7 +36,11 @@ function run(id: string, config: Partial<Config>): Diagnostic[] {
     return [...checkRepoRules(input, { config: { ...defaultConfig(), ...config }, now: NOW }).values()].flat();
   }
   const { repo } = failing;
-  return checkDocument(doc(failing.text), { config: { ...defaultConfig(), ...failing.config, ...config }, now: NOW, ...(repo ? { repo } : {}) });
+  return checkDocument(doc(failing.text), {
+    config: { ...defaultConfig(), ...failing.config, ...config },
+    now: NOW,
+    ...(repo ? { repo } : {}),
+  });
 }
 
 describe('every rule: default severity, configured severity, off', () => {
@@ -57,15 +61,25 @@ describe('every rule: default severity, configured severity, off', () => {
       assert.deepEqual(found({ severities: { ...defaultConfig().severities, [rule.id]: 'off' } }), []);
       if (rule.scope === 'document' && rule.id !== 'CM001') {
         // Turning one rule off leaves the others alone.
-        const others = run(rule.id, { severities: { ...defaultConfig().severities, [rule.id]: 'off' } }).map((d) => d.code);
-        assert.deepEqual(others, run(rule.id, {}).map((d) => d.code).filter((c) => c !== rule.id));
+        const others = run(rule.id, { severities: { ...defaultConfig().severities, [rule.id]: 'off' } }).map(
+          (d) => d.code,
+        );
+        assert.deepEqual(
+          others,
+          run(rule.id, {})
+            .map((d) => d.code)
+            .filter((c) => c !== rule.id),
+        );
       }
     });
   }
 
-  it('caps an Emergency change\'s plan rules at warning, but leaves a lower configured severity alone', () => {
+  it("caps an Emergency change's plan rules at warning, but leaves a lower configured severity alone", () => {
     const text = withLine('- Rollback plan', null, VALID_EMERGENCY);
     assert.equal(codes(text, 'CM010')[0]!.severity, 2);
-    assert.equal(codes(text, 'CM010', { severities: { ...defaultConfig().severities, CM010: 'hint' } })[0]!.severity, 4);
+    assert.equal(
+      codes(text, 'CM010', { severities: { ...defaultConfig().severities, CM010: 'hint' } })[0]!.severity,
+      4,
+    );
   });
 });

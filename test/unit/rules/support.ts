@@ -72,7 +72,13 @@ export interface Expected {
 }
 
 /** Asserts that `text` yields exactly one diagnostic of `code`, shaped as expected; returns it. */
-export function expectOne(text: string, code: string, e: Expected, config: Partial<Config> = {}, now?: number): Diagnostic {
+export function expectOne(
+  text: string,
+  code: string,
+  e: Expected,
+  config: Partial<Config> = {},
+  now?: number,
+): Diagnostic {
   const ds = codes(text, code, config, now);
   assert.equal(ds.length, 1, `expected one ${code}, got ${JSON.stringify(ds.map(msg))}`);
   const d = ds[0]!;

@@ -14,7 +14,12 @@ export interface JsonFileResult {
 export function toJson(results: readonly FileResult[]): JsonFileResult[] {
   return results.map((r) => ({
     file: r.file,
-    diagnostics: r.diagnostics.map((d) => ({ code: String(d.code ?? ''), severity: severityName(d), message: messageText(d), range: d.range })),
+    diagnostics: r.diagnostics.map((d) => ({
+      code: String(d.code ?? ''),
+      severity: severityName(d),
+      message: messageText(d),
+      range: d.range,
+    })),
   }));
 }
 

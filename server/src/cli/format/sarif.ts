@@ -11,7 +11,10 @@ import { RULES } from '../../core/rules/index';
 import type { FileResult } from '../run-checks';
 import { messageText, severityName } from './severity';
 
-const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const satisfies Record<string, Result.level>;
+const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const satisfies Record<
+  string,
+  Result.level
+>;
 
 /** The SARIF artifact location of a displayed path: relative to the source root when relative. */
 function artifactLocation(file: string): ArtifactLocation {
@@ -66,7 +69,12 @@ export function toSarif(results: readonly FileResult[], version: string, cwd = p
                 {
                   physicalLocation: {
                     artifactLocation: artifactLocation(r.file),
-                    region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+                    region: {
+                      startLine: start.line + 1,
+                      startColumn: start.character + 1,
+                      endLine: end.line + 1,
+                      endColumn: end.character + 1,
+                    },
                   },
                 },
               ],

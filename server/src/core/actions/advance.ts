@@ -119,7 +119,8 @@ export function advanceEdits(a: Analysis, to: Status, opts: AdvanceOptions): Tex
 }
 
 /** What an entry says, to compare the log before and after an edit. */
-const entryKey = (e: LogEntry) => JSON.stringify([e.statusText, e.at ?? null, e.timestampError ?? null, e.by ?? null, e.note ?? null]);
+const entryKey = (e: LogEntry) =>
+  JSON.stringify([e.statusText, e.at ?? null, e.timestampError ?? null, e.by ?? null, e.note ?? null]);
 
 /**
  * Whether the edited document reads back with Status `to` and a log that is the old one, entry
@@ -133,5 +134,10 @@ function recordsAdvance(a: Analysis, edits: TextEdit[], to: Status, written: num
   const after = analyze(applyEdits(a.md.lines, edits), `${a.doc.id}.md`).doc;
   const before = a.doc.statusLog?.entries ?? [];
   const now = after.statusLog?.entries ?? [];
-  return after.values.status === to && now.length === before.length + written && now[now.length - 1]?.status === to && before.every((e, k) => entryKey(e) === entryKey(now[k]!));
+  return (
+    after.values.status === to &&
+    now.length === before.length + written &&
+    now[now.length - 1]?.status === to &&
+    before.every((e, k) => entryKey(e) === entryKey(now[k]!))
+  );
 }

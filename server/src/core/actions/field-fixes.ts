@@ -32,7 +32,10 @@ export function replaceListElement(a: Analysis, key: FieldKey, from: string, to:
   const l = a.md.lines;
   const start = l.offsetAt(item.valueRange.start);
   const raw = a.md.text.slice(start, l.offsetAt(item.valueRange.end));
-  const re = new RegExp(`(^|[,;]\\s*)([*_\`]*)(${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=[*_\`]*\\s*(?:[,;]|$))`, 'i');
+  const re = new RegExp(
+    `(^|[,;]\\s*)([*_\`]*)(${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=[*_\`]*\\s*(?:[,;]|$))`,
+    'i',
+  );
   const m = re.exec(raw);
   if (!m) return undefined;
   const at = start + m.index + m[1]!.length + m[2]!.length;
@@ -56,7 +59,14 @@ function insertFieldFix(a: Analysis, key: FieldKey, opts: FixOptions): Fix[] {
   const e = insertFieldEdit(a, key);
   // The cursor goes into the new, empty value: just past `Name:`.
   const colon = e ? e.newText.indexOf(`${name}:`) : -1;
-  if (e) fixes.unshift({ title: `Add the "${name}" field`, edits: [e], isPreferred: true, safe: false, ...(colon >= 0 ? { cursor: { edit: 0, offset: colon + name.length + 1 } } : {}) });
+  if (e)
+    fixes.unshift({
+      title: `Add the "${name}" field`,
+      edits: [e],
+      isPreferred: true,
+      safe: false,
+      ...(colon >= 0 ? { cursor: { edit: 0, offset: colon + name.length + 1 } } : {}),
+    });
   return fixes;
 }
 
@@ -92,7 +102,10 @@ export function replaceValueFixes(safe: boolean): FixProvider {
     const candidates = suggestion !== undefined ? [suggestion] : allowed;
     const out: Fix[] = [];
     for (const to of candidates) {
-      const e = key === 'touches' || key === 'services' ? replaceListElement(a, key, data.value, to) : replaceValueOf(a, key, to);
+      const e =
+        key === 'touches' || key === 'services'
+          ? replaceListElement(a, key, data.value, to)
+          : replaceValueOf(a, key, to);
       if (!e) continue;
       const one = suggestion !== undefined;
       out.push({ title: `Change ${name} to "${to}"`, edits: [e], isPreferred: one, safe: safe && one });

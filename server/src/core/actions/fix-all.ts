@@ -27,7 +27,12 @@ export function safeEdits(a: Analysis, diagnostics: readonly Diagnostic[], opts:
 }
 
 /** The single edit applying every safe fix, or undefined when there is nothing safe to fix. */
-export function fixAllEdit(first: Analysis, firstDiagnostics: readonly Diagnostic[], diagnose: Diagnose, opts: FixOptions): TextEdit | undefined {
+export function fixAllEdit(
+  first: Analysis,
+  firstDiagnostics: readonly Diagnostic[],
+  diagnose: Diagnose,
+  opts: FixOptions,
+): TextEdit | undefined {
   let a = first;
   let diagnostics = firstDiagnostics;
   for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -70,7 +70,12 @@ function editsOf(f: Fix, snippets: boolean | undefined): (TextEdit | SnippetText
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /**
@@ -82,7 +87,8 @@ function diagnosticsToFix(input: CodeActionInput): readonly Diagnostic[] {
   const anchor = missingRange(input.analysis.doc);
   const onLine = input.range.start.line <= anchor.start.line && anchor.start.line <= input.range.end.line;
   if (!onLine || !input.analysis.doc.header) return input.contextDiagnostics;
-  const sent = (d: Diagnostic) => input.contextDiagnostics.some((c) => String(c.code) === String(d.code) && sameRange(c.range, d.range));
+  const sent = (d: Diagnostic) =>
+    input.contextDiagnostics.some((c) => String(c.code) === String(d.code) && sameRange(c.range, d.range));
   const anchored = input.allDiagnostics.filter((d) => sameRange(d.range, anchor) && !sent(d));
   return [...input.contextDiagnostics, ...anchored];
 }
@@ -98,7 +104,13 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   if (kindWanted(ActionKinds.quickFix, only)) {
     for (const d of diagnosticsToFix(input)) {
       for (const f of fixesFor(a, d, options)) {
-        out.push({ title: f.title, kind: ActionKinds.quickFix, diagnostics: [d], isPreferred: f.isPreferred, edit: workspaceEdit(uri, version, editsOf(f, options.snippets)) });
+        out.push({
+          title: f.title,
+          kind: ActionKinds.quickFix,
+          diagnostics: [d],
+          isPreferred: f.isPreferred,
+          edit: workspaceEdit(uri, version, editsOf(f, options.snippets)),
+        });
       }
     }
   }
@@ -109,7 +121,11 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
         const edits = advanceEdits(a, to, options);
         if (!edits) continue;
         const hint = to === 'Rolled Back' ? ' (then write the reason after the colon)' : '';
-        out.push({ title: `Advance status to ${to}${hint}`, kind: ActionKinds.advance, edit: workspaceEdit(uri, version, edits) });
+        out.push({
+          title: `Advance status to ${to}${hint}`,
+          kind: ActionKinds.advance,
+          edit: workspaceEdit(uri, version, edits),
+        });
       }
     }
   }
@@ -120,7 +136,12 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   const alongside = !only && safeEdits(a, input.contextDiagnostics, options).length > 0;
   if ((askedFixAll && safeEdits(a, input.allDiagnostics, options).length > 0) || alongside) {
     const edit = fixAllEdit(a, input.allDiagnostics, input.diagnose, options);
-    if (edit) out.push({ title: 'Fix all safe ITSMote problems', kind: ActionKinds.fixAll, edit: workspaceEdit(uri, version, [edit]) });
+    if (edit)
+      out.push({
+        title: 'Fix all safe ITSMote problems',
+        kind: ActionKinds.fixAll,
+        edit: workspaceEdit(uri, version, [edit]),
+      });
   }
   return out;
 }

@@ -38,7 +38,8 @@ export function insertFieldEdit(a: Analysis, key: FieldKey, value = ''): TextEdi
   for (const item of header.items) {
     if (item.key !== undefined && ORDER.get(item.key)! < rank) after = item;
   }
-  const text = (like: HeaderItem | undefined) => `${prefixOf(a, like, header.bullet)}${fieldInfo(key).name}:${value ? ` ${value}` : ''}`;
+  const text = (like: HeaderItem | undefined) =>
+    `${prefixOf(a, like, header.bullet)}${fieldInfo(key).name}:${value ? ` ${value}` : ''}`;
   if (after) {
     const at = lines.lineEnd(lines.positionAt(after.endOffset).line);
     return insertAt(lines, at, eolAt(a.md.text, at) + text(after));

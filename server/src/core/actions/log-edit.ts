@@ -52,7 +52,8 @@ export function appendLogLines(a: Analysis, lines: readonly string[]): TextEdit 
   const bullet = `${a.doc.header?.bullet ?? '-'} `;
   const body = lines.map((l) => bullet + l).join(eol);
   let breaks = 0;
-  for (let i = text.length - 1; i >= 0 && /\s/.test(text[i]!); i--) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++;
+  for (let i = text.length - 1; i >= 0 && /\s/.test(text[i]!); i--)
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++;
   const before = breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
   const after = breaks >= 1 ? eol : '';
   return insertAt(a.md.lines, text.length, `${before}## Status log${eol}${eol}${body}${after}`);

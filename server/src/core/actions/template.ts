@@ -26,7 +26,14 @@ export function templateEdit(a: Analysis, owner: string): TextEdit | undefined {
     const at = md.lines.offsetAt(doc.h1Range.end);
     const rest = md.text.slice(at);
     // Keep exactly one blank line between the header and whatever follows the H1.
-    const suffix = rest === '' ? eol : rest.startsWith(eol + eol) || /^\s*$/.test(rest) ? '' : rest.startsWith(eol) ? eol : eol + eol;
+    const suffix =
+      rest === ''
+        ? eol
+        : rest.startsWith(eol + eol) || /^\s*$/.test(rest)
+          ? ''
+          : rest.startsWith(eol)
+            ? eol
+            : eol + eol;
     return insertAt(md.lines, at, eol + eol + body.join(eol) + suffix);
   }
   const start = md.base;

@@ -82,7 +82,11 @@ export function itemAtLine(a: Analysis, line: number) {
  * by its caller when the result does not read back). An empty value right after the colon gets a
  * space before it.
  */
-export function replaceItemValue(a: Analysis, item: { valueRange: { start: Position; end: Position } }, value: string): TextEdit {
+export function replaceItemValue(
+  a: Analysis,
+  item: { valueRange: { start: Position; end: Position } },
+  value: string,
+): TextEdit {
   const l = a.md.lines;
   let start = l.offsetAt(item.valueRange.start);
   let end = l.offsetAt(item.valueRange.end);

@@ -12,7 +12,8 @@ export type InCode = (offset: number) => boolean | undefined;
 
 /** Counts backticks in text[from, to) outside the given ranges. */
 function backticks(text: string, from: number, to: number, skip: readonly [number, number][]): boolean {
-  for (let i = text.indexOf('`', from); i >= 0 && i < to; i = text.indexOf('`', i + 1)) if (!skip.some(([s, e]) => i >= s && i < e)) return true;
+  for (let i = text.indexOf('`', from); i >= 0 && i < to; i = text.indexOf('`', i + 1))
+    if (!skip.some(([s, e]) => i >= s && i < e)) return true;
   return false;
 }
 

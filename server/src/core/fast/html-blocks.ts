@@ -5,7 +5,9 @@
  */
 
 /** What an HTML block start line opens. `from`: where to look for the end marker on that same line. */
-export type HtmlStart = { end: RegExp; from: number; interrupts: true; comment: boolean } | { end: 'blank'; interrupts: boolean; comment: false };
+export type HtmlStart =
+  | { end: RegExp; from: number; interrupts: true; comment: boolean }
+  | { end: 'blank'; interrupts: boolean; comment: false };
 
 // micromark-util-html-tag-name's htmlBlockNames (condition 6).
 const BLOCK_NAMES =
@@ -14,7 +16,9 @@ const RAW = /^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
 const RAW_END = /<\/(?:script|pre|style|textarea)>/i;
 const BLOCK = new RegExp(`^</?(?:${BLOCK_NAMES})(?:[ \\t]|/?>|$)`, 'i');
 const ATTRIBUTE = `[ \\t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'=<>\`\\s]+|'[^']*'|"[^"]*"))?`;
-const COMPLETE_TAG = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*[ \\t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`);
+const COMPLETE_TAG = new RegExp(
+  `^(?:<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*[ \\t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \\t]*>)[ \\t]*$`,
+);
 const RAW_NAME = /^<\/?(?:script|pre|style|textarea)(?![A-Za-z0-9-])/i;
 
 const COMMENT_END = /-->/;
@@ -29,7 +33,10 @@ const CDATA_END = /\]\]>/;
 export function htmlStart(s: string): HtmlStart | 'unsure' | undefined {
   if (s.charCodeAt(0) !== 60 /* < */) return undefined;
   if (RAW.test(s)) return { end: RAW_END, from: 1, interrupts: true, comment: false };
-  if (s.startsWith('<!--')) return s.startsWith('<!-->') || s.startsWith('<!--->') ? 'unsure' : { end: COMMENT_END, from: 4, interrupts: true, comment: true };
+  if (s.startsWith('<!--'))
+    return s.startsWith('<!-->') || s.startsWith('<!--->')
+      ? 'unsure'
+      : { end: COMMENT_END, from: 4, interrupts: true, comment: true };
   if (s.startsWith('<?')) return { end: PI_END, from: 2, interrupts: true, comment: false };
   if (s.startsWith('<![CDATA[')) return { end: CDATA_END, from: 9, interrupts: true, comment: false };
   if (/^<![A-Za-z]/.test(s)) return { end: DECLARATION_END, from: 2, interrupts: true, comment: false };

@@ -26,7 +26,10 @@ export interface IndexedDocument {
 }
 
 /** The model from the line scan, or undefined (with the reason) when the full parse is needed. */
-function scanModel(text: string, id: string): { doc: ChangeDocument; lines: LineIndex; inCode: InCode } | { reason: string } {
+function scanModel(
+  text: string,
+  id: string,
+): { doc: ChangeDocument; lines: LineIndex; inCode: InCode } | { reason: string } {
   try {
     const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const scan = scanBlocks(text, base);
@@ -49,7 +52,8 @@ export function headerModel(text: string, pathOrUri: string): ChangeDocument {
   try {
     const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const scan = scanBlocks(text, base, { headerZone: frontMatterEnd(base ? text.slice(base) : text) });
-    if (scan.ok) return buildModel({ text, base, root: scan.root, lines: new LineIndex(text) }, id, { headerOnly: true });
+    if (scan.ok)
+      return buildModel({ text, base, root: scan.root, lines: new LineIndex(text) }, id, { headerOnly: true });
   } catch {
     // As scanModel: the full parse answers.
   }
@@ -71,7 +75,10 @@ export function indexDocument(text: string, pathOrUri: string): IndexedDocument 
  * An `Analysis` for `checkDocument` that uses the fast model when it can. Its `md` is parsed by
  * remark only when something reads it (rules read only `doc`; code actions may read `md`).
  */
-export function fastAnalysis(text: string, pathOrUri: string): Analysis & { fast: boolean; text: string; lines?: LineIndex; inCode?: InCode } {
+export function fastAnalysis(
+  text: string,
+  pathOrUri: string,
+): Analysis & { fast: boolean; text: string; lines?: LineIndex; inCode?: InCode } {
   const r = scanModel(text, idFromPath(pathOrUri));
   if (!('doc' in r)) return { ...analyze(text, pathOrUri), fast: false, text };
   return new FastAnalysis(r.doc, text, r.lines, r.inCode);

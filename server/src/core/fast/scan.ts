@@ -70,7 +70,10 @@ function classify(s: string): Kind {
   if (s.length === 0) return BLANK;
   if (s.includes('\t')) {
     const t = TAB_ITEM.exec(s);
-    if (t) return t[2] !== undefined ? itemKind(s, t[3]!, true, Number(t[2]), t[0].length, 1, true) : itemKind(s, t[1]!, false, 1, 2, 1, true);
+    if (t)
+      return t[2] !== undefined
+        ? itemKind(s, t[3]!, true, Number(t[2]), t[0].length, 1, true)
+        : itemKind(s, t[1]!, false, 1, 2, 1, true);
     if (TAB_IN_PREFIX.test(s)) return { k: 'bail', why: 'tab near the start of a line' };
   }
   const c = s.charCodeAt(0);
@@ -118,7 +121,15 @@ function classify(s: string): Kind {
   }
 }
 
-function itemKind(s: string, marker: string, ordered: boolean, start: number, used: number, spaces: number, tab: boolean): Kind {
+function itemKind(
+  s: string,
+  marker: string,
+  ordered: boolean,
+  start: number,
+  used: number,
+  spaces: number,
+  tab: boolean,
+): Kind {
   if (used === s.length) return { k: 'bail', why: 'empty list item' };
   if (spaces > 4) return { k: 'bail', why: 'indented code in a list item' };
   return { k: 'item', marker, ordered, start, used, tab };
@@ -126,7 +137,7 @@ function itemKind(s: string, marker: string, ordered: boolean, start: number, us
 
 /** The content column of an item whose marker starts at column `n` (a tab pads to the next stop). */
 function itemWidth(kind: ItemKind, n: number): number {
-  return kind.tab ? ((Math.floor((n + kind.used - 1) / 4) + 1) * 4) - n : kind.used;
+  return kind.tab ? (Math.floor((n + kind.used - 1) / 4) + 1) * 4 - n : kind.used;
 }
 
 /** A point of the scan: an offset and the line it is on. */
@@ -297,10 +308,13 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
         lineNo++;
         continue;
       }
-      if (n < open.width) return bail(lineNo, `${raw.t === 'fence' ? 'fence' : 'comment'} not closed inside its list item`);
+      if (n < open.width)
+        return bail(lineNo, `${raw.t === 'fence' ? 'fence' : 'comment'} not closed inside its list item`);
       if (tabbed) return bail(lineNo, 'tab in indentation');
       open.itemEnd = lineEnd;
-      if (raw.t === 'fence' ? n - open.width <= 3 && closesFence(content, raw.char, raw.count) : content.includes('-->')) {
+      if (
+        raw.t === 'fence' ? n - open.width <= 3 && closesFence(content, raw.char, raw.count) : content.includes('-->')
+      ) {
         if (raw.t === 'fence') itemFences.push([raw.from, end]);
         open.raw = undefined;
         open.paraOpen = false;
@@ -312,7 +326,12 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
 
     const kind: Kind = i === end ? BLANK : tabbed ? { k: 'bail', why: 'tab in indentation' } : classify(content);
     // Anything unknown is fatal, except in a paragraph's continuation indented 4+ (plain text).
-    if (kind.k === 'bail' && !(open.t === 'para' && n >= 4) && !(open.t === 'list' && open.paraOpen && n >= open.width + 4)) return bail(lineNo, kind.why);
+    if (
+      kind.k === 'bail' &&
+      !(open.t === 'para' && n >= 4) &&
+      !(open.t === 'list' && open.paraOpen && n >= open.width + 4)
+    )
+      return bail(lineNo, kind.why);
 
     if (kind.k === 'blank') {
       // micromark extends indented code over a whitespace line indented 4+ columns: not modelled.
@@ -336,7 +355,10 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
         o.paraOpen = true;
       } else if (kind.k === 'heading') {
         o.paraOpen = false;
-      } else if ((kind.k === 'fence' || (kind.k === 'html' && kind.start.comment)) && (o.nested === 0 || n < o.nested)) {
+      } else if (
+        (kind.k === 'fence' || (kind.k === 'html' && kind.start.comment)) &&
+        (o.nested === 0 || n < o.nested)
+      ) {
         if (kind.k === 'fence') o.raw = { t: 'fence', char: kind.char, count: kind.count, from: i };
         else if (!content.includes('-->', 4)) o.raw = { t: 'comment' };
         o.nested = 0;
@@ -344,7 +366,13 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
       } else return bail(lineNo, `${kind.k} inside a list item`);
       o.afterBlank = false;
       o.itemEnd = lineEnd;
-    } else if (open.t === 'para' && (n >= 4 || kind.k === 'para' || (kind.k === 'html' && !kind.start.interrupts) || (kind.k === 'item' && kind.ordered && kind.start !== 1))) {
+    } else if (
+      open.t === 'para' &&
+      (n >= 4 ||
+        kind.k === 'para' ||
+        (kind.k === 'html' && !kind.start.interrupts) ||
+        (kind.k === 'item' && kind.ordered && kind.start !== 1))
+    ) {
       // Paragraph continuation: only an ordered list starting at 1 and HTML of kinds 1-6 interrupt it.
       open.end = lineEnd;
     } else if (open.t === 'para' && kind.k === 'setext') {
@@ -358,7 +386,14 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
       open.end = lineEnd;
     } else if (open.t === 'quote' && kind.k === 'quote' && n <= 3) {
       open.end = lineEnd;
-    } else if (open.t === 'quote' && (n >= 4 || kind.k === 'para' || kind.k === 'setext' || (kind.k === 'html' && !kind.start.interrupts) || (kind.k === 'item' && kind.ordered && kind.start !== 1))) {
+    } else if (
+      open.t === 'quote' &&
+      (n >= 4 ||
+        kind.k === 'para' ||
+        kind.k === 'setext' ||
+        (kind.k === 'html' && !kind.start.interrupts) ||
+        (kind.k === 'item' && kind.ordered && kind.start !== 1))
+    ) {
       // Lazy continuation or not, depending on what the quote holds: not modelled.
       return bail(lineNo, 'line after a block quote');
     } else if (open.t === 'list' && !open.afterBlank && open.paraOpen && kind.k === 'para') {
@@ -374,12 +409,21 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
       open.node.children.push(open.item);
       const item = newItem(at(i, lineNo, pos), lineEnd, kind.used, content);
       if (typeof item === 'string') return bail(lineNo, item);
-      Object.assign(open, { item, itemStart: at(i, lineNo, pos), itemEnd: lineEnd, width: n + itemWidth(kind, n), afterBlank: false, paraOpen: true, nested: 0 });
+      Object.assign(open, {
+        item,
+        itemStart: at(i, lineNo, pos),
+        itemEnd: lineEnd,
+        width: n + itemWidth(kind, n),
+        afterBlank: false,
+        paraOpen: true,
+        nested: 0,
+      });
     } else {
       // A new top-level block (an item of another kind starts another list, whatever its number).
       // micromark lets an ordered list that does not start at 1 begin after indented code only
       // after a blank line, and not even then (probed: `    code`, blank, `10. x` is a paragraph).
-      if (kind.k === 'item' && kind.ordered && kind.start !== 1 && open.t === 'code') return bail(lineNo, 'ordered list after indented code');
+      if (kind.k === 'item' && kind.ordered && kind.start !== 1 && open.t === 'code')
+        return bail(lineNo, 'ordered list after indented code');
       close();
       if (n >= 4) {
         open = { t: 'code', start: at(pos, lineNo, pos), end: lineEnd };
@@ -387,7 +431,12 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
         const start = at(i, lineNo, pos);
         switch (kind.k) {
           case 'heading':
-            children.push({ type: 'heading', depth: kind.depth as Heading['depth'], children: [], position: position(start, lineEnd) });
+            children.push({
+              type: 'heading',
+              depth: kind.depth as Heading['depth'],
+              children: [],
+              position: position(start, lineEnd),
+            });
             stop = headerZone >= 0 && kind.depth >= 2 && start.offset - base >= headerZone;
             break;
           case 'thematic':
@@ -401,7 +450,8 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
             break;
           case 'html': {
             const lineStart = at(pos, lineNo, pos);
-            if (kind.start.end !== 'blank' && endsHtml(kind.start, content, kind.start.from)) children.push({ type: 'html', value: '', position: position(lineStart, lineEnd) });
+            if (kind.start.end !== 'blank' && endsHtml(kind.start, content, kind.start.from))
+              children.push({ type: 'html', value: '', position: position(lineStart, lineEnd) });
             else open = { t: 'html', start: lineStart, end: lineEnd, kind: kind.start };
             break;
           }
@@ -411,7 +461,20 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
           case 'item': {
             const item = newItem(start, lineEnd, kind.used, content);
             if (typeof item === 'string') return bail(lineNo, item);
-            open = { t: 'list', node: listNode(kind), start, marker: kind.marker, ordered: kind.ordered, item, itemStart: start, itemEnd: lineEnd, width: n + itemWidth(kind, n), afterBlank: false, paraOpen: true, nested: 0 };
+            open = {
+              t: 'list',
+              node: listNode(kind),
+              start,
+              marker: kind.marker,
+              ordered: kind.ordered,
+              item,
+              itemStart: start,
+              itemEnd: lineEnd,
+              width: n + itemWidth(kind, n),
+              afterBlank: false,
+              paraOpen: true,
+              nested: 0,
+            };
             break;
           }
           case 'setext':
@@ -429,12 +492,18 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
     lineNo++;
   }
   if (open.t === 'fence') return { ok: false, reason: 'unclosed fence at the end of the document' };
-  if (open.t === 'html' && open.kind.end !== 'blank') return { ok: false, reason: 'unclosed HTML at the end of the document' };
-  if (open.t === 'list' && open.raw) return { ok: false, reason: `unclosed ${open.raw.t} in a list item at the end of the document` };
+  if (open.t === 'html' && open.kind.end !== 'blank')
+    return { ok: false, reason: 'unclosed HTML at the end of the document' };
+  if (open.t === 'list' && open.raw)
+    return { ok: false, reason: `unclosed ${open.raw.t} in a list item at the end of the document` };
   close();
   const lastLineStart = Math.max(base, text.lastIndexOf('\n') + 1);
   const endPos: Pos = { offset: len, line: lineNo - 1, lineStart: lastLineStart };
-  return { ok: true, root: { type: 'root', children, position: position({ offset: base, line: 1, lineStart: base }, endPos) }, itemFences };
+  return {
+    ok: true,
+    root: { type: 'root', children, position: position({ offset: base, line: 1, lineStart: base }, endPos) },
+    itemFences,
+  };
 
   /**
    * A paragraph that starts with `[`: the link reference definitions on its first lines become
@@ -448,7 +517,8 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
       let lineEnd = nl < 0 || nl > end.offset ? end.offset : nl;
       if (lineEnd > p.offset && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
       const line = text.slice(p.offset, lineEnd);
-      if (previousWasBare && mayBeTitle(line)) throw new NotModelled(`line ${p.line}: a possible title of a link definition`);
+      if (previousWasBare && mayBeTitle(line))
+        throw new NotModelled(`line ${p.line}: a possible title of a link definition`);
       const kind = definitionLine(line);
       if (kind === 'unsure') throw new NotModelled(`line ${p.line}: a link definition form not modelled`);
       if (kind === 'not') {
@@ -456,7 +526,14 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
         return;
       }
       const lineEndPos: Pos = { offset: lineEnd, line: p.line, lineStart: p.lineStart };
-      children.push({ type: 'definition', identifier: '', label: '', url: '', title: null, position: position(p, lineEndPos) });
+      children.push({
+        type: 'definition',
+        identifier: '',
+        label: '',
+        url: '',
+        title: null,
+        position: position(p, lineEndPos),
+      });
       previousWasBare = kind === 'bare';
       if (lineEnd >= end.offset) return;
       // The next line of the paragraph, after its indentation.
@@ -469,7 +546,13 @@ function scan(text: string, base: number, headerZone: number): ScanResult {
 
   /** An empty list node for a first item of this kind. */
   function listNode(kind: ItemKind): List {
-    return { type: 'list', ordered: kind.ordered, start: kind.ordered ? kind.start : null, spread: false, children: [] };
+    return {
+      type: 'list',
+      ordered: kind.ordered,
+      start: kind.ordered ? kind.start : null,
+      spread: false,
+      children: [],
+    };
   }
 
   /** A list item whose first line is `content` (marker included); a string says why not. */

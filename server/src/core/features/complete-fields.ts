@@ -15,7 +15,8 @@ import type { ChangeDocument } from '../schema';
 const FIELD_KIND = 5;
 
 /** A custom field's documentation (hover and completion). */
-export const EXTRA_FIELD_DOC = 'A custom field of this repository (`extraFields` in `.itsmote.json`): known, but not checked.';
+export const EXTRA_FIELD_DOC =
+  'A custom field of this repository (`extraFields` in `.itsmote.json`): known, but not checked.';
 
 /**
  * The fields this document needs (SPEC section 2, for its type and status): always the core
@@ -25,7 +26,17 @@ export const EXTRA_FIELD_DOC = 'A custom field of this repository (`extraFields`
 export function neededFields(doc: ChangeDocument): Set<FieldKey> {
   const t = doc.values.changeType;
   const s = doc.values.status;
-  const needed = new Set<FieldKey>(['title', 'changeType', 'owner', 'services', 'risk', 'status', 'rollback', 'verification', 'impact']);
+  const needed = new Set<FieldKey>([
+    'title',
+    'changeType',
+    'owner',
+    'services',
+    'risk',
+    'status',
+    'rollback',
+    'verification',
+    'impact',
+  ]);
   if (t !== 'Emergency') needed.add('window');
   if (approvalRequired(doc)) needed.add('approval');
   if (t === 'Emergency') needed.add('incident');
@@ -35,7 +46,12 @@ export function neededFields(doc: ChangeDocument): Set<FieldKey> {
 
 /** Whether the document already has a field, other than on `line` (the item being written). */
 function hasField(a: Analysis, key: FieldKey, line: number): boolean {
-  if (key === 'title' && a.doc.title !== undefined && !a.doc.header?.items.some((i) => i.key === 'title' && i.range.start.line === line)) return true;
+  if (
+    key === 'title' &&
+    a.doc.title !== undefined &&
+    !a.doc.header?.items.some((i) => i.key === 'title' && i.range.start.line === line)
+  )
+    return true;
   if (a.doc.header?.items.some((i) => i.key === key && i.range.start.line !== line)) return true;
   // A long-form section satisfies the field (`## Rollback plan`): nothing to add in the header.
   return fieldState(a.doc, key).section !== undefined;
@@ -53,7 +69,12 @@ export interface FieldSlot {
 }
 
 /** The field-name items for a slot; `retrigger` is set for fields whose values can be completed. */
-export function fieldNameItems(a: Analysis, slot: FieldSlot, extraFields: readonly string[], retrigger: (key: FieldKey) => Command | undefined): CompletionItem[] {
+export function fieldNameItems(
+  a: Analysis,
+  slot: FieldSlot,
+  extraFields: readonly string[],
+  retrigger: (key: FieldKey) => Command | undefined,
+): CompletionItem[] {
   const needed = neededFields(a.doc);
   const out: CompletionItem[] = [];
   FIELDS.forEach((f, i) => {
@@ -67,7 +88,10 @@ export function fieldNameItems(a: Analysis, slot: FieldSlot, extraFields: readon
       label: f.name,
       kind: FIELD_KIND,
       detail: need ? 'needed by this change' : 'optional here',
-      documentation: { kind: 'markdown', value: f.doc + (f.aliases.length ? `\n\nAlso written: ${f.aliases.map((x) => `\`${x}\``).join(', ')}.` : '') },
+      documentation: {
+        kind: 'markdown',
+        value: f.doc + (f.aliases.length ? `\n\nAlso written: ${f.aliases.map((x) => `\`${x}\``).join(', ')}.` : ''),
+      },
       sortText: `${need ? 0 : 1}${String(i).padStart(2, '0')}`,
       // Every name of the field finds it: typing `Backout` or `Appr` offers the canonical name.
       filterText: [f.name, ...f.aliases].join(' '),
@@ -76,7 +100,8 @@ export function fieldNameItems(a: Analysis, slot: FieldSlot, extraFields: readon
     });
   });
   extraFields.forEach((name, i) => {
-    if (a.doc.header?.items.some((o) => o.range.start.line !== slot.line && foldName(o.name) === foldName(name))) return;
+    if (a.doc.header?.items.some((o) => o.range.start.line !== slot.line && foldName(o.name) === foldName(name)))
+      return;
     out.push({
       label: name,
       kind: FIELD_KIND,

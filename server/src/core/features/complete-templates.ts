@@ -41,13 +41,21 @@ export function templateSpot(a: Analysis, line: number, before: string, after: s
 export function templateItems(a: Analysis, line: number, lineLength: number, opts: TemplateOptions): CompletionItem[] {
   const h1 = a.doc.title !== undefined && a.doc.h1Range !== undefined;
   return CHANGE_TYPES.map((type, i) => {
-    const full = changeTemplate({ type, title: a.doc.title ?? TITLE, author: opts.author.trim() || '@you', now: opts.now });
+    const full = changeTemplate({
+      type,
+      title: a.doc.title ?? TITLE,
+      author: opts.author.trim() || '@you',
+      now: opts.now,
+    });
     // Below an H1 the document has its title: the template starts at the header.
     const text = h1 ? full.split('\n').slice(2).join('\n') : full;
     let newText = text;
     if (opts.snippets) {
       const at = firstEmptyValue(text);
-      const withCursor = at === undefined ? `${escapeSnippet(text)}$0` : `${escapeSnippet(text.slice(0, at))}$0${escapeSnippet(text.slice(at))}`;
+      const withCursor =
+        at === undefined
+          ? `${escapeSnippet(text)}$0`
+          : `${escapeSnippet(text.slice(0, at))}$0${escapeSnippet(text.slice(at))}`;
       newText = h1 ? withCursor : withCursor.replace(`# ${escapeSnippet(TITLE)}`, `# \${1:${TITLE}}`);
     }
     const key = type.toLowerCase();
@@ -55,7 +63,10 @@ export function templateItems(a: Analysis, line: number, lineLength: number, opt
       label: `change-${key}`,
       kind: SNIPPET_KIND,
       detail: `${type} change document (template)`,
-      documentation: { kind: 'markdown', value: `A ${type} change (${WHAT[type]}): the header, a status log with its first Planned entry by ${opts.author.trim() || '@you'}.` },
+      documentation: {
+        kind: 'markdown',
+        value: `A ${type} change (${WHAT[type]}): the header, a status log with its first Planned entry by ${opts.author.trim() || '@you'}.`,
+      },
       sortText: `9${i}`,
       filterText: `change-${key} itsmote-${key}`,
       ...(opts.snippets ? { insertTextFormat: SNIPPET_FORMAT } : {}),

@@ -66,7 +66,8 @@ function serviceValues(facts: WorkspaceFacts, fresh: (xs: readonly string[]) => 
 }
 
 function valuesFor(a: Analysis, key: FieldKey, opts: CompletionOptions, written: string[]): ValueSpec | undefined {
-  const fresh = (xs: readonly string[]) => [...new Set(xs)].filter((x) => !written.some((w) => w.toLowerCase() === x.toLowerCase()));
+  const fresh = (xs: readonly string[]) =>
+    [...new Set(xs)].filter((x) => !written.some((w) => w.toLowerCase() === x.toLowerCase()));
   switch (key) {
     case 'changeType':
       return { values: [...CHANGE_TYPES], kind: KIND.enumMember, detail: 'Change type' };
@@ -76,11 +77,19 @@ function valuesFor(a: Analysis, key: FieldKey, opts: CompletionOptions, written:
       return { values: fresh(TOUCHES), kind: KIND.enumMember, detail: 'makes approval required' };
     case 'status': {
       const from = currentStatus(a);
-      return { values: nextStatuses(a, from), kind: KIND.enumMember, detail: from === 'start' ? 'allowed first status' : `allowed after ${from}` };
+      return {
+        values: nextStatuses(a, from),
+        kind: KIND.enumMember,
+        detail: from === 'start' ? 'allowed first status' : `allowed after ${from}`,
+      };
     }
     case 'owner':
     case 'approval':
-      return { values: fresh([opts.author, ...opts.facts.people].filter((p) => p.trim() !== '')), kind: KIND.reference, detail: 'person' };
+      return {
+        values: fresh([opts.author, ...opts.facts.people].filter((p) => p.trim() !== '')),
+        kind: KIND.reference,
+        detail: 'person',
+      };
     case 'services':
       return serviceValues(opts.facts, fresh);
     case 'incident':
@@ -91,7 +100,14 @@ function valuesFor(a: Analysis, key: FieldKey, opts: CompletionOptions, written:
   }
 }
 
-function valueItems(a: Analysis, line: number, cursor: number, fullLine: string, m: RegExpExecArray, opts: CompletionOptions): CompletionItem[] {
+function valueItems(
+  a: Analysis,
+  line: number,
+  cursor: number,
+  fullLine: string,
+  m: RegExpExecArray,
+  opts: CompletionOptions,
+): CompletionItem[] {
   const key = fieldByName(m[2]!.replace(/[*_`]/g, ''))?.key;
   if (!key) return [];
   const valueStart = m[1]!.length + m[2]!.length + 1 + m[3]!.length;
@@ -102,11 +118,18 @@ function valueItems(a: Analysis, line: number, cursor: number, fullLine: string,
   let from = lastSep >= 0 ? valueStart + lastSep + 1 : valueStart;
   while (from < cursor && fullLine[from] === ' ') from++;
   const nextSep = isList ? fullLine.slice(cursor).search(/[,;]/) : -1;
-  const to = isList ? (nextSep >= 0 ? cursor + nextSep : fullLine.trimEnd().length) : Math.max(cursor, fullLine.trimEnd().length);
-  const written = isList ? splitList(fullLine.slice(valueStart)).filter((w) => w !== fullLine.slice(from, to).trim()) : [];
+  const to = isList
+    ? nextSep >= 0
+      ? cursor + nextSep
+      : fullLine.trimEnd().length
+    : Math.max(cursor, fullLine.trimEnd().length);
+  const written = isList
+    ? splitList(fullLine.slice(valueStart)).filter((w) => w !== fullLine.slice(from, to).trim())
+    : [];
   const spec = valuesFor(a, key, opts, written);
   if (!spec) return [];
-  const pad = m[3] === '' && from === valueStart ? ' ' : lastSep >= 0 && fullLine[valueStart + lastSep + 1] !== ' ' ? ' ' : '';
+  const pad =
+    m[3] === '' && from === valueStart ? ' ' : lastSep >= 0 && fullLine[valueStart + lastSep + 1] !== ' ' ? ' ' : '';
   return spec.values.map((v, i) => ({
     label: v,
     kind: spec.kind,
@@ -137,7 +160,8 @@ function logLineItems(a: Analysis, line: number, from: number, to: number, opts:
 function retriggerFor(a: Analysis, opts: CompletionOptions): (key: FieldKey) => Command | undefined {
   const command = opts.retriggerCommand;
   if (!command) return () => undefined;
-  return (key) => ((valuesFor(a, key, opts, [])?.values.length ?? 0) > 0 ? { title: 'Suggest values', command } : undefined);
+  return (key) =>
+    (valuesFor(a, key, opts, [])?.values.length ?? 0) > 0 ? { title: 'Suggest values', command } : undefined;
 }
 
 /** Whether a line without a bullet may become a header item: by the header list, or anywhere before the first section when there is none. */
@@ -154,14 +178,19 @@ export function complete(a: Analysis, position: Position, opts: CompletionOption
   const region = regionOf(a, position.line);
   const line = position.line;
   if (region !== 'statusLog' && templateSpot(a, line, before, fullLine.slice(cursor))) {
-    const templates = templateItems(a, line, fullLine.length, { author: opts.author, now: opts.now, snippets: opts.snippets === true });
+    const templates = templateItems(a, line, fullLine.length, {
+      author: opts.author,
+      now: opts.now,
+      snippets: opts.snippets === true,
+    });
     const fields = region === 'header' ? bareLineFields(a, line, fullLine, opts) : [];
     return [...templates.map((t, i) => ({ ...t, sortText: `!${i}` })), ...fields];
   }
   if (region === 'statusLog') {
     const m = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)(\S*)$/.exec(before);
     // After `- ` with at most a partial date typed.
-    if (m && /^[\d-]*$/.test(m[2]!)) return logLineItems(a, position.line, m[1]!.length, fullLine.trimEnd().length, opts);
+    if (m && /^[\d-]*$/.test(m[2]!))
+      return logLineItems(a, position.line, m[1]!.length, fullLine.trimEnd().length, opts);
     return [];
   }
   if (region !== 'header') return [];
@@ -170,16 +199,27 @@ export function complete(a: Analysis, position: Position, opts: CompletionOption
   const n = ITEM.exec(before);
   if (n) {
     const colon = fullLine.indexOf(':', cursor);
-    const slot = { line, range: range(line, n[1]!.length, colon >= 0 ? colon : cursor), bullet: '', hasColon: colon >= 0 };
+    const slot = {
+      line,
+      range: range(line, n[1]!.length, colon >= 0 ? colon : cursor),
+      bullet: '',
+      hasColon: colon >= 0,
+    };
     return fieldNameItems(a, slot, opts.extraFields ?? [], retriggerFor(a, opts));
   }
-  if (/^\s*[\w][\w ()-]*$|^\s*$/.test(before) && fullLine.slice(cursor).trim() === '') return bareLineFields(a, line, fullLine, opts);
+  if (/^\s*[\w][\w ()-]*$|^\s*$/.test(before) && fullLine.slice(cursor).trim() === '')
+    return bareLineFields(a, line, fullLine, opts);
   return [];
 }
 
 /** Field names on a line without a bullet (empty, or a bare word like `Appr`): the item brings its bullet. */
 function bareLineFields(a: Analysis, line: number, fullLine: string, opts: CompletionOptions): CompletionItem[] {
   if (!nearHeader(a, line)) return [];
-  const slot = { line, range: range(line, 0, fullLine.length), bullet: `${a.doc.header?.bullet ?? '-'} `, hasColon: false };
+  const slot = {
+    line,
+    range: range(line, 0, fullLine.length),
+    bullet: `${a.doc.header?.bullet ?? '-'} `,
+    hasColon: false,
+  };
   return fieldNameItems(a, slot, opts.extraFields ?? [], retriggerFor(a, opts));
 }

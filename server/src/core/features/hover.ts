@@ -15,7 +15,9 @@ import { formatUtc } from '../time';
 
 function statusText(a: Analysis, s: Status): string {
   const next = nextStatuses(a, s);
-  return next.length ? `**${s}**: from here a change may go to ${next.map((n) => `**${n}**`).join(', ')}.` : `**${s}** is final: nothing follows it.`;
+  return next.length
+    ? `**${s}**: from here a change may go to ${next.map((n) => `**${n}**`).join(', ')}.`
+    : `**${s}** is final: nothing follows it.`;
 }
 
 /** What the window item says about freezes: each freeze the window falls in, and whether this change may run in it. */
@@ -24,7 +26,9 @@ function freezeText(a: Analysis, freezes: readonly Freeze[]): string[] {
   if (!v.window) return [];
   return freezesHit(v, v.window, freezes).map(({ freeze, services, allowed }) => {
     const span = `${formatUtc(freeze.start)} until ${formatUtc(freeze.end)}`;
-    const verdict = allowed ? `${v.changeType} changes may run in it, so this one may` : `${whoMayRun(freeze)} may run in it, not this ${v.changeType ?? ''} change (CM041)`.replace('  ', ' ');
+    const verdict = allowed
+      ? `${v.changeType} changes may run in it, so this one may`
+      : `${whoMayRun(freeze)} may run in it, not this ${v.changeType ?? ''} change (CM041)`.replace('  ', ' ');
     return `**Freeze "${freeze.name}"** (${span}) covers ${services.join(', ')}: ${verdict}.`;
   });
 }
@@ -38,7 +42,12 @@ export interface HoverOptions {
 }
 
 /** The hover at a position, given the document's current diagnostics. */
-export function hover(a: Analysis, position: Position, diagnostics: readonly Diagnostic[] = [], options: HoverOptions = {}): Hover | undefined {
+export function hover(
+  a: Analysis,
+  position: Position,
+  diagnostics: readonly Diagnostic[] = [],
+  options: HoverOptions = {},
+): Hover | undefined {
   const parts: string[] = [];
   let range;
   for (const item of a.doc.header?.items ?? []) {

@@ -17,7 +17,8 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   const { doc, md } = a;
   const out: DocumentSymbol[] = [];
   if (doc.h1Range) {
-    const name = titleText(md.text.slice(md.lines.offsetAt(doc.h1Range.start), md.lines.offsetAt(doc.h1Range.end))) || doc.id;
+    const name =
+      titleText(md.text.slice(md.lines.offsetAt(doc.h1Range.start), md.lines.offsetAt(doc.h1Range.end))) || doc.id;
     out.push({ name, kind: KIND.file, range: doc.h1Range, selectionRange: doc.h1Range });
   }
   if (doc.header) {

@@ -75,7 +75,13 @@ function logLines(a: Analysis): Line[] {
   const l = a.md.lines;
   return (a.doc.statusLog?.entries ?? []).map((entry) => {
     const raw = a.md.text.slice(l.offsetAt(entry.range.start), l.offsetAt(entry.range.end));
-    return { key: raw.replace(/^\s*[-*+]\s*/, '').replace(/\s+/g, ' ').trim(), entry };
+    return {
+      key: raw
+        .replace(/^\s*[-*+]\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+      entry,
+    };
   });
 }
 
@@ -104,14 +110,16 @@ export function auditHistory(versions: readonly FileVersion[], opts: AuditOption
       if (n > 0) remaining.set(l.key, n - 1);
       else added.push({ l, index });
     });
-    const removed = (prev?.lines ?? []).map((l, index) => ({ l, index })).filter(({ l }) => {
-      const n = remaining.get(l.key) ?? 0;
-      if (n > 0) {
-        remaining.set(l.key, n - 1);
-        return true;
-      }
-      return false;
-    });
+    const removed = (prev?.lines ?? [])
+      .map((l, index) => ({ l, index }))
+      .filter(({ l }) => {
+        const n = remaining.get(l.key) ?? 0;
+        if (n > 0) {
+          remaining.set(l.key, n - 1);
+          return true;
+        }
+        return false;
+      });
     // An added line at the index of a removed one is an edit of that line.
     const edited = new Set<number>();
     for (const r of removed) {
@@ -119,7 +127,13 @@ export function auditHistory(versions: readonly FileVersion[], opts: AuditOption
       if (twin) edited.add(twin.index);
       out.push({
         kind: 'log-rewritten',
-        ...at(twin ? twin.l.entry.range.start.line : (lines[Math.min(r.index, lines.length - 1)]?.entry.range.start.line ?? a.doc.statusLog?.headingRange.start.line ?? 0)),
+        ...at(
+          twin
+            ? twin.l.entry.range.start.line
+            : (lines[Math.min(r.index, lines.length - 1)]?.entry.range.start.line ??
+                a.doc.statusLog?.headingRange.start.line ??
+                0),
+        ),
         message: twin
           ? `The committed status log line "${r.l.key}" was changed to "${twin.l.key}". The log is a record: add a new line instead of editing an old one.`
           : `The committed status log line "${r.l.key}" was removed. The log is a record: add a new line instead of deleting an old one.`,
@@ -149,7 +163,9 @@ export function auditHistory(versions: readonly FileVersion[], opts: AuditOption
     const changed = prev ? status !== undefined && status !== before : status !== undefined && status !== 'Planned';
     if (changed) {
       const name = a.doc.values.status ?? fieldValue(a.doc, 'status')?.trim() ?? '';
-      const logged = added.some(({ l }) => (l.entry.status ?? l.entry.statusText.toLowerCase()) === (a.doc.values.status ?? status));
+      const logged = added.some(
+        ({ l }) => (l.entry.status ?? l.entry.statusText.toLowerCase()) === (a.doc.values.status ?? status),
+      );
       if (!logged) {
         const item = a.doc.header?.items.find((i) => i.key === 'status');
         out.push({

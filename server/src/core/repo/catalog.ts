@@ -78,6 +78,7 @@ export function parseCatalog(text: string): CatalogParse {
 export function serviceNames(entities: Iterable<CatalogEntity>): string[] {
   const kinds = new Set(SERVICE_KINDS.map((k) => k.toLowerCase()));
   const byKey = new Map<string, string>();
-  for (const e of entities) if (kinds.has(e.kind.toLowerCase()) && !byKey.has(e.name.toLowerCase())) byKey.set(e.name.toLowerCase(), e.name);
+  for (const e of entities)
+    if (kinds.has(e.kind.toLowerCase()) && !byKey.has(e.name.toLowerCase())) byKey.set(e.name.toLowerCase(), e.name);
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }

@@ -35,7 +35,8 @@ export function peopleOfDocument(doc: ChangeDocument): Set<string> {
   const out = new Set<string>();
   for (const p of doc.values.owner?.people ?? []) out.add(personKey(p));
   for (const p of doc.values.approval?.people ?? []) out.add(personKey(p));
-  for (const e of doc.statusLog?.entries ?? []) if (e.by) for (const p of parsePeople(e.by).people) out.add(personKey(p));
+  for (const e of doc.statusLog?.entries ?? [])
+    if (e.by) for (const p of parsePeople(e.by).people) out.add(personKey(p));
   out.delete('');
   return out;
 }

@@ -65,7 +65,9 @@ function plural(n: number, word: string): string {
 function windowText(w: { start: string; end: string }): string {
   const s = formatUtc(Date.parse(w.start));
   const e = formatUtc(Date.parse(w.end));
-  return s.slice(0, 10) === e.slice(0, 10) ? `${s.slice(0, 16)}–${e.slice(11, 16)}` : `${s.slice(0, 16)} – ${e.slice(0, 16)}`;
+  return s.slice(0, 10) === e.slice(0, 10)
+    ? `${s.slice(0, 16)}–${e.slice(11, 16)}`
+    : `${s.slice(0, 16)} – ${e.slice(0, 16)}`;
 }
 
 /** Shown for a value that is missing or not one of the allowed values (also the filter's value for it). */
@@ -76,7 +78,14 @@ const NONE = '–';
  * The script compares a row's cell text in column `col` with the chosen value; `list` columns
  * hold a comma-separated list (services).
  */
-function filterSelect(key: string, label: string, col: number, values: Iterable<string>, order: readonly string[] = [], list = false): string {
+function filterSelect(
+  key: string,
+  label: string,
+  col: number,
+  values: Iterable<string>,
+  order: readonly string[] = [],
+  list = false,
+): string {
   const distinct = [...new Set(values)];
   const rank = (v: string) => (v === NONE ? order.length + 1 : order.includes(v) ? order.indexOf(v) : order.length);
   distinct.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -89,9 +98,18 @@ function problemsCell(c: ReportChange): string {
   // Sorts errors before warnings before infos.
   const key = p.errors * 1e6 + p.warnings * 1e3 + p.infos;
   if (c.problems.length === 0) return `<td data-v="0"><span class="ok">none</span></td>`;
-  const parts = [p.errors ? plural(p.errors, 'error') : '', p.warnings ? plural(p.warnings, 'warning') : '', p.infos ? plural(p.infos, 'info') : ''].filter(Boolean).join(', ');
+  const parts = [
+    p.errors ? plural(p.errors, 'error') : '',
+    p.warnings ? plural(p.warnings, 'warning') : '',
+    p.infos ? plural(p.infos, 'info') : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const items = c.problems
-    .map((d) => `<li><b class="${d.severity}">${d.severity}</b> <code>${esc(d.code)}</code> ${d.line}:${d.character} ${esc(d.message)}</li>`)
+    .map(
+      (d) =>
+        `<li><b class="${d.severity}">${d.severity}</b> <code>${esc(d.code)}</code> ${d.line}:${d.character} ${esc(d.message)}</li>`,
+    )
     .join('');
   return `<td data-v="${key}"><details><summary>${esc(parts)}</summary><ol>${items}</ol></details></td>`;
 }
@@ -99,7 +117,9 @@ function problemsCell(c: ReportChange): string {
 function changeRow(c: ReportChange): string {
   const s = c.summary;
   const title = s.title?.trim() || s.id;
-  const freeze = s.freezes?.length ? ` <span class="badge" title="${esc(`In freeze: ${s.freezes.map((f) => `${f.name} (until ${formatUtc(Date.parse(f.end))})`).join('; ')}`)}">❄ freeze</span>` : '';
+  const freeze = s.freezes?.length
+    ? ` <span class="badge" title="${esc(`In freeze: ${s.freezes.map((f) => `${f.name} (until ${formatUtc(Date.parse(f.end))})`).join('; ')}`)}">❄ freeze</span>`
+    : '';
   return (
     `<tr>` +
     `<td class="id">${esc(s.id)}</td>` +
@@ -116,14 +136,45 @@ function changeRow(c: ReportChange): string {
 }
 
 function changesSection(changes: readonly ReportChange[]): string {
-  const col = (label: string, type = 'text', sort?: 'ascending') => `<th scope="col" data-type="${type}"${sort ? ` aria-sort="${sort}"` : ''}><button type="button">${label}</button></th>`;
+  const col = (label: string, type = 'text', sort?: 'ascending') =>
+    `<th scope="col" data-type="${type}"${sort ? ` aria-sort="${sort}"` : ''}><button type="button">${label}</button></th>`;
   const rows = changes.map(changeRow).join('\n');
   const filters = [
-    filterSelect('status', 'Status', 2, changes.map((c) => c.summary.status ?? NONE), STATUS_ORDER),
-    filterSelect('type', 'Type', 3, changes.map((c) => c.summary.type ?? NONE), TYPE_ORDER),
-    filterSelect('risk', 'Risk', 4, changes.map((c) => c.summary.risk ?? NONE), RISK_ORDER),
-    filterSelect('owner', 'Owner', 5, changes.map((c) => c.summary.owner || NONE)),
-    filterSelect('services', 'Service', 6, changes.flatMap((c) => (c.summary.services.length ? c.summary.services : [NONE])), [], true),
+    filterSelect(
+      'status',
+      'Status',
+      2,
+      changes.map((c) => c.summary.status ?? NONE),
+      STATUS_ORDER,
+    ),
+    filterSelect(
+      'type',
+      'Type',
+      3,
+      changes.map((c) => c.summary.type ?? NONE),
+      TYPE_ORDER,
+    ),
+    filterSelect(
+      'risk',
+      'Risk',
+      4,
+      changes.map((c) => c.summary.risk ?? NONE),
+      RISK_ORDER,
+    ),
+    filterSelect(
+      'owner',
+      'Owner',
+      5,
+      changes.map((c) => c.summary.owner || NONE),
+    ),
+    filterSelect(
+      'services',
+      'Service',
+      6,
+      changes.flatMap((c) => (c.summary.services.length ? c.summary.services : [NONE])),
+      [],
+      true,
+    ),
   ].join('');
   return `<section id="changes" aria-labelledby="changes-h">
 <h2 id="changes-h">Changes</h2>
@@ -142,14 +193,21 @@ function metricsSection(months: readonly MonthMetrics[], freezes: readonly Freez
   if (months.length === 0) {
     return `<section id="metrics" aria-labelledby="metrics-h"><h2 id="metrics-h">Monthly metrics</h2><p class="empty">No executed change yet: a change counts once its status log has an In Progress entry.</p></section>`;
   }
-  const inFreeze = freezeMonths(months.map((m) => m.month), freezes);
+  const inFreeze = freezeMonths(
+    months.map((m) => m.month),
+    freezes,
+  );
   const executed = months.reduce((n, m) => n + m.executed, 0);
-  const figures = METRIC_CHARTS.map((c) => `<figure><figcaption>${esc(c.title)}<span>${esc(c.hint)}</span></figcaption>${barChartSvg(c, months, inFreeze)}</figure>`).join('\n');
+  const figures = METRIC_CHARTS.map(
+    (c) =>
+      `<figure><figcaption>${esc(c.title)}<span>${esc(c.hint)}</span></figcaption>${barChartSvg(c, months, inFreeze)}</figure>`,
+  ).join('\n');
   const rows = [...months]
     .reverse()
-    .map((m) =>
-      `<tr><td>${esc(m.month)}${inFreeze.has(m.month) ? ' ❄' : ''}</td><td>${m.executed}</td><td>${esc(`${percent(m.changeFailureRate)} (${m.failed})`)}</td><td>${esc(`${percent(m.rollbackRate)} (${m.rolledBack})`)}</td>` +
-      `<td>${esc(m.incidents.length ? `${m.incidentsCaused}: ${m.incidents.join(', ')}` : '0')}</td><td>${esc(minutes(m.meanTimeToRollbackMinutes))}</td><td>${esc(counts(m.byType) || '–')}</td><td>${esc(counts(m.byRisk) || '–')}</td></tr>`,
+    .map(
+      (m) =>
+        `<tr><td>${esc(m.month)}${inFreeze.has(m.month) ? ' ❄' : ''}</td><td>${m.executed}</td><td>${esc(`${percent(m.changeFailureRate)} (${m.failed})`)}</td><td>${esc(`${percent(m.rollbackRate)} (${m.rolledBack})`)}</td>` +
+        `<td>${esc(m.incidents.length ? `${m.incidentsCaused}: ${m.incidents.join(', ')}` : '0')}</td><td>${esc(minutes(m.meanTimeToRollbackMinutes))}</td><td>${esc(counts(m.byType) || '–')}</td><td>${esc(counts(m.byRisk) || '–')}</td></tr>`,
     )
     .join('\n');
   return `<section id="metrics" aria-labelledby="metrics-h">
@@ -167,10 +225,13 @@ ${rows}
 }
 
 function freezesSection(freezes: readonly Freeze[], changes: readonly ReportChange[], now: number): string {
-  if (freezes.length === 0) return `<section id="freezes" aria-labelledby="freezes-h"><h2 id="freezes-h">Change freezes</h2><p class="empty">No freezes in .itsmote.json.</p></section>`;
+  if (freezes.length === 0)
+    return `<section id="freezes" aria-labelledby="freezes-h"><h2 id="freezes-h">Change freezes</h2><p class="empty">No freezes in .itsmote.json.</p></section>`;
   const rows = freezes
     .map((f) => {
-      const planned = changes.filter((c) => c.summary.freezes?.some((m) => m.name === f.name && Date.parse(m.start) === f.start)).length;
+      const planned = changes.filter((c) =>
+        c.summary.freezes?.some((m) => m.name === f.name && Date.parse(m.start) === f.start),
+      ).length;
       const state = now >= f.end ? 'ended' : now >= f.start ? 'in force' : 'upcoming';
       return `<tr><td>${esc(f.name)}</td><td>${esc(formatUtc(f.start))}</td><td>${esc(formatUtc(f.end))}</td><td>${state}</td><td>${esc(f.services.length ? f.services.join(', ') : 'all services')}</td><td>${esc(f.allow.length ? f.allow.join(', ') : 'none')}</td><td>${planned}</td></tr>`;
     })
@@ -196,8 +257,13 @@ export function renderReport(data: ReportData, assets: PageAssets): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const totals = data.changes.reduce((t, c) => ({ errors: t.errors + c.summary.problems.errors, warnings: t.warnings + c.summary.problems.warnings }), { errors: 0, warnings: 0 });
-  const active = data.changes.filter((c) => (ACTIVE_STATUSES as readonly string[]).includes(c.summary.status ?? '')).length;
+  const totals = data.changes.reduce(
+    (t, c) => ({ errors: t.errors + c.summary.problems.errors, warnings: t.warnings + c.summary.problems.warnings }),
+    { errors: 0, warnings: 0 },
+  );
+  const active = data.changes.filter((c) =>
+    (ACTIVE_STATUSES as readonly string[]).includes(c.summary.status ?? ''),
+  ).length;
   const summary = `${plural(data.changes.length, 'change')} (${active} active), ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`;
   return `<!DOCTYPE html>
 <html lang="en">

@@ -25,7 +25,11 @@ function niceMax(max: number): number {
 const num = (n: number) => String(Math.round(n * 10) / 10);
 
 /** One chart as an `<svg>` element; `inFreeze` maps months to the freezes that overlap them. */
-export function barChartSvg(chart: MetricChart, months: readonly MonthMetrics[], inFreeze: ReadonlyMap<string, string[]>): string {
+export function barChartSvg(
+  chart: MetricChart,
+  months: readonly MonthMetrics[],
+  inFreeze: ReadonlyMap<string, string[]>,
+): string {
   const values = months.map((m) => chart.value(m));
   const top = niceMax(Math.max(chart.max ?? 0, ...values.map((v) => v ?? 0)));
   const plotW = W - LEFT - RIGHT;
@@ -37,7 +41,10 @@ export function barChartSvg(chart: MetricChart, months: readonly MonthMetrics[],
   // Freeze bands first, behind the bars.
   months.forEach((m, i) => {
     const names = inFreeze.get(m.month);
-    if (names) parts.push(`<rect class="freeze" x="${num(LEFT + i * band)}" y="${TOP}" width="${num(band)}" height="${plotH}"><title>${esc(`${m.month}: freeze ${names.join(', ')}`)}</title></rect>`);
+    if (names)
+      parts.push(
+        `<rect class="freeze" x="${num(LEFT + i * band)}" y="${TOP}" width="${num(band)}" height="${plotH}"><title>${esc(`${m.month}: freeze ${names.join(', ')}`)}</title></rect>`,
+      );
   });
   for (const t of [0, top / 2, top]) {
     parts.push(`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${num(y(t))}" y2="${num(y(t))}"/>`);
@@ -50,10 +57,17 @@ export function barChartSvg(chart: MetricChart, months: readonly MonthMetrics[],
     const cx = LEFT + i * band + band / 2;
     const label = `${m.month}${inFreeze.has(m.month) ? ' ❄' : ''}`;
     if (v !== null && v !== undefined) {
-      parts.push(`<rect x="${num(cx - barW / 2)}" y="${num(y(v))}" width="${num(barW)}" height="${num(TOP + plotH - y(v))}" fill="${chart.color.fallback}"><title>${esc(`${label}: ${num(v)}${chart.unit}`)}</title></rect>`);
-      if (months.length <= 12) parts.push(`<text class="value" x="${num(cx)}" y="${num(y(v) - 3)}" text-anchor="middle">${esc(`${num(v)}${chart.unit}`)}</text>`);
+      parts.push(
+        `<rect x="${num(cx - barW / 2)}" y="${num(y(v))}" width="${num(barW)}" height="${num(TOP + plotH - y(v))}" fill="${chart.color.fallback}"><title>${esc(`${label}: ${num(v)}${chart.unit}`)}</title></rect>`,
+      );
+      if (months.length <= 12)
+        parts.push(
+          `<text class="value" x="${num(cx)}" y="${num(y(v) - 3)}" text-anchor="middle">${esc(`${num(v)}${chart.unit}`)}</text>`,
+        );
     } else {
-      parts.push(`<text class="value" x="${num(cx)}" y="${num(TOP + plotH - 3)}" text-anchor="middle"><title>nothing to measure</title>–</text>`);
+      parts.push(
+        `<text class="value" x="${num(cx)}" y="${num(TOP + plotH - 3)}" text-anchor="middle"><title>nothing to measure</title>–</text>`,
+      );
     }
     if (i % every !== 0) return;
     const ly = TOP + plotH + 12;

@@ -10,14 +10,17 @@ export const headerMissing: DocumentRule = {
   docs: 'The header is the change record. The process\'s minimum record ("what will change, which services are affected, expected user impact, risk level, rollback plan, verification method") has nowhere to live without it, and without it the change cannot be reviewed or tracked.',
   fixes({ analysis, options }) {
     const e = templateEdit(analysis, options.author.trim());
-    return e ? [{ title: 'Insert the change document header template', edits: [e], isPreferred: true, safe: false }] : [];
+    return e
+      ? [{ title: 'Insert the change document header template', edits: [e], isPreferred: true, safe: false }]
+      : [];
   },
   check({ doc }) {
     if (doc.header) return [];
     return [
       {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        message: 'This change document has no header list. Add one `- Field: value` list before the first `##` heading (Change type, Change Owner, Affected services, Risk level, Status, ...).',
+        message:
+          'This change document has no header list. Add one `- Field: value` list before the first `##` heading (Change type, Change Owner, Affected services, Risk level, Status, ...).',
         data: { fix: 'insertTemplate' },
       },
     ];

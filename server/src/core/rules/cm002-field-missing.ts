@@ -41,7 +41,12 @@ export const fieldMissing: DocumentRule = {
     for (const key of ALWAYS) if (!fieldState(doc, key).present) missing(key);
     // Approval at Approved with no evidence; at In Progress or later CM020 reports it instead.
     // An unknown Change type skips it (SPEC section 7): whether approval is needed is unknown.
-    if (doc.values.status === 'Approved' && doc.values.changeType && approvalRequired(doc) && !hasApprovalEvidence(doc)) {
+    if (
+      doc.values.status === 'Approved' &&
+      doc.values.changeType &&
+      approvalRequired(doc) &&
+      !hasApprovalEvidence(doc)
+    ) {
       missing('approval', ' for an Approved change that needs approval; name the one approver');
     }
     return out;

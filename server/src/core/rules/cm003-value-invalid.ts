@@ -46,7 +46,10 @@ export const valueInvalid: DocumentRule = {
     for (const e of doc.statusLog?.entries ?? []) {
       if (e.status) continue;
       if (e.statusText === '') {
-        out.push({ range: e.range, message: `This status log entry names no status. Write \`<timestamp> <Status> by <person>\`, with one of: ${STATUSES.join(', ')}.` });
+        out.push({
+          range: e.range,
+          message: `This status log entry names no status. Write \`<timestamp> <Status> by <person>\`, with one of: ${STATUSES.join(', ')}.`,
+        });
         continue;
       }
       const suggestion = closest(e.statusText, STATUSES);

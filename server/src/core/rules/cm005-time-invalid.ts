@@ -19,7 +19,9 @@ export const timeInvalid: DocumentRule = {
     }
     for (const e of doc.statusLog?.entries ?? []) {
       if (!e.timestampError) continue;
-      const none = e.timestampRange.start.line === e.timestampRange.end.line && e.timestampRange.start.character === e.timestampRange.end.character;
+      const none =
+        e.timestampRange.start.line === e.timestampRange.end.line &&
+        e.timestampRange.start.character === e.timestampRange.end.character;
       out.push(
         none
           ? {

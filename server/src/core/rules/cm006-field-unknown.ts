@@ -10,7 +10,11 @@ const NAMES_LONGEST_FIRST = [...ALL_FIELD_NAMES]
   .sort((a, b) => b.length - a.length)
   .map((name) => ({ name, folded: name.toLowerCase(), key: fieldByName(name)!.key }));
 
-const ENUMS: Partial<Record<FieldKey, readonly string[]>> = { changeType: CHANGE_TYPES, risk: RISK_LEVELS, status: STATUSES };
+const ENUMS: Partial<Record<FieldKey, readonly string[]>> = {
+  changeType: CHANGE_TYPES,
+  risk: RISK_LEVELS,
+  status: STATUSES,
+};
 
 /**
  * A colon-less item that is a field name followed by a value only that field takes
@@ -44,7 +48,14 @@ export const fieldUnknown: DocumentRule = {
     const l = a.md.lines;
     const text = item.hasColon ? data.suggestion : `${data.suggestion}:`;
     const e = replaceSpan(l, l.offsetAt(item.nameRange.start), l.offsetAt(item.nameRange.end), text);
-    return [{ title: item.hasColon ? `Rename "${item.name}" to "${data.suggestion}"` : `Write "${data.suggestion}:"`, edits: [e], isPreferred: true, safe: true }];
+    return [
+      {
+        title: item.hasColon ? `Rename "${item.name}" to "${data.suggestion}"` : `Write "${data.suggestion}:"`,
+        edits: [e],
+        isPreferred: true,
+        safe: true,
+      },
+    ];
   },
   check({ doc, options: { extraFields = [] } }) {
     const out: Finding[] = [];
@@ -59,13 +70,20 @@ export const fieldUnknown: DocumentRule = {
         // Without a colon the item is prose unless it is close to a field name (SPEC section 7).
         const exact = fieldByName(item.name)?.name ?? extra;
         if (exact) {
-          out.push({ range: item.nameRange, message: `"${item.name}" has no colon; write \`${item.name}: value\`.`, data: { fix: 'renameField', name: item.name, suggestion: exact } });
+          out.push({
+            range: item.nameRange,
+            message: `"${item.name}" has no colon; write \`${item.name}: value\`.`,
+            data: { fix: 'renameField', name: item.name, suggestion: exact },
+          });
           continue;
         }
         const forgotten = forgottenColon(item);
         if (forgotten) {
           // No fix: the rename would replace the whole line, value included.
-          out.push({ range: item.nameRange, message: `"${item.name}" has no colon, so it is not read as a field; write \`${forgotten.name}: ${forgotten.value}\`.` });
+          out.push({
+            range: item.nameRange,
+            message: `"${item.name}" has no colon, so it is not read as a field; write \`${forgotten.name}: ${forgotten.value}\`.`,
+          });
           continue;
         }
         if (!suggestion) continue;

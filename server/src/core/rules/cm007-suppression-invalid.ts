@@ -24,7 +24,10 @@ export const suppressionInvalid: DocumentRule = {
         });
       }
       for (const k of s.unknown) {
-        const guess = closest(k, rules.flatMap((r) => [r.id, r.name]));
+        const guess = closest(
+          k,
+          rules.flatMap((r) => [r.id, r.name]),
+        );
         out.push({
           range: s.range,
           message: `"${k}" is not a rule ID or name, so this suppression does nothing for it.${guess ? ` Did you mean "${guess}"?` : ''}`,

@@ -24,10 +24,20 @@ export const ownerNotAPerson: DocumentRule = {
       ];
     }
     if (owner.hasTeam) {
-      return [{ range: state.item.valueRange, message: `Change Owner "${state.item.value}" is a team. Name one person accountable for this change; never assign "the team".` }];
+      return [
+        {
+          range: state.item.valueRange,
+          message: `Change Owner "${state.item.value}" is a team. Name one person accountable for this change; never assign "the team".`,
+        },
+      ];
     }
     if (owner.people.length > 1) {
-      return [{ range: state.item.valueRange, message: `Change Owner names ${owner.people.length} people (${owner.people.join(', ')}). Name exactly one accountable person.` }];
+      return [
+        {
+          range: state.item.valueRange,
+          message: `Change Owner names ${owner.people.length} people (${owner.people.join(', ')}). Name exactly one accountable person.`,
+        },
+      ];
     }
     return [];
   },

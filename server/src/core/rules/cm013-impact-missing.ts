@@ -7,5 +7,6 @@ export const impactMissing = presenceRule({
   severity: 'warning',
   field: 'impact',
   docs: '"If you cannot explain impact, assume higher risk." Users and support need to know what they will notice.',
-  advice: 'Say what users will notice, even "none expected": an `Expected user impact:` value or section (if you cannot explain impact, assume higher risk).',
+  advice:
+    'Say what users will notice, even "none expected": an `Expected user impact:` value or section (if you cannot explain impact, assume higher risk).',
 });

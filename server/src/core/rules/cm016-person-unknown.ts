@@ -18,7 +18,8 @@ export const personUnknown: DocumentRule = {
   reads: 'repository',
   docs: 'The owner and the approver must be people who can be reached when the change goes wrong. A handle that no CODEOWNERS entry and no other change knows is usually a typo (`@alcie`) or someone who has left.',
   // The did-you-mean: the unknown person in the owner or approval value becomes the suggestion.
-  fixes: ({ analysis, data }) => replaceNameFix(analysis, data.role === 'owner' ? 'owner' : 'approval', data.person, data.suggestion),
+  fixes: ({ analysis, data }) =>
+    replaceNameFix(analysis, data.role === 'owner' ? 'owner' : 'approval', data.person, data.suggestion),
   check({ doc, options }) {
     const people = options.repo?.people;
     if (!people) return [];
@@ -28,7 +29,10 @@ export const personUnknown: DocumentRule = {
     const isKnown = (p: string) => known.has(personKey(p)) || (counts?.get(personKey(p)) ?? 0) >= 2;
     const out: Finding[] = [];
     const report = (person: string, role: string, range: Range) => {
-      const guess = closest(person.startsWith('@') ? person : `@${person}`, people.filter((x) => x.startsWith('@')));
+      const guess = closest(
+        person.startsWith('@') ? person : `@${person}`,
+        people.filter((x) => x.startsWith('@')),
+      );
       out.push({
         range,
         message: `${role} ${person} is not in CODEOWNERS and no other change document names them.${guess ? ` Did you mean ${guess}?` : ' Check the name, or add the person to CODEOWNERS.'}`,
@@ -38,7 +42,8 @@ export const personUnknown: DocumentRule = {
     const owner = doc.values.owner;
     const ownerItem = fieldState(doc, 'owner').item;
     // CM012 reports teams and several owners; this rule only checks one named person.
-    if (owner && ownerItem && owner.people.length === 1 && !owner.hasTeam && !isKnown(owner.people[0]!)) report(owner.people[0]!, 'Change Owner', ownerItem.valueRange);
+    if (owner && ownerItem && owner.people.length === 1 && !owner.hasTeam && !isKnown(owner.people[0]!))
+      report(owner.people[0]!, 'Change Owner', ownerItem.valueRange);
     const a = approvers(doc);
     for (const p of a?.people ?? []) if (!isKnown(p)) report(p, 'Approver', a!.range);
     return out;

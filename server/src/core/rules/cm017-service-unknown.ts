@@ -25,7 +25,7 @@ export const serviceUnknown: DocumentRule = {
   severity: 'information',
   scope: 'document',
   reads: 'repository',
-  docs: 'The affected services tie a change to the catalog\'s owners, on-call and dependencies, and make window conflicts (CM040) visible. A name the catalog does not know ties it to nothing.',
+  docs: "The affected services tie a change to the catalog's owners, on-call and dependencies, and make window conflicts (CM040) visible. A name the catalog does not know ties it to nothing.",
   // The did-you-mean: the unknown service in Affected services becomes the suggestion.
   fixes: ({ analysis, data }) => replaceNameFix(analysis, 'services', data.service, data.suggestion),
   check({ doc, options }) {

@@ -13,8 +13,16 @@ export const approvalMissing: DocumentRule = {
   fixes: missingFieldFixes,
   check({ doc }) {
     const s = doc.values.status;
-    if (!s || !doc.values.changeType || !EXECUTED_STATUSES.includes(s) || !approvalRequired(doc) || hasApprovalEvidence(doc)) return [];
-    const why = doc.values.changeType === 'Normal' ? 'a Normal change' : `a change touching ${doc.values.touches.join(' and ')}`;
+    if (
+      !s ||
+      !doc.values.changeType ||
+      !EXECUTED_STATUSES.includes(s) ||
+      !approvalRequired(doc) ||
+      hasApprovalEvidence(doc)
+    )
+      return [];
+    const why =
+      doc.values.changeType === 'Normal' ? 'a Normal change' : `a change touching ${doc.values.touches.join(' and ')}`;
     return [
       {
         range: statusRange(doc),

@@ -15,6 +15,11 @@ export const selfApproval: DocumentRule = {
     if (!owner || owner.people.length !== 1 || !a) return [];
     const self = a.people.find((p) => samePerson(p, owner.people[0]!));
     if (!self) return [];
-    return [{ range: a.range, message: `The approver ${self} is also the Change Owner. Ask someone else (tech lead or service owner) to approve.` }];
+    return [
+      {
+        range: a.range,
+        message: `The approver ${self} is also the Change Owner. Ask someone else (tech lead or service owner) to approve.`,
+      },
+    ];
   },
 };

@@ -11,6 +11,11 @@ export const approversMany: DocumentRule = {
   check({ doc }) {
     const a = approvers(doc);
     if (!a || a.people.length < 2) return [];
-    return [{ range: a.range, message: `${a.people.length} approvers are named (${a.people.join(', ')}). One approver is enough; name the one who approved.` }];
+    return [
+      {
+        range: a.range,
+        message: `${a.people.length} approvers are named (${a.people.join(', ')}). One approver is enough; name the one who approved.`,
+      },
+    ];
   },
 };

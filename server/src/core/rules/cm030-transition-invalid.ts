@@ -14,19 +14,25 @@ export const transitionInvalid: DocumentRule = {
     const ctx = transitionContext(doc);
     // With no valid Change type the conditional steps (Emergency start, Planned -> In Progress)
     // cannot be judged: only steps absent from the table are reported (SPEC section 7).
-    const allowed = (f: Status | 'start', t: Status) => (ctx.changeType ? isAllowed(f, t, ctx) : TRANSITIONS[f].includes(t));
+    const allowed = (f: Status | 'start', t: Status) =>
+      ctx.changeType ? isAllowed(f, t, ctx) : TRANSITIONS[f].includes(t);
     let from: Status | 'start' = 'start';
     for (const e of doc.statusLog?.entries ?? []) {
       if (!e.status) continue; // unknown status: CM003 reports it
       if (!allowed(from, e.status)) {
         const next = TRANSITIONS[from].filter((t) => allowed(from, t));
-        const where = from === 'start' ? `A status log must start at ${next.join(' or ')}` : `From ${from} a change may go to ${next.length ? next.join(', ') : 'nothing (it is final)'}`;
+        const where =
+          from === 'start'
+            ? `A status log must start at ${next.join(' or ')}`
+            : `From ${from} a change may go to ${next.length ? next.join(', ') : 'nothing (it is final)'}`;
         const needsApproval = from === 'Planned' && e.status === 'In Progress' && ctx.approvalRequired;
         out.push({
           range: e.range,
           message:
             `${from === 'start' ? 'The first entry is' : `${from} -> ${e.status} is`} not an allowed step${from === 'start' ? ` (${e.status})` : ''}. ${where}.` +
-            (needsApproval ? ' This change needs approval before it starts: add an Approved entry (or an Approval value).' : ''),
+            (needsApproval
+              ? ' This change needs approval before it starts: add an Approved entry (or an Approval value).'
+              : ''),
         });
       }
       from = e.status;

@@ -19,11 +19,22 @@ export const statusLogMismatch: DocumentRule = {
     const current = a.doc.values.status;
     if (last) {
       const e = replaceValueOf(a, 'status', last);
-      if (e) out.push({ title: `Set Status to "${last}" (the last status log entry)`, edits: [e], isPreferred: true, safe: false });
+      if (e)
+        out.push({
+          title: `Set Status to "${last}" (the last status log entry)`,
+          edits: [e],
+          isPreferred: true,
+          safe: false,
+        });
     }
     // The Status was changed at some earlier time by someone: a line to fill in, never "now, by you".
     if (last && current && a.doc.statusLog && isAllowed(last, current, transitionContext(a.doc))) {
-      out.push({ title: `Add a status log line for "${current}" (fill in when and by whom)`, edits: [appendLogLines(a, [skeletonLine(current)])], isPreferred: false, safe: false });
+      out.push({
+        title: `Add a status log line for "${current}" (fill in when and by whom)`,
+        edits: [appendLogLines(a, [skeletonLine(current)])],
+        isPreferred: false,
+        safe: false,
+      });
     }
     return out;
   },

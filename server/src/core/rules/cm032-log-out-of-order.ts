@@ -14,7 +14,10 @@ export const logOutOfOrder: DocumentRule = {
     for (const e of doc.statusLog?.entries ?? []) {
       if (e.at === undefined) continue;
       if (latest !== undefined && e.at < latest) {
-        out.push({ range: e.range, message: `This entry (${formatUtc(e.at)}) is earlier than the entry before it (${formatUtc(latest)}). Keep the status log oldest first and the times true.` });
+        out.push({
+          range: e.range,
+          message: `This entry (${formatUtc(e.at)}) is earlier than the entry before it (${formatUtc(latest)}). Keep the status log oldest first and the times true.`,
+        });
         continue;
       }
       latest = e.at;

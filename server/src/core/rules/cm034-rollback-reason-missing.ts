@@ -12,7 +12,12 @@ export const rollbackReasonMissing: DocumentRule = {
     const out: Finding[] = [];
     for (const e of doc.statusLog?.entries ?? []) {
       if (e.status !== 'Rolled Back' || (e.note !== undefined && !isPlaceholder(e.note))) continue;
-      out.push({ range: e.range, message: 'This Rolled Back entry does not say why. Add the reason after a colon: `... Rolled Back by @you: error rate doubled`.', data: { fix: 'addNote' } });
+      out.push({
+        range: e.range,
+        message:
+          'This Rolled Back entry does not say why. Add the reason after a colon: `... Rolled Back by @you: error rate doubled`.',
+        data: { fix: 'addNote' },
+      });
     }
     return out;
   },

@@ -20,10 +20,20 @@ export const changeStale: DocumentRule = {
       const since = own?.at ?? [...entries].reverse().find((e) => e.at !== undefined)?.at;
       if (since === undefined || now - since <= staleAfterHours * HOUR) return [];
       const hours = Math.floor((now - since) / HOUR);
-      return [{ range: statusRange(doc), message: `This change has been ${s} since ${formatUtc(since)} (${hours} h, more than ${staleAfterHours} h). Verify and close it, or roll it back.` }];
+      return [
+        {
+          range: statusRange(doc),
+          message: `This change has been ${s} since ${formatUtc(since)} (${hours} h, more than ${staleAfterHours} h). Verify and close it, or roll it back.`,
+        },
+      ];
     }
     if ((s === 'Planned' || s === 'Approved') && doc.values.window && now > doc.values.window.end) {
-      return [{ range: statusRange(doc), message: `This change is still ${s} but its execution window ended at ${formatUtc(doc.values.window.end)}. Execute it, re-plan the window, or reject it.` }];
+      return [
+        {
+          range: statusRange(doc),
+          message: `This change is still ${s} but its execution window ended at ${formatUtc(doc.values.window.end)}. Execute it, re-plan the window, or reject it.`,
+        },
+      ];
     }
     return [];
   },

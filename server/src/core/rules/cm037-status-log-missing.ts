@@ -47,11 +47,24 @@ export const statusLogMissing: DocumentRule = {
     const status = a.doc.values.status;
     if (!status || a.doc.statusLog || !a.doc.header) return [];
     const steps = usualPath(a, status);
-    return [{ title: `Add a status log skeleton (${steps.join(', ')}: fill in when and by whom)`, edits: [appendLogLines(a, steps.map(skeletonLine))], isPreferred: false, safe: false }];
+    return [
+      {
+        title: `Add a status log skeleton (${steps.join(', ')}: fill in when and by whom)`,
+        edits: [appendLogLines(a, steps.map(skeletonLine))],
+        isPreferred: false,
+        safe: false,
+      },
+    ];
   },
   check({ doc }) {
     const s = doc.values.status;
     if (!s || s === 'Planned' || (doc.statusLog?.entries.length ?? 0) > 0) return [];
-    return [{ range: statusRange(doc), message: `Status is ${s} but there is no status log, so no start time was recorded. Add a \`## Status log\` with one line per transition.`, data: { fix: 'addStatusLog' } }];
+    return [
+      {
+        range: statusRange(doc),
+        message: `Status is ${s} but there is no status log, so no start time was recorded. Add a \`## Status log\` with one line per transition.`,
+        data: { fix: 'addStatusLog' },
+      },
+    ];
   },
 };

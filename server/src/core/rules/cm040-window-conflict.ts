@@ -17,8 +17,18 @@ export const windowConflict: SetRule = {
   check({ members: docs }) {
     const out = new Map<string, Finding[]>();
     const active = docs
-      .filter((m) => m.doc.values.window && m.doc.values.status && ACTIVE_STATUSES.includes(m.doc.values.status) && m.doc.values.services.length > 0)
-      .map((m) => ({ m, w: m.doc.values.window!, services: new Set(m.doc.values.services.map((s) => s.trim().toLowerCase())) }))
+      .filter(
+        (m) =>
+          m.doc.values.window &&
+          m.doc.values.status &&
+          ACTIVE_STATUSES.includes(m.doc.values.status) &&
+          m.doc.values.services.length > 0,
+      )
+      .map((m) => ({
+        m,
+        w: m.doc.values.window!,
+        services: new Set(m.doc.values.services.map((s) => s.trim().toLowerCase())),
+      }))
       .sort((a, b) => a.w.start - b.w.start);
     const report = (a: SetMember, b: SetMember, shared: string[]) => {
       const w = b.doc.values.window!;

@@ -19,7 +19,12 @@ export const windowInFreeze: DocumentRule = {
       return {
         range: itemRange(doc, 'window'),
         message: `The window falls in the freeze "${freeze.name}" (${formatUtc(freeze.start)} until ${formatUtc(freeze.end)}), which covers ${services.join(', ')}; ${whoMayRun(freeze)} may run then. Move the window to after ${formatUtc(freeze.end)}, or before ${formatUtc(freeze.start)}.`,
-        data: { freeze: freeze.name, start: new Date(freeze.start).toISOString(), end: new Date(freeze.end).toISOString(), services },
+        data: {
+          freeze: freeze.name,
+          start: new Date(freeze.start).toISOString(),
+          end: new Date(freeze.end).toISOString(),
+          services,
+        },
       };
     });
   },

@@ -20,7 +20,11 @@ function componentsOf(path: string, components: readonly CatalogComponent[]): Ca
 /** Whether a change document registers work on services now: Approved, In Progress, or Planned when it needs no approval. */
 export function registers(doc: ChangeDocument): boolean {
   const s = doc.values.status;
-  return s === 'Approved' || s === 'In Progress' || (s === 'Planned' && doc.values.changeType !== undefined && !approvalRequired(doc));
+  return (
+    s === 'Approved' ||
+    s === 'In Progress' ||
+    (s === 'Planned' && doc.values.changeType !== undefined && !approvalRequired(doc))
+  );
 }
 
 const key = (s: string) => s.trim().toLowerCase();

@@ -30,13 +30,20 @@ export type {
 
 function isRule(v: unknown): v is Rule {
   const r = v as Partial<Rule> | null;
-  return typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.name === 'string' && typeof r.check === 'function';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.name === 'string' &&
+    typeof r.check === 'function'
+  );
 }
 
 /** The one rule a rule file exports (a file exporting none or several is a mistake worth a loud error). */
 function ruleOf(mod: Record<string, unknown>): Rule {
   const rules = Object.values(mod).filter(isRule);
-  if (rules.length !== 1) throw new Error(`a rule file must export exactly one rule; found ${rules.map((r) => r.id).join(', ') || 'none'}`);
+  if (rules.length !== 1)
+    throw new Error(`a rule file must export exactly one rule; found ${rules.map((r) => r.id).join(', ') || 'none'}`);
   return rules[0]!;
 }
 
@@ -45,7 +52,8 @@ export const RULES: readonly Rule[] = RULE_MODULES.map(ruleOf).sort((a, b) => a.
 
 const byKey = new Map<string, Rule>();
 for (const r of RULES) {
-  if (byKey.has(r.id.toLowerCase()) || byKey.has(r.name)) throw new Error(`two rules share the ID ${r.id} or the name ${r.name}`);
+  if (byKey.has(r.id.toLowerCase()) || byKey.has(r.name))
+    throw new Error(`two rules share the ID ${r.id} or the name ${r.name}`);
   byKey.set(r.id.toLowerCase(), r);
   byKey.set(r.name, r);
 }

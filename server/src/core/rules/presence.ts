@@ -8,7 +8,14 @@ import { missingFieldFixes } from '../actions/field-fixes';
 import { emergencyStillOpen, emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** Builds a rule that reports a missing field (header value or `##` section). */
-export function presenceRule(spec: { id: string; name: string; severity: Severity; field: FieldKey; docs: string; advice: string }): DocumentRule {
+export function presenceRule(spec: {
+  id: string;
+  name: string;
+  severity: Severity;
+  field: FieldKey;
+  docs: string;
+  advice: string;
+}): DocumentRule {
   const info = fieldInfo(spec.field);
   return {
     id: spec.id,

@@ -36,7 +36,9 @@ export function statusRange(doc: ChangeDocument): Range {
  */
 export function emptyItemText(name: string, value: string): string {
   const v = value.trim().replace(/\s+/g, ' ');
-  return v === '' ? `"${name}" has no value` : `"${name}" has a placeholder ("${v.length > 40 ? `${v.slice(0, 37)}...` : v}") instead of a value`;
+  return v === ''
+    ? `"${name}" has no value`
+    : `"${name}" has a placeholder ("${v.length > 40 ? `${v.slice(0, 37)}...` : v}") instead of a value`;
 }
 
 /** Data for the "insert missing field" quick fix. */

@@ -22,7 +22,8 @@ export async function readComponents(root: string): Promise<CatalogComponent[]> 
     if (!r.ok) continue;
     const dir = relative(root, dirname(file)).split(sep).join('/');
     // Systems and Resources group or back services; only a Component's folder is its code.
-    for (const e of parseCatalog(r.text).entities) if (e.kind.toLowerCase() === 'component') out.push({ name: e.name, dir });
+    for (const e of parseCatalog(r.text).entities)
+      if (e.kind.toLowerCase() === 'component') out.push({ name: e.name, dir });
   }
   return out;
 }

@@ -4,7 +4,12 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { assembleRepoFiles, CATALOG_NAME, CATALOG_MAX_DEPTH as MAX_DEPTH, CATALOG_SKIP_DIRS as SKIP_DIRS } from '../../fs/repo-files';
+import {
+  assembleRepoFiles,
+  CATALOG_NAME,
+  CATALOG_MAX_DEPTH as MAX_DEPTH,
+  CATALOG_SKIP_DIRS as SKIP_DIRS,
+} from '../../fs/repo-files';
 import type { RepoFiles, RepoReadOptions } from '../../fs/repo-files';
 import { readTextFile } from '../read-text-file';
 import { isInside } from '../inside';
@@ -28,14 +33,26 @@ export async function findRepoRoot(dir: string): Promise<string | undefined> {
 
 export type { RepoFiles, RepoReadOptions } from '../../fs/repo-files';
 
-
 /** How long catalog discovery may wait for git (a config that includes a FIFO would block it) before walking instead. */
 const GIT_TIMEOUT_MS = 5000;
 
 /** Catalog files under `root`: from `git ls-files` (honours .gitignore) in a repository when git may run, else a bounded walk. */
 export async function findCatalogFiles(root: string, inGit: boolean): Promise<string[]> {
   if (inGit) {
-    const r = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ':(glob)**/catalog-info.yaml', ':(glob)**/catalog-info.yml'], root, Math.min(GIT_TIMEOUT_MS, defaultGitTimeoutMs()));
+    const r = await git(
+      [
+        'ls-files',
+        '-z',
+        '--cached',
+        '--others',
+        '--exclude-standard',
+        '--',
+        ':(glob)**/catalog-info.yaml',
+        ':(glob)**/catalog-info.yml',
+      ],
+      root,
+      Math.min(GIT_TIMEOUT_MS, defaultGitTimeoutMs()),
+    );
     if (r.ok) return [...new Set(nulList(r.stdout))].sort().map((p) => join(root, p));
   }
   const out: string[] = [];
@@ -69,7 +86,9 @@ export async function readRepoFiles(root: string, opts: RepoReadOptions = {}): P
     // A repository file is data of this repository: a link to a file elsewhere is not read.
     readInside: async (file) => {
       const real = await realpath(file).catch(() => file);
-      return isInside(rootReal, real) ? readTextFile(real) : ({ ok: false, reason: `a symbolic link to ${real}, outside the repository` } as const);
+      return isInside(rootReal, real)
+        ? readTextFile(real)
+        : ({ ok: false, reason: `a symbolic link to ${real}, outside the repository` } as const);
     },
     catalogFiles: () => findCatalogFiles(root, inGit),
   });
