@@ -29,6 +29,8 @@ function onlyOrdinaryChecked(r: RunResult): void {
 }
 
 const asRoot = process.getuid?.() === 0;
+const NOBODY_CANNOT_RUN =
+  'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)';
 /** Runs as `nobody` when the tests run as root (root reads any folder whatever its mode). */
 const userOf = (c: HostileCase) => (c.name === 'a 0-permission folder' && asRoot ? { uid: 65534, gid: 65534 } : {});
 
@@ -39,10 +41,10 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
       const run = (args: string[]) => itsmote(args, { cwd: t.dir, timeoutMs: LIMIT_MS, ...userOf(c) });
       before(function () {
         const why = c.skip?.();
-        if (why) this.skip();
+        if (why) skipBecause(this, why);
         if (c.name === 'a 0-permission folder' && asRoot && !canRunAsNobody(CLI)) {
           // Honest skip: as root the folder's mode means nothing, and `nobody` cannot reach dist/cli.js here.
-          this.skip();
+          skipBecause(this, NOBODY_CANNOT_RUN);
         }
         t = buildCase(c);
       });
@@ -127,7 +129,8 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
     });
 
     it('a FIFO is reported, never opened; named explicitly it is an error (exit 2), not a hang', function () {
-      if (HOSTILE_CASES.find((c) => c.name.startsWith('a FIFO'))!.skip?.()) this.skip();
+      const why = HOSTILE_CASES.find((c) => c.name.startsWith('a FIFO'))!.skip?.();
+      if (why) skipBecause(this, why);
       const name = 'a FIFO named x.md (and as .itsmote.json and CODEOWNERS)';
       const r = check(name);
       assert.match(
@@ -154,11 +157,7 @@ describe('CLI on hostile repositories: nothing runs, nothing outside is walked, 
     });
 
     it('a 0-permission folder is reported, the rest checked', function () {
-      if (asRoot && !canRunAsNobody(CLI))
-        skipBecause(
-          this,
-          'running as root, and the unprivileged user `nobody` cannot reach dist/cli.js in this checkout (a private parent folder)',
-        );
+      if (asRoot && !canRunAsNobody(CLI)) skipBecause(this, NOBODY_CANNOT_RUN);
       const b = caseNamed('a 0-permission folder');
       const r = itsmote(['check', '-f', 'json', '--now', NOW, '.'], {
         cwd: b.dir,
