@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Analysis } from './model';
+import { analysisText } from './model';
 import type { Config } from './config';
 import { RULES } from './rules/index';
 import type { DocumentContext, Finding, RepoChangeInput, Rule, RuleOptions, Severity } from './rules/index';
@@ -112,10 +113,8 @@ class DocumentCtx implements DocumentContext {
     this.suppressions = readSuppressions(analysis, RULES);
   }
 
-  // Fast analyses (core/fast) carry the text without a parsed tree: do not touch `md` for it.
   get text(): string {
-    const t = (this.analysis as { text?: unknown }).text;
-    return typeof t === 'string' ? t : this.analysis.md.text;
+    return analysisText(this.analysis);
   }
 }
 

@@ -24,6 +24,12 @@ export interface Analysis {
   doc: ChangeDocument;
 }
 
+/** The text of an analysis: fast analyses (core/fast) carry it without a parsed tree, so `md` is not touched for them. */
+export function analysisText(a: Analysis): string {
+  const t = (a as { text?: unknown }).text;
+  return typeof t === 'string' ? t : a.md.text;
+}
+
 /** The file name without directories and `.md`: the change's ID. */
 export function idFromPath(pathOrUri: string): string {
   const name = pathOrUri.split(/[\\/]/).pop() ?? pathOrUri;

@@ -15,6 +15,7 @@
  */
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { Analysis } from './model';
+import { analysisText } from './model';
 
 /** The rule catalogue as directives need it: every rule's ID and name (the engine passes `RULES`). */
 export type RuleKeys = readonly { id: string; name: string }[];
@@ -61,12 +62,6 @@ export interface Suppression {
 export const SUPPRESSION_RULE_ID = 'CM007';
 
 const DIRECTIVE = /<!--\s*itsmote-(disable-next-line|disable-line|disable|enable)(?=\s|-->)([\s\S]*?)-->/g;
-
-/** The document text: fast analyses (core/fast) may carry it without a parsed tree. */
-function textOf(a: Analysis): string {
-  const t = (a as { text?: unknown }).text;
-  return typeof t === 'string' ? t : a.md.text;
-}
 
 /** The line index: fast analyses (core/fast) carry one without a tree. */
 function linesOf(a: Analysis): Analysis['md']['lines'] {
@@ -127,7 +122,7 @@ const cache = new WeakMap<Analysis, Suppression[]>();
 export function readSuppressions(a: Analysis, catalogue: RuleKeys): Suppression[] {
   const hit = cache.get(a);
   if (hit) return hit;
-  const text = textOf(a);
+  const text = analysisText(a);
   const out: Suppression[] = [];
   // Most documents have none: do not touch the tree (the fast path parses it lazily).
   if (text.includes('itsmote-')) {
