@@ -64,15 +64,20 @@ describe('metrics', () => {
     );
     const rows = readFileSync(csvUri.fsPath, 'utf8')
       .trimEnd()
-      .split('\r\n')
+      .split('\n')
       .map((r) => r.split(','));
     const header = rows[0]!;
+    // The same file as `itsmote metrics --format csv` (docs/cli.md).
+    assert.equal(
+      header.join(','),
+      'month,executed,failed,change_failure_rate,rolled_back,rollback_rate,incidents_caused,incidents,mean_time_to_rollback_minutes,standard,normal,emergency,unknown_type,low,medium,high,unknown_risk',
+    );
     assert.equal(rows.length, 1 + MONTHS.length);
     const nov = rows.find((r) => r[0] === '2026-11')!;
     const col = (name: string) => nov[header.indexOf(name)];
     assert.equal(col('executed'), '4');
     assert.equal(col('change_failure_rate'), '0.5');
-    assert.equal(col('mean_time_to_rollback_min'), '34.5');
+    assert.equal(col('mean_time_to_rollback_minutes'), '34.5');
     assert.equal(col('incidents'), 'INC-2301');
     await vscode.commands.executeCommand('itsmote.exportMetrics', jsonUri);
     const json = JSON.parse(readFileSync(jsonUri.fsPath, 'utf8')) as {

@@ -4,6 +4,8 @@ import type { MonthMetrics } from '../../../server/src/core/metrics';
 // The same wording in the HTML report (`itsmote report`): one definition in the core.
 import { percent } from '../../../server/src/core/metric-charts';
 export { counts, minutes, percent } from '../../../server/src/core/metric-charts';
+// A month with nothing executed (the server leaves such months out): the core's, every count 0.
+export { emptyMonth } from '../../../server/src/core/metrics';
 
 /** `YYYY-MM` of an instant, in UTC (the metrics' month, SPEC 5). */
 export function monthOf(instant: number): string {
@@ -15,24 +17,6 @@ export function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 2, 1));
   return d.toISOString().slice(0, 7);
-}
-
-/** A month with nothing executed (the server leaves such months out). */
-export function emptyMonth(month: string): MonthMetrics {
-  return {
-    month,
-    executed: 0,
-    failed: 0,
-    changeFailureRate: null,
-    rolledBack: 0,
-    rollbackRate: null,
-    incidentsCaused: 0,
-    incidents: [],
-    meanTimeToRollbackMinutes: null,
-    byType: {},
-    byRisk: {},
-    changes: [],
-  };
 }
 
 /**

@@ -1,10 +1,11 @@
 /** `itsmote metrics`: SPEC section 5 by UTC month, as a table, JSON or CSV. */
 import { computeMetrics } from '../core/metrics';
 import type { MonthMetrics } from '../core/metrics';
+import { metricsCsv } from '../core/metrics-csv';
 import type { CommandContext } from './context';
 import { loadDocuments } from './load-documents';
 import { CACHE_OPTIONS, openCache, saveCache } from './cache-option';
-import { renderCsv, renderTable } from './table';
+import { renderTable } from './table';
 import { flagExample, MAX_FILES_OPTION, parseCommandArgs, parseFormat, parseMaxFiles, UsageError } from './usage';
 import { formatDora } from './format-dora';
 
@@ -13,7 +14,6 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const percent = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
 const minutes = (x: number | null) => (x === null ? '-' : String(Math.round(x * 10) / 10));
-const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
 /** The table of the metrics, one row per month. */
 export function metricsTable(months: readonly MonthMetrics[]): string {
@@ -46,49 +46,6 @@ export function metricsTable(months: readonly MonthMetrics[]): string {
     String(m.byRisk.High ?? 0),
   ]);
   return renderTable(header, rows, ['left', ...Array<'right'>(header.length - 1).fill('right')]);
-}
-
-/** The CSV of the metrics: rates as fractions rounded to 4 places, empty when undefined. */
-export function metricsCsv(months: readonly MonthMetrics[]): string {
-  const header = [
-    'month',
-    'executed',
-    'failed',
-    'change_failure_rate',
-    'rolled_back',
-    'rollback_rate',
-    'incidents_caused',
-    'incidents',
-    'mean_time_to_rollback_minutes',
-    'standard',
-    'normal',
-    'emergency',
-    'unknown_type',
-    'low',
-    'medium',
-    'high',
-    'unknown_risk',
-  ];
-  const rows = months.map((m) => [
-    m.month,
-    m.executed,
-    m.failed,
-    round4(m.changeFailureRate),
-    m.rolledBack,
-    round4(m.rollbackRate),
-    m.incidentsCaused,
-    m.incidents.join(' '),
-    round4(m.meanTimeToRollbackMinutes),
-    m.byType.Standard ?? 0,
-    m.byType.Normal ?? 0,
-    m.byType.Emergency ?? 0,
-    m.byType.Unknown ?? 0,
-    m.byRisk.Low ?? 0,
-    m.byRisk.Medium ?? 0,
-    m.byRisk.High ?? 0,
-    m.byRisk.Unknown ?? 0,
-  ]);
-  return renderCsv(header, rows);
 }
 
 /** Runs `metrics`; returns the exit code. */

@@ -1,4 +1,4 @@
-/** Plain aligned text tables and CSV, for `list` and `metrics`. */
+/** Plain aligned text tables, for `list` and `metrics` (CSV: core/csv.ts). */
 
 /** Column alignment: numbers read best right-aligned. */
 export type Align = 'left' | 'right';
@@ -16,15 +16,4 @@ export function renderTable(
       .join('  ')
       .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
-}
-
-/** Quotes a CSV field when it needs it (RFC 4180). */
-export function csvField(value: string | number | null): string {
-  const s = value === null ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Renders CSV with a header row, LF line ends. */
-export function renderCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }

@@ -47,7 +47,8 @@ export function executionFacts(doc: ChangeDocument): ExecutionFacts | undefined 
   return { startedAt: start.at!, rolledBack: rb.length > 0, ...(timed ? { rolledBackAt: timed.at } : {}) };
 }
 
-function emptyMonth(month: string): MonthMetrics {
+/** A month with nothing executed: every count 0, every rate and mean undefined (null). */
+export function emptyMonth(month: string): MonthMetrics {
   return {
     month,
     executed: 0,
