@@ -11,6 +11,7 @@ import { findHeaderNodes, frontMatterEnd, readItem, bulletOf, endOffsetOf } from
 import { readSections } from './sections';
 import { readStatusLog } from './status-log';
 import { findStrayItems } from './stray';
+import { findPseudoHeadings } from './pseudo-headings';
 import { titleText } from './headings';
 import { incidentRefs, isPlaceholder, isSeeBelow, matchEnum, splitList } from './values';
 import { parsePeople } from './people';
@@ -120,6 +121,10 @@ export function buildModel(md: ParsedMarkdown, id: string, opts: ModelOptions = 
     statusLog: logSection ? readStatusLog(md, logSection) : undefined,
     values: { touches: [], services: [], incidents: [], causedIncidents: [] },
   };
+  if (!opts.headerOnly) {
+    const pseudo = findPseudoHeadings(md, fmEnd);
+    if (pseudo.length) doc.pseudoHeadings = pseudo;
+  }
   // Read from the source, not the mdast children: the fast path (core/fast) gives headings none.
   const h1Text = h1
     ? titleText(md.text.slice((h1.position?.start.offset ?? 0) + md.base, (h1.position?.end.offset ?? 0) + md.base))

@@ -40,6 +40,16 @@ export const StrayItemSchema = z.object({
   cause: z.string(),
 });
 
+/** A bold or italic line that looks like a section heading but is not one (core/pseudo-headings.ts). */
+export const PseudoHeadingSchema = z.object({
+  /** The field it names, or the status log. */
+  key: z.union([z.enum(FIELD_KEYS), z.literal('statusLog')]),
+  /** The name as written, without the emphasis markers and the colon. */
+  name: z.string(),
+  /** Its 0-based line. */
+  line: z.number(),
+});
+
 export const SectionSchema = z.object({
   name: z.string(),
   key: z.enum(FIELD_KEYS).optional(),
@@ -131,6 +141,8 @@ export const ChangeDocumentSchema = z.object({
     })
     .optional(),
   sections: z.array(SectionSchema),
+  /** Bold or italic lines named like a section (absent when there are none). */
+  pseudoHeadings: z.array(PseudoHeadingSchema).optional(),
   statusLog: StatusLogSchema.optional(),
   values: z.object({
     changeType: z.enum(CHANGE_TYPES).optional(),
@@ -150,6 +162,7 @@ export const ChangeDocumentSchema = z.object({
 export type HeaderItem = z.infer<typeof HeaderItemSchema>;
 export type Section = z.infer<typeof SectionSchema>;
 export type StrayItem = z.infer<typeof StrayItemSchema>;
+export type PseudoHeading = z.infer<typeof PseudoHeadingSchema>;
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 export type StatusLog = z.infer<typeof StatusLogSchema>;
 export type ChangeDocument = z.infer<typeof ChangeDocumentSchema>;

@@ -4,6 +4,8 @@ import type { Analysis } from '../model';
 import type { Status } from '../fields';
 import { isAllowed, transitionContext, TRANSITIONS } from '../lifecycle';
 import { appendLogLines, skeletonLine } from '../actions/log-edit';
+import { pseudoHeadingFix } from '../actions/pseudo-heading-fix';
+import { pseudoHeadingNote } from '../pseudo-headings';
 
 /**
  * The steps of the lifecycle from the start to `to` for this document (the shortest path in
@@ -43,7 +45,10 @@ export const statusLogMissing: DocumentRule = {
    * placeholder times and authors. The steps happened in the past: only the user knows when and
    * by whom, so nothing is dated (CM005 points at each line until it is filled in).
    */
-  fixes({ analysis: a }) {
+  fixes(ctx) {
+    // The log is there under a bold line: the fix is the heading, never a second (invented) log.
+    if (ctx.data.pseudoHeading) return pseudoHeadingFix(ctx);
+    const a = ctx.analysis;
     const status = a.doc.values.status;
     if (!status || a.doc.statusLog || !a.doc.header) return [];
     const steps = usualPath(a, status);
@@ -59,11 +64,12 @@ export const statusLogMissing: DocumentRule = {
   check({ doc }) {
     const s = doc.values.status;
     if (!s || s === 'Planned' || (doc.statusLog?.entries.length ?? 0) > 0) return [];
+    const bold = doc.statusLog ? undefined : doc.pseudoHeadings?.find((p) => p.key === 'statusLog');
     return [
       {
         range: statusRange(doc),
-        message: `Status is ${s} but there is no status log, so no start time was recorded. Add a \`## Status log\` with one line per transition.`,
-        data: { fix: 'addStatusLog' },
+        message: `Status is ${s} but there is no status log, so no start time was recorded.${bold ? pseudoHeadingNote(bold) : ' Add a `## Status log` with one line per transition.'}`,
+        data: bold ? { fix: 'addStatusLog', pseudoHeading: 'statusLog' } : { fix: 'addStatusLog' },
       },
     ];
   },

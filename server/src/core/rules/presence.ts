@@ -5,6 +5,8 @@ import { fieldInfo } from '../fields';
 import { fieldState } from '../model';
 import { isSeeBelow } from '../values';
 import { missingFieldFixes } from '../actions/field-fixes';
+import { pseudoHeadingFix } from '../actions/pseudo-heading-fix';
+import { pseudoHeadingNote } from '../pseudo-headings';
 import { emergencyStillOpen, emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** Builds a rule that reports a missing field (header value or `##` section). */
@@ -23,24 +25,29 @@ export function presenceRule(spec: {
     severity: spec.severity,
     scope: 'document',
     docs: spec.docs,
-    fixes: missingFieldFixes,
+    fixes: (ctx) => [...pseudoHeadingFix(ctx), ...missingFieldFixes(ctx)],
     check({ doc }) {
       const state = fieldState(doc, spec.field);
       if (state.present) return [];
       const seeBelow = state.item && isSeeBelow(state.item.value);
       const open = emergencyStillOpen(doc);
+      const bold = doc.pseudoHeadings?.find((p) => p.key === spec.field);
+      const note = bold ? pseudoHeadingNote(bold) : '';
       return [
         {
           range: state.item?.range ?? missingRange(doc),
           message:
             (seeBelow
-              ? `"${info.name}" says "see below" but there is no non-empty \`## ${info.name}\` section. `
+              ? `"${info.name}" says "see below" but there is no non-empty \`## ${info.name}\` section.${note} `
               : state.item
-                ? `${emptyItemText(info.name, state.item.value)}. `
-                : `No ${info.name.toLowerCase()}.${strayNote(doc, spec.field)} `) +
+                ? `${emptyItemText(info.name, state.item.value)}.${note} `
+                : `No ${info.name.toLowerCase()}.${strayNote(doc, spec.field)}${note} `) +
             spec.advice +
             (open ? ' (Emergency change: document it once the incident is under control.)' : ''),
-          data: state.item ? { fix: 'fillValue', field: spec.field } : insertFieldData(spec.field),
+          data: {
+            ...(state.item ? { fix: 'fillValue', field: spec.field } : insertFieldData(spec.field)),
+            ...(bold ? { pseudoHeading: spec.field } : {}),
+          },
           atMostWarning: open,
         },
       ];
