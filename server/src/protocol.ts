@@ -138,6 +138,13 @@ export type FsStatResult = { ok: true; type: number } | { ok: false; reason: str
 export const FsStatRequest = new RequestType<FsUriParams, FsStatResult, void>('itsmote/fs/stat');
 
 /**
+ * The argument the desktop client starts `dist/server.js` with when every workspace folder is
+ * virtual (Remote Repositories' `vscode-vfs://`): the server then reads through the client
+ * (`itsmote/fs/*`, as the browser server does) and names documents by URI paths.
+ */
+export const VIRTUAL_WORKSPACE_ARG = '--virtual-workspace';
+
+/**
  * The node flags the language server is started with: the client passes them as `execArgv`
  * (client/src/extension.ts) and `npm run bench` starts the server with them
  * (scripts/bench/lsp.ts), so the figures are those of the server as the editor runs it. Empty:

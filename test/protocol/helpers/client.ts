@@ -50,6 +50,12 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Overrides of the client capabilities. */
   capabilities?: ClientCapabilities;
+  /** Workspace folders given as URIs (any scheme), in place of `folders`. */
+  folderUris?: string[];
+  /** Arguments for dist/server.js after `--stdio`. */
+  serverArgs?: string[];
+  /** Answers to the server's own requests (`itsmote/fs/readFile`...), by method. */
+  answers?: Record<string, (params: any) => unknown>;
   /** Run the server as this user (tests that need permissions to mean something when run as root). */
   uid?: number;
   gid?: number;
@@ -122,6 +128,11 @@ export class TestClient {
     conn.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
       this.record(WorkDoneProgressCreateRequest.method, p);
     });
+    for (const [method, answer] of Object.entries(opts.answers ?? {}))
+      conn.onRequest(method, (p: unknown) => {
+        this.record(method, p);
+        return answer(p);
+      });
     conn.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       this.appliedEdits.push(p);
       this.record(ApplyWorkspaceEditRequest.method, p);
@@ -133,7 +144,7 @@ export class TestClient {
   /** Spawns the server and runs initialize/initialized. */
   static async start(opts: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
     const ids = opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {};
-    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    const child = spawn(process.execPath, [SERVER, '--stdio', ...(opts.serverArgs ?? [])], {
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       ...ids,
@@ -143,11 +154,11 @@ export class TestClient {
       new StreamMessageWriter(child.stdin!),
     );
     const client = new TestClient(conn, child, opts);
-    const folders = opts.folders ?? [];
+    const folders = opts.folderUris ?? (opts.folders ?? []).map(fileUri);
     const init = await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: folders[0] ? fileUri(folders[0]) : null,
-      workspaceFolders: folders.map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })),
+      rootUri: folders[0] ?? null,
+      workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
       capabilities: opts.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: opts.initializationOptions ?? {},
     });
