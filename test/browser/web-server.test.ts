@@ -8,7 +8,7 @@
  * module in the browser bundles and stay within the size budget.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -17,6 +17,7 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { EXAMPLES, itsmote, json, NOW, ROOT, validChange } from '../cli/run';
+import { readTree } from '../helpers/read-tree';
 
 const CHROMIUM =
   process.env.ITSMOTE_CHROMIUM ??
@@ -34,16 +35,6 @@ type BuildModule = {
 };
 // The build script is plain ESM (scripts/*.mjs): loaded as the build loads it.
 const buildModule = (): Promise<BuildModule> => import(join(ROOT, 'scripts/browser-build.mjs')) as Promise<BuildModule>;
-
-/** Every file under a folder, by path relative to it. */
-function readTree(dir: string, out: Record<string, string> = {}, base = dir): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, out, base);
-    else out[relative(base, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 /** An expression evaluated in the page (a string: tests are type-checked without the DOM library). */
 function js<T>(page: Page, expression: string): Promise<T> {

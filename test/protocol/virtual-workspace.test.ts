@@ -5,26 +5,17 @@
  * client answers them from an in-memory copy of the examples, as that code would.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { TestClient } from './helpers/client';
 import { NOW_ISO } from './helpers/workspace';
 import { EXAMPLES, itsmote, json, NOW, ROOT } from '../cli/run';
+import { readTree } from '../helpers/read-tree';
 import { VIRTUAL_WORKSPACE_ARG } from '../../server/src/protocol';
 import type { FsReadDirectoryResult, FsReadFileResult, FsStatResult } from '../../server/src/protocol';
 
 const FOLDER = 'vscode-vfs://github/itsmote/demo';
-
-/** Every file under a folder, by path relative to it. */
-function readTree(dir: string, out: Record<string, string> = {}, base = dir): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, out, base);
-    else out[relative(base, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 /** The answers of client/src/workspace-fs.ts, from a map of URI -> text (folders are implied). */
 function memoryFs(files: Record<string, string>) {

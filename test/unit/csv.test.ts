@@ -1,22 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { csvCell, renderCsv } from '../../server/src/core/csv';
 import { emptyMonth } from '../../server/src/core/metrics';
-import type { MonthMetrics } from '../../server/src/core/metrics';
 import { METRICS_CSV_COLUMNS, metricsCsv } from '../../server/src/core/metrics-csv';
-
-const NOV: MonthMetrics = {
-  ...emptyMonth('2026-11'),
-  executed: 4,
-  failed: 2,
-  changeFailureRate: 0.5,
-  rolledBack: 2,
-  rollbackRate: 0.5,
-  incidentsCaused: 2,
-  incidents: ['=HYPERLINK("x")', 'INC-1'],
-  meanTimeToRollbackMinutes: 34.56789,
-  byType: { Standard: 1, Normal: 2, Emergency: 1, Unknown: 0 },
-  byRisk: { Low: 1, Medium: 1, High: 1, Unknown: 1 },
-};
+import { NOVEMBER as NOV } from '../helpers/metrics';
 
 describe('CSV (core/csv.ts, core/metrics-csv.ts)', () => {
   it('quotes cells that need it and neutralises formula starters', () => {

@@ -1,22 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { MonthMetrics } from '../../../server/src/core/metrics';
 import { formatOfPath, metricsToCsv, metricsToJson } from '../../../client/src/metrics/export';
 import { metricsCsv } from '../../../server/src/core/metrics-csv';
-import { emptyMonth, minutes, percent, previousMonth } from '../../../client/src/metrics/format';
-
-const NOV: MonthMetrics = {
-  ...emptyMonth('2026-11'),
-  executed: 4,
-  failed: 2,
-  changeFailureRate: 0.5,
-  rolledBack: 2,
-  rollbackRate: 0.5,
-  incidentsCaused: 2,
-  incidents: ['=HYPERLINK("x")', 'INC-1'],
-  meanTimeToRollbackMinutes: 34.5,
-  byType: { Standard: 1, Normal: 2, Emergency: 1 },
-  byRisk: { Low: 1, Medium: 1, High: 2 },
-};
+import { minutes, percent, previousMonth } from '../../../client/src/metrics/format';
+import { NOVEMBER as NOV } from '../../helpers/metrics';
 
 describe('client: metrics export and wording', () => {
   it("exports the CLI's CSV and the server's JSON", () => {
