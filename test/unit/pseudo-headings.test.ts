@@ -17,16 +17,16 @@ const BOLD_LOG = editLine(VALID_NORMAL, '- Status:', '- Status: In Progress')
   .replace('## Status log', '**Status log**')
   .concat('- 2026-11-28 11:00 UTC In Progress by @alice\n');
 
-const found = (text: string) => doc(text).doc.pseudoHeadings?.map((p) => [p.key, p.name, p.line + 1]);
+const found = (text: string) => doc(text).doc.pseudoHeadings?.map((p) => [p.key, p.name, p.emphasis, p.line + 1]);
 
 describe('pseudo headings (bold or italic lines named like a section)', () => {
   it('are found in the forms wikis export, and nowhere else', () => {
     const at = (line: string) => found(VALID_NORMAL.replace('## Rollback plan', line));
-    assert.deepEqual(at('**Rollback plan**'), [['rollback', 'Rollback plan', 14]]);
-    assert.deepEqual(at('__Backout plan:__'), [['rollback', 'Backout plan', 14]]);
-    assert.deepEqual(at('*Rollback*:'), [['rollback', 'Rollback', 14]]);
+    assert.deepEqual(at('**Rollback plan**'), [['rollback', 'Rollback plan', 'bold', 14]]);
+    assert.deepEqual(at('__Backout plan:__'), [['rollback', 'Backout plan', 'bold', 14]]);
+    assert.deepEqual(at('*Rollback*:'), [['rollback', 'Rollback', 'italics', 14]]);
     assert.deepEqual(found(VALID_NORMAL.replace('## Status log', '_Status history_')), [
-      ['statusLog', 'Status history', 19],
+      ['statusLog', 'Status history', 'italics', 19],
     ]);
     // Not a section name, more text than the name, a structured field, two colons, no markers.
     for (const line of ['**Note**', '**Rollback plan** is below', '**Status**', '**Rollback:**:', 'Rollback plan'])
@@ -50,7 +50,7 @@ describe('pseudo headings (bold or italic lines named like a section)', () => {
   it('CM037 names the bold line, and its fix makes it the heading instead of inventing a log', () => {
     const d = check(BOLD_LOG).find((x) => x.code === 'CM037');
     assert.ok(d);
-    assert.match(String(d.message), /Line 19 has "Status log" in bold or italics: .* Make it `## Status log`\./);
+    assert.match(String(d.message), /Line 19 has "Status log" in bold: .* Make it `## Status log`\./);
     const fixes = fixesFor(doc(BOLD_LOG), d, OPTS);
     assert.deepEqual(
       fixes.map((f) => [f.title, f.isPreferred]),
@@ -76,7 +76,7 @@ describe('pseudo headings (bold or italic lines named like a section)', () => {
     const text = VALID_NORMAL.replace('## Rollback plan', '**Rollback plan:**');
     const d = check(text).find((x) => x.code === 'CM010');
     assert.ok(d);
-    assert.match(String(d.message), /says "see below" .* Line 14 has "Rollback plan" in bold or italics/);
+    assert.match(String(d.message), /says "see below" .* Line 14 has "Rollback plan" in bold/);
     const fixes = fixesFor(doc(text), d, OPTS);
     assert.equal(fixes[0]!.title, 'Make line 14 the heading "## Rollback plan"');
     const out = applyEdits(doc(text).md.lines, fixes[0]!.edits);

@@ -30,12 +30,12 @@ export function findPseudoHeadings(md: ParsedMarkdown, from: number): PseudoHead
     const name = m[2]!.replace(/\s+/g, ' ').trim();
     const field = fieldByName(name);
     const key = isStatusLogName(name) ? 'statusLog' : field?.section ? field.key : undefined;
-    if (key) out.push({ key, name, line });
+    if (key) out.push({ key, name, emphasis: m[1]!.length === 2 ? 'bold' : 'italics', line });
   }
   return out;
 }
 
 /** What a message says of a pseudo heading: the line, and the heading to write instead. */
 export function pseudoHeadingNote(p: PseudoHeading): string {
-  return ` Line ${p.line + 1} has "${p.name}" in bold or italics: markdown reads it as text, not a heading, so nothing under it is read as that section. Make it \`## ${p.name}\`.`;
+  return ` Line ${p.line + 1} has "${p.name}" in ${p.emphasis}: markdown reads it as text, not a heading, so nothing under it is read as that section. Make it \`## ${p.name}\`.`;
 }

@@ -46,6 +46,8 @@ export const PseudoHeadingSchema = z.object({
   key: z.union([z.enum(FIELD_KEYS), z.literal('statusLog')]),
   /** The name as written, without the emphasis markers and the colon. */
   name: z.string(),
+  /** `**x**` / `__x__` or `*x*` / `_x_`, for messages. */
+  emphasis: z.enum(['bold', 'italics']),
   /** Its 0-based line. */
   line: z.number(),
 });
