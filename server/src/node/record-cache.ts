@@ -24,7 +24,7 @@ import { dirname } from 'node:path';
 import { configKeyWith } from '../core/config-key';
 import type { DocumentRecord } from '../core/record';
 import { RECORD_FORMAT } from '../core/record';
-import { decodeRecord, encodeRecord } from '../core/record-codec';
+import { decodeRecordLazy, decodeRecordParts, encodeRecordParts } from '../core/record-codec';
 import { summarize } from '../core/summary';
 import type { ChangeSummary } from '../core/summary';
 
@@ -90,33 +90,53 @@ function readBytes(fd: number, position: number, length: number): Buffer {
   return done === length ? out : out.subarray(0, done);
 }
 
+/** JSON with characters beyond Latin-1 escaped (see `packRecord`). */
+function latin1Json(x: unknown): string {
+  return JSON.stringify(x).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
- * A record packed for the cache file and the server's compact entries: characters beyond Latin-1
- * escaped and the string rebuilt from Latin-1 bytes, so that V8 keeps it flat at one byte per
- * character (as JSON.stringify leaves it, one emoji doubles it and slack adds a sixth).
+ * A record packed for the cache file and the server's compact entries: its two parts
+ * (record-codec.ts: hot, then cold, the header items and the status log) as JSON, split by a tab
+ * (JSON escapes every tab inside strings), characters beyond Latin-1 escaped and the string
+ * rebuilt from Latin-1 bytes, so that V8 keeps it flat at one byte per character (as
+ * JSON.stringify leaves it, one emoji doubles it and slack adds a sixth).
  */
 export function packRecord(r: DocumentRecord, docsUrl?: string): string {
-  const json = JSON.stringify(encodeRecord(r, docsUrl)).replace(
-    /[\u0100-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return Buffer.from(json, 'latin1').toString('latin1');
+  const [hot, cold] = encodeRecordParts(r, docsUrl);
+  return Buffer.from(`${latin1Json(hot)}\t${latin1Json(cold)}`, 'latin1').toString('latin1');
 }
 
 /** The record of a packed string; undefined when it does not decode (a miss, never a wrong result). */
 export function unpackRecord(packed: string): DocumentRecord | undefined {
   try {
-    return decodeRecord(JSON.parse(packed));
+    const tab = packed.indexOf('\t');
+    if (tab < 0) return undefined;
+    return decodeRecordParts(JSON.parse(packed.slice(0, tab)), JSON.parse(packed.slice(tab + 1)));
   } catch {
     return undefined;
   }
 }
 
-/** The record of an entry, decoded on first use. */
+/**
+ * The record of a packed string with its cold part (header items, status log) parsed on first
+ * read (`decodeRecordLazy`); undefined when the hot part does not decode (a miss).
+ */
+export function unpackRecordLazy(packed: string): DocumentRecord | undefined {
+  try {
+    const tab = packed.indexOf('\t');
+    if (tab < 0) return undefined;
+    return decodeRecordLazy(JSON.parse(packed.slice(0, tab)), packed.slice(tab + 1));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record of an entry, decoded on first use (the cold part when read: the CLI's warm runs). */
 function recordOf(e: Entry): DocumentRecord | undefined {
   if (e[4] === undefined) {
     if (e[3] === undefined) return undefined;
-    const r = unpackRecord(e[3]);
+    const r = unpackRecordLazy(e[3]);
     if (!r) return undefined;
     e[4] = r;
   }
