@@ -27,11 +27,24 @@ describe('readTextFileSync', () => {
       assert.deepEqual(readTextFileSync(path, { regular }), { ok: true, text: '' });
     });
 
+    it(`drops a leading byte order mark, as a fatal TextDecoder does${regular ? ' (regular: true)' : ''}`, () => {
+      const path = join(dir, 'bom.md');
+      writeFileSync(path, '\uFEFF# Title\n\uFEFF');
+      const want = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+      assert.equal(want, '# Title\n\uFEFF');
+      assert.deepEqual(readTextFileSync(path, { regular }), { ok: true, text: want });
+    });
+
     it(`refuses binary and invalid UTF-8${regular ? ' (regular: true)' : ''}`, () => {
       const path = join(dir, 'b.md');
       writeFileSync(path, Buffer.from([0x23, 0x20, 0x00, 0x0a]));
       assert.deepEqual(readTextFileSync(path, { regular }), { ok: false, reason: 'binary file (contains NUL bytes)' });
       writeFileSync(path, Buffer.from([0x23, 0x20, 0xff, 0x0a]));
+      assert.deepEqual(readTextFileSync(path, { regular }), { ok: false, reason: 'not valid UTF-8' });
+      // A lone surrogate encoded (CESU), and a sequence cut at the end of the file.
+      writeFileSync(path, Buffer.from([0x23, 0xed, 0xa0, 0x80, 0x0a]));
+      assert.deepEqual(readTextFileSync(path, { regular }), { ok: false, reason: 'not valid UTF-8' });
+      writeFileSync(path, Buffer.from([0x23, 0x20, 0xe2, 0x9c]));
       assert.deepEqual(readTextFileSync(path, { regular }), { ok: false, reason: 'not valid UTF-8' });
     });
   }

@@ -4,6 +4,7 @@
  * round trip to the thread pool for each. Same guarantees: never throws, reads regular files only,
  * and opens with O_NONBLOCK so that a FIFO named `x.md` cannot block it.
  */
+import * as buffer from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { ReadResult } from './read-text-file';
 import { describeFsError, notRegular } from './read-text-file';
@@ -11,6 +12,17 @@ import { describeFsError, notRegular } from './read-text-file';
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 // A fatal decoder can be reused: each `decode` without `stream` starts afresh.
 const decoder = new TextDecoder('utf-8', { fatal: true });
+// buffer.isUtf8 (node >= 18.14) validates without making a string; then the plain decode is a
+// copy (a third of the fatal decoder's time on 10,000 files).
+const isUtf8 = (buffer as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8;
+
+/** The text of valid UTF-8 bytes as the fatal decoder gives it (a leading BOM dropped); throws on invalid bytes. */
+function decodeUtf8(bytes: Buffer): string {
+  if (!isUtf8) return decoder.decode(bytes);
+  if (!isUtf8(bytes)) throw new TypeError('not valid UTF-8');
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /** What the caller already knows of the file. */
 export interface ReadSyncOptions {
@@ -40,7 +52,7 @@ export function readTextFileSync(path: string, opts: ReadSyncOptions = {}): Read
     const bytes = readAll(fd, st.size);
     if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
     try {
-      return { ok: true, text: decoder.decode(bytes) };
+      return { ok: true, text: decodeUtf8(bytes) };
     } catch {
       return { ok: false, reason: 'not valid UTF-8' };
     }
