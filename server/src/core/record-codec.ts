@@ -258,7 +258,7 @@ export function decodeRecord(x: Json): DocumentRecord {
  * names the cache (the bytes were checked against the cache file's SHA-1 already: only a cache
  * written by a broken build gets there).
  */
-export function decodeRecordLazy(hotPart: Json, coldJson: string): DocumentRecord {
+export function decodeRecordLazy(hotPart: Json, coldJson: string | (() => string)): DocumentRecord {
   const hot = decodeHot(hotPart);
   const lazy = new LazyDoc(hot, coldJson);
   hot.record.doc = lazy as ChangeDocument;
@@ -270,14 +270,15 @@ class Cold {
   private value: { items?: HeaderItem[]; log?: StatusLog } | undefined;
 
   constructor(
-    private json: string,
+    /** The JSON text, or what makes it (a cache keeps the bytes until a record is read). */
+    private json: string | (() => string),
     private readonly hot: Pick<Hot, 'header' | 'hasLog'>,
   ) {}
 
   get(): { items?: HeaderItem[]; log?: StatusLog } {
     if (!this.value) {
       try {
-        this.value = decodeCold(JSON.parse(this.json), this.hot);
+        this.value = decodeCold(JSON.parse(typeof this.json === 'string' ? this.json : this.json()), this.hot);
       } catch (e) {
         throw new Error(
           `a cached record is damaged (${e instanceof Error ? e.message : String(e)}); delete the cache file`,
@@ -336,7 +337,7 @@ class LazyDoc {
   private readonly cold: Cold;
   private readonly hasLog: boolean;
 
-  constructor(hot: Hot, coldJson: string) {
+  constructor(hot: Hot, coldJson: string | (() => string)) {
     const d = hot.record.doc;
     this.id = d.id;
     if (d.title !== undefined) this.title = d.title;
