@@ -204,6 +204,27 @@ function recordOf(
 }
 
 /**
+ * `resolve(path)` for the paths of a walk, which come folder by folder: the folder's part is
+ * resolved once per folder (a resolve per file was 15 ms of 10,000).
+ */
+function absolutePaths(): (path: string) => string {
+  let folder: string | undefined;
+  let folderAbs = '';
+  return (path) => {
+    const cut = path.lastIndexOf(sep) + 1;
+    const name = path.slice(cut);
+    // A name resolve would change (`.`, `..`, empty) takes the plain way.
+    if (cut === 0 || name === '' || name === '.' || name === '..') return resolve(path);
+    const dir = path.slice(0, cut);
+    if (dir !== folder) {
+      folder = dir;
+      folderAbs = resolve(dir, 'x').slice(0, -1);
+    }
+    return folderAbs + name;
+  };
+}
+
+/**
  * The config of a file, remembered per folder once resolved: the resolver answers with a promise
  * per call, and 10,000 awaits of settled promises (and a path resolve each) cost a warm run
  * 20-25 ms.
@@ -320,7 +341,8 @@ async function load<T>(
     for (const prob of walk.problems) cb.skipped(prob.path, prob.reason);
     if (walk.capped !== undefined) cb.capped(p, walk.capped);
     const before = documents.length;
-    const jobs = walk.files.map((f) => ({ file: f.path, abs: resolve(f.path), explicit: false, byGlob: f.byGlob }));
+    const absOf = absolutePaths();
+    const jobs = walk.files.map((f) => ({ file: f.path, abs: absOf(f.path), explicit: false, byGlob: f.byGlob }));
     const already = jobs.some((j) => seen.has(j.abs));
     await run(jobs);
     if (documents.length === before && !already && walk.capped === undefined) cb.empty(p);
