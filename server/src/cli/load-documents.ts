@@ -69,6 +69,9 @@ export interface LoadCallbacks {
 
 const READ_CONCURRENCY = 32;
 
+/** The scratch buffer's size: change documents are a few KB; a larger file gets a buffer of its own. */
+const SCRATCH_BYTES = 256 * 1024;
+
 /** A path as the user should see it in messages about config files: relative to the cwd when inside it. */
 export function displayPath(abs: string): string {
   const rel = relative(process.cwd(), abs);
@@ -229,16 +232,24 @@ function absolutePaths(): (path: string) => string {
  * per call, and 10,000 awaits of settled promises (and a path resolve each) cost a warm run
  * 20-25 ms.
  */
-function configsByFolder(resolver: ConfigResolverOn): (abs: string) => Config | Promise<Config> {
+function configsByFolder(resolver: ConfigResolverOn): {
+  /** The config of the file at `abs`. */
+  get(abs: string): Config | Promise<Config>;
+  /** The config of the file at `abs` when its folder's is resolved already (resolves nothing). */
+  known(abs: string): Config | undefined;
+} {
   const known = new Map<string, Config>();
-  return (abs) => {
-    const dir = dirname(abs);
-    const config = known.get(dir);
-    if (config) return config;
-    return resolver.forFile(abs).then((r) => {
-      known.set(dir, r.config);
-      return r.config;
-    });
+  return {
+    get: (abs) => {
+      const dir = dirname(abs);
+      const config = known.get(dir);
+      if (config) return config;
+      return resolver.forFile(abs).then((r) => {
+        known.set(dir, r.config);
+        return r.config;
+      });
+    },
+    known: (abs) => known.get(dirname(abs)),
   };
 }
 
@@ -252,7 +263,9 @@ async function load<T>(
   const resolver = new ConfigResolver((r) => {
     if (r.errors.length) cb.configProblem(r);
   });
-  const configFor = configsByFolder(resolver);
+  const configs = configsByFolder(resolver);
+  // The bytes of a file the cache may answer for: hashed, then dropped (see `ReadSyncOptions.into`).
+  const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   const { cache } = opts;
   const documents: T[] = [];
   const seen = new Set<string>();
@@ -267,20 +280,22 @@ async function load<T>(
     const loaded = await mapLimit(fresh, READ_CONCURRENCY, async (j, i) => {
       // Read synchronously: thousands of small files, and no event loop to keep free here.
       // Files from the walk are regular files (it reports the others); named files are checked.
-      const read = readFileBytesSync(j.abs, { regular: !j.explicit });
+      const outside = !j.byGlob && !j.explicit;
+      // With its folder's config known, nothing waits between the read and the last use of the
+      // bytes: they may go to the scratch buffer (another read cannot come in between).
+      const ready = cache && !outside ? configs.known(j.abs) : undefined;
+      const read = readFileBytesSync(j.abs, { regular: !j.explicit, ...(ready ? { into: scratch } : {}) });
       if (!read.ok) {
         skips[i] = read.reason;
         if (j.explicit) fatal = true;
         return undefined;
       }
-      const outside = !j.byGlob && !j.explicit;
       const hash = cache ? contentHash(read.bytes) : undefined;
       if (hash !== undefined && !outside) {
         // A cache entry for these very bytes was made from a file that decoded: the text is
         // decoded only if the entry cannot answer after all (a record that does not unpack).
-        const known = configFor(j.abs);
         // No await once the folder's config is known: each await is a turn of the microtask queue.
-        const config = known instanceof Promise ? await known : known;
+        const config = ready ?? (await configs.get(j.abs));
         if (cache!.has(j.abs, hash, configKey(config)))
           try {
             return make(new Candidate(j.file, j.abs, read.bytes, undefined, config, undefined, hash));
@@ -303,7 +318,7 @@ async function load<T>(
       // Outside the globs the header decides before the config is read.
       const analysis = outside ? fastAnalysis(text, idSource(j.abs)) : undefined;
       if (outside && !hasChangeTypeItem(analysis!.doc)) return undefined;
-      const known = configFor(j.abs);
+      const known = configs.get(j.abs);
       const config = known instanceof Promise ? await known : known;
       return make(new Candidate(j.file, j.abs, undefined, text, config, analysis, hash));
     });
