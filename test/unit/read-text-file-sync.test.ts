@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTextFileSync } from '../../server/src/node/read-text-file-sync';
+import { decodeTextBytes, readFileBytesSync, readTextFileSync } from '../../server/src/node/read-text-file-sync';
 
 describe('readTextFileSync', () => {
   let dir: string;
@@ -55,6 +55,28 @@ describe('readTextFileSync', () => {
     assert.deepEqual(readTextFileSync(path), { ok: false, reason: 'not a regular file (a FIFO)' });
     // A walk found a regular file there, then it was replaced: the fstat after the open refuses it.
     assert.deepEqual(readTextFileSync(path, { regular: true }), { ok: false, reason: 'not a regular file (a FIFO)' });
+  });
+
+  it('reads into the buffer it is given when the file fits, into one of its own otherwise', () => {
+    const path = join(dir, 'c.md');
+    const scratch = Buffer.alloc(64, 0x2a);
+    writeFileSync(path, '# Small ✓\n');
+    const small = readFileBytesSync(path, { regular: true, into: scratch });
+    assert.ok(small.ok);
+    assert.equal(small.bytes.buffer, scratch.buffer, 'a view of the scratch buffer');
+    assert.deepEqual(decodeTextBytes(small.bytes), { ok: true, text: '# Small ✓\n' });
+    writeFileSync(path, 'x'.repeat(100));
+    const large = readFileBytesSync(path, { regular: true, into: scratch });
+    assert.ok(large.ok);
+    assert.notEqual(large.bytes.buffer, scratch.buffer);
+    assert.equal(large.bytes.toString(), 'x'.repeat(100));
+    // A special file is refused before anything is read into it.
+    const fifo = join(dir, 'f.md');
+    execFileSync('mkfifo', [fifo]);
+    assert.deepEqual(readFileBytesSync(fifo, { regular: true, into: scratch }), {
+      ok: false,
+      reason: 'not a regular file (a FIFO)',
+    });
   });
 
   it('reports a missing file', () => {
