@@ -2,8 +2,10 @@
  * A compact JSON form of document records (record.ts) for cache files: ranges as four numbers,
  * header items and log entries as arrays (other fields of the header and the log as they are), and the parts of a diagnostic that follow from its code
  * (`source`, the docs link, `data.rule`) left out. About a third of the plain JSON, which is what
- * a warm run reads and parses. Decoding checks every shape it reads and throws on anything else,
- * so a damaged entry is a cache miss, never a wrong result.
+ * a warm run reads and parses. In two parts (`encodeRecordParts`): what every run reads, and the
+ * header items and status log, which a lazy decode (`decodeRecordLazy`) reads only when a rule
+ * does. Decoding checks every shape it reads and throws on anything else, so a damaged entry is a
+ * cache miss, never a wrong result (a damaged cold part found late throws, naming the cache).
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ChangeDocument, HeaderItem, LogEntry, StatusLog } from './schema';

@@ -11,10 +11,12 @@
  *
  * After the first line, the summaries block: one line per file, `["path","hash","key"]`, a tab,
  * and the summary as JSON (what `list` prints; empty when not stored). Then the records block:
- * the record of each file packed (record-codec.ts, as JSON), one line each, in the same order.
- * `list` reads the first line and the summaries block only (a sixth of the file), and the
- * records when it must (a file that changed). Records stay packed until read, and the language
- * server keeps the packed string itself as its compact entry.
+ * the record of each file packed (`packRecord`: its hot and cold parts, record-codec.ts, as JSON
+ * split by a tab), one line each, in the same order. `list` reads the first line and the
+ * summaries block only (a sixth of the file), and the records when it must (a file that
+ * changed). Records stay packed until read: the language server keeps the packed string itself
+ * as its compact entry; the CLI keeps the block's bytes and decodes a record's cold part only
+ * when a rule reads it (`open`'s `lazy`).
  */
 import * as crypto from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
