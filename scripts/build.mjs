@@ -119,6 +119,9 @@ async function writeCliCodeCache() {
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'itsmote-code-cache-'));
   const cache = ['--cache', '--cache-location', join(dir, 'cache')];
+  // Not under coverage (the launcher would not use the cache, and its bytecode would carry counters).
+  const env = { ...process.env, ITSMOTE_WRITE_CODE_CACHE: '1' };
+  delete env.NODE_V8_COVERAGE;
   try {
     rmSync('dist/cli-main.js.cache', { force: true });
     for (const args of [
@@ -128,7 +131,7 @@ async function writeCliCodeCache() {
       ['check', 'examples'],
     ]) {
       const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
-        env: { ...process.env, ITSMOTE_WRITE_CODE_CACHE: '1', NODE_V8_COVERAGE: '' },
+        env,
         encoding: 'utf8',
       });
       if (r.status !== 0 && r.status !== 1) {
