@@ -21,7 +21,10 @@ const common = {
 
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', inlinesReport: true },
+  // The CLI: a small launcher (the `itsmote` bin) that runs the command's bundle from the code
+  // cache written below (server/src/cli/bin.ts).
+  { in: 'server/src/cli/bin.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js', inlinesReport: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   // The metrics dashboard's page script, with Chart.js bundled in (a webview loads no remote code).
   {
@@ -73,6 +76,8 @@ await Promise.all(
   ),
 );
 
+await writeCliCodeCache();
+
 // The .itsmote.json schema (contributes.jsonValidation): it names every rule, so it is built, not tracked.
 await writeConfigSchema('dist/itsmote.schema.json');
 
@@ -98,5 +103,43 @@ if (production) {
       `build: the browser bundles weigh ${kb(total)}, over the budget of ${kb(BROWSER_BUDGET_BYTES)} (docs/extension.md)`,
     );
     process.exit(1);
+  }
+}
+
+/**
+ * The CLI's V8 code cache (dist/cli-main.js.cache, read by server/src/cli/bin.ts): the launcher
+ * writes it at the exit of each of these runs over the examples, each starting from the cache of
+ * the one before, so that it holds the functions of a cold and a warm `check` and `list`. Made
+ * by the node that builds; another node rejects it and compiles as usual.
+ */
+async function writeCliCodeCache() {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'itsmote-code-cache-'));
+  const cache = ['--cache', '--cache-location', join(dir, 'cache')];
+  // Not under coverage (the launcher would not use the cache, and its bytecode would carry counters).
+  const env = { ...process.env, ITSMOTE_WRITE_CODE_CACHE: '1' };
+  delete env.NODE_V8_COVERAGE;
+  try {
+    rmSync('dist/cli-main.js.cache', { force: true });
+    for (const args of [
+      ['check', 'examples', '--format', 'json', ...cache],
+      ['check', 'examples', '--format', 'json', ...cache],
+      ['list', 'examples', ...cache],
+      ['check', 'examples'],
+    ]) {
+      const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
+        env,
+        encoding: 'utf8',
+      });
+      if (r.status !== 0 && r.status !== 1) {
+        console.error(`build: the CLI's code cache: itsmote ${args.join(' ')} failed: ${r.stderr || r.error}`);
+        process.exit(1);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

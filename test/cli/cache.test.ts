@@ -80,6 +80,23 @@ describe('itsmote --cache', () => {
     assert.doesNotMatch(w.run(['list', '.', '--cache']).stdout, /Planted title/);
   });
 
+  it('still refuses a file that became binary or invalid UTF-8, as a run without the cache does', () => {
+    w.run(['check', '.', '--cache']);
+    const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
+    const text = readFileSync(file);
+    for (const bad of [Buffer.concat([text, Buffer.from([0xff])]), Buffer.concat([text, Buffer.from([0])])]) {
+      writeFileSync(file, bad);
+      const plain = w.run(['check', '.', '-f', 'json']);
+      assert.match(plain.stderr, /upgrade-payments-db\.md: skipped: (not valid UTF-8|binary file)/);
+      // Once to make the cache hold what it read, once warm.
+      for (let i = 0; i < 2; i++) {
+        const r = w.run(['check', '.', '-f', 'json', '--cache']);
+        assert.equal(r.stdout, plain.stdout);
+        assert.equal(r.stderr, plain.stderr);
+      }
+    }
+  });
+
   it('checks again with a changed config', () => {
     const before = w.run(['check', '.', '-f', 'json', '--cache']);
     assert.match(before.stdout, /"CM036"/);

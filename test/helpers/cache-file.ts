@@ -8,7 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const sha1 = (b: Buffer) => createHash('sha1').update(b).digest('base64');
 
-/** Edits the records (compact form, core/record-codec.ts) and summaries of the files `edit` accepts (it returns true when it changed them). */
+/**
+ * Edits the records (the hot part of the compact form, core/record-codec.ts; the cold part, after
+ * the tab, is kept as it is) and summaries of the files `edit` accepts (it returns true when it
+ * changed them).
+ */
 export function rewriteCacheFile(
   file: string,
   edit: (path: string, record: { s: unknown[] }, summary: { title?: string }) => boolean,
@@ -27,10 +31,12 @@ export function rewriteCacheFile(
     const tab = line.indexOf('\t');
     const [path] = JSON.parse(line.slice(0, tab)) as string[];
     const summary = JSON.parse(line.slice(tab + 1)) as { title?: string };
-    const record = JSON.parse(recordLines[i]!) as { s: unknown[] };
+    const packed = recordLines[i]!;
+    const split = packed.indexOf('\t');
+    const record = JSON.parse(packed.slice(0, split)) as { s: unknown[] };
     if (edit(path!, record, summary)) {
       summaryLines[i] = `${line.slice(0, tab)}\t${JSON.stringify(summary)}`;
-      recordLines[i] = JSON.stringify(record);
+      recordLines[i] = `${JSON.stringify(record)}${packed.slice(split)}`;
     }
   });
   const summaries = Buffer.from(summaryLines.map((l) => `${l}\n`).join(''));

@@ -124,14 +124,20 @@ describe('document records', () => {
     const good = JSON.parse(
       JSON.stringify(encodeRecord(makeRecord(fastAnalysis(VALID_NORMAL, 'changes/x.md'), { config: defaultConfig() }))),
     );
+    const [hot, cold] = good as [Record<string, unknown>, unknown[]];
     for (const bad of [
       null,
       [],
-      { ...good, i: 3 },
-      { ...good, v: null },
-      { ...good, s: [[[0, 0], 1, 'CM001', 'x']] },
-      { ...good, h: [1, 2] },
-      { ...good, s: [[[0, 0, 0, 0], 9, 'CM001', 'x']] },
+      [hot],
+      [{ ...hot, i: 3 }, cold],
+      [{ ...hot, v: null }, cold],
+      [{ ...hot, s: [[[0, 0], 1, 'CM001', 'x']] }, cold],
+      [{ ...hot, h: [1, 2] }, cold],
+      [{ ...hot, s: [[[0, 0, 0, 0], 9, 'CM001', 'x']] }, cold],
+      // The cold part must hold what the hot part says: header items, a status log.
+      [hot, [0, cold[1]]],
+      [hot, [cold[0], 0]],
+      [hot, [[[1, 2]], cold[1]]],
     ]) {
       assert.throws(() => decodeRecord(bad));
     }

@@ -41,7 +41,8 @@ export async function openCache(
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
   if (!values.cache) return undefined;
   if (values['cache-location']?.trim() === '') throw new UsageError('--cache-location needs a path');
-  const cache = await RecordCache.open(cacheFile(values['cache-location']), ctx.version, opts);
+  // Lazy: a run reads each record once at most, most of them only in part (record-codec.ts).
+  const cache = await RecordCache.open(cacheFile(values['cache-location']), ctx.version, { ...opts, lazy: true });
   // Another version's cache is replaced silently (as after any upgrade); a damaged or foreign one is worth a line.
   if (cache.ignored && !cache.ignored.startsWith('written by another version'))
     ctx.err(`itsmote: ${displayPath(cache.file)}: ignored: ${cache.ignored}; it will be rewritten`);

@@ -11,7 +11,7 @@ import type { RepoFiles } from '../node/repo/find-repo';
 import type { LoadedDocument } from './load-documents';
 import { displayPath } from './load-documents';
 
-/** The folder (a path given on the command line) that holds `abs`, the deepest first. */
+/** The folder (a path given on the command line) that holds `abs` (a file, or a folder ending with the separator), the deepest first. */
 function givenFolderOf(abs: string, folders: readonly string[]): string | undefined {
   return folders
     .filter((f) => abs === f || abs.startsWith(f.endsWith(sep) ? f : f + sep))
@@ -27,13 +27,18 @@ export async function repoFactsFor(
   folders: readonly string[],
   problem: (line: string) => void,
 ): Promise<{ repoFor: (d: LoadedDocument) => RepoFacts | undefined; roots: Map<string, RepoFiles> }> {
-  const rootOfDir = new Map<string, Promise<string | undefined>>();
+  // Per folder as the documents name it (a walk gives them folder by folder): the root of a
+  // document is its folder's, and a file's given folder is its folder's (a file is never one).
+  const rootOfDir = new Map<string, string>();
   const rootOf = new Map<LoadedDocument, string>();
   for (const d of docs) {
-    const abs = resolve(d.file);
-    const dir = dirname(abs);
-    if (!rootOfDir.has(dir)) rootOfDir.set(dir, fs.findRepoRoot(dir));
-    const root = (await rootOfDir.get(dir)) ?? givenFolderOf(abs, folders) ?? dir;
+    const dirOfFile = dirname(d.file);
+    let root = rootOfDir.get(dirOfFile);
+    if (root === undefined) {
+      const dir = resolve(dirOfFile);
+      root = (await fs.findRepoRoot(dir)) ?? givenFolderOf(`${dir === sep ? '' : dir}${sep}`, folders) ?? dir;
+      rootOfDir.set(dirOfFile, root);
+    }
     rootOf.set(d, root);
   }
   const roots = new Map<string, RepoFiles>();

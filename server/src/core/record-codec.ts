@@ -2,8 +2,10 @@
  * A compact JSON form of document records (record.ts) for cache files: ranges as four numbers,
  * header items and log entries as arrays (other fields of the header and the log as they are), and the parts of a diagnostic that follow from its code
  * (`source`, the docs link, `data.rule`) left out. About a third of the plain JSON, which is what
- * a warm run reads and parses. Decoding checks every shape it reads and throws on anything else,
- * so a damaged entry is a cache miss, never a wrong result.
+ * a warm run reads and parses. In two parts (`encodeRecordParts`): what every run reads, and the
+ * header items and status log, which a lazy decode (`decodeRecordLazy`) reads only when a rule
+ * does. Decoding checks every shape it reads and throws on anything else, so a damaged entry is a
+ * cache miss, never a wrong result (a damaged cold part found late throws, naming the cache).
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ChangeDocument, HeaderItem, LogEntry, StatusLog } from './schema';
@@ -135,19 +137,17 @@ function decodeLog(x: Json): StatusLog {
 
 type Header = NonNullable<ChangeDocument['header']>;
 
-function encodeHeader(h: Header): Json {
-  const { range: r, firstLineRange, items, ...rest } = h;
-  return [r4(r), r4(firstLineRange), items.map(encodeItem), rest];
+/** The header without its items (those are in the cold part). */
+function encodeHeaderShell(h: Header): Json {
+  const { range: r, firstLineRange, items: _items, ...rest } = h;
+  return [r4(r), r4(firstLineRange), rest];
 }
 
-function decodeHeader(x: Json): Header {
+function decodeHeaderShell(x: Json): Omit<Header, 'items'> {
   const a = arr(x);
-  return {
-    range: range(a[0]),
-    firstLineRange: range(a[1]),
-    items: arr(a[2]).map(decodeItem),
-    ...(obj(a[3]) as Omit<Header, 'range' | 'firstLineRange' | 'items'>),
-  };
+  const rest = obj(a[2]) as Omit<Header, 'range' | 'firstLineRange' | 'items'>;
+  if (!Array.isArray(rest.stray)) throw new Bad('header expected');
+  return { range: range(a[0]), firstLineRange: range(a[1]), ...rest };
 }
 
 function encodeSuppression(s: Suppression): Json {
@@ -163,25 +163,44 @@ function decodeSuppression(x: Json): Suppression {
   return { range: range(a[0]), ...(rest as Omit<Suppression, 'range'>) };
 }
 
-/** The compact form of a record whose diagnostics link to `docsUrl` (the docs URL it was checked with). */
-export function encodeRecord(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL): Json {
+/**
+ * The compact form of a record whose diagnostics link to `docsUrl`, in two parts. The hot part is
+ * what a warm `check` reads of every document: id, title, values, the header without its items,
+ * the stable diagnostics, the directives, the next statuses. The cold part holds the header items
+ * and the status log (three quarters of the bytes), which only a few rules read (CM036 for an
+ * open change, CM040 for a conflict, CM016/CM017 with repository facts), and `list`, `metrics`
+ * when they need a model: it is decoded on first use (`decodeRecordLazy`).
+ */
+export function encodeRecordParts(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL): [hot: Json, cold: Json] {
   const d = r.doc;
   const h = d.header;
-  return {
+  const hot = {
     ...(docsUrl !== DEFAULT_DOCS_URL ? { u: docsUrl } : {}),
     i: d.id,
     ...(d.title !== undefined ? { t: d.title } : {}),
     v: d.values,
-    ...(h ? { h: encodeHeader(h) } : {}),
-    ...(d.statusLog ? { l: encodeLog(d.statusLog) } : {}),
+    ...(h ? { h: encodeHeaderShell(h) } : {}),
+    ...(d.statusLog ? { l: 1 } : {}),
     s: r.stable.map((x) => encodeDiagnostic(x, docsUrl)),
     ...(r.suppressions.length ? { x: r.suppressions.map(encodeSuppression) } : {}),
     n: r.allowedNext,
   };
+  return [hot, [h ? h.items.map(encodeItem) : 0, d.statusLog ? encodeLog(d.statusLog) : 0]];
 }
 
-/** The record of a compact form; throws on any shape it does not expect. */
-export function decodeRecord(x: Json): DocumentRecord {
+/** The compact form of a record in one value (`[hot, cold]`, see `encodeRecordParts`). */
+export function encodeRecord(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL): Json {
+  return encodeRecordParts(r, docsUrl);
+}
+
+/** A record's hot part decoded: everything but the header items and the status log. */
+interface Hot {
+  record: DocumentRecord;
+  header: Omit<Header, 'items'> | undefined;
+  hasLog: boolean;
+}
+
+function decodeHot(x: Json): Hot {
   const o = obj(x);
   const docsUrl = o.u === undefined ? DEFAULT_DOCS_URL : str(o.u);
   const values = obj(o.v);
@@ -194,12 +213,151 @@ export function decodeRecord(x: Json): DocumentRecord {
     throw new Bad('values expected');
   const doc: ChangeDocument = { id: str(o.i), sections: [], values: values as ChangeDocument['values'] };
   if (o.t !== undefined) doc.title = str(o.t);
-  if (o.h !== undefined) doc.header = decodeHeader(o.h);
-  if (o.l !== undefined) doc.statusLog = decodeLog(o.l);
   return {
-    doc,
-    stable: arr(o.s).map((d) => decodeDiagnostic(d, docsUrl)),
-    suppressions: o.x === undefined ? [] : arr(o.x).map(decodeSuppression),
-    allowedNext: arr(o.n).map(str) as DocumentRecord['allowedNext'],
+    record: {
+      doc,
+      stable: arr(o.s).map((d) => decodeDiagnostic(d, docsUrl)),
+      suppressions: o.x === undefined ? [] : arr(o.x).map(decodeSuppression),
+      allowedNext: arr(o.n).map(str) as DocumentRecord['allowedNext'],
+    },
+    header: o.h === undefined ? undefined : decodeHeaderShell(o.h),
+    hasLog: o.l !== undefined,
   };
+}
+
+/** The header items and the status log of a cold part, as the hot part says they exist; throws on anything else. */
+function decodeCold(x: Json, hot: Pick<Hot, 'header' | 'hasLog'>): { items?: HeaderItem[]; log?: StatusLog } {
+  const a = arr(x);
+  if (a.length !== 2 || (a[0] === 0) !== !hot.header || (a[1] === 0) !== !hot.hasLog)
+    throw new Bad('cold part expected');
+  return {
+    ...(a[0] !== 0 ? { items: arr(a[0]).map(decodeItem) } : {}),
+    ...(a[1] !== 0 ? { log: decodeLog(a[1]) } : {}),
+  };
+}
+
+/** The record of a compact form in two parts; throws on any shape it does not expect. */
+export function decodeRecordParts(hotPart: Json, coldPart: Json): DocumentRecord {
+  const hot = decodeHot(hotPart);
+  const cold = decodeCold(coldPart, hot);
+  const { doc } = hot.record;
+  if (hot.header) doc.header = { ...hot.header, items: cold.items! };
+  if (cold.log) doc.statusLog = cold.log;
+  return hot.record;
+}
+
+/** The record of a compact form in one value (`[hot, cold]`); throws on any shape it does not expect. */
+export function decodeRecord(x: Json): DocumentRecord {
+  const a = arr(x);
+  if (a.length !== 2) throw new Bad('record expected');
+  return decodeRecordParts(a[0], a[1]);
+}
+
+/**
+ * The record of a hot part, its cold part (`coldJson`, the JSON text) parsed when the header
+ * items or the status log are first read. The hot part is checked now (throws like
+ * `decodeRecord`); a cold part that does not decode throws when it is read, with a message that
+ * names the cache (the bytes were checked against the cache file's SHA-1 already: only a cache
+ * written by a broken build gets there).
+ */
+export function decodeRecordLazy(hotPart: Json, coldJson: string | (() => string)): DocumentRecord {
+  const hot = decodeHot(hotPart);
+  const lazy = new LazyDoc(hot, coldJson);
+  hot.record.doc = lazy as ChangeDocument;
+  return hot.record;
+}
+
+/** The cold part of a lazily decoded record, read once by whichever of its getters comes first. */
+class Cold {
+  private value: { items?: HeaderItem[]; log?: StatusLog } | undefined;
+
+  constructor(
+    /** The JSON text, or what makes it (a cache keeps the bytes until a record is read). */
+    private json: string | (() => string),
+    private readonly hot: Pick<Hot, 'header' | 'hasLog'>,
+  ) {}
+
+  get(): { items?: HeaderItem[]; log?: StatusLog } {
+    if (!this.value) {
+      try {
+        this.value = decodeCold(JSON.parse(typeof this.json === 'string' ? this.json : this.json()), this.hot);
+      } catch (e) {
+        throw new Error(
+          `a cached record is damaged (${e instanceof Error ? e.message : String(e)}); delete the cache file`,
+        );
+      }
+      this.json = '';
+    }
+    return this.value;
+  }
+}
+
+/**
+ * A header whose items are decoded on first read. A class (getter on the prototype), not a literal
+ * with a getter: see `DocumentCtx` in check.ts. Spreading it drops `items`: every spread of a
+ * header (record.ts) sets `items` itself. `toJSON` gives the plain header.
+ */
+class LazyHeader {
+  readonly range: Range;
+  readonly firstLineRange: Range;
+  readonly bullet: string;
+  readonly endOffset: number;
+  readonly stray: Header['stray'];
+
+  constructor(
+    shell: Omit<Header, 'items'>,
+    private readonly cold: Cold,
+  ) {
+    this.range = shell.range;
+    this.firstLineRange = shell.firstLineRange;
+    this.bullet = shell.bullet;
+    this.endOffset = shell.endOffset;
+    this.stray = shell.stray;
+  }
+
+  get items(): HeaderItem[] {
+    return this.cold.get().items!;
+  }
+
+  toJSON(): Header {
+    const { range: r, firstLineRange, bullet, endOffset, stray } = this;
+    return { range: r, firstLineRange, items: this.items, bullet, endOffset, stray };
+  }
+}
+
+/**
+ * A slim model whose header items and status log are decoded on first read (`decodeRecordLazy`):
+ * a warm `check` runs CM036, CM040 and the repository rules on every document, and they read the
+ * items and the log of only a few. `toJSON` gives the plain model.
+ */
+class LazyDoc {
+  readonly id: string;
+  readonly title?: string;
+  readonly sections: ChangeDocument['sections'] = [];
+  readonly values: ChangeDocument['values'];
+  readonly header?: Header;
+  private readonly cold: Cold;
+  private readonly hasLog: boolean;
+
+  constructor(hot: Hot, coldJson: string | (() => string)) {
+    const d = hot.record.doc;
+    this.id = d.id;
+    if (d.title !== undefined) this.title = d.title;
+    this.values = d.values;
+    this.cold = new Cold(coldJson, hot);
+    if (hot.header) this.header = new LazyHeader(hot.header, this.cold) as unknown as Header;
+    this.hasLog = hot.hasLog;
+  }
+
+  get statusLog(): StatusLog | undefined {
+    return this.hasLog ? this.cold.get().log : undefined;
+  }
+
+  toJSON(): ChangeDocument {
+    const doc: ChangeDocument = { id: this.id, sections: [], values: this.values };
+    if (this.title !== undefined) doc.title = this.title;
+    if (this.header) doc.header = (this.header as unknown as LazyHeader).toJSON();
+    if (this.hasLog) doc.statusLog = this.statusLog!;
+    return doc;
+  }
 }

@@ -26,7 +26,7 @@ import type { ChangeSummary } from './summary';
  * The version of the record's shape and of the model's meaning. Caches written with another
  * format (or another tool version) are dropped, never read.
  */
-export const RECORD_FORMAT = 2;
+export const RECORD_FORMAT = 3;
 
 /** The header fields the volatile rules, CM040, summaries and discovery read. */
 const SLIM_KEYS: ReadonlySet<FieldKey | undefined> = new Set<FieldKey>([

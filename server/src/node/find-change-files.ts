@@ -83,14 +83,19 @@ export async function findChangeFiles(root: string, matcher: PathMatcher, opts: 
     folders++;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: [path: string, real: string, rel: string][] = [];
+    // `join(dir, name)` for every entry, without normalizing the folder's part each time: a name
+    // from readdir holds no separator and is never `.` or `..`, so the join of the folder with any
+    // name is the folder's join with `x` less its `x`, plus the name.
+    const under = join(dir, 'x').slice(0, -1);
+    const underReal = join(dirReal, 'x').slice(0, -1);
     for (const ent of entries) {
       if (stop) break;
-      const path = join(dir, ent.name);
+      const path = under + ent.name;
       const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
       if (ent.isSymbolicLink()) await followLink(path, rel);
-      else if (ent.isFile()) consider(path, rel, join(dirReal, ent.name), viaLink);
+      else if (ent.isFile()) consider(path, rel, underReal + ent.name, viaLink);
       else if (ent.isDirectory()) {
-        const real = join(dirReal, ent.name);
+        const real = underReal + ent.name;
         if (!matcher.excluded(rel) && !isVirtualFs(real)) subdirs.push([path, real, rel]);
       } else if (wanted(rel)) problems.push({ path, reason: notRegular(ent)! }); // a FIFO, socket or device: never opened
     }
@@ -145,6 +150,8 @@ export async function findChangeFiles(root: string, matcher: PathMatcher, opts: 
  * under its own path when the walk found it (else under the first link found), in walk order.
  */
 function onePathPerFile(found: readonly Candidate[]): FoundFile[] {
+  // Without links, every file was reached once: the real folders walked are distinct.
+  if (!found.some((c) => c.viaLink)) return found.map(({ path, rel, byGlob }) => ({ path, rel, byGlob }));
   const chosen = new Map<string, Candidate>();
   for (const c of found) {
     const prev = chosen.get(c.real);

@@ -20,10 +20,28 @@ export interface ReadSyncOptions {
    * where a system call costs microseconds it is 10-15% of a warm `list`'s reading.
    */
   regular?: boolean;
+  /**
+   * Read into this buffer when the file fits: the bytes returned are a view of it, valid until the
+   * caller's next read into it (a warm cache hashes them and keeps nothing: no buffer per file).
+   */
+  into?: Buffer;
 }
+
+/** The bytes of a file, or why they cannot be read. */
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 
 /** Reads and decodes a regular file (links followed); never throws, never blocks on a special file. */
 export function readTextFileSync(path: string, opts: ReadSyncOptions = {}): ReadResult {
+  const read = readFileBytesSync(path, opts);
+  return read.ok ? decodeTextBytes(read.bytes) : read;
+}
+
+/**
+ * The bytes of a regular file (links followed), not yet checked as text: `decodeTextBytes` does
+ * that. For a caller that may not need the text: a cache whose entry for these very bytes (their
+ * hash) was made from a file that decoded. Never throws, never blocks on a special file.
+ */
+export function readFileBytesSync(path: string, opts: ReadSyncOptions = {}): BytesResult {
   let fd: number;
   try {
     // The type is checked before the open too: opening a device can itself have effects.
@@ -37,17 +55,21 @@ export function readTextFileSync(path: string, opts: ReadSyncOptions = {}): Read
     const st = fstatSync(fd);
     const again = notRegular(st);
     if (again) return { ok: false, reason: again };
-    const bytes = readAll(fd, st.size);
-    if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-    try {
-      return { ok: true, text: decoder.decode(bytes) };
-    } catch {
-      return { ok: false, reason: 'not valid UTF-8' };
-    }
+    return { ok: true, bytes: readAll(fd, st.size, opts.into) };
   } catch (e) {
     return { ok: false, reason: describeFsError(e) };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The text of a file's bytes: refused when binary (NUL bytes) or not valid UTF-8; a leading BOM dropped. */
+export function decodeTextBytes(bytes: Buffer): ReadResult {
+  if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  try {
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8' };
   }
 }
 
@@ -56,14 +78,14 @@ export function readTextFileSync(path: string, opts: ReadSyncOptions = {}): Read
  * size it was when stat'ed) without the second fstat it makes; size 0 (which may still hold
  * bytes) is left to it.
  */
-function readAll(fd: number, size: number): Buffer {
+function readAll(fd: number, size: number, into?: Buffer): Buffer {
   if (size === 0) return readFileSync(fd);
-  const buf = Buffer.allocUnsafe(size);
+  const buf = into && into.length >= size ? into : Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
     const r = readSync(fd, buf, n, size - n, null);
     if (r === 0) break;
     n += r;
   }
-  return n === size ? buf : buf.subarray(0, n);
+  return n === buf.length ? buf : buf.subarray(0, n);
 }

@@ -11,10 +11,12 @@
  *
  * After the first line, the summaries block: one line per file, `["path","hash","key"]`, a tab,
  * and the summary as JSON (what `list` prints; empty when not stored). Then the records block:
- * the record of each file packed (record-codec.ts, as JSON), one line each, in the same order.
- * `list` reads the first line and the summaries block only (a sixth of the file), and the
- * records when it must (a file that changed). Records stay packed until read, and the language
- * server keeps the packed string itself as its compact entry.
+ * the record of each file packed (`packRecord`: its hot and cold parts, record-codec.ts, as JSON
+ * split by a tab), one line each, in the same order. `list` reads the first line and the
+ * summaries block only (a sixth of the file), and the records when it must (a file that
+ * changed). Records stay packed until read: the language server keeps the packed string itself
+ * as its compact entry; the CLI keeps the block's bytes and decodes a record's cold part only
+ * when a rule reads it (`open`'s `lazy`).
  */
 import * as crypto from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -24,7 +26,7 @@ import { dirname } from 'node:path';
 import { configKeyWith } from '../core/config-key';
 import type { DocumentRecord } from '../core/record';
 import { RECORD_FORMAT } from '../core/record';
-import { decodeRecord, encodeRecord } from '../core/record-codec';
+import { decodeRecordLazy, decodeRecordParts, encodeRecordParts } from '../core/record-codec';
 import { summarize } from '../core/summary';
 import type { ChangeSummary } from '../core/summary';
 
@@ -37,10 +39,14 @@ const TOOL = 'itsmote-changes';
 const CHUNK = 1 << 20;
 
 // crypto.hash (node >= 20.12) hashes in one call, without a Hash object per file.
-const oneShot = (crypto as { hash?: (alg: string, data: string, enc: 'base64' | 'hex') => string }).hash;
+const oneShot = (crypto as { hash?: (alg: string, data: string | Uint8Array, enc: 'base64' | 'hex') => string }).hash;
 
-/** SHA-1 of a text, base64: the content part of a cache key. */
-export function contentHash(text: string): string {
+/**
+ * SHA-1 of a text or of a file's bytes, base64: the content part of a cache key. The hash of a
+ * text is the hash of its UTF-8 bytes (the CLI hashes the file's bytes, so a file's BOM is part of
+ * its content).
+ */
+export function contentHash(text: string | Uint8Array): string {
   return oneShot ? oneShot('sha1', text, 'base64') : crypto.createHash('sha1').update(text).digest('base64');
 }
 
@@ -49,10 +55,18 @@ export const configKey = configKeyWith(contentHash);
 
 /**
  * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
- * not stored), the record packed (undefined until the records block is read) and decoded (on
- * first read).
+ * not stored), the record packed (undefined until the records block is read, or while it stays
+ * bytes: then `at` and `end` say where its line is in the block) and decoded (on first read).
  */
-type Entry = [hash: string, key: string, summary: string, packed: string | undefined, decoded?: DocumentRecord];
+type Entry = [
+  hash: string,
+  key: string,
+  summary: string,
+  packed: string | undefined,
+  decoded?: DocumentRecord,
+  at?: number,
+  end?: number,
+];
 
 interface Header {
   tool: string;
@@ -90,37 +104,46 @@ function readBytes(fd: number, position: number, length: number): Buffer {
   return done === length ? out : out.subarray(0, done);
 }
 
+/** JSON with characters beyond Latin-1 escaped (see `packRecord`). */
+function latin1Json(x: unknown): string {
+  return JSON.stringify(x).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
- * A record packed for the cache file and the server's compact entries: characters beyond Latin-1
- * escaped and the string rebuilt from Latin-1 bytes, so that V8 keeps it flat at one byte per
- * character (as JSON.stringify leaves it, one emoji doubles it and slack adds a sixth).
+ * A record packed for the cache file and the server's compact entries: its two parts
+ * (record-codec.ts: hot, then cold, the header items and the status log) as JSON, split by a tab
+ * (JSON escapes every tab inside strings), characters beyond Latin-1 escaped and the string
+ * rebuilt from Latin-1 bytes, so that V8 keeps it flat at one byte per character (as
+ * JSON.stringify leaves it, one emoji doubles it and slack adds a sixth).
  */
 export function packRecord(r: DocumentRecord, docsUrl?: string): string {
-  const json = JSON.stringify(encodeRecord(r, docsUrl)).replace(
-    /[\u0100-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return Buffer.from(json, 'latin1').toString('latin1');
+  const [hot, cold] = encodeRecordParts(r, docsUrl);
+  return Buffer.from(`${latin1Json(hot)}\t${latin1Json(cold)}`, 'latin1').toString('latin1');
 }
 
 /** The record of a packed string; undefined when it does not decode (a miss, never a wrong result). */
 export function unpackRecord(packed: string): DocumentRecord | undefined {
   try {
-    return decodeRecord(JSON.parse(packed));
+    const tab = packed.indexOf('\t');
+    if (tab < 0) return undefined;
+    return decodeRecordParts(JSON.parse(packed.slice(0, tab)), JSON.parse(packed.slice(tab + 1)));
   } catch {
     return undefined;
   }
 }
 
-/** The record of an entry, decoded on first use. */
-function recordOf(e: Entry): DocumentRecord | undefined {
-  if (e[4] === undefined) {
-    if (e[3] === undefined) return undefined;
-    const r = unpackRecord(e[3]);
-    if (!r) return undefined;
-    e[4] = r;
+/**
+ * The record of a packed string with its cold part (header items, status log) parsed on first
+ * read (`decodeRecordLazy`); undefined when the hot part does not decode (a miss).
+ */
+export function unpackRecordLazy(packed: string): DocumentRecord | undefined {
+  try {
+    const tab = packed.indexOf('\t');
+    if (tab < 0) return undefined;
+    return decodeRecordLazy(JSON.parse(packed.slice(0, tab)), packed.slice(tab + 1));
+  } catch {
+    return undefined;
   }
-  return e[4];
 }
 
 /** The summary a column holds, checked for the shape `list` reads; undefined when absent or damaged (a miss). */
@@ -152,6 +175,8 @@ function summaryColumn(s: ChangeSummary): string {
 /** Records by absolute file path, loaded from and saved to one cache file. */
 export class RecordCache {
   private dirty = false;
+  /** The records block's bytes, when its records stay bytes until read (`lazy`). */
+  private block: Buffer | undefined;
   /** How many lookups hit and missed (for messages and the benchmark). */
   hits = 0;
   misses = 0;
@@ -164,6 +189,8 @@ export class RecordCache {
     readonly ignored?: string,
     /** Where the records block of the file on disk is, when it has not been read yet. */
     private pending?: { offset: number; sha1: string },
+    /** Records stay bytes until read (see `open`). */
+    private readonly lazy = false,
   ) {}
 
   /** An empty cache that `save` writes to `file` (replacing what is there). */
@@ -176,9 +203,17 @@ export class RecordCache {
   /**
    * Opens the cache at `file` for this tool `version`; a missing, foreign or corrupt file gives an
    * empty cache. `summariesOnly`: read the first line and the summaries block, and the records
-   * block only when a record is asked for or the cache is saved.
+   * block only when a record is asked for or the cache is saved. `lazy`: keep the records block
+   * as bytes and make a record's string when it is read, the cold part (record-codec.ts) when a
+   * rule reads it (the CLI, which reads each record once at most); otherwise every record is a
+   * string of its own at once (the language server keeps them and drops the file's bytes).
    */
-  static async open(file: string, version: string, opts: { summariesOnly?: boolean } = {}): Promise<RecordCache> {
+  static async open(
+    file: string,
+    version: string,
+    opts: { summariesOnly?: boolean; lazy?: boolean } = {},
+  ): Promise<RecordCache> {
+    const lazy = opts.lazy === true;
     let bytes: Buffer;
     let fd: number | undefined;
     let head: Header | string;
@@ -189,18 +224,19 @@ export class RecordCache {
         const nl = first.indexOf(10);
         head =
           nl < 0 ? 'not an itsmote cache file' : RecordCache.header(first.subarray(0, nl).toString('utf8'), version);
-        if (typeof head === 'string') return new RecordCache(file, version, new Map(), head);
+        if (typeof head === 'string') return new RecordCache(file, version, new Map(), head, undefined, lazy);
         bytes = Buffer.concat([first.subarray(0, nl + 1), readBytes(fd, nl + 1, Number(head.summariesBytes))]);
       } else bytes = await readFile(file);
     } catch {
-      return new RecordCache(file, version, new Map());
+      return new RecordCache(file, version, new Map(), undefined, undefined, lazy);
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
-    const parsed = RecordCache.parse(bytes, version, opts.summariesOnly === true);
-    return typeof parsed === 'string'
-      ? new RecordCache(file, version, new Map(), parsed)
-      : new RecordCache(file, version, parsed.entries, undefined, parsed.pending);
+    const parsed = RecordCache.parse(bytes, version, opts.summariesOnly === true, lazy);
+    if (typeof parsed === 'string') return new RecordCache(file, version, new Map(), parsed, undefined, lazy);
+    const cache = new RecordCache(file, version, parsed.entries, undefined, parsed.pending, lazy);
+    cache.block = parsed.block;
+    return cache;
   }
 
   /** The first line's fields, or why the file cannot be used. */
@@ -231,7 +267,8 @@ export class RecordCache {
     bytes: Buffer,
     version: string,
     summariesOnly: boolean,
-  ): { entries: Map<string, Entry>; pending?: { offset: number; sha1: string } } | string {
+    lazy: boolean,
+  ): { entries: Map<string, Entry>; pending?: { offset: number; sha1: string }; block?: Buffer } | string {
     const nl = bytes.indexOf(10);
     if (nl < 0) return 'not an itsmote cache file';
     const header = RecordCache.header(bytes.subarray(0, nl).toString('utf8'), version);
@@ -262,26 +299,71 @@ export class RecordCache {
       entries.set(path, [hash, key, line.slice(tab + 1), undefined]);
     }
     if (summariesOnly) return { entries, pending: { offset: end, sha1: header.sha1 } };
-    return RecordCache.fill(entries, bytes.subarray(end), header.sha1) ?? { entries };
+    const records = bytes.subarray(end);
+    const why = RecordCache.fill(entries, records, header.sha1, lazy);
+    if (why !== undefined) return why;
+    return lazy ? { entries, block: records } : { entries };
   }
 
-  /** Puts the records block's packed records into `entries` (in order); why not, when it cannot be used. */
-  private static fill(entries: Map<string, Entry>, block: Buffer, sha1: string): string | undefined {
+  /**
+   * Puts the records block's packed records into `entries` (in order), as strings or (`lazy`) as
+   * where their lines are in `block`; why not, when it cannot be used.
+   */
+  private static fill(entries: Map<string, Entry>, block: Buffer, sha1: string, lazy: boolean): string | undefined {
     if (sha1 !== crypto.createHash('sha1').update(block).digest('base64'))
       return 'corrupt (its content does not match its hash)';
-    // One string per line, decoded from the bytes: slices of one string of the whole block would
-    // keep all of it alive as long as any record is kept (the language server keeps them).
-    const lines: string[] = [];
+    const ends: number[] = [];
     for (let at = 0; block.length > 0;) {
       const eol = block.indexOf(10, at);
-      lines.push(block.toString('utf8', at, eol < 0 ? block.length : eol));
+      ends.push(eol < 0 ? block.length : eol);
       if (eol < 0) break;
       at = eol + 1;
     }
-    if (lines.length !== entries.size) return 'corrupt (records and summaries differ in number)';
+    if (ends.length !== entries.size) return 'corrupt (records and summaries differ in number)';
     let i = 0;
-    for (const e of entries.values()) e[3] = lines[i++];
+    let at = 0;
+    for (const e of entries.values()) {
+      const end = ends[i++]!;
+      // Not lazy: one string per line, decoded from the bytes (slices of one string of the whole
+      // block would keep all of it alive as long as any record is kept: the language server
+      // keeps them).
+      if (lazy) {
+        e[5] = at;
+        e[6] = end;
+      } else e[3] = block.toString('utf8', at, end);
+      at = end + 1;
+    }
     return undefined;
+  }
+
+  /** The packed record of an entry (made from the block's bytes when it stayed bytes). */
+  private packedOf(e: Entry): string | undefined {
+    if (e[3] === undefined && e[5] !== undefined && this.block) return this.block.toString('utf8', e[5], e[6]);
+    return e[3];
+  }
+
+  /**
+   * The record of an entry, decoded on first use; its cold part (header items, status log) when a
+   * rule reads it (the CLI's warm runs). Undefined when it does not decode (a miss).
+   */
+  private recordOf(e: Entry): DocumentRecord | undefined {
+    if (e[4] !== undefined) return e[4];
+    const block = this.block;
+    let r: DocumentRecord | undefined;
+    if (e[3] === undefined && e[5] !== undefined && block) {
+      // Straight from the bytes: the hot part now, the cold part when it is read.
+      const at = e[5];
+      const end = e[6]!;
+      const tab = block.indexOf(9, at);
+      if (tab < 0 || tab >= end) return undefined;
+      try {
+        r = decodeRecordLazy(JSON.parse(block.toString('utf8', at, tab)), () => block.toString('utf8', tab + 1, end));
+      } catch {
+        return undefined;
+      }
+    } else if (e[3] !== undefined) r = unpackRecordLazy(e[3]);
+    if (r) e[4] = r;
+    return r;
   }
 
   /**
@@ -304,14 +386,21 @@ export class RecordCache {
     } catch {
       block = Buffer.alloc(0);
     }
-    if (RecordCache.fill(this.entries, block, p.sha1) !== undefined) this.dirty = true;
+    if (RecordCache.fill(this.entries, block, p.sha1, this.lazy) !== undefined) this.dirty = true;
+    else if (this.lazy) this.block = block;
+  }
+
+  /** Whether an entry for `path` has this content hash and config key (its record and summary still to be read). */
+  has(path: string, hash: string, key: string): boolean {
+    const e = this.entries.get(path);
+    return e !== undefined && e[0] === hash && e[1] === key;
   }
 
   /** The record of `path` when its content hash and config key match; counts a hit or a miss. */
   get(path: string, hash: string, key: string): DocumentRecord | undefined {
     const e = this.entries.get(path);
-    if (e && e[3] === undefined) this.readPending();
-    const r = e && e[0] === hash && e[1] === key ? recordOf(e) : undefined;
+    if (e && e[3] === undefined && e[5] === undefined) this.readPending();
+    const r = e && e[0] === hash && e[1] === key ? this.recordOf(e) : undefined;
     if (r) this.hits++;
     else this.misses++;
     return r;
@@ -332,8 +421,9 @@ export class RecordCache {
   peek(path: string): { hash: string; key: string; packed: string } | undefined {
     this.readPending();
     const e = this.entries.get(path);
-    if (e?.[3] === undefined) return undefined;
-    return { hash: e[0], key: e[1], packed: e[3] };
+    const packed = e && this.packedOf(e);
+    if (packed === undefined) return undefined;
+    return { hash: e![0], key: e![1], packed };
   }
 
   /** Forgets what is cached for `path` (the server takes the packed record over). */
@@ -383,7 +473,10 @@ export class RecordCache {
     const writer = await RecordCacheWriter.create(this.file, this.version);
     try {
       // An entry whose record could not be read is left out (it is made again next time).
-      for (const [path, e] of this.entries) if (e[3] !== undefined) writer.addColumn(path, e[0], e[1], e[2], e[3]);
+      for (const [path, e] of this.entries) {
+        const packed = this.packedOf(e);
+        if (packed !== undefined) writer.addColumn(path, e[0], e[1], e[2], packed);
+      }
       await writer.finish();
     } catch (e) {
       await writer.abort();
