@@ -21,6 +21,7 @@ import { filterChanged } from './changed-files';
 import { requireChangeResults } from './require-change';
 import { formatSuppressionsText, suppressionReport } from './suppressions-report';
 import { splitSuppressed, toSarifWithSuppressions } from './sarif-suppressions';
+import { afterFixes, fixFiles } from './fix-files';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 
@@ -36,6 +37,7 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     'report-suppressions': { type: 'boolean' },
     ...CACHE_OPTIONS,
     'require-change': { type: 'boolean' },
+    fix: { type: 'boolean' },
     ...MAX_FILES_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
@@ -54,13 +56,29 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
     throw new UsageError('--require-change needs --changed <ref> (the base of the pull request, e.g. origin/main)');
   if (requireChange && report) throw new UsageError('--require-change and --report-suppressions do not go together');
 
+  const fix = values.fix === true;
+  if (fix && values.changed !== undefined)
+    throw new UsageError('--fix fixes every file it checks: name the files to fix instead of --changed');
+
   const paths = positionals.length ? positionals : ['.'];
-  const cache = await openCache(values, ctx);
-  const { documents, fatal } = await loadDocuments(paths, ctx.loadCallbacks, {
+  // --fix reads every file anew (it needs the text to edit): the cache is not used then.
+  const cache = fix ? undefined : await openCache(values, ctx);
+  const loaded = await loadDocuments(paths, ctx.loadCallbacks, {
     cache,
-    records: true,
+    records: !fix,
     maxFiles: parseMaxFiles(values['max-files']),
   });
+  const { fatal } = loaded;
+  let documents = loaded.documents;
+  if (fix) {
+    const fixes = fixFiles(documents, now);
+    for (const s of fixes.skipped) ctx.err(`${s.file}: not fixed: ${s.reason}`);
+    if (fixes.fixed.size)
+      ctx.err(
+        `itsmote: fixed ${fixes.fixed.size} file${fixes.fixed.size === 1 ? '' : 's'}: ${[...fixes.fixed.keys()].join(', ')}`,
+      );
+    documents = afterFixes(documents, fixes);
+  }
   await saveCache(cache, ctx);
   const folders = paths.map((p) => resolve(p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
   const { repoFor } = await repoFactsFor(documents, folders, (line) => ctx.err(line));

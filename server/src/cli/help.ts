@@ -45,6 +45,9 @@ Options:
       --now <iso>          Fix the clock, e.g. 2026-11-28T12:00:00Z (also env ITSMOTE_NOW);
                            a time without a zone is UTC
       --max-warnings <n>   Exit with 1 when there are more than n warnings
+      --fix                Apply the safe fixes in place (a misspelt field name or value
+                           with one close match), then report what is left; the rest
+                           needs the author (not with --changed; the cache is not used)
       --changed <ref>      Report only change documents changed since a git ref (merge
                            base with HEAD, plus uncommitted and untracked files); the
                            others are still read as context (window conflicts, people)
