@@ -22,7 +22,7 @@ import type { ReadResult } from '../fs/file-system';
 import type { ResolvedSettings } from './settings';
 import type { Folder } from './paths';
 import { relPath } from './paths';
-import { closedView, PackedView } from './packed-view';
+import { isSetMember, PackedView } from './packed-view';
 
 /** An indexed document. */
 export interface Entry {
@@ -153,13 +153,11 @@ export function buildEntry(input: BuildInput): Entry {
         });
   const people = isChange && !large ? [...peopleOfDocument(record.doc)] : [];
   const packed = unpacked ? reuse!.packed : packRecord(record, input.settings.docsUrl);
-  // A closed document's view is made from the packed record: its strings are then its own, not
-  // slices that would keep the whole text of the document alive.
-  const made =
+  const view =
     (unpacked && reuse!.view) ||
-    viewOf(input.version === null && !unpacked ? (unpackRecord(packed) ?? record) : record, input.config.extraFields);
-  // Ten thousand closed documents keep their view packed (packed-view.ts); an open one is read often.
-  const view = input.version === null ? closedView(made) : made;
+    (input.version === null
+      ? closedViewOf(record, unpacked ? undefined : packed, input.config.extraFields)
+      : viewOf(record, input.config.extraFields));
   const e: Entry = {
     uri: input.uri,
     version: input.version,
@@ -183,6 +181,18 @@ export function buildEntry(input: BuildInput): Entry {
     e.full = { text: input.text, analysis: analysis ?? fastAnalysis(large ? '' : input.text, input.uri) };
   }
   return e;
+}
+
+/**
+ * The view a closed document keeps: packed (packed-view.ts: strings of its own), or for a change
+ * CM040 compares, unpacked and made from `packed` when given (the record made from the text):
+ * its strings are then not slices that would keep the whole text of the document alive.
+ */
+function closedViewOf(record: DocumentRecord, packed: string | undefined, extraFields: readonly string[]): RecordView {
+  const v = viewOf(record, extraFields);
+  if (!isSetMember(v.doc)) return new PackedView(v);
+  const own = packed !== undefined ? unpackRecord(packed) : undefined;
+  return own ? viewOf(own, extraFields) : v;
 }
 
 /** The record an entry holds (unpacked from its string for a closed document), if it holds one. */

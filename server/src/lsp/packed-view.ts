@@ -23,12 +23,13 @@ const shared = new Map<string, readonly string[]>();
 
 function share<T extends string>(xs: readonly T[]): T[] {
   if (xs.length === 0) return NONE;
-  const key = xs.join('\n');
+  const key = xs.join('\0');
   let s = shared.get(key);
   // A workspace names a bounded set of people and services; the table is dropped if it ever grows large.
   if (!s) {
     if (shared.size > 50_000) shared.clear();
-    s = [...xs];
+    // Split from the key: strings of their own, not slices of a document's text.
+    s = key.split('\0');
     shared.set(key, s);
   }
   return s as T[];
@@ -80,7 +81,8 @@ export class PackedView implements RecordView {
     // The record codec's form: ranges as four numbers, items and log entries as arrays.
     this.docJson = packRecord({ doc: v.doc, stable: [], suppressions: [], allowedNext: [] });
     this.allowedNext = share(v.allowedNext);
-    this.suppressions = v.suppressions.length ? v.suppressions : NONE;
+    // Copied through JSON: a directive's strings may be slices of the document's text.
+    this.suppressions = v.suppressions.length ? (JSON.parse(JSON.stringify(v.suppressions)) as Suppression[]) : NONE;
     this.facts = {
       services: share(v.facts.services),
       people: share(v.facts.people),
@@ -97,9 +99,4 @@ export class PackedView implements RecordView {
     if (!r) throw new Error('a packed view does not decode');
     return r.doc;
   }
-}
-
-/** The view a closed document's entry keeps: packed, unless CM040 reads it on every set change. */
-export function closedView(v: RecordView): RecordView {
-  return v instanceof PackedView || isSetMember(v.doc) ? v : new PackedView(v);
 }
