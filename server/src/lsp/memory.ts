@@ -5,14 +5,18 @@
  * and, since a collection is cheap next to the work, lets the old space grow to about four times
  * what was live at the last one: 60-90 MB of garbage beside a 25 MB index, which was the server's
  * peak RSS. The scan collects after reading the previous session's index (its 20 MB of bytes are
- * garbage then), before the publishes, and when the heap and buffers have grown by `GROWTH` bytes
- * since the last collection (10-30 ms each; collecting every 2,000 documents regardless cost a
- * fifth of the scan's CPU). Only where the runtime offers `gc` (node's `--expose-gc`, which the
+ * garbage then), before the publishes, and when the heap and buffers in use pass `FLOOR` (10-30
+ * ms each; collecting every 2,000 documents regardless cost a fifth of the scan's CPU). Only where the runtime offers `gc` (node's `--expose-gc`, which the
  * client passes: `SERVER_EXEC_ARGV`) and `process.memoryUsage`; elsewhere (a browser) nothing happens.
  */
 
-/** Growth of the heap and buffers since the last collection that makes `collectIfGrown` collect. */
-export const GROWTH = 24 * 1024 * 1024;
+/**
+ * `collectIfGrown` collects when the heap and buffers in use exceed `FLOOR`, and have grown by
+ * `STEP` since the last collection (so that a workspace whose index alone is larger than `FLOOR`
+ * is not collected over and over).
+ */
+export const FLOOR = 64 * 1024 * 1024;
+export const STEP = 16 * 1024 * 1024;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const proc = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number; external: number } } }).process;
@@ -34,9 +38,9 @@ export function collectGarbage(): boolean {
   return true;
 }
 
-/** Collects when the heap and buffers grew by `GROWTH` since the last collection. */
+/** Collects when the heap and buffers in use are over `FLOOR` and `STEP` above the last collection. */
 export function collectIfGrown(): boolean {
   if (typeof gc !== 'function') return false;
   const now = used();
-  return now !== undefined && now - afterLast > GROWTH && collectGarbage();
+  return now !== undefined && now > Math.max(FLOOR, afterLast + STEP) && collectGarbage();
 }
