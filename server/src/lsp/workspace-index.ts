@@ -487,6 +487,9 @@ export class WorkspaceIndex {
     this.deps.sink.indexChanged();
     // A scan cancelled by the user saw part of the folders: the file of the previous scan stays.
     if (!cancelled) await this.finishWriting(writer);
+    // The publishes and the writer's buffers are garbage now: the sidebar's list (10,000
+    // summaries at once) comes next.
+    collectGarbage();
   }
 
   /**
