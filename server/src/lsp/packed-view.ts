@@ -4,7 +4,7 @@
  * a character, flat, in one object), decoded each time they are read, instead of a tree of small
  * objects (a position is 40 bytes, a range 120). The parts read on every change of the index stay
  * unpacked and shared: the next statuses, the directives (almost always none) and the completion
- * facts. A view of a change CM040 compares with others (`setMember`) stays as it is: CM040 runs
+ * facts. A view of a change CM040 compares with others (`isSetMember`) stays as it is: CM040 runs
  * again over those on every edit that moves a window, and there are few of them.
  */
 import type { ChangeDocument } from '../core/schema';
