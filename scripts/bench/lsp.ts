@@ -182,6 +182,21 @@ export interface WorkspaceFigures {
   /** Peak and current resident memory of the server, MB (from /proc). */
   peakRssMb?: number;
   rssMb?: number;
+  /** CPU time (user + sys) of the server up to the answer of listChanges, ms (from /proc). */
+  cpuMs?: number;
+}
+
+/** User + system CPU time of a process so far, ms (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */
+function procCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // getconf CLK_TCK is 100 on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function procStatus(pid: number | undefined, key: string): number | undefined {
@@ -213,6 +228,7 @@ export async function measureWorkspace(
       listed: (list as { changes: unknown[] }).changes.length,
       peakRssMb: procStatus(s.proc.pid, 'VmHWM'),
       rssMb: procStatus(s.proc.pid, 'VmRSS'),
+      cpuMs: procCpuMs(s.proc.pid),
     };
   } finally {
     await s.close();

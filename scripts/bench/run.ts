@@ -282,6 +282,7 @@ async function measureCorpus(
         name,
         value: w.lastPublish,
         ...(cold ? { target: '<= 5 s', pass: w.lastPublish <= 5000 } : {}),
+        ...(w.cpuMs !== undefined ? { note: `server CPU (user + sys) ${(w.cpuMs / 1000).toFixed(2)} s` } : {}),
       });
       rows.push({
         group: g,

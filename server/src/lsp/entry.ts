@@ -22,6 +22,7 @@ import type { ReadResult } from '../fs/file-system';
 import type { ResolvedSettings } from './settings';
 import type { Folder } from './paths';
 import { relPath } from './paths';
+import { isSetMember, PackedView } from './packed-view';
 
 /** An indexed document. */
 export interface Entry {
@@ -152,11 +153,11 @@ export function buildEntry(input: BuildInput): Entry {
         });
   const people = isChange && !large ? [...peopleOfDocument(record.doc)] : [];
   const packed = unpacked ? reuse!.packed : packRecord(record, input.settings.docsUrl);
-  // A closed document's view is made from the packed record: its strings are then its own, not
-  // slices that would keep the whole text of the document alive.
   const view =
     (unpacked && reuse!.view) ||
-    viewOf(input.version === null && !unpacked ? (unpackRecord(packed) ?? record) : record, input.config.extraFields);
+    (input.version === null
+      ? closedViewOf(record, unpacked ? undefined : packed, input.config.extraFields)
+      : viewOf(record, input.config.extraFields));
   const e: Entry = {
     uri: input.uri,
     version: input.version,
@@ -182,6 +183,18 @@ export function buildEntry(input: BuildInput): Entry {
   return e;
 }
 
+/**
+ * The view a closed document keeps: packed (packed-view.ts: strings of its own), or for a change
+ * CM040 compares, unpacked and made from `packed` when given (the record made from the text):
+ * its strings are then not slices that would keep the whole text of the document alive.
+ */
+function closedViewOf(record: DocumentRecord, packed: string | undefined, extraFields: readonly string[]): RecordView {
+  const v = viewOf(record, extraFields);
+  if (!isSetMember(v.doc)) return new PackedView(v);
+  const own = packed !== undefined ? unpackRecord(packed) : undefined;
+  return own ? viewOf(own, extraFields) : v;
+}
+
 /** The record an entry holds (unpacked from its string for a closed document), if it holds one. */
 function heldRecord(e: Entry): DocumentRecord | undefined {
   return e.record ?? (e.packed !== undefined ? unpackRecord(e.packed) : undefined);
@@ -200,9 +213,8 @@ export function recheckEntry(
   now: number,
   readText?: (path: string) => ReadResult,
 ): Entry {
-  const next: Entry = { ...e };
-  delete next.repo;
-  if (repo) next.repo = repo;
+  // Assigned, not deleted: a `delete` turns an entry into a dictionary (about 700 bytes more each).
+  const next: Entry = { ...e, repo };
   if (!e.isChange || e.large) return next;
   const record = heldRecord(e);
   const path = e.path;
@@ -220,7 +232,7 @@ export function recheckEntry(
       now,
       ...(repo ? { repo } : {}),
     });
-    delete fresh.packed;
+    fresh.packed = undefined;
     fresh.setDiagnostics = e.setDiagnostics;
     return fresh;
   }
@@ -235,5 +247,8 @@ export function recheckEntry(
 
 /** The analysis of an entry for set rules (CM040): its view's model, with the record's directives. */
 export function slimAnalysis(e: Entry): Analysis {
-  return recordAnalysis(e.view);
+  // A packed view decodes a new model on each read: it must not be remembered against the view.
+  return e.view instanceof PackedView
+    ? recordAnalysis({ doc: e.view.doc, suppressions: e.view.suppressions })
+    : recordAnalysis(e.view);
 }

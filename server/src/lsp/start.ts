@@ -103,8 +103,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const configsSeen = new Set<string>();
   const configLogged = new Map<string, string>();
 
-  const publish = (uri: string, diagnostics: Diagnostic[], version?: number) =>
-    void connection
+  const publish = (uri: string, diagnostics: Diagnostic[], version?: number): Promise<void> =>
+    connection
       .sendDiagnostics({ uri: open.clientSpelling(uri), diagnostics, ...(version !== undefined ? { version } : {}) })
       .catch(() => {});
 
@@ -146,11 +146,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
           if (configSeq.get(uri) !== seq) return;
           if (!read?.ok && !/^cannot be read/.test(r.errors[0]?.message ?? '')) {
             // No errors, or the file is gone by now: nothing to show on it.
-            if (configPublished.delete(uri)) publish(uri, []);
+            if (configPublished.delete(uri)) void publish(uri, []);
             return;
           }
           configPublished.add(uri);
-          publish(uri, configDiagnostics(read?.ok ? read.text : '', r.errors));
+          void publish(uri, configDiagnostics(read?.ok ? read.text : '', r.errors));
         }),
     },
   });
@@ -280,7 +280,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       onWatchedFiles(params.changes ?? [], index, open, async (deleted) => {
         for (const uri of deleted) {
           configSeq.set(uri, (configSeq.get(uri) ?? 0) + 1);
-          if (configPublished.delete(uri)) publish(uri, []);
+          if (configPublished.delete(uri)) void publish(uri, []);
         }
         // One pass: the scan re-reads the files with the new config and re-checks the open documents.
         await scan(true);
