@@ -1,7 +1,7 @@
 /**
  * Rewrites a cache file (server/src/node/record-cache.ts) the way a test needs: each file's
- * packed record and summary can be edited, and the first line gets the new hashes and length,
- * so that the file stays valid and what the test planted can only reach the output through reuse.
+ * packed record and summary can be edited, its brief follows the edited record (whether it holds
+ * stable diagnostics), and the first line gets the new hashes and length, so that the file stays valid and what the test planted can only reach the output through reuse.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,13 +29,16 @@ export function rewriteCacheFile(
   const recordLines = bytes.subarray(end).toString('utf8').split('\n');
   summaryLines.forEach((line, i) => {
     const tab = line.indexOf('\t');
-    const [path] = JSON.parse(line.slice(0, tab)) as string[];
+    const head = JSON.parse(line.slice(0, tab)) as [string, string, string, unknown[]?];
+    const path = head[0];
     const summary = JSON.parse(line.slice(tab + 1)) as { title?: string };
     const packed = recordLines[i]!;
     const split = packed.indexOf('\t');
     const record = JSON.parse(packed.slice(0, split)) as { s: unknown[] };
-    if (edit(path!, record, summary)) {
-      summaryLines[i] = `${line.slice(0, tab)}\t${JSON.stringify(summary)}`;
+    if (edit(path, record, summary)) {
+      // The brief's first flag: whether the record holds stable diagnostics (core/record-codec.ts).
+      if (head[3]) head[3][0] = record.s.length > 0 ? 1 : 0;
+      summaryLines[i] = `${JSON.stringify(head)}\t${JSON.stringify(summary)}`;
       recordLines[i] = `${JSON.stringify(record)}${packed.slice(split)}`;
     }
   });

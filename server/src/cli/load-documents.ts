@@ -17,7 +17,7 @@ import type { ConfigResolverOn } from '../fs/config-resolver';
 import { describeFsError } from '../node/read-text-file';
 import { decodeTextBytes, readFileBytesSync } from '../node/read-text-file-sync';
 import { mapLimit } from '../node/map-limit';
-import type { DocumentRecord } from '../core/record';
+import type { DocumentRecord, RecordBrief } from '../core/record';
 import { makeRecord, recordAnalysis } from '../core/record';
 import type { RecordCache } from '../node/record-cache';
 import { configKey, contentHash } from '../node/record-cache';
@@ -35,6 +35,11 @@ export interface LoadedDocument {
    * then the record's (a slim model, no tree), and checks take the record's diagnostics.
    */
   record?: DocumentRecord;
+  /**
+   * With a cache that holds the record: its brief, which tells a check whether it needs the
+   * record at all (`recordNeeded`); `record` and `analysis` are then decoded on first read.
+   */
+  brief?: RecordBrief;
 }
 
 /**
@@ -157,6 +162,12 @@ export async function loadDocuments(
   const records = opts.records === true || cache !== undefined;
   return load(paths, cb, opts, (c) => {
     if (!records) return { file: c.file, analysis: c.analysis ?? fastAnalysis(c.text, c.ref), config: c.config };
+    // A cached record with a brief is decoded when it is read: a warm check reads few.
+    if (cache && c.hash !== undefined) {
+      const key = configKey(c.config);
+      const brief = cache.brief(c.abs, c.hash, key);
+      if (brief) return new CachedDocument(c.file, c.abs, c.config, brief, cache, c.hash, key);
+    }
     // A record instead of the analysis: the full model and text are dropped at once (less to
     // keep and to collect), what the commands need of them stays.
     const record = recordOf(c, cache);
@@ -190,6 +201,49 @@ export async function loadSummaries(
     const summary = cache.summary(c.abs, hash, key) ?? summarize(recordOf(c, cache, { hash, key }).doc, [], extra);
     return { file: c.file, config: c.config, summary };
   });
+}
+
+/**
+ * A document whose record is in the cache, decoded on first read (`LoadedDocument.brief`). A
+ * class, not a literal with getters (see `Candidate`).
+ */
+class CachedDocument implements LoadedDocument {
+  #record: DocumentRecord | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly abs: string,
+    readonly config: Config,
+    readonly brief: RecordBrief,
+    private readonly cache: RecordCache,
+    private readonly hash: string,
+    private readonly key: string,
+  ) {}
+
+  get record(): DocumentRecord {
+    return (this.#record ??= this.cache.get(this.abs, this.hash, this.key) ?? this.remake());
+  }
+
+  get analysis(): Analysis {
+    return recordAnalysis(this.record);
+  }
+
+  /**
+   * The record made from the file again, when the cached one does not decode (only a cache
+   * written by a broken build gets here: the file's hash was checked): its bytes were not kept,
+   * so the file is read again.
+   */
+  private remake(): DocumentRecord {
+    const bytes = readFileBytesSync(this.abs);
+    const read = bytes.ok ? decodeTextBytes(bytes.bytes) : bytes;
+    if (!read.ok || !bytes.ok)
+      throw new Error(`${this.file}: ${read.ok ? 'unreadable' : read.reason} (and its cached record is damaged)`);
+    // The bytes of now (the file may have changed since it was hashed): their hash is their key.
+    const hash = contentHash(bytes.bytes);
+    const record = makeRecord(fastAnalysis(read.text, idSource(this.abs)), { config: this.config });
+    this.cache.set(this.abs, hash, this.key, record, undefined, this.config.extraFields);
+    return record;
+  }
 }
 
 /** The record of a candidate: from the cache when its content and config match, else made and stored into the cache. */

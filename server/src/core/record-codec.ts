@@ -9,7 +9,8 @@
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ChangeDocument, HeaderItem, LogEntry, StatusLog } from './schema';
-import type { DocumentRecord } from './record';
+import type { DocumentRecord, RecordBrief } from './record';
+import { STATUSES } from './fields';
 import type { Suppression } from './suppressions';
 import { DEFAULT_DOCS_URL, SOURCE } from './check';
 
@@ -360,4 +361,37 @@ class LazyDoc {
     if (this.hasLog) doc.statusLog = this.statusLog!;
     return doc;
   }
+}
+
+/**
+ * The compact form of a record's brief (record.ts): `[stable, header, status, services, window]`,
+ * flags as 0 or 1, the status '' when none, the window `[start, end]` or 0.
+ */
+export function encodeBrief(b: RecordBrief): Json {
+  return [
+    b.stable ? 1 : 0,
+    b.header ? 1 : 0,
+    b.status ?? '',
+    b.serviceCount,
+    b.window ? [b.window.start, b.window.end] : 0,
+  ];
+}
+
+const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
+
+/** The brief of a compact form; undefined for any shape `encodeBrief` does not make (the record is then read). */
+export function decodeBrief(x: Json): RecordBrief | undefined {
+  if (!Array.isArray(x) || x.length !== 5) return undefined;
+  const [stable, header, status, services, window] = x as Json[];
+  if ((stable !== 0 && stable !== 1) || (header !== 0 && header !== 1) || typeof services !== 'number')
+    return undefined;
+  if (typeof status !== 'string' || (status !== '' && !STATUS_SET.has(status))) return undefined;
+  const b: RecordBrief = { stable: stable === 1, header: header === 1, serviceCount: services };
+  if (status !== '') b.status = status as RecordBrief['status'];
+  if (window !== 0) {
+    if (!Array.isArray(window) || window.length !== 2 || typeof window[0] !== 'number' || typeof window[1] !== 'number')
+      return undefined;
+    b.window = { start: window[0], end: window[1] };
+  }
+  return b;
 }

@@ -9,8 +9,10 @@
  * temporary file and renamed, so that an interrupted or concurrent run leaves either the old file
  * or a whole new one.
  *
- * After the first line, the summaries block: one line per file, `["path","hash","key"]`, a tab,
- * and the summary as JSON (what `list` prints; empty when not stored). Then the records block:
+ * After the first line, the summaries block: one line per file, `["path","hash","key",brief]`
+ * (the record's brief, `encodeBrief`, when known), a tab, and the summary as JSON (what `list`
+ * prints; empty when not stored). A warm `check` reads the brief and decodes only the records
+ * whose diagnostics it needs (`recordNeeded`). Then the records block:
  * the record of each file packed (`packRecord`: its hot and cold parts, record-codec.ts, as JSON
  * split by a tab), one line each, in the same order. `list` reads the first line and the
  * summaries block only (a sixth of the file), and the records when it must (a file that
@@ -24,9 +26,9 @@ import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { configKeyWith } from '../core/config-key';
-import type { DocumentRecord } from '../core/record';
-import { RECORD_FORMAT } from '../core/record';
-import { decodeRecordLazy, decodeRecordParts, encodeRecordParts } from '../core/record-codec';
+import type { DocumentRecord, RecordBrief } from '../core/record';
+import { RECORD_FORMAT, recordBrief } from '../core/record';
+import { decodeBrief, decodeRecordLazy, decodeRecordParts, encodeBrief, encodeRecordParts } from '../core/record-codec';
 import { summarize } from '../core/summary';
 import type { ChangeSummary } from '../core/summary';
 
@@ -56,7 +58,8 @@ export const configKey = configKeyWith(contentHash);
 /**
  * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
  * not stored), the record packed (undefined until the records block is read, or while it stays
- * bytes: then `at` and `end` say where its line is in the block) and decoded (on first read).
+ * bytes: then `at` and `end` say where its line is in the block) and decoded (on first read), and
+ * its brief in compact form (`encodeBrief`) when known.
  */
 type Entry = [
   hash: string,
@@ -66,6 +69,7 @@ type Entry = [
   decoded?: DocumentRecord,
   at?: number,
   end?: number,
+  brief?: unknown,
 ];
 
 interface Header {
@@ -293,10 +297,16 @@ export class RecordCache {
       } catch {
         return 'corrupt (not JSON)';
       }
-      if (!Array.isArray(head) || head.length !== 3 || !head.every((x) => typeof x === 'string'))
+      if (
+        !Array.isArray(head) ||
+        (head.length !== 3 && head.length !== 4) ||
+        typeof head[0] !== 'string' ||
+        typeof head[1] !== 'string' ||
+        typeof head[2] !== 'string'
+      )
         return 'corrupt (not a map of files)';
-      const [path, hash, key] = head as [string, string, string];
-      entries.set(path, [hash, key, line.slice(tab + 1), undefined]);
+      const [path, hash, key, brief] = head as [string, string, string, unknown];
+      entries.set(path, [hash, key, line.slice(tab + 1), undefined, undefined, undefined, undefined, brief]);
     }
     if (summariesOnly) return { entries, pending: { offset: end, sha1: header.sha1 } };
     const records = bytes.subarray(end);
@@ -407,6 +417,15 @@ export class RecordCache {
   }
 
   /**
+   * The brief of the record of `path` (`RecordBrief`) when its content hash and config key match
+   * and the cache holds one; counts nothing (the caller asks `get` for the record when it needs it).
+   */
+  brief(path: string, hash: string, key: string): RecordBrief | undefined {
+    const e = this.entries.get(path);
+    return e && e[0] === hash && e[1] === key && e[7] !== undefined ? decodeBrief(e[7]) : undefined;
+  }
+
+  /**
    * The summary of `path` (problem counts zero) when its content hash and config key match and
    * the summary column holds one; counts a hit. A miss is not counted: the caller asks `get` next.
    */
@@ -451,6 +470,9 @@ export class RecordCache {
       summaryColumn(summarize(record.doc, [], extraFields)),
       packRecord(record, docsUrl),
       record,
+      undefined,
+      undefined,
+      encodeBrief(recordBrief(record)),
     ]);
     this.dirty = true;
   }
@@ -475,7 +497,7 @@ export class RecordCache {
       // An entry whose record could not be read is left out (it is made again next time).
       for (const [path, e] of this.entries) {
         const packed = this.packedOf(e);
-        if (packed !== undefined) writer.addColumn(path, e[0], e[1], e[2], packed);
+        if (packed !== undefined) writer.addColumn(path, e[0], e[1], e[2], packed, e[7]);
       }
       await writer.finish();
     } catch (e) {
@@ -586,11 +608,12 @@ export class RecordCacheWriter {
     this.addColumn(path, hash, key, summary ? summaryColumn(summary) : '', packed);
   }
 
-  /** Adds a record with its summary column as stored. */
-  addColumn(path: string, hash: string, key: string, summary: string, packed: string): void {
+  /** Adds a record with its summary column as stored, and its brief in compact form (`encodeBrief`) when known. */
+  addColumn(path: string, hash: string, key: string, summary: string, packed: string, brief?: unknown): void {
     if (this.written.has(path)) return;
     // Summaries: every line ends with a newline. Records: lines joined by newlines.
-    this.summaries.add(`${JSON.stringify([path, hash, key])}\t${summary}\n`);
+    const head = brief === undefined ? [path, hash, key] : [path, hash, key, brief];
+    this.summaries.add(`${JSON.stringify(head)}\t${summary}\n`);
     this.records.add(this.written.size ? `\n${packed}` : packed);
     this.written.add(path);
   }
