@@ -38,7 +38,11 @@ export function rewriteCacheFile(
     if (edit(path, record, summary)) {
       // The brief's first flag: whether the record holds stable diagnostics (core/record-codec.ts).
       if (head[3]) head[3][0] = record.s.length > 0 ? 1 : 0;
-      summaryLines[i] = `${JSON.stringify(head)}\t${JSON.stringify(summary)}`;
+      // The summaries block is ASCII: JSON with every other character escaped.
+      summaryLines[i] = `${JSON.stringify(head)}\t${JSON.stringify(summary)}`.replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
       recordLines[i] = `${JSON.stringify(record)}${packed.slice(split)}`;
     }
   });

@@ -11,7 +11,8 @@
  *
  * After the first line, the summaries block: one line per file, `["path","hash","key",brief]`
  * (the record's brief, `encodeBrief`, when known), a tab, and the summary as JSON (what `list`
- * prints; empty when not stored). A warm `check` reads the brief and decodes only the records
+ * prints; empty when not stored), in ASCII (JSON escapes every other character), so that it
+ * is read as a one-byte string without UTF-8 decoding. A warm `check` reads the brief and decodes only the records
  * whose diagnostics it needs (`recordNeeded`). Then the records block:
  * the record of each file packed (`packRecord`: its hot and cold parts, record-codec.ts, as JSON
  * split by a tab), one line each, in the same order. `list` reads the first line and the
@@ -21,7 +22,7 @@
  * when a rule reads it (`open`'s `lazy`).
  */
 import * as crypto from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -106,6 +107,11 @@ function readBytes(fd: number, position: number, length: number): Buffer {
     done += n;
   }
   return done === length ? out : out.subarray(0, done);
+}
+
+/** JSON text with every character beyond ASCII escaped (the summaries block). */
+function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** JSON with characters beyond Latin-1 escaped (see `packRecord`). */
@@ -211,11 +217,13 @@ export class RecordCache {
    * as bytes and make a record's string when it is read, the cold part (record-codec.ts) when a
    * rule reads it (the CLI, which reads each record once at most); otherwise every record is a
    * string of its own at once (the language server keeps them and drops the file's bytes).
+   * `sync`: read the file in one synchronous call (the CLI has nothing else to do meanwhile, and
+   * an asynchronous read of 20 MB goes to the thread pool 512 KB at a time).
    */
   static async open(
     file: string,
     version: string,
-    opts: { summariesOnly?: boolean; lazy?: boolean } = {},
+    opts: { summariesOnly?: boolean; lazy?: boolean; sync?: boolean } = {},
   ): Promise<RecordCache> {
     const lazy = opts.lazy === true;
     let bytes: Buffer;
@@ -230,7 +238,7 @@ export class RecordCache {
           nl < 0 ? 'not an itsmote cache file' : RecordCache.header(first.subarray(0, nl).toString('utf8'), version);
         if (typeof head === 'string') return new RecordCache(file, version, new Map(), head, undefined, lazy);
         bytes = Buffer.concat([first.subarray(0, nl + 1), readBytes(fd, nl + 1, Number(head.summariesBytes))]);
-      } else bytes = await readFile(file);
+      } else bytes = opts.sync ? readFileSync(file) : await readFile(file);
     } catch {
       return new RecordCache(file, version, new Map(), undefined, undefined, lazy);
     } finally {
@@ -284,7 +292,8 @@ export class RecordCache {
     if (header.summariesSha1 !== crypto.createHash('sha1').update(block).digest('base64'))
       return 'corrupt (its content does not match its hash)';
     const entries = new Map<string, Entry>();
-    const text = block.toString('utf8');
+    // ASCII (see `RecordCacheWriter.addColumn`): one byte per character, no UTF-8 decoding.
+    const text = block.toString('latin1');
     for (let at = 0; at < text.length;) {
       const eol = text.indexOf('\n', at);
       const line = text.slice(at, eol < 0 ? text.length : eol);
@@ -613,7 +622,7 @@ export class RecordCacheWriter {
     if (this.written.has(path)) return;
     // Summaries: every line ends with a newline. Records: lines joined by newlines.
     const head = brief === undefined ? [path, hash, key] : [path, hash, key, brief];
-    this.summaries.add(`${JSON.stringify(head)}\t${summary}\n`);
+    this.summaries.add(asciiJson(`${JSON.stringify(head)}\t${summary}\n`));
     this.records.add(this.written.size ? `\n${packed}` : packed);
     this.written.add(path);
   }
