@@ -267,6 +267,7 @@ function recordOf(
 function absolutePaths(): (path: string) => string {
   let folder: string | undefined;
   let folderAbs = '';
+  let same = false;
   return (path) => {
     const cut = path.lastIndexOf(sep) + 1;
     const name = path.slice(cut);
@@ -276,8 +277,10 @@ function absolutePaths(): (path: string) => string {
     if (dir !== folder) {
       folder = dir;
       folderAbs = resolve(dir, 'x').slice(0, -1);
+      same = folderAbs === dir;
     }
-    return folderAbs + name;
+    // An absolute path stays the string it was: one string per file less to keep.
+    return same ? path : folderAbs + name;
   };
 }
 
