@@ -17,7 +17,7 @@ import type { ConfigResolverOn } from '../fs/config-resolver';
 import { describeFsError } from '../node/read-text-file';
 import { decodeTextBytes, readFileBytesSync } from '../node/read-text-file-sync';
 import { mapLimit } from '../node/map-limit';
-import type { DocumentRecord, RecordBrief } from '../core/record';
+import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
 import { makeRecord, recordAnalysis } from '../core/record';
 import type { RecordCache } from '../node/record-cache';
 import { configKey, contentHash } from '../node/record-cache';
@@ -37,9 +37,11 @@ export interface LoadedDocument {
   record?: DocumentRecord;
   /**
    * With a cache that holds the record: its brief, which tells a check whether it needs the
-   * record at all (`recordNeeded`); `record` and `analysis` are then decoded on first read.
+   * record at all (`briefDiagnostics`); `record` and `analysis` are then decoded on first read.
    */
   brief?: RecordBrief;
+  /** With a brief: the record's stable diagnostics and directives, read without the record when stored (`briefDiagnostics`). */
+  checks?(): RecordChecks | undefined;
 }
 
 /**
@@ -226,6 +228,10 @@ class CachedDocument implements LoadedDocument {
 
   get analysis(): Analysis {
     return recordAnalysis(this.record);
+  }
+
+  checks(): RecordChecks | undefined {
+    return this.#record ?? this.cache.checks(this.abs, this.hash, this.key);
   }
 
   /**

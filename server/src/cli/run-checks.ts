@@ -9,7 +9,7 @@ import type { Analysis } from '../core/model';
 import type { DocFacts } from '../core/rules/index';
 import type { RepoFacts } from '../core/repo/facts';
 import { defaultConfig } from '../core/config';
-import { recordDiagnostics, recordNeeded } from '../core/record';
+import { briefDiagnostics, recordDiagnostics } from '../core/record';
 import type { LoadedDocument } from './load-documents';
 
 /** The diagnostics of one file. */
@@ -51,8 +51,9 @@ export function runChecks(docs: readonly LoadedDocument[], now: number, extra: R
   const results = docs.map((d) => {
     const repo = extra.repoFor?.(d);
     const opts = { config: d.config, now, suppressions, ...(repo ? { repo } : {}) };
-    // A cached record whose brief says it gives nothing now is not decoded at all.
-    if (d.brief && !recordNeeded(d.brief, opts)) return { file: d.file, diagnostics: [] };
+    // A cached record on which no volatile rule may report now is not decoded at all.
+    const quick = d.brief ? briefDiagnostics(d.brief, d, opts) : undefined;
+    if (quick) return { file: d.file, diagnostics: quick };
     return {
       file: d.file,
       diagnostics: d.record ? recordDiagnostics(d.record, opts) : checkDocument(d.analysis, opts),

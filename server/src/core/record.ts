@@ -16,7 +16,7 @@ import { extraFieldByName } from './fields';
 import type { CheckOptions } from './check';
 import { checkDocument, sortDiagnostics } from './check';
 import type { Suppression } from './suppressions';
-import { filterSuppressed, primeSuppressions, readSuppressions } from './suppressions';
+import { primeSuppressions, readSuppressions, suppressorOf } from './suppressions';
 import { RULES } from './rules/index';
 import type { DocFacts, DocumentRule } from './rules/index';
 import { docFacts } from './rules/util';
@@ -170,7 +170,7 @@ const VOLATILE = RULES.filter((r): r is DocumentRule => r.scope === 'document' &
 
 /**
  * What a cache keeps beside a record so that a warm check can tell the record's diagnostics are
- * none without decoding it (`recordNeeded`): the facts the volatile and set rules' pre-checks
+ * none without decoding it (`briefDiagnostics`): the facts the volatile and set rules' pre-checks
  * read, and whether the record holds stable diagnostics.
  */
 export interface RecordBrief extends DocFacts {
@@ -193,12 +193,25 @@ function volatileMayReport(f: DocFacts, opts: Omit<CheckOptions, 'only'>): boole
   return false;
 }
 
+/** A record's stable diagnostics and directives: all a check reads of it when no volatile rule may report. */
+export type RecordChecks = Pick<DocumentRecord, 'stable' | 'suppressions'>;
+
 /**
- * Whether `recordDiagnostics` of the record with this brief may give anything with `opts`: when
- * false, they are none (the set rules aside: `checkSetRules` reads the members it needs).
+ * The diagnostics of a record known by its brief and its checks (read only when the brief says
+ * there are stable diagnostics), when no volatile rule may report on it; undefined when one may
+ * or the checks cannot be had (then `recordDiagnostics` of the record answers). Equal to
+ * `recordDiagnostics` when not undefined (the set rules aside: `checkSetRules` reads the members
+ * it needs).
  */
-export function recordNeeded(b: RecordBrief, opts: Omit<CheckOptions, 'only'>): boolean {
-  return b.stable || volatileMayReport(b, opts);
+export function briefDiagnostics(
+  b: RecordBrief,
+  source: { checks?(): RecordChecks | undefined },
+  opts: Omit<CheckOptions, 'only'>,
+): Diagnostic[] | undefined {
+  if (volatileMayReport(b, opts)) return undefined;
+  if (!b.stable) return [];
+  const checks = source.checks?.();
+  return checks && withStable(checks, [], opts);
 }
 
 /**
@@ -212,9 +225,18 @@ export function recordDiagnostics(r: DocumentRecord, opts: Omit<CheckOptions, 'o
   const volatile = volatileMayReport(docFacts(r.doc), opts)
     ? checkDocument(recordAnalysis(r), { ...opts, only: 'volatile', suppressions: false })
     : [];
+  return withStable(r, volatile, opts);
+}
+
+/**
+ * The stable diagnostics with the volatile ones, filtered by the directives (as `filterSuppressed`
+ * does with the directives an analysis of the record is primed with) and sorted.
+ */
+function withStable(r: RecordChecks, volatile: Diagnostic[], opts: Omit<CheckOptions, 'only'>): Diagnostic[] {
   if (volatile.length === 0 && r.stable.length === 0) return [];
   const all = volatile.length ? [...r.stable, ...volatile] : [...r.stable];
+  const directives = r.suppressions;
   return sortDiagnostics(
-    opts.suppressions === false || r.suppressions.length === 0 ? all : filterSuppressed(recordAnalysis(r), all, RULES),
+    opts.suppressions === false || directives.length === 0 ? all : all.filter((d) => !suppressorOf(d, directives)),
   );
 }

@@ -11,9 +11,11 @@
  *
  * After the first line, the summaries block: one line per file, `["path","hash","key",brief]`
  * (the record's brief, `encodeBrief`, when known), a tab, and the summary as JSON (what `list`
- * prints; empty when not stored), in ASCII (JSON escapes every other character), so that it
+ * prints; empty when not stored), and, when the record holds stable diagnostics or directives
+ * and the brief is known, a tab and those (`encodeChecks`: a check of a record on which no
+ * volatile rule runs reads nothing else), in ASCII (JSON escapes every other character), so that it
  * is read as a one-byte string without UTF-8 decoding. A warm `check` reads the brief and decodes only the records
- * whose diagnostics it needs (`recordNeeded`). Then the records block:
+ * whose diagnostics it needs (`briefDiagnostics`). Then the records block:
  * the record of each file packed (`packRecord`: its hot and cold parts, record-codec.ts, as JSON
  * split by a tab), one line each, in the same order. `list` reads the first line and the
  * summaries block only (a sixth of the file), and the records when it must (a file that
@@ -27,9 +29,17 @@ import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { configKeyWith } from '../core/config-key';
-import type { DocumentRecord, RecordBrief } from '../core/record';
+import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
 import { RECORD_FORMAT, recordBrief } from '../core/record';
-import { decodeBrief, decodeRecordLazy, decodeRecordParts, encodeBrief, encodeRecordParts } from '../core/record-codec';
+import {
+  decodeBrief,
+  decodeChecks,
+  decodeRecordLazy,
+  decodeRecordParts,
+  encodeBrief,
+  encodeChecks,
+  encodeRecordParts,
+} from '../core/record-codec';
 import { summarize } from '../core/summary';
 import type { ChangeSummary } from '../core/summary';
 
@@ -60,7 +70,8 @@ export const configKey = configKeyWith(contentHash);
  * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
  * not stored), the record packed (undefined until the records block is read, or while it stays
  * bytes: then `at` and `end` say where its line is in the block) and decoded (on first read), and
- * its brief in compact form (`encodeBrief`) when known.
+ * its brief in compact form (`encodeBrief`) when known, and its checks column (the JSON of
+ * `encodeChecks`; '' when the record has neither stable diagnostics nor directives).
  */
 type Entry = [
   hash: string,
@@ -71,6 +82,7 @@ type Entry = [
   at?: number,
   end?: number,
   brief?: unknown,
+  checks?: string,
 ];
 
 interface Header {
@@ -315,7 +327,11 @@ export class RecordCache {
       )
         return 'corrupt (not a map of files)';
       const [path, hash, key, brief] = head as [string, string, string, unknown];
-      entries.set(path, [hash, key, line.slice(tab + 1), undefined, undefined, undefined, undefined, brief]);
+      // The summary is JSON (no raw tab): a second tab starts the checks column.
+      const tab2 = line.indexOf('\t', tab + 1);
+      const summary = tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2);
+      const checks = tab2 < 0 ? '' : line.slice(tab2 + 1);
+      entries.set(path, [hash, key, summary, undefined, undefined, undefined, undefined, brief, checks]);
     }
     if (summariesOnly) return { entries, pending: { offset: end, sha1: header.sha1 } };
     const records = bytes.subarray(end);
@@ -435,6 +451,21 @@ export class RecordCache {
   }
 
   /**
+   * The stable diagnostics and directives of the record of `path` from its checks column, when its
+   * content hash and config key match and its brief says it has some; undefined when not stored
+   * or damaged (the caller reads the record).
+   */
+  checks(path: string, hash: string, key: string): RecordChecks | undefined {
+    const e = this.entries.get(path);
+    if (!e || e[0] !== hash || e[1] !== key || !e[8]) return undefined;
+    try {
+      return decodeChecks(JSON.parse(e[8]));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
    * The summary of `path` (problem counts zero) when its content hash and config key match and
    * the summary column holds one; counts a hit. A miss is not counted: the caller asks `get` next.
    */
@@ -482,6 +513,7 @@ export class RecordCache {
       undefined,
       undefined,
       encodeBrief(recordBrief(record)),
+      record.stable.length || record.suppressions.length ? JSON.stringify(encodeChecks(record, docsUrl)) : '',
     ]);
     this.dirty = true;
   }
@@ -506,7 +538,7 @@ export class RecordCache {
       // An entry whose record could not be read is left out (it is made again next time).
       for (const [path, e] of this.entries) {
         const packed = this.packedOf(e);
-        if (packed !== undefined) writer.addColumn(path, e[0], e[1], e[2], packed, e[7]);
+        if (packed !== undefined) writer.addColumn(path, e[0], e[1], e[2], packed, e[7], e[8]);
       }
       await writer.finish();
     } catch (e) {
@@ -617,12 +649,24 @@ export class RecordCacheWriter {
     this.addColumn(path, hash, key, summary ? summaryColumn(summary) : '', packed);
   }
 
-  /** Adds a record with its summary column as stored, and its brief in compact form (`encodeBrief`) when known. */
-  addColumn(path: string, hash: string, key: string, summary: string, packed: string, brief?: unknown): void {
+  /**
+   * Adds a record with its summary column as stored, and when known its brief in compact form
+   * (`encodeBrief`) and its checks column (JSON of `encodeChecks`, written with a brief only).
+   */
+  addColumn(
+    path: string,
+    hash: string,
+    key: string,
+    summary: string,
+    packed: string,
+    brief?: unknown,
+    checks?: string,
+  ): void {
     if (this.written.has(path)) return;
     // Summaries: every line ends with a newline. Records: lines joined by newlines.
     const head = brief === undefined ? [path, hash, key] : [path, hash, key, brief];
-    this.summaries.add(asciiJson(`${JSON.stringify(head)}\t${summary}\n`));
+    const tail = brief !== undefined && checks ? `\t${checks}` : '';
+    this.summaries.add(asciiJson(`${JSON.stringify(head)}\t${summary}${tail}\n`));
     this.records.add(this.written.size ? `\n${packed}` : packed);
     this.written.add(path);
   }
