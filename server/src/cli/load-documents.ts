@@ -4,8 +4,7 @@
  * callbacks and never stop the run; only a path that cannot be read at all is fatal.
  */
 import { stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fastAnalysis, headerModel } from '../core/fast/index';
 import type { Analysis } from '../core/model';
 import type { Config } from '../core/config';
@@ -18,6 +17,7 @@ import { describeFsError } from '../node/read-text-file';
 import { decodeTextBytes, readFileBytesSync } from '../node/read-text-file-sync';
 import { mapLimit } from '../node/map-limit';
 import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
+import { CachedDocument, idSource } from './cached-document';
 import { makeRecord, recordAnalysis } from '../core/record';
 import type { RecordCache } from '../node/record-cache';
 import { configKey, contentHash } from '../node/record-cache';
@@ -99,20 +99,6 @@ export interface LoadOptions {
 }
 
 /** One file to load: its text read, its config resolved; `analysis` when discovery needed it. */
-/**
- * What the core reads a document's ID from (`idFromPath`: the last segment, URI-decoded): the
- * file name, encoded as its file URL would carry it, so `50%-rollout.md` stays intact. Equal to
- * `pathToFileURL(abs).href` for that purpose, without a URL parse per file (0.1-0.2 s of a
- * 10,000-document check); names `encodeURIComponent` refuses (lone surrogates) take the URL.
- */
-function idSource(abs: string): string {
-  try {
-    return encodeURIComponent(basename(abs));
-  } catch {
-    return pathToFileURL(abs).href;
-  }
-}
-
 /** A file whose bytes turned out not to be text after all (thrown by `Candidate.text`, reported as a skip). */
 class Unreadable extends Error {}
 
@@ -203,53 +189,6 @@ export async function loadSummaries(
     const summary = cache.summary(c.abs, hash, key) ?? summarize(recordOf(c, cache, { hash, key }).doc, [], extra);
     return { file: c.file, config: c.config, summary };
   });
-}
-
-/**
- * A document whose record is in the cache, decoded on first read (`LoadedDocument.brief`). A
- * class, not a literal with getters (see `Candidate`).
- */
-class CachedDocument implements LoadedDocument {
-  #record: DocumentRecord | undefined;
-
-  constructor(
-    readonly file: string,
-    private readonly abs: string,
-    readonly config: Config,
-    readonly brief: RecordBrief,
-    private readonly cache: RecordCache,
-    private readonly hash: string,
-    private readonly key: string,
-  ) {}
-
-  get record(): DocumentRecord {
-    return (this.#record ??= this.cache.get(this.abs, this.hash, this.key) ?? this.remake());
-  }
-
-  get analysis(): Analysis {
-    return recordAnalysis(this.record);
-  }
-
-  checks(): RecordChecks | undefined {
-    return this.#record ?? this.cache.checks(this.abs, this.hash, this.key);
-  }
-
-  /**
-   * The record made from the file again, when the cached one does not decode (only a cache
-   * written by a broken build gets here: the file's hash was checked): its bytes were not kept,
-   * so the file is read again.
-   */
-  private remake(): DocumentRecord {
-    const bytes = readFileBytesSync(this.abs);
-    const read = bytes.ok ? decodeTextBytes(bytes.bytes) : bytes;
-    if (!read.ok || !bytes.ok)
-      throw new Error(`${this.file}: ${read.ok ? 'unreadable' : read.reason} (and its cached record is damaged)`);
-    // The bytes of now (the file may have changed since it was hashed): their hash is their key.
-    const hash = contentHash(bytes.bytes);
-    const record = makeRecord(fastAnalysis(read.text, idSource(this.abs)), { config: this.config });
-    this.cache.set(this.abs, hash, this.key, record, undefined, this.config.extraFields);
-    return record;
-  }
 }
 
 /** The record of a candidate: from the cache when its content and config match, else made and stored into the cache. */
