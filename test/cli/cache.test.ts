@@ -70,6 +70,22 @@ describe('itsmote --cache', () => {
     assert.doesNotMatch(w.run(['check', '.', '--cache']).stdout, /planted/);
   });
 
+  it('makes a cached record that does not decode again from its file, and saves it', () => {
+    const plain = w.run(['check', '.', '-f', 'json']);
+    w.run(['check', '.', '--cache']);
+    // Damaged where only decoding sees it (the file's hashes are right): its brief says it has diagnostics.
+    const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');
+    rewriteCacheFile(w.cache, (path, record) => path === file && Boolean(((record as { s: unknown }).s = 'damaged')));
+    const damaged = readFileSync(w.cache, 'utf8');
+    for (let i = 0; i < 2; i++) {
+      const r = w.run(['check', '.', '-f', 'json', '--cache']);
+      assert.equal(r.stdout, plain.stdout);
+      assert.equal(r.stderr, plain.stderr);
+      if (i === 0) assert.notEqual(readFileSync(w.cache, 'utf8'), damaged, 'the cache is rewritten');
+    }
+    assert.doesNotMatch(readFileSync(w.cache, 'utf8'), /"damaged"/);
+  });
+
   it('lists from the summary column when the content and config are unchanged, and only then', () => {
     w.run(['list', '.', '--cache']);
     const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');

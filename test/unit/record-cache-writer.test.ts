@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../../server/src/core/config';
-import { makeRecord } from '../../server/src/core/record';
+import { makeRecord, recordBrief } from '../../server/src/core/record';
 import { summarize } from '../../server/src/core/summary';
 import { configKey, contentHash, packRecord, RecordCache, RecordCacheWriter } from '../../server/src/node/record-cache';
 import { VALID_NORMAL, doc, editLine } from '../helpers/doc';
@@ -55,6 +55,25 @@ describe('RecordCacheWriter', () => {
     // Read only as far as the summaries, as `list` reads it.
     const summaries = await RecordCache.open(file, '1.0.0', { summariesOnly: true });
     assert.ok(summaries.summary('/w/1.md', contentHash(texts[1]!), configKey(config)));
+  });
+
+  it('keeps the summaries block ASCII: paths and summaries beyond it come back as they were', async () => {
+    const file = join(dir, 'index.itsmotecache');
+    const text = editLine(VALID_NORMAL, '- Change Owner:', '- Change Owner: Zoë Müller 🚀');
+    const r = makeRecord(doc(text), { config });
+    const path = '/w/ünïcode 🚀/change.md';
+    const cache = RecordCache.empty(file, '1.0.0');
+    cache.set(path, contentHash(text), configKey(config), r);
+    await cache.save();
+    const bytes = readFileSync(file);
+    const summariesEnd =
+      bytes.indexOf(10) + 1 + Number(JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()).summariesBytes);
+    assert.ok(!bytes.subarray(0, summariesEnd).some((b) => b > 0x7f), 'no byte beyond ASCII before the records');
+    for (const opts of [{}, { summariesOnly: true }, { lazy: true, sync: true }]) {
+      const back = await RecordCache.open(file, '1.0.0', opts);
+      assert.equal(back.summary(path, contentHash(text), configKey(config))?.owner, 'Zoë Müller 🚀');
+      assert.deepEqual(back.brief(path, contentHash(text), configKey(config)), recordBrief(r));
+    }
   });
 
   it('leaves the previous file as it was when it stops before finishing', async () => {

@@ -42,7 +42,11 @@ export async function openCache(
   if (!values.cache) return undefined;
   if (values['cache-location']?.trim() === '') throw new UsageError('--cache-location needs a path');
   // Lazy: a run reads each record once at most, most of them only in part (record-codec.ts).
-  const cache = await RecordCache.open(cacheFile(values['cache-location']), ctx.version, { ...opts, lazy: true });
+  const cache = await RecordCache.open(cacheFile(values['cache-location']), ctx.version, {
+    ...opts,
+    lazy: true,
+    sync: true,
+  });
   // Another version's cache is replaced silently (as after any upgrade); a damaged or foreign one is worth a line.
   if (cache.ignored && !cache.ignored.startsWith('written by another version'))
     ctx.err(`itsmote: ${displayPath(cache.file)}: ignored: ${cache.ignored}; it will be rewritten`);

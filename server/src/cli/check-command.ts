@@ -85,6 +85,8 @@ export async function checkCommand(args: string[], ctx: CommandContext): Promise
   // SARIF keeps suppressed results (marked as such); the report lists them: both need them all.
   const sarif = format === 'sarif';
   const raw = runChecks(documents, now, { repoFor, suppressions: !(report || sarif) });
+  // Records are decoded as the checks read them: one that did not decode was made again (and is saved now).
+  await saveCache(cache, ctx);
   const split = report ? suppressionReport(documents, raw) : undefined;
   const sarifSplit = sarif ? splitSuppressed(documents, raw) : undefined;
   let results = split ? split.results : sarifSplit ? sarifSplit.kept : raw;

@@ -4,8 +4,7 @@
  * callbacks and never stop the run; only a path that cannot be read at all is fatal.
  */
 import { stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fastAnalysis, headerModel } from '../core/fast/index';
 import type { Analysis } from '../core/model';
 import type { Config } from '../core/config';
@@ -17,7 +16,8 @@ import type { ConfigResolverOn } from '../fs/config-resolver';
 import { describeFsError } from '../node/read-text-file';
 import { decodeTextBytes, readFileBytesSync } from '../node/read-text-file-sync';
 import { mapLimit } from '../node/map-limit';
-import type { DocumentRecord } from '../core/record';
+import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
+import { CachedDocument, idSource } from './cached-document';
 import { makeRecord, recordAnalysis } from '../core/record';
 import type { RecordCache } from '../node/record-cache';
 import { configKey, contentHash } from '../node/record-cache';
@@ -35,6 +35,13 @@ export interface LoadedDocument {
    * then the record's (a slim model, no tree), and checks take the record's diagnostics.
    */
   record?: DocumentRecord;
+  /**
+   * With a cache that holds the record: its brief, which tells a check whether it needs the
+   * record at all (`briefDiagnostics`); `record` and `analysis` are then decoded on first read.
+   */
+  brief?: RecordBrief;
+  /** With a brief: the record's stable diagnostics and directives, read without the record when stored (`briefDiagnostics`). */
+  checks?(): RecordChecks | undefined;
 }
 
 /**
@@ -92,20 +99,6 @@ export interface LoadOptions {
 }
 
 /** One file to load: its text read, its config resolved; `analysis` when discovery needed it. */
-/**
- * What the core reads a document's ID from (`idFromPath`: the last segment, URI-decoded): the
- * file name, encoded as its file URL would carry it, so `50%-rollout.md` stays intact. Equal to
- * `pathToFileURL(abs).href` for that purpose, without a URL parse per file (0.1-0.2 s of a
- * 10,000-document check); names `encodeURIComponent` refuses (lone surrogates) take the URL.
- */
-function idSource(abs: string): string {
-  try {
-    return encodeURIComponent(basename(abs));
-  } catch {
-    return pathToFileURL(abs).href;
-  }
-}
-
 /** A file whose bytes turned out not to be text after all (thrown by `Candidate.text`, reported as a skip). */
 class Unreadable extends Error {}
 
@@ -157,6 +150,12 @@ export async function loadDocuments(
   const records = opts.records === true || cache !== undefined;
   return load(paths, cb, opts, (c) => {
     if (!records) return { file: c.file, analysis: c.analysis ?? fastAnalysis(c.text, c.ref), config: c.config };
+    // A cached record with a brief is decoded when it is read: a warm check reads few.
+    if (cache && c.hash !== undefined) {
+      const key = configKey(c.config);
+      const brief = cache.brief(c.abs, c.hash, key);
+      if (brief) return new CachedDocument(c.file, c.abs, c.config, brief, cache, c.hash, key);
+    }
     // A record instead of the analysis: the full model and text are dropped at once (less to
     // keep and to collect), what the commands need of them stays.
     const record = recordOf(c, cache);
@@ -213,6 +212,7 @@ function recordOf(
 function absolutePaths(): (path: string) => string {
   let folder: string | undefined;
   let folderAbs = '';
+  let same = false;
   return (path) => {
     const cut = path.lastIndexOf(sep) + 1;
     const name = path.slice(cut);
@@ -222,8 +222,10 @@ function absolutePaths(): (path: string) => string {
     if (dir !== folder) {
       folder = dir;
       folderAbs = resolve(dir, 'x').slice(0, -1);
+      same = folderAbs === dir;
     }
-    return folderAbs + name;
+    // An absolute path stays the string it was: one string per file less to keep.
+    return same ? path : folderAbs + name;
   };
 }
 

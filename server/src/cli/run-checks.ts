@@ -4,9 +4,12 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkDocument, checkSetRules, sortDiagnostics, toLspSeverity } from '../core/check';
+import type { SetEntry } from '../core/check';
+import type { Analysis } from '../core/model';
+import type { DocFacts } from '../core/rules/index';
 import type { RepoFacts } from '../core/repo/facts';
 import { defaultConfig } from '../core/config';
-import { recordDiagnostics } from '../core/record';
+import { briefDiagnostics, recordDiagnostics } from '../core/record';
 import type { LoadedDocument } from './load-documents';
 
 /** The diagnostics of one file. */
@@ -22,6 +25,22 @@ export interface RunExtras {
   suppressions?: boolean;
 }
 
+/** A document as the set rules see it: its analysis read only when a rule takes it as a member. */
+class SetDocument implements SetEntry {
+  readonly facts: DocFacts | undefined;
+
+  constructor(
+    readonly key: string,
+    private readonly d: LoadedDocument,
+  ) {
+    this.facts = d.brief;
+  }
+
+  get analysis(): Analysis {
+    return this.d.analysis;
+  }
+}
+
 /**
  * Checks every document. Set rules compare documents that may live under different configs, so
  * they run once with the defaults and each finding then takes the severity (or `off`) of the
@@ -32,13 +51,16 @@ export function runChecks(docs: readonly LoadedDocument[], now: number, extra: R
   const results = docs.map((d) => {
     const repo = extra.repoFor?.(d);
     const opts = { config: d.config, now, suppressions, ...(repo ? { repo } : {}) };
+    // A cached record on which no volatile rule may report now is not decoded at all.
+    const quick = d.brief ? briefDiagnostics(d.brief, d, opts) : undefined;
+    if (quick) return { file: d.file, diagnostics: quick };
     return {
       file: d.file,
       diagnostics: d.record ? recordDiagnostics(d.record, opts) : checkDocument(d.analysis, opts),
     };
   });
   const set = checkSetRules(
-    docs.map((d, i) => ({ key: String(i), analysis: d.analysis })),
+    docs.map((d, i) => new SetDocument(String(i), d)),
     { config: defaultConfig(), now, suppressions },
   );
   for (const [key, diagnostics] of set) {

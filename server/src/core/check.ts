@@ -11,6 +11,8 @@ import type { Config } from './config';
 import { RULES } from './rules/index';
 import type { DocumentContext, Finding, RepoChangeInput, Rule, RuleOptions, Severity } from './rules/index';
 import type { RepoFacts } from './repo/facts';
+import type { DocFacts } from './rules/index';
+import { docFacts } from './rules/util';
 import { filterSuppressed, readSuppressions, SUPPRESSION_RULE_ID } from './suppressions';
 
 export const SOURCE = 'itsmote';
@@ -126,6 +128,11 @@ function documentContext(a: Analysis, opts: CheckOptions): DocumentContext {
 export interface SetEntry {
   key: string;
   analysis: Analysis;
+  /**
+   * The document's facts when known without its model (a cache's brief): the analysis of a
+   * document no set rule takes as a member (`SetRule.member`) is then never read.
+   */
+  facts?: DocFacts;
 }
 
 /**
@@ -135,9 +142,12 @@ export interface SetEntry {
 export function checkSetRules(entries: readonly SetEntry[], opts: CheckOptions): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
   const ro = ruleOptions(opts);
-  const members = entries.map((e) => ({ key: e.key, doc: e.analysis.doc }));
   for (const rule of RULES) {
     if (rule.scope !== 'set' || opts.config.severities[rule.id] === 'off') continue;
+    const member = rule.member;
+    const members = (member ? entries.filter((e) => member(e.facts ?? docFacts(e.analysis.doc))) : entries).map(
+      (e) => ({ key: e.key, doc: e.analysis.doc }),
+    );
     for (const [key, findings] of rule.check({ members, options: ro })) {
       const list = out.get(key) ?? [];
       for (const f of findings) {
@@ -148,8 +158,8 @@ export function checkSetRules(entries: readonly SetEntry[], opts: CheckOptions):
     }
   }
   if (opts.suppressions !== false) {
-    const byKey = new Map(entries.map((e) => [e.key, e.analysis]));
-    for (const [key, list] of out) out.set(key, filterSuppressed(byKey.get(key)!, list, RULES));
+    const byKey = new Map(entries.map((e) => [e.key, e]));
+    for (const [key, list] of out) out.set(key, filterSuppressed(byKey.get(key)!.analysis, list, RULES));
   }
   return out;
 }

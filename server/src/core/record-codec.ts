@@ -9,7 +9,8 @@
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ChangeDocument, HeaderItem, LogEntry, StatusLog } from './schema';
-import type { DocumentRecord } from './record';
+import type { DocumentRecord, RecordBrief, RecordChecks } from './record';
+import { STATUSES } from './fields';
 import type { Suppression } from './suppressions';
 import { DEFAULT_DOCS_URL, SOURCE } from './check';
 
@@ -174,15 +175,16 @@ function decodeSuppression(x: Json): Suppression {
 export function encodeRecordParts(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL): [hot: Json, cold: Json] {
   const d = r.doc;
   const h = d.header;
+  const { u, s, x } = encodeChecks(r, docsUrl);
   const hot = {
-    ...(docsUrl !== DEFAULT_DOCS_URL ? { u: docsUrl } : {}),
+    ...(u !== undefined ? { u } : {}),
     i: d.id,
     ...(d.title !== undefined ? { t: d.title } : {}),
     v: d.values,
     ...(h ? { h: encodeHeaderShell(h) } : {}),
     ...(d.statusLog ? { l: 1 } : {}),
-    s: r.stable.map((x) => encodeDiagnostic(x, docsUrl)),
-    ...(r.suppressions.length ? { x: r.suppressions.map(encodeSuppression) } : {}),
+    s,
+    ...(x !== undefined ? { x } : {}),
     n: r.allowedNext,
   };
   return [hot, [h ? h.items.map(encodeItem) : 0, d.statusLog ? encodeLog(d.statusLog) : 0]];
@@ -191,6 +193,28 @@ export function encodeRecordParts(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL)
 /** The compact form of a record in one value (`[hot, cold]`, see `encodeRecordParts`). */
 export function encodeRecord(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL): Json {
   return encodeRecordParts(r, docsUrl);
+}
+
+/**
+ * The compact form of a record's stable diagnostics and directives (`RecordChecks`): the hot
+ * part's fields `u` (the docs link, when not the default), `s` and `x` (when any).
+ */
+export function encodeChecks(r: RecordChecks, docsUrl = DEFAULT_DOCS_URL): { u?: string; s: Json[]; x?: Json[] } {
+  return {
+    ...(docsUrl !== DEFAULT_DOCS_URL ? { u: docsUrl } : {}),
+    s: r.stable.map((x) => encodeDiagnostic(x, docsUrl)),
+    ...(r.suppressions.length ? { x: r.suppressions.map(encodeSuppression) } : {}),
+  };
+}
+
+/** The stable diagnostics and directives of `encodeChecks`'s form (or of a hot part); throws on any other shape. */
+export function decodeChecks(x: Json): RecordChecks {
+  const o = obj(x);
+  const docsUrl = o.u === undefined ? DEFAULT_DOCS_URL : str(o.u);
+  return {
+    stable: arr(o.s).map((d) => decodeDiagnostic(d, docsUrl)),
+    suppressions: o.x === undefined ? [] : arr(o.x).map(decodeSuppression),
+  };
 }
 
 /** A record's hot part decoded: everything but the header items and the status log. */
@@ -202,7 +226,7 @@ interface Hot {
 
 function decodeHot(x: Json): Hot {
   const o = obj(x);
-  const docsUrl = o.u === undefined ? DEFAULT_DOCS_URL : str(o.u);
+  const { stable, suppressions } = decodeChecks(o);
   const values = obj(o.v);
   if (
     !Array.isArray(values.touches) ||
@@ -216,8 +240,8 @@ function decodeHot(x: Json): Hot {
   return {
     record: {
       doc,
-      stable: arr(o.s).map((d) => decodeDiagnostic(d, docsUrl)),
-      suppressions: o.x === undefined ? [] : arr(o.x).map(decodeSuppression),
+      stable,
+      suppressions,
       allowedNext: arr(o.n).map(str) as DocumentRecord['allowedNext'],
     },
     header: o.h === undefined ? undefined : decodeHeaderShell(o.h),
@@ -360,4 +384,37 @@ class LazyDoc {
     if (this.hasLog) doc.statusLog = this.statusLog!;
     return doc;
   }
+}
+
+/**
+ * The compact form of a record's brief (record.ts): `[stable, header, status, services, window]`,
+ * flags as 0 or 1, the status '' when none, the window `[start, end]` or 0.
+ */
+export function encodeBrief(b: RecordBrief): Json {
+  return [
+    b.stable ? 1 : 0,
+    b.header ? 1 : 0,
+    b.status ?? '',
+    b.serviceCount,
+    b.window ? [b.window.start, b.window.end] : 0,
+  ];
+}
+
+const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
+
+/** The brief of a compact form; undefined for any shape `encodeBrief` does not make (the record is then read). */
+export function decodeBrief(x: Json): RecordBrief | undefined {
+  if (!Array.isArray(x) || x.length !== 5) return undefined;
+  const [stable, header, status, services, window] = x as Json[];
+  if ((stable !== 0 && stable !== 1) || (header !== 0 && header !== 1) || typeof services !== 'number')
+    return undefined;
+  if (typeof status !== 'string' || (status !== '' && !STATUS_SET.has(status))) return undefined;
+  const b: RecordBrief = { stable: stable === 1, header: header === 1, serviceCount: services };
+  if (status !== '') b.status = status as RecordBrief['status'];
+  if (window !== 0) {
+    if (!Array.isArray(window) || window.length !== 2 || typeof window[0] !== 'number' || typeof window[1] !== 'number')
+      return undefined;
+    b.window = { start: window[0], end: window[1] };
+  }
+  return b;
 }

@@ -16,8 +16,10 @@ import { extraFieldByName } from './fields';
 import type { CheckOptions } from './check';
 import { checkDocument, sortDiagnostics } from './check';
 import type { Suppression } from './suppressions';
-import { filterSuppressed, primeSuppressions, readSuppressions } from './suppressions';
+import { primeSuppressions, readSuppressions, suppressorOf } from './suppressions';
 import { RULES } from './rules/index';
+import type { DocFacts, DocumentRule } from './rules/index';
+import { docFacts } from './rules/util';
 import { advanceTargets } from './actions/advance';
 import { summarize } from './summary';
 import type { ChangeSummary } from './summary';
@@ -26,7 +28,7 @@ import type { ChangeSummary } from './summary';
  * The version of the record's shape and of the model's meaning. Caches written with another
  * format (or another tool version) are dropped, never read.
  */
-export const RECORD_FORMAT = 3;
+export const RECORD_FORMAT = 4;
 
 /** The header fields the volatile rules, CM040, summaries and discovery read. */
 const SLIM_KEYS: ReadonlySet<FieldKey | undefined> = new Set<FieldKey>([
@@ -163,15 +165,78 @@ export function viewOf(r: DocumentRecord, extraFields: readonly string[] = []): 
   };
 }
 
+/** The rules that read the clock or the repository: run again on every check of a record. */
+const VOLATILE = RULES.filter((r): r is DocumentRule => r.scope === 'document' && r.reads !== undefined);
+
+/**
+ * What a cache keeps beside a record so that a warm check can tell the record's diagnostics are
+ * none without decoding it (`briefDiagnostics`): the facts the volatile and set rules' pre-checks
+ * read, and whether the record holds stable diagnostics.
+ */
+export interface RecordBrief extends DocFacts {
+  stable: boolean;
+}
+
+/** The brief of a record (see `RecordBrief`). */
+export function recordBrief(r: DocumentRecord): RecordBrief {
+  return { ...docFacts(r.doc), stable: r.stable.length > 0 };
+}
+
+/** Whether a volatile rule may report on a document with these facts with `opts` (`DocumentRule.mayReport`). */
+function volatileMayReport(f: DocFacts, opts: Omit<CheckOptions, 'only'>): boolean {
+  // A headerless document gets CM001 and CM007 alone (`checkDocument`).
+  if (!f.header) return false;
+  for (const rule of VOLATILE) {
+    if (opts.config.severities[rule.id] === 'off') continue;
+    if (!rule.mayReport || rule.mayReport(f, opts)) return true;
+  }
+  return false;
+}
+
+/** A record's stable diagnostics and directives: all a check reads of it when no volatile rule may report. */
+export type RecordChecks = Pick<DocumentRecord, 'stable' | 'suppressions'>;
+
+/**
+ * The diagnostics of a record known by its brief and its checks (read only when the brief says
+ * there are stable diagnostics), when no volatile rule may report on it; undefined when one may
+ * or the checks cannot be had (then `recordDiagnostics` of the record answers). Equal to
+ * `recordDiagnostics` when not undefined (the set rules aside: `checkSetRules` reads the members
+ * it needs).
+ */
+export function briefDiagnostics(
+  b: RecordBrief,
+  source: { checks?(): RecordChecks | undefined },
+  opts: Omit<CheckOptions, 'only'>,
+): Diagnostic[] | undefined {
+  if (volatileMayReport(b, opts)) return undefined;
+  if (!b.stable) return [];
+  const checks = source.checks?.();
+  return checks && withStable(checks, [], opts);
+}
+
 /**
  * The document's diagnostics now: the cached stable ones and the volatile rules run on the slim
  * model with `opts` (clock, repository facts), filtered by the suppression directives unless
  * `opts.suppressions` is false. Equal to `checkDocument` of the full analysis with `opts`, given
- * the record was made with the same config.
+ * the record was made with the same config. The volatile rules run only when one may report
+ * (`DocumentRule.mayReport`): most records give their stable diagnostics as they are.
  */
 export function recordDiagnostics(r: DocumentRecord, opts: Omit<CheckOptions, 'only'>): Diagnostic[] {
-  const a = recordAnalysis(r);
-  const volatile = checkDocument(a, { ...opts, only: 'volatile', suppressions: false });
+  const volatile = volatileMayReport(docFacts(r.doc), opts)
+    ? checkDocument(recordAnalysis(r), { ...opts, only: 'volatile', suppressions: false })
+    : [];
+  return withStable(r, volatile, opts);
+}
+
+/**
+ * The stable diagnostics with the volatile ones, filtered by the directives (as `filterSuppressed`
+ * does with the directives an analysis of the record is primed with) and sorted.
+ */
+function withStable(r: RecordChecks, volatile: Diagnostic[], opts: Omit<CheckOptions, 'only'>): Diagnostic[] {
+  if (volatile.length === 0 && r.stable.length === 0) return [];
   const all = volatile.length ? [...r.stable, ...volatile] : [...r.stable];
-  return sortDiagnostics(opts.suppressions === false ? all : filterSuppressed(a, all, RULES));
+  const directives = r.suppressions;
+  return sortDiagnostics(
+    opts.suppressions === false || directives.length === 0 ? all : all.filter((d) => !suppressorOf(d, directives)),
+  );
 }

@@ -9,8 +9,13 @@
  * temporary file and renamed, so that an interrupted or concurrent run leaves either the old file
  * or a whole new one.
  *
- * After the first line, the summaries block: one line per file, `["path","hash","key"]`, a tab,
- * and the summary as JSON (what `list` prints; empty when not stored). Then the records block:
+ * After the first line, the summaries block: one line per file, `["path","hash","key",brief]`
+ * (the record's brief, `encodeBrief`, when known), a tab, and the summary as JSON (what `list`
+ * prints; empty when not stored), and, when the record holds stable diagnostics or directives
+ * and the brief is known, a tab and those (`encodeChecks`: a check of a record on which no
+ * volatile rule runs reads nothing else), in ASCII (JSON escapes every other character), so that it
+ * is read as a one-byte string without UTF-8 decoding. A warm `check` reads the brief and decodes only the records
+ * whose diagnostics it needs (`briefDiagnostics`). Then the records block:
  * the record of each file packed (`packRecord`: its hot and cold parts, record-codec.ts, as JSON
  * split by a tab), one line each, in the same order. `list` reads the first line and the
  * summaries block only (a sixth of the file), and the records when it must (a file that
@@ -19,14 +24,22 @@
  * when a rule reads it (`open`'s `lazy`).
  */
 import * as crypto from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { configKeyWith } from '../core/config-key';
-import type { DocumentRecord } from '../core/record';
-import { RECORD_FORMAT } from '../core/record';
-import { decodeRecordLazy, decodeRecordParts, encodeRecordParts } from '../core/record-codec';
+import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
+import { RECORD_FORMAT, recordBrief } from '../core/record';
+import {
+  decodeBrief,
+  decodeChecks,
+  decodeRecordLazy,
+  decodeRecordParts,
+  encodeBrief,
+  encodeChecks,
+  encodeRecordParts,
+} from '../core/record-codec';
 import { summarize } from '../core/summary';
 import type { ChangeSummary } from '../core/summary';
 
@@ -56,7 +69,9 @@ export const configKey = configKeyWith(contentHash);
 /**
  * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
  * not stored), the record packed (undefined until the records block is read, or while it stays
- * bytes: then `at` and `end` say where its line is in the block) and decoded (on first read).
+ * bytes: then `at` and `end` say where its line is in the block) and decoded (on first read), and
+ * its brief in compact form (`encodeBrief`) when known, and its checks column (the JSON of
+ * `encodeChecks`; '' when the record has neither stable diagnostics nor directives).
  */
 type Entry = [
   hash: string,
@@ -66,6 +81,8 @@ type Entry = [
   decoded?: DocumentRecord,
   at?: number,
   end?: number,
+  brief?: unknown,
+  checks?: string,
 ];
 
 interface Header {
@@ -102,6 +119,11 @@ function readBytes(fd: number, position: number, length: number): Buffer {
     done += n;
   }
   return done === length ? out : out.subarray(0, done);
+}
+
+/** JSON text with every character beyond ASCII escaped (the summaries block). */
+function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** JSON with characters beyond Latin-1 escaped (see `packRecord`). */
@@ -207,11 +229,13 @@ export class RecordCache {
    * as bytes and make a record's string when it is read, the cold part (record-codec.ts) when a
    * rule reads it (the CLI, which reads each record once at most); otherwise every record is a
    * string of its own at once (the language server keeps them and drops the file's bytes).
+   * `sync`: read the file in one synchronous call (the CLI has nothing else to do meanwhile, and
+   * an asynchronous read of 20 MB goes to the thread pool 512 KB at a time).
    */
   static async open(
     file: string,
     version: string,
-    opts: { summariesOnly?: boolean; lazy?: boolean } = {},
+    opts: { summariesOnly?: boolean; lazy?: boolean; sync?: boolean } = {},
   ): Promise<RecordCache> {
     const lazy = opts.lazy === true;
     let bytes: Buffer;
@@ -226,7 +250,7 @@ export class RecordCache {
           nl < 0 ? 'not an itsmote cache file' : RecordCache.header(first.subarray(0, nl).toString('utf8'), version);
         if (typeof head === 'string') return new RecordCache(file, version, new Map(), head, undefined, lazy);
         bytes = Buffer.concat([first.subarray(0, nl + 1), readBytes(fd, nl + 1, Number(head.summariesBytes))]);
-      } else bytes = await readFile(file);
+      } else bytes = opts.sync ? readFileSync(file) : await readFile(file);
     } catch {
       return new RecordCache(file, version, new Map(), undefined, undefined, lazy);
     } finally {
@@ -280,7 +304,8 @@ export class RecordCache {
     if (header.summariesSha1 !== crypto.createHash('sha1').update(block).digest('base64'))
       return 'corrupt (its content does not match its hash)';
     const entries = new Map<string, Entry>();
-    const text = block.toString('utf8');
+    // ASCII (see `RecordCacheWriter.addColumn`): one byte per character, no UTF-8 decoding.
+    const text = block.toString('latin1');
     for (let at = 0; at < text.length;) {
       const eol = text.indexOf('\n', at);
       const line = text.slice(at, eol < 0 ? text.length : eol);
@@ -293,10 +318,20 @@ export class RecordCache {
       } catch {
         return 'corrupt (not JSON)';
       }
-      if (!Array.isArray(head) || head.length !== 3 || !head.every((x) => typeof x === 'string'))
+      if (
+        !Array.isArray(head) ||
+        (head.length !== 3 && head.length !== 4) ||
+        typeof head[0] !== 'string' ||
+        typeof head[1] !== 'string' ||
+        typeof head[2] !== 'string'
+      )
         return 'corrupt (not a map of files)';
-      const [path, hash, key] = head as [string, string, string];
-      entries.set(path, [hash, key, line.slice(tab + 1), undefined]);
+      const [path, hash, key, brief] = head as [string, string, string, unknown];
+      // The summary is JSON (no raw tab): a second tab starts the checks column.
+      const tab2 = line.indexOf('\t', tab + 1);
+      const summary = tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2);
+      const checks = tab2 < 0 ? '' : line.slice(tab2 + 1);
+      entries.set(path, [hash, key, summary, undefined, undefined, undefined, undefined, brief, checks]);
     }
     if (summariesOnly) return { entries, pending: { offset: end, sha1: header.sha1 } };
     const records = bytes.subarray(end);
@@ -407,6 +442,30 @@ export class RecordCache {
   }
 
   /**
+   * The brief of the record of `path` (`RecordBrief`) when its content hash and config key match
+   * and the cache holds one; counts nothing (the caller asks `get` for the record when it needs it).
+   */
+  brief(path: string, hash: string, key: string): RecordBrief | undefined {
+    const e = this.entries.get(path);
+    return e && e[0] === hash && e[1] === key && e[7] !== undefined ? decodeBrief(e[7]) : undefined;
+  }
+
+  /**
+   * The stable diagnostics and directives of the record of `path` from its checks column, when its
+   * content hash and config key match and its brief says it has some; undefined when not stored
+   * or damaged (the caller reads the record).
+   */
+  checks(path: string, hash: string, key: string): RecordChecks | undefined {
+    const e = this.entries.get(path);
+    if (!e || e[0] !== hash || e[1] !== key || !e[8]) return undefined;
+    try {
+      return decodeChecks(JSON.parse(e[8]));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
    * The summary of `path` (problem counts zero) when its content hash and config key match and
    * the summary column holds one; counts a hit. A miss is not counted: the caller asks `get` next.
    */
@@ -451,6 +510,10 @@ export class RecordCache {
       summaryColumn(summarize(record.doc, [], extraFields)),
       packRecord(record, docsUrl),
       record,
+      undefined,
+      undefined,
+      encodeBrief(recordBrief(record)),
+      record.stable.length || record.suppressions.length ? JSON.stringify(encodeChecks(record, docsUrl)) : '',
     ]);
     this.dirty = true;
   }
@@ -475,7 +538,7 @@ export class RecordCache {
       // An entry whose record could not be read is left out (it is made again next time).
       for (const [path, e] of this.entries) {
         const packed = this.packedOf(e);
-        if (packed !== undefined) writer.addColumn(path, e[0], e[1], e[2], packed);
+        if (packed !== undefined) writer.addColumn(path, e[0], e[1], e[2], packed, e[7], e[8]);
       }
       await writer.finish();
     } catch (e) {
@@ -586,11 +649,24 @@ export class RecordCacheWriter {
     this.addColumn(path, hash, key, summary ? summaryColumn(summary) : '', packed);
   }
 
-  /** Adds a record with its summary column as stored. */
-  addColumn(path: string, hash: string, key: string, summary: string, packed: string): void {
+  /**
+   * Adds a record with its summary column as stored, and when known its brief in compact form
+   * (`encodeBrief`) and its checks column (JSON of `encodeChecks`, written with a brief only).
+   */
+  addColumn(
+    path: string,
+    hash: string,
+    key: string,
+    summary: string,
+    packed: string,
+    brief?: unknown,
+    checks?: string,
+  ): void {
     if (this.written.has(path)) return;
     // Summaries: every line ends with a newline. Records: lines joined by newlines.
-    this.summaries.add(`${JSON.stringify([path, hash, key])}\t${summary}\n`);
+    const head = brief === undefined ? [path, hash, key] : [path, hash, key, brief];
+    const tail = brief !== undefined && checks ? `\t${checks}` : '';
+    this.summaries.add(asciiJson(`${JSON.stringify(head)}\t${summary}${tail}\n`));
     this.records.add(this.written.size ? `\n${packed}` : packed);
     this.written.add(path);
   }

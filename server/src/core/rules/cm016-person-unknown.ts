@@ -20,6 +20,7 @@ export const personUnknown: DocumentRule = {
   // The did-you-mean: the unknown person in the owner or approval value becomes the suggestion.
   fixes: ({ analysis, data }) =>
     replaceNameFix(analysis, data.role === 'owner' ? 'owner' : 'approval', data.person, data.suggestion),
+  mayReport: (_facts, { repo }) => repo?.people !== undefined,
   check({ doc, options }) {
     const people = options.repo?.people;
     if (!people) return [];

@@ -28,6 +28,7 @@ export const serviceUnknown: DocumentRule = {
   docs: "The affected services tie a change to the catalog's owners, on-call and dependencies, and make window conflicts (CM040) visible. A name the catalog does not know ties it to nothing.",
   // The did-you-mean: the unknown service in Affected services becomes the suggestion.
   fixes: ({ analysis, data }) => replaceNameFix(analysis, 'services', data.service, data.suggestion),
+  mayReport: ({ serviceCount }, { repo }) => repo?.services !== undefined && serviceCount > 0,
   check({ doc, options }) {
     const services = options.repo?.services;
     if (!services || doc.values.services.length === 0) return [];

@@ -12,6 +12,9 @@ export const changeStale: DocumentRule = {
   scope: 'document',
   reads: 'clock',
   docs: 'A change left In Progress or Verifying, or still Planned after its window, is an open risk nobody is watching. "Close only when verified, or rollback completed": verify, roll back, or re-plan it.',
+  // Open and executing, or planned with a window that has ended (the check below, without the log).
+  mayReport: ({ status: s, window }, { now }) =>
+    s === 'In Progress' || s === 'Verifying' || ((s === 'Planned' || s === 'Approved') && !!window && now > window.end),
   check({ doc, options: { now, staleAfterHours } }) {
     const s = doc.values.status;
     if (s === 'In Progress' || s === 'Verifying') {

@@ -1,7 +1,13 @@
 import type { Finding, SetMember, SetRule } from './types';
 import { ACTIVE_STATUSES } from '../lifecycle';
 import { formatUtc } from '../time';
-import { itemRange } from './util';
+import { docFacts, itemRange } from './util';
+import type { DocFacts } from './types';
+
+/** Whether a change can conflict: active, with a window and an affected service. */
+function takesPart(f: DocFacts): boolean {
+  return f.window !== undefined && f.status !== undefined && ACTIVE_STATUSES.includes(f.status) && f.serviceCount > 0;
+}
 
 /**
  * CM040: two active changes share an affected service and their windows overlap. Sorted by
@@ -14,16 +20,11 @@ export const windowConflict: SetRule = {
   severity: 'warning',
   scope: 'set',
   docs: '"Keep execution window clear." Two changes to one service at once make failures hard to attribute and rollbacks collide.',
+  member: takesPart,
   check({ members: docs }) {
     const out = new Map<string, Finding[]>();
     const active = docs
-      .filter(
-        (m) =>
-          m.doc.values.window &&
-          m.doc.values.status &&
-          ACTIVE_STATUSES.includes(m.doc.values.status) &&
-          m.doc.values.services.length > 0,
-      )
+      .filter((m) => takesPart(docFacts(m.doc)))
       .map((m) => ({
         m,
         w: m.doc.values.window!,

@@ -26,6 +26,7 @@ export type {
   RepoFinding,
   ChangedFile,
   CatalogComponent,
+  DocFacts,
 } from './types';
 
 function isRule(v: unknown): v is Rule {

@@ -12,6 +12,7 @@ import type { RepoFacts } from '../repo/facts';
 import type { Freeze } from '../freezes';
 import type { Suppression } from '../suppressions';
 import type { Fix, FixOptions } from '../actions/fix';
+import type { Status } from '../fields';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -27,6 +28,22 @@ export interface RuleOptions {
   freezes?: readonly Freeze[];
   /** Custom header fields of the repository (`.itsmote.json` `extraFields`): known, never CM006. */
   extraFields?: readonly string[];
+}
+
+/**
+ * The few facts of a document that tell, without its model, that a volatile rule cannot report
+ * on it or that a set rule ignores it (`DocumentRule.mayReport`, `SetRule.member`). A cache keeps
+ * them beside each record (core/record.ts), so that a warm check decodes only the records it
+ * needs. `docFacts` (rules/util.ts) reads them from a model.
+ */
+export interface DocFacts {
+  /** Whether the document has a header (without one only CM001 and CM007 run). */
+  header: boolean;
+  status?: Status;
+  /** The execution window, when one was read. */
+  window?: { start: number; end: number };
+  /** How many affected services the header names. */
+  serviceCount: number;
 }
 
 /** What a rule reports. */
@@ -101,6 +118,12 @@ interface RuleBase extends RuleMeta {
 export interface DocumentRule extends RuleBase {
   scope: 'document';
   check(ctx: DocumentContext): Finding[];
+  /**
+   * For a rule that `reads` the clock or the repository: false when `check` reports nothing on a
+   * document with these facts, at this clock and with these repository facts (true when unsure).
+   * A cache then gives the document's diagnostics without decoding its record.
+   */
+  mayReport?(facts: DocFacts, options: Pick<RuleOptions, 'now' | 'repo'>): boolean;
 }
 
 /** What the engine gives a set rule: every document of the set. */
@@ -113,6 +136,11 @@ export interface SetContext {
 export interface SetRule extends RuleBase {
   scope: 'set';
   check(ctx: SetContext): Map<string, Finding[]>;
+  /**
+   * False for a document that `check` ignores (reports nothing on, and reads nothing of for the
+   * others): the engine leaves it out of `members`, and a cache need not decode its record.
+   */
+  member?(facts: DocFacts): boolean;
 }
 
 /** One document of a set, keyed by its path or URI. */

@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { ChangeDocument } from '../schema';
 import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
+import type { DocFacts } from './types';
 
 const LINE_ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -58,4 +59,13 @@ export function emergencyStillOpen(doc: ChangeDocument): boolean {
 export function strayNote(doc: ChangeDocument, key: FieldKey): string {
   const s = doc.header?.stray.find((x) => x.key === key);
   return s ? ` Line ${s.line + 1} has "${s.name}:", but ${s.cause}.` : '';
+}
+
+/** The facts of a model that `mayReport` and `member` read (see `DocFacts`). */
+export function docFacts(doc: ChangeDocument): DocFacts {
+  const v = doc.values;
+  const facts: DocFacts = { header: doc.header !== undefined, serviceCount: v.services.length };
+  if (v.status !== undefined) facts.status = v.status;
+  if (v.window) facts.window = { start: v.window.start, end: v.window.end };
+  return facts;
 }
