@@ -49,7 +49,8 @@ function ruleOf(mod: Record<string, unknown>): Rule {
 }
 
 /** Every rule, in ID order. */
-export const RULES: readonly Rule[] = RULE_MODULES.map(ruleOf).sort((a, b) => a.id.localeCompare(b.id));
+// IDs are ASCII (`CM010`): a plain comparison, which spares every run ICU's collator start (~6 ms).
+export const RULES: readonly Rule[] = RULE_MODULES.map(ruleOf).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const byKey = new Map<string, Rule>();
 for (const r of RULES) {
