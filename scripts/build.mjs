@@ -3,24 +3,13 @@ import * as esbuild from 'esbuild';
 import { existsSync, statSync } from 'node:fs';
 import { BROWSER_BUDGET_BYTES, BROWSER_ENTRIES, browserOptions } from './browser-build.mjs';
 import { writeConfigSchema } from './generate/schema-build.mjs';
+import { nodeBuildOptions, SERVER_ENTRY } from './node-build-options.mjs';
 
 const production = process.argv.includes('--production');
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  // remark's ESM packages carry "sideEffects": false; keep tree shaking on.
-  treeShaking: true,
-  // jsonc-parser's "main" is a UMD whose requires esbuild cannot follow; its ESM build bundles.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-};
+const common = nodeBuildOptions(production);
 
 const entries = [
-  { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: SERVER_ENTRY, out: 'dist/server.js' },
   // The CLI: a small launcher (the `itsmote` bin) that runs the command's bundle from the code
   // cache written below (server/src/cli/bin.ts).
   { in: 'server/src/cli/bin.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },

@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ConfigFileSchema } from '../../server/src/core/config';
 import { DEBOUNCE_MS } from '../../server/src/lsp/open-documents';
 import { generateCorpus, longDocument, writeCorpus } from './corpus';
@@ -71,7 +71,9 @@ function parseArgs(argv: readonly string[]): Args {
 declare const BENCH_ROOT: string | undefined;
 const ROOT = typeof BENCH_ROOT === 'string' ? BENCH_ROOT : resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
-const SERVER = join(ROOT, 'dist/server.js');
+declare const BENCH_SERVER: string | undefined;
+/** The server measured: the .vsix's build, made by bench.mjs (dist/server.js when run otherwise). */
+const SERVER = typeof BENCH_SERVER === 'string' ? BENCH_SERVER : join(ROOT, 'dist/server.js');
 const script = (name: string) => join(ROOT, 'scripts/bench', name);
 
 function log(s: string): void {
@@ -394,7 +396,7 @@ async function main(): Promise<void> {
   const failed = rows.filter((r) => r.pass === false).length;
   const passed = rows.filter((r) => r.pass === true).length;
   process.stdout.write(
-    `\nITSMote bench, ${new Date().toISOString()}\nmachine: ${m.cores} x ${m.cpus}, ${m.memoryGb} GB, node ${m.node}, ${m.platform}\nload average before: ${m.loadBefore.join(' ')}, after: ${m.loadAfter.join(' ')}${busy ? ' (busy machine: noisy figures)' : ''}\nmedians of ${args.runs} rounds in process, ${Math.min(args.runs, 3)} for spawned processes; µs are per document\n\n${table(rows)}\n\ngoals: ${passed} PASS, ${failed} FAIL\n`,
+    `\nITSMote bench, ${new Date().toISOString()}\nmachine: ${m.cores} x ${m.cpus}, ${m.memoryGb} GB, node ${m.node}, ${m.platform}\nload average before: ${m.loadBefore.join(' ')}, after: ${m.loadAfter.join(' ')}${busy ? ' (busy machine: noisy figures)' : ''}\nlanguage server measured: ${relative(ROOT, SERVER)}\nmedians of ${args.runs} rounds in process, ${Math.min(args.runs, 3)} for spawned processes; µs are per document\n\n${table(rows)}\n\ngoals: ${passed} PASS, ${failed} FAIL\n`,
   );
   const dir = join(ROOT, '.bench');
   mkdirSync(dir, { recursive: true });
