@@ -76,7 +76,8 @@ const PEOPLE = [
   'Dana Kim',
   'Lee Wong',
 ];
-const VERBS = [
+/** What a change does, first word of its title (both corpora). */
+export const VERBS = [
   'Upgrade',
   'Migrate',
   'Rotate',

@@ -14,7 +14,7 @@
  * carries one planted fault whose codes are known. Tests compare the engine with these facts;
  * the benchmark and the fast-path agreement tests use the texts.
  */
-import { CORPUS_NOW, prng } from './corpus';
+import { CORPUS_NOW, prng, VERBS } from './corpus';
 import type { CorpusDoc } from './corpus';
 import type { Rand } from './realistic-blocks';
 import {
@@ -124,18 +124,6 @@ const PEOPLE = [
   'Łukasz Nowak',
   '陈伟',
   'Søren Ødegård',
-];
-const VERBS = [
-  'Upgrade',
-  'Migrate',
-  'Rotate',
-  'Patch',
-  'Resize',
-  'Decommission',
-  'Enable',
-  'Roll out',
-  'Reconfigure',
-  'Fail over',
 ];
 const OBJECTS = [
   'the primary database',
