@@ -11,15 +11,11 @@ import {
   LOG_PLANNED,
   LOG_APPROVED,
   LOG_IN_PROGRESS,
+  LOG_STARTED,
   type Failing,
 } from './support';
 
-const LOG = [
-  '2026-11-26 10:02 UTC Planned by @alice',
-  '2026-11-27 09:15 UTC Approved by @bob',
-  '2026-11-28 09:00 UTC In Progress',
-  '2026-11-28 09:30 UTC Verifying',
-];
+const LOG = [...LOG_STARTED, '2026-11-28 09:30 UTC Verifying'];
 const closed = withLog('Closed', [...LOG, '2026-11-28 10:00 UTC Closed']);
 const rolledBack = withLog('Rolled Back', [...LOG, '2026-11-28 09:40 UTC Rolled Back: latency']);
 

@@ -10,15 +10,11 @@ import {
   LOG_PLANNED,
   LOG_APPROVED,
   LOG_IN_PROGRESS,
+  LOG_STARTED,
   type Failing,
 } from './support';
 
-const LOG = [
-  '2026-11-26 10:02 UTC Planned by @alice',
-  '2026-11-27 09:15 UTC Approved by @bob',
-  '2026-11-28 09:00 UTC In Progress',
-];
-const rolled = (entry: string) => withLog('Rolled Back', [...LOG, entry]);
+const rolled = (entry: string) => withLog('Rolled Back', [...LOG_STARTED, entry]);
 
 /** A document on which CM034 fires (test/unit/rules/severity.test.ts runs every rule's). */
 export const FAILING: Failing = {
@@ -62,7 +58,7 @@ describe('CM034 rollback-reason-missing', () => {
   });
 
   it('fires once per Rolled Back entry without a note', () => {
-    const text = withLog('Closed', [...LOG, '2026-11-28 09:40 UTC Rolled Back', '2026-11-28 10:00 UTC Closed']);
+    const text = withLog('Closed', [...LOG_STARTED, '2026-11-28 09:40 UTC Rolled Back', '2026-11-28 10:00 UTC Closed']);
     assert.equal(codes(text, 'CM034').length, 1);
   });
 });

@@ -14,6 +14,8 @@ export const INFORMATION = 3;
 export const LOG_PLANNED = '2026-11-26 10:02 UTC Planned by @alice';
 export const LOG_APPROVED = '2026-11-27 09:15 UTC Approved by @bob';
 export const LOG_IN_PROGRESS = '2026-11-27 10:00 UTC In Progress by @alice';
+/** A Normal change's log up to execution: planned, approved, started the day after (no author). */
+export const LOG_STARTED = [LOG_PLANNED, LOG_APPROVED, '2026-11-28 09:00 UTC In Progress'];
 
 /**
  * What makes a rule fire, exported by its test file as `FAILING` (severity.test.ts runs every
