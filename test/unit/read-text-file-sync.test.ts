@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeTextBytes, readFileBytesSync, readTextFileSync } from '../../server/src/node/read-text-file-sync';
+import { readFileBytesSync, readTextFileSync } from '../../server/src/node/read-text-file-sync';
+import { decodeText } from '../../server/src/fs/file-system';
 
 describe('readTextFileSync', () => {
   let dir: string;
@@ -64,7 +65,7 @@ describe('readTextFileSync', () => {
     const small = readFileBytesSync(path, { regular: true, into: scratch });
     assert.ok(small.ok);
     assert.equal(small.bytes.buffer, scratch.buffer, 'a view of the scratch buffer');
-    assert.deepEqual(decodeTextBytes(small.bytes), { ok: true, text: '# Small ✓\n' });
+    assert.deepEqual(decodeText(small.bytes), { ok: true, text: '# Small ✓\n' });
     writeFileSync(path, 'x'.repeat(100));
     const large = readFileBytesSync(path, { regular: true, into: scratch });
     assert.ok(large.ok);

@@ -11,7 +11,8 @@ import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
 import { makeRecord, recordAnalysis } from '../core/record';
 import type { RecordCache } from '../node/record-cache';
 import { contentHash } from '../node/record-cache';
-import { decodeTextBytes, readFileBytesSync } from '../node/read-text-file-sync';
+import { readFileBytesSync } from '../node/read-text-file-sync';
+import { decodeText } from '../fs/file-system';
 import type { LoadedDocument } from './load-documents';
 
 /**
@@ -64,7 +65,7 @@ export class CachedDocument implements LoadedDocument {
    */
   private remake(): DocumentRecord {
     const bytes = readFileBytesSync(this.abs);
-    const read = bytes.ok ? decodeTextBytes(bytes.bytes) : bytes;
+    const read = bytes.ok ? decodeText(bytes.bytes) : bytes;
     if (!read.ok || !bytes.ok)
       throw new Error(`${this.file}: ${read.ok ? 'unreadable' : read.reason} (and its cached record is damaged)`);
     // The bytes of now (the file may have changed since it was hashed): their hash is their key.

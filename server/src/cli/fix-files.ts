@@ -5,12 +5,13 @@
  * with one did-you-mean (CM006), a value with one close allowed value (CM003). Nothing that
  * needs the author's judgement (a missing plan, an owner, a status log) is ever written.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fixAllEdit } from '../core/actions/fix-all';
 import { applyEdits } from '../core/actions/text';
 import { checkDocument } from '../core/check';
 import { fastAnalysis } from '../core/fast/index';
 import { decodeText } from '../fs/file-system';
+import { readFileBytesSync } from '../node/read-text-file-sync';
 import type { LoadedDocument } from './load-documents';
 
 /** What `--fix` did: the files it rewrote (with their new text), and those it could not. */
@@ -54,13 +55,13 @@ export function fixFiles(documents: readonly LoadedDocument[], now: number): Fix
     );
     if (!edit) continue;
     const before = analysis.md.text;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(d.file);
-    } catch (e) {
-      report.skipped.push({ file: d.file, reason: (e as Error).message });
+    // Read as the loader reads: a regular file only, never blocking on a FIFO put in its place.
+    const read = readFileBytesSync(d.file);
+    if (!read.ok) {
+      report.skipped.push({ file: d.file, reason: read.reason });
       continue;
     }
+    const bytes = read.bytes;
     const current = decodeText(bytes);
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? BOM : '';
     if (!current.ok || current.text !== before) {

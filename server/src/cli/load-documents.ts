@@ -14,7 +14,8 @@ import type { ResolvedConfig } from '../node/config-resolver';
 import { nodeFileSystem as fs } from '../node/node-file-system';
 import type { ConfigResolverOn } from '../fs/config-resolver';
 import { describeFsError } from '../node/read-text-file';
-import { decodeTextBytes, readFileBytesSync } from '../node/read-text-file-sync';
+import { readFileBytesSync } from '../node/read-text-file-sync';
+import { decodeText } from '../fs/file-system';
 import { mapLimit } from '../node/map-limit';
 import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
 import { CachedDocument, idSource } from './cached-document';
@@ -132,7 +133,7 @@ class Candidate {
   /** The text; decoded on first read when the loader did not need it (throws `Unreadable` when it is not text). */
   get text(): string {
     if (this.#text === undefined) {
-      const r = decodeTextBytes(this.bytes!);
+      const r = decodeText(this.bytes!);
       if (!r.ok) throw new Unreadable(r.reason);
       this.#text = r.text;
     }
@@ -308,7 +309,7 @@ async function load<T>(
             return undefined;
           }
       }
-      const decoded = decodeTextBytes(read.bytes);
+      const decoded = decodeText(read.bytes);
       if (!decoded.ok) {
         skips[i] = decoded.reason;
         if (j.explicit) fatal = true;

@@ -86,11 +86,18 @@ export interface FileSystem {
 // The one web API this layer uses (no DOM or Node types here): Node and browsers both have it.
 declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
 
-/** Decodes bytes as strict UTF-8 (a leading BOM is dropped); a reason when they are not text. */
+// A fatal decoder can be reused: each `decode` without `stream` starts afresh.
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes bytes as strict UTF-8 (a leading BOM is dropped); a reason when they are not text. The
+ * one decoder of every reader (Node's, synchronous or not, and the client's file system).
+ */
 export function decodeText(bytes: Uint8Array): ReadResult {
+  // A Buffer's own `includes` (memchr) when the bytes are one.
   if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, text: decoder.decode(bytes) };
   } catch {
     return { ok: false, reason: 'not valid UTF-8' };
   }

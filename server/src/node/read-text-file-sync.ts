@@ -6,11 +6,9 @@
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { ReadResult } from './read-text-file';
-import { describeFsError, notRegular } from './read-text-file';
+import { decodeText, describeFsError, notRegular } from './read-text-file';
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-// A fatal decoder can be reused: each `decode` without `stream` starts afresh.
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** What the caller already knows of the file. */
 export interface ReadSyncOptions {
@@ -33,11 +31,11 @@ export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; reason: str
 /** Reads and decodes a regular file (links followed); never throws, never blocks on a special file. */
 export function readTextFileSync(path: string, opts: ReadSyncOptions = {}): ReadResult {
   const read = readFileBytesSync(path, opts);
-  return read.ok ? decodeTextBytes(read.bytes) : read;
+  return read.ok ? decodeText(read.bytes) : read;
 }
 
 /**
- * The bytes of a regular file (links followed), not yet checked as text: `decodeTextBytes` does
+ * The bytes of a regular file (links followed), not yet checked as text: `decodeText` does
  * that. For a caller that may not need the text: a cache whose entry for these very bytes (their
  * hash) was made from a file that decoded. Never throws, never blocks on a special file.
  */
@@ -60,16 +58,6 @@ export function readFileBytesSync(path: string, opts: ReadSyncOptions = {}): Byt
     return { ok: false, reason: describeFsError(e) };
   } finally {
     closeSync(fd);
-  }
-}
-
-/** The text of a file's bytes: refused when binary (NUL bytes) or not valid UTF-8; a leading BOM dropped. */
-export function decodeTextBytes(bytes: Buffer): ReadResult {
-  if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  try {
-    return { ok: true, text: decoder.decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8' };
   }
 }
 
