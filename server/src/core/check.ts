@@ -136,6 +136,14 @@ export interface SetEntry {
 }
 
 /**
+ * Whether some set rule takes a document with these facts as a member (`SetRule.member`; a rule
+ * without one takes every document): what `checkSetRules` reads of the others is only theirs.
+ */
+export function isSetMember(facts: DocFacts): boolean {
+  return RULES.some((r) => r.scope === 'set' && (!r.member || r.member(facts)));
+}
+
+/**
  * Diagnostics of the set rules (CM040) for each document of a set. Documents with no findings
  * are absent from the map.
  */

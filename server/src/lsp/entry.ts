@@ -22,7 +22,9 @@ import type { ReadResult } from '../fs/file-system';
 import type { ResolvedSettings } from './settings';
 import type { Folder } from './paths';
 import { relPath } from './paths';
-import { isSetMember, PackedView } from './packed-view';
+import { PackedView } from './packed-view';
+import { isSetMember } from '../core/check';
+import { docFacts } from '../core/rules/util';
 
 /** An indexed document. */
 export interface Entry {
@@ -190,7 +192,7 @@ export function buildEntry(input: BuildInput): Entry {
  */
 function closedViewOf(record: DocumentRecord, packed: string | undefined, extraFields: readonly string[]): RecordView {
   const v = viewOf(record, extraFields);
-  if (!isSetMember(v.doc)) return new PackedView(v);
+  if (!isSetMember(docFacts(v.doc))) return new PackedView(v);
   const own = packed !== undefined ? unpackRecord(packed) : undefined;
   return own ? viewOf(own, extraFields) : v;
 }

@@ -4,7 +4,7 @@
  * a character, flat, in one object), decoded each time they are read, instead of a tree of small
  * objects (a position is 40 bytes, a range 120). The parts read on every change of the index stay
  * unpacked and shared: the next statuses, the directives (almost always none) and the completion
- * facts. A view of a change CM040 compares with others (`isSetMember`) stays as it is: CM040 runs
+ * facts. A view of a change CM040 compares with others (core/check.ts `isSetMember`) stays as it is: CM040 runs
  * again over those on every edit that moves a window, and there are few of them.
  */
 import type { ChangeDocument } from '../core/schema';
@@ -12,7 +12,6 @@ import type { RecordView } from '../core/record';
 import type { ChangeSummary } from '../core/summary';
 import type { Status } from '../core/fields';
 import type { Suppression } from '../core/suppressions';
-import { ACTIVE_STATUSES } from '../core/lifecycle';
 import { packRecord, unpackRecord } from '../node/record-cache';
 
 /** The one empty array closed views share (never written to: the index only reads views). */
@@ -33,17 +32,6 @@ function share<T extends string>(xs: readonly T[]): T[] {
     shared.set(key, s);
   }
   return s as T[];
-}
-
-/**
- * Whether CM040 can report on this view or report another change on it: an active change with a
- * window and at least one affected service (the rule's own filter; other views take no part).
- */
-export function isSetMember(doc: Pick<ChangeDocument, 'values'>): boolean {
-  const v = doc.values;
-  return (
-    v.window !== undefined && v.status !== undefined && ACTIVE_STATUSES.includes(v.status) && v.services.length > 0
-  );
 }
 
 const WIDE = /[^\0-\xff]/;

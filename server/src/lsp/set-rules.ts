@@ -1,14 +1,15 @@
 /**
  * CM040 across the workspace: the set rules run over the change documents of the index they can
- * concern (`isSetMember`: active, with a window and services), and each document's own config
+ * concern (core/check.ts `isSetMember`: for CM040 active, with a window and services), and each document's own config
  * decides the severity (or `off`) of what it receives.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { checkSetRules, toLspSeverity } from '../core/check';
+import { checkSetRules, isSetMember, toLspSeverity } from '../core/check';
+import { docFacts } from '../core/rules/util';
 import { defaultConfig } from '../core/config';
 import type { Entry } from './entry';
 import { slimAnalysis } from './entry';
-import { isSetMember, PackedView } from './packed-view';
+import { PackedView } from './packed-view';
 
 /** The fields CM040 reads; when they did not change, the set need not be recomputed. */
 export function setKey(e: Entry): string {
@@ -30,7 +31,9 @@ export function setKey(e: Entry): string {
 export function computeSetDiagnostics(entries: readonly Entry[], now: number): Map<string, Diagnostic[]> {
   // Only the changes CM040 compares can receive a set diagnostic: the others (most of a
   // workspace, their views packed) are not decoded.
-  const changes = entries.filter((e) => e.isChange && !(e.view instanceof PackedView) && isSetMember(e.view.doc));
+  const changes = entries.filter(
+    (e) => e.isChange && !(e.view instanceof PackedView) && isSetMember(docFacts(e.view.doc)),
+  );
   const config = defaultConfig();
   const raw = checkSetRules(
     changes.map((e) => ({ key: e.uri, analysis: slimAnalysis(e) })),
