@@ -13,6 +13,9 @@ import type { DocumentContext, Finding, RepoChangeInput, Rule, RuleOptions, Seve
 import type { RepoFacts } from './repo/facts';
 import type { DocFacts } from './rules/index';
 import { docFacts } from './rules/util';
+import { FieldStates } from './rules/field-states';
+import type { FieldKey } from './fields';
+import type { FieldState } from './model';
 import { filterSuppressed, readSuppressions, SUPPRESSION_RULE_ID } from './suppressions';
 
 export const SOURCE = 'itsmote';
@@ -105,6 +108,7 @@ class DocumentCtx implements DocumentContext {
   readonly options: RuleOptions;
   readonly suppressions: DocumentContext['suppressions'];
   readonly rules = RULES;
+  #fields: FieldStates | undefined;
 
   constructor(
     readonly analysis: Analysis,
@@ -117,6 +121,10 @@ class DocumentCtx implements DocumentContext {
 
   get text(): string {
     return analysisText(this.analysis);
+  }
+
+  field(key: FieldKey): FieldState {
+    return (this.#fields ??= new FieldStates(this.doc)).get(key);
   }
 }
 

@@ -43,6 +43,16 @@ describe('CM006 field-unknown', () => {
     assert.equal((d.data as { fix?: string }).fix, undefined);
   });
 
+  it("suggests each config's names, document after document (answers are remembered per name list)", () => {
+    const text = withLine('- Risk level', '- Risk level: High\n- Pager rotaton: primary');
+    const custom = { extraFields: ['Pager rotation'] };
+    for (let round = 0; round < 2; round++) {
+      assert.match(msg(codes(text, 'CM006', custom)[0]!), /Did you mean "Pager rotation"/);
+      assert.match(msg(codes(text, 'CM006')[0]!), /not checked\. Known fields: Title, /);
+      assert.match(msg(codes(text, 'CM006', { extraFields: ['Pager duty'] })[0]!), /custom fields: Pager duty/);
+    }
+  });
+
   it('fires on an item without a colon only when its text is close to a field name', () => {
     const close = withLine('- Risk level', '- Risk level: High\n- Rollbak plan');
     expectOne(close, 'CM006', {

@@ -2,7 +2,6 @@ import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule, Finding } from './types';
 import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
-import { fieldState } from '../model';
 import { approvalRequired, hasApprovalEvidence } from '../lifecycle';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
@@ -17,7 +16,8 @@ export const fieldMissing: DocumentRule = {
   scope: 'document',
   docs: '"Minimum required: what will change, which services are affected, expected user impact, risk level, rollback plan, verification method." Type, services, risk and status are what make the change reviewable and its metrics countable.',
   fixes: missingFieldFixes,
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const out: Finding[] = [];
     const missing = (key: FieldKey, why = '') => {
       const name = fieldInfo(key).name;
@@ -38,7 +38,7 @@ export const fieldMissing: DocumentRule = {
       );
     };
     if (doc.title === undefined) missing('title', ' (a `# Title` heading before the header also counts)');
-    for (const key of ALWAYS) if (!fieldState(doc, key).present) missing(key);
+    for (const key of ALWAYS) if (!ctx.field(key).present) missing(key);
     // Approval at Approved with no evidence; at In Progress or later CM020 reports it instead.
     // An unknown Change type skips it (SPEC section 7): whether approval is needed is unknown.
     if (

@@ -2,12 +2,13 @@ import { replaceValueFixes } from '../actions/field-fixes';
 import type { DocumentRule, Finding } from './types';
 import type { HeaderItem } from '../schema';
 import { CHANGE_TYPES, RISK_LEVELS, STATUSES, TOUCHES } from '../fields';
-import { closest, isPlaceholder, isSeeBelow, matchEnum, splitList } from '../values';
+import { matchEnum, splitList } from '../values';
+import { hasValue, suggest } from './util';
 
 const LISTS = { changeType: CHANGE_TYPES, risk: RISK_LEVELS, status: STATUSES } as const;
 
 function invalid(item: HeaderItem, value: string, allowed: readonly string[], what: string): Finding {
-  const suggestion = closest(value, allowed);
+  const suggestion = suggest(value, allowed);
   return {
     range: item.valueRange,
     message: `"${value}" is not a valid ${what}. Use one of: ${allowed.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
@@ -23,14 +24,13 @@ export const valueInvalid: DocumentRule = {
   scope: 'document',
   docs: 'Types, risk levels and statuses drive approval, the lifecycle and the metrics. A value outside the list silently switches those checks off: rules that depend on an unknown type, status or risk are skipped, and CM003 is the only report.',
   fixes: replaceValueFixes(true),
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const out: Finding[] = [];
-    const seen = new Set<string>();
     for (const item of doc.header?.items ?? []) {
       // Only the first item of a field counts (CM004 reports the others).
-      if (!item.key || seen.has(item.key)) continue;
-      seen.add(item.key);
-      if (isPlaceholder(item.value) || isSeeBelow(item.value)) continue;
+      if (!item.key || ctx.field(item.key).item !== item) continue;
+      if (!hasValue(item.value)) continue;
       if (item.key === 'changeType' || item.key === 'risk' || item.key === 'status') {
         const allowed = LISTS[item.key];
         if (!matchEnum(item.value, allowed)) {
@@ -52,7 +52,7 @@ export const valueInvalid: DocumentRule = {
         });
         continue;
       }
-      const suggestion = closest(e.statusText, STATUSES);
+      const suggestion = suggest(e.statusText, STATUSES);
       out.push({
         range: e.range,
         message: `Status log entry names "${e.statusText}", which is not a status. Use one of: ${STATUSES.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,

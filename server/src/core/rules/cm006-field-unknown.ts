@@ -2,13 +2,27 @@ import type { DocumentRule, Finding } from './types';
 import type { HeaderItem } from '../schema';
 import { ALL_FIELD_NAMES, CHANGE_TYPES, extraFieldByName, fieldByName, RISK_LEVELS, STATUSES } from '../fields';
 import type { FieldKey } from '../fields';
-import { closest, matchEnum } from '../values';
+import { matchEnum } from '../values';
 import { itemAtLine, replaceSpan } from '../actions/text';
+import { suggest } from './util';
 
 // Longest first, so that `Change Owner @a` is read as Change Owner, not Change + ...
 const NAMES_LONGEST_FIRST = [...ALL_FIELD_NAMES]
   .sort((a, b) => b.length - a.length)
   .map((name) => ({ name, folded: name.toLowerCase(), key: fieldByName(name)!.key }));
+
+/** The known names, listed in the message of an unknown field with no close name. */
+const KNOWN_FIELDS = ALL_FIELD_NAMES.join(', ');
+
+const namesWithExtra = new WeakMap<readonly string[], readonly string[]>();
+
+/** The names a header item may mean: the fields and aliases, and the config's custom fields (one list per config). */
+function candidateNames(extraFields: readonly string[]): readonly string[] {
+  if (extraFields.length === 0) return ALL_FIELD_NAMES;
+  let names = namesWithExtra.get(extraFields);
+  if (!names) namesWithExtra.set(extraFields, (names = [...ALL_FIELD_NAMES, ...extraFields]));
+  return names;
+}
 
 const ENUMS: Partial<Record<FieldKey, readonly string[]>> = {
   changeType: CHANGE_TYPES,
@@ -59,13 +73,13 @@ export const fieldUnknown: DocumentRule = {
   },
   check({ doc, options: { extraFields = [] } }) {
     const out: Finding[] = [];
-    const names = [...ALL_FIELD_NAMES, ...extraFields];
+    const names = candidateNames(extraFields);
     for (const item of doc.header?.items ?? []) {
       if (item.key) continue;
       // A custom field of the repository (SPEC section 8) is known.
       const extra = extraFieldByName(item.name, extraFields);
       if (extra && item.hasColon) continue;
-      const suggestion = closest(item.name, names);
+      const suggestion = suggest(item.name, names);
       if (!item.hasColon) {
         // Without a colon the item is prose unless it is close to a field name (SPEC section 7).
         const exact = fieldByName(item.name)?.name ?? extra;
@@ -92,7 +106,7 @@ export const fieldUnknown: DocumentRule = {
         range: item.nameRange,
         message: suggestion
           ? `Unknown header field "${item.name}". Did you mean "${suggestion}"?`
-          : `Unknown header field "${item.name}"; it is not checked. Known fields: ${ALL_FIELD_NAMES.join(', ')}${extraFields.length ? `; custom fields: ${extraFields.join(', ')}` : ''}. A field of your own goes into \`extraFields\` in .itsmote.json.`,
+          : `Unknown header field "${item.name}"; it is not checked. Known fields: ${KNOWN_FIELDS}${extraFields.length ? `; custom fields: ${extraFields.join(', ')}` : ''}. A field of your own goes into \`extraFields\` in .itsmote.json.`,
         data: suggestion ? { fix: 'renameField', name: item.name, suggestion } : undefined,
       });
     }

@@ -1,6 +1,5 @@
 import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
-import { fieldState } from '../model';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** CM012: Change Owner is missing, a team, or several people. */
@@ -11,8 +10,9 @@ export const ownerNotAPerson: DocumentRule = {
   scope: 'document',
   docs: 'The Change Owner is "mandatory, single person", accountable end to end. Never assign "the team": when everyone owns a change, no one does.',
   fixes: missingFieldFixes,
-  check({ doc }) {
-    const state = fieldState(doc, 'owner');
+  check(ctx) {
+    const { doc } = ctx;
+    const state = ctx.field('owner');
     const owner = doc.values.owner;
     if (!state.item || !owner) {
       return [

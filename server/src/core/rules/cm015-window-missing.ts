@@ -1,6 +1,5 @@
 import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
-import { fieldState } from '../model';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** CM015: a Standard or Normal change with no Planned execution time. */
@@ -11,11 +10,12 @@ export const windowMissing: DocumentRule = {
   scope: 'document',
   docs: '"Keep execution window clear." A planned time lets others avoid conflicting changes (CM040) and lets a change that never ran be noticed (CM036).',
   fixes: missingFieldFixes,
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const t = doc.values.changeType;
     if (t !== 'Standard' && t !== 'Normal') return [];
     if (doc.values.window || doc.values.windowError) return []; // unreadable: CM005 only
-    const state = fieldState(doc, 'window');
+    const state = ctx.field('window');
     return [
       {
         range: state.item?.range ?? missingRange(doc),

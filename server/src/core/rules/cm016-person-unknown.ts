@@ -1,7 +1,6 @@
 import type { DocumentRule, Finding } from './types';
 import type { Range } from 'vscode-languageserver-types';
 import { approvers } from './approvers';
-import { fieldState } from '../model';
 import { personKey } from '../repo/facts';
 import { closest } from '../values';
 import { replaceNameFix } from '../actions/field-fixes';
@@ -21,7 +20,8 @@ export const personUnknown: DocumentRule = {
   fixes: ({ analysis, data }) =>
     replaceNameFix(analysis, data.role === 'owner' ? 'owner' : 'approval', data.person, data.suggestion),
   mayReport: (_facts, { repo }) => repo?.people !== undefined,
-  check({ doc, options }) {
+  check(ctx) {
+    const { doc, options } = ctx;
     const people = options.repo?.people;
     if (!people) return [];
     const known = new Set(people.map(personKey));
@@ -41,7 +41,7 @@ export const personUnknown: DocumentRule = {
       });
     };
     const owner = doc.values.owner;
-    const ownerItem = fieldState(doc, 'owner').item;
+    const ownerItem = ctx.field('owner').item;
     // CM012 reports teams and several owners; this rule only checks one named person.
     if (owner && ownerItem && owner.people.length === 1 && !owner.hasTeam && !isKnown(owner.people[0]!))
       report(owner.people[0]!, 'Change Owner', ownerItem.valueRange);

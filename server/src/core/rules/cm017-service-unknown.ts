@@ -1,5 +1,4 @@
 import type { DocumentRule, Finding } from './types';
-import { fieldState } from '../model';
 import { closest } from '../values';
 import { replaceNameFix } from '../actions/field-fixes';
 import type { HeaderItem } from '../schema';
@@ -29,10 +28,11 @@ export const serviceUnknown: DocumentRule = {
   // The did-you-mean: the unknown service in Affected services becomes the suggestion.
   fixes: ({ analysis, data }) => replaceNameFix(analysis, 'services', data.service, data.suggestion),
   mayReport: ({ serviceCount }, { repo }) => repo?.services !== undefined && serviceCount > 0,
-  check({ doc, options }) {
+  check(ctx) {
+    const { doc, options } = ctx;
     const services = options.repo?.services;
     if (!services || doc.values.services.length === 0) return [];
-    const item = fieldState(doc, 'services').item;
+    const item = ctx.field('services').item;
     if (!item) return [];
     const known = new Set(services.map((s) => s.toLowerCase()));
     const out: Finding[] = [];

@@ -1,6 +1,5 @@
 import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
-import { fieldState } from '../model';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** CM023: an Emergency change links no incident. */
@@ -11,9 +10,10 @@ export const incidentMissing: DocumentRule = {
   scope: 'document',
   docs: 'An Emergency change exists "to mitigate or resolve an active incident" and "must be linked to an incident"; without the link it is an unapproved Normal change.',
   fixes: missingFieldFixes,
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.values.changeType !== 'Emergency') return [];
-    const state = fieldState(doc, 'incident');
+    const state = ctx.field('incident');
     if (state.present) return [];
     return [
       {

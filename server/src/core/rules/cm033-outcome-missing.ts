@@ -1,6 +1,5 @@
 import { missingFieldFixes } from '../actions/field-fixes';
 import type { DocumentRule } from './types';
-import { fieldState } from '../model';
 import { emptyItemText, insertFieldData, missingRange, strayNote } from './util';
 
 /** CM033: Closed or Rolled Back with no Outcome. */
@@ -11,10 +10,11 @@ export const outcomeMissing: DocumentRule = {
   scope: 'document',
   docs: '"Close only when: change is verified as successful, or rollback is completed and stability confirmed. Do: record outcome, link incidents (if any), create follow-ups."',
   fixes: missingFieldFixes,
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const s = doc.values.status;
     if (s !== 'Closed' && s !== 'Rolled Back') return [];
-    const state = fieldState(doc, 'outcome');
+    const state = ctx.field('outcome');
     if (state.present) return [];
     return [
       {

@@ -2,7 +2,6 @@
 import type { DocumentRule, Severity } from './types';
 import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
-import { fieldState } from '../model';
 import { isSeeBelow } from '../values';
 import { missingFieldFixes } from '../actions/field-fixes';
 import { pseudoHeadingFix } from '../actions/pseudo-heading-fix';
@@ -26,8 +25,9 @@ export function presenceRule(spec: {
     scope: 'document',
     docs: spec.docs,
     fixes: (ctx) => [...pseudoHeadingFix(ctx), ...missingFieldFixes(ctx)],
-    check({ doc }) {
-      const state = fieldState(doc, spec.field);
+    check(ctx) {
+      const { doc } = ctx;
+      const state = ctx.field(spec.field);
       if (state.present) return [];
       const seeBelow = state.item && isSeeBelow(state.item.value);
       const open = emergencyStillOpen(doc);

@@ -6,13 +6,13 @@
  * the catalogue passed in, so a rule never imports the catalogue.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { Analysis } from '../model';
+import type { Analysis, FieldState } from '../model';
 import type { ChangeDocument } from '../schema';
 import type { RepoFacts } from '../repo/facts';
 import type { Freeze } from '../freezes';
 import type { Suppression } from '../suppressions';
 import type { Fix, FixOptions } from '../actions/fix';
-import type { Status } from '../fields';
+import type { FieldKey, Status } from '../fields';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -91,6 +91,11 @@ export interface DocumentContext {
   suppressions: readonly Suppression[];
   /** The catalogue (IDs and names of every rule), passed in so that no rule imports it. */
   rules: readonly RuleMeta[];
+  /**
+   * The state of a field, equal to `fieldState(doc, key)` (model.ts): read in one pass over the
+   * header for every rule of the document (rules/field-states.ts).
+   */
+  field(key: FieldKey): FieldState;
 }
 
 /** What the engine gives a rule's quick fixes: one diagnostic of that rule, in its document. */

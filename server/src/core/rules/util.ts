@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { ChangeDocument } from '../schema';
 import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
+import { closest, isPlaceholder, isSeeBelow } from '../values';
 import type { DocFacts } from './types';
 
 const LINE_ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -42,6 +43,26 @@ export function emptyItemText(name: string, value: string): string {
     : `"${name}" has a placeholder ("${v.length > 40 ? `${v.slice(0, 37)}...` : v}") instead of a value`;
 }
 
+/**
+ * Whether a header value is a value (SPEC section 2): neither a placeholder (`isPlaceholder`) nor
+ * "see below" (`isSeeBelow`). Every placeholder starts with `t`, `n`, `-`, `?`, `.` or `…`, and
+ * "see below" with `s` (emphasis markers and spaces aside): a value that starts with another ASCII
+ * letter, a digit or `@` (most: `High`, `@alice`, `2026-...`) is answered from its first character.
+ */
+export function hasValue(value: string): boolean {
+  const c = value.charCodeAt(0);
+  const lower = c >= 65 && c <= 90 ? c + 32 : c;
+  if (
+    (lower >= 97 && lower <= 122 && lower !== 116 && lower !== 110 && lower !== 115) ||
+    (c >= 48 && c <= 57) ||
+    c === 64
+  )
+    return true;
+  // `s`: no placeholder starts with it, "see below" does.
+  if (lower === 115) return !isSeeBelow(value);
+  return !isPlaceholder(value) && !isSeeBelow(value);
+}
+
 /** Data for the "insert missing field" quick fix. */
 export function insertFieldData(key: FieldKey): Record<string, unknown> {
   return { fix: 'insertField', field: key, name: fieldInfo(key).name };
@@ -68,4 +89,25 @@ export function docFacts(doc: ChangeDocument): DocFacts {
   if (v.status !== undefined) facts.status = v.status;
   if (v.window) facts.window = { start: v.window.start, end: v.window.end };
   return facts;
+}
+
+/** How many answers `suggest` keeps per candidate list before it starts again (a long-lived server sees many names). */
+const SUGGESTION_MEMO = 512;
+
+const suggestions = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+/**
+ * `closest(value, candidates)`, remembered per candidate list (by identity): the same unknown
+ * names and misspelt values come back in document after document (`Jira`, `PR`), and each
+ * answer costs an edit distance per candidate.
+ */
+export function suggest(value: string, candidates: readonly string[]): string | undefined {
+  let memo = suggestions.get(candidates);
+  if (!memo) suggestions.set(candidates, (memo = new Map()));
+  const known = memo.get(value);
+  if (known !== undefined || memo.has(value)) return known;
+  const answer = closest(value, candidates);
+  if (memo.size >= SUGGESTION_MEMO) memo.clear();
+  memo.set(value, answer);
+  return answer;
 }
