@@ -9,7 +9,8 @@ import { fastAnalysis } from '../../server/src/core/fast/index';
 import { checkDocument, checkSetRules } from '../../server/src/core/check';
 import { defaultConfig } from '../../server/src/core/config';
 import type { Config } from '../../server/src/core/config';
-import { makeRecord, recordAnalysis, recordDiagnostics } from '../../server/src/core/record';
+import { makeRecord, recordAnalysis, recordDiagnostics, slimModel } from '../../server/src/core/record';
+import { compactModel } from '../../server/src/core/compact-model';
 import { RULES } from '../../server/src/core/rules/index';
 import { summarize } from '../../server/src/core/summary';
 import { computeMetrics } from '../../server/src/core/metrics';
@@ -141,6 +142,35 @@ describe('document records', () => {
     ]) {
       assert.throws(() => decodeRecord(bad));
     }
+  });
+
+  it('keeps its slim model packed, equal to the slim model once read (same fields, same order)', () => {
+    const texts = [
+      ...docs.slice(0, 60),
+      ...generateRealisticCorpus(120, { seed: 8 }),
+      { text: '# No header\n', name: 'n.md' },
+    ];
+    let logs = 0;
+    for (const d of texts) {
+      const slim = slimModel(fastAnalysis(d.text, d.name).doc, REALISTIC_EXTRA_FIELDS);
+      const packed = compactModel(slim);
+      assert.equal(JSON.stringify(packed), JSON.stringify(slim), d.name);
+      assert.deepStrictEqual(packed.header?.items, slim.header?.items, d.name);
+      assert.deepStrictEqual(packed.statusLog, slim.statusLog, d.name);
+      assert.equal(packed.header?.items, packed.header?.items, 'unpacked once');
+      // A spread of the header (viewModel) holds the header's fields and nothing of the packing.
+      if (slim.header)
+        assert.deepEqual(
+          Object.keys({ ...packed.header }).sort(),
+          Object.keys({ ...slim.header, items: 0 })
+            .filter((k) => k !== 'items')
+            .sort(),
+        );
+      if (slim.statusLog) logs++;
+    }
+    assert.ok(logs > 100, `${logs} status logs`);
+    const r = makeRecord(fastAnalysis(VALID_NORMAL, 'changes/x.md'), { config: defaultConfig() });
+    assert.equal(JSON.stringify(r.doc), JSON.stringify(slimModel(fastAnalysis(VALID_NORMAL, 'changes/x.md').doc)));
   });
 
   it('has no tree: code that needs one must rebuild the analysis', () => {

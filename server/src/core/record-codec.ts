@@ -286,13 +286,31 @@ export function decodeRecord(x: Json): DocumentRecord {
  */
 export function decodeRecordLazy(hotPart: Json, coldJson: string | (() => string)): DocumentRecord {
   const hot = decodeHot(hotPart);
-  const lazy = new LazyDoc(hot, coldJson);
-  hot.record.doc = lazy as ChangeDocument;
+  hot.record.doc = lazyModel(hot.record.doc, hot.header, hot.hasLog, new Cold(coldJson, hot));
   return hot.record;
 }
 
+/** The header items and the status log of a slim model, made on first read (`lazyModel`). */
+export interface ColdPart {
+  get(): { items?: HeaderItem[]; log?: StatusLog };
+}
+
+/**
+ * A slim model whose header items and status log come from `cold` on first read: `doc`'s id,
+ * title and values, the header without its items (`header`, none when absent), and whether there
+ * is a status log. `JSON.stringify` gives the plain model.
+ */
+export function lazyModel(
+  doc: Pick<ChangeDocument, 'id' | 'title' | 'values'>,
+  header: Omit<Header, 'items'> | undefined,
+  hasLog: boolean,
+  cold: ColdPart,
+): ChangeDocument {
+  return new LazyDoc(doc, header, hasLog, cold) as ChangeDocument;
+}
+
 /** The cold part of a lazily decoded record, read once by whichever of its getters comes first. */
-class Cold {
+class Cold implements ColdPart {
   private value: { items?: HeaderItem[]; log?: StatusLog } | undefined;
 
   constructor(
@@ -327,11 +345,11 @@ class LazyHeader {
   readonly bullet: string;
   readonly endOffset: number;
   readonly stray: Header['stray'];
+  // A private field, not a property: spreads (`viewModel`) and encoders see the header's fields only.
+  readonly #cold: ColdPart;
 
-  constructor(
-    shell: Omit<Header, 'items'>,
-    private readonly cold: Cold,
-  ) {
+  constructor(shell: Omit<Header, 'items'>, cold: ColdPart) {
+    this.#cold = cold;
     this.range = shell.range;
     this.firstLineRange = shell.firstLineRange;
     this.bullet = shell.bullet;
@@ -340,7 +358,7 @@ class LazyHeader {
   }
 
   get items(): HeaderItem[] {
-    return this.cold.get().items!;
+    return this.#cold.get().items!;
   }
 
   toJSON(): Header {
@@ -360,28 +378,32 @@ class LazyDoc {
   readonly sections: ChangeDocument['sections'] = [];
   readonly values: ChangeDocument['values'];
   readonly header?: Header;
-  private readonly cold: Cold;
-  private readonly hasLog: boolean;
+  readonly #hasLog: boolean;
+  readonly #cold: ColdPart;
 
-  constructor(hot: Hot, coldJson: string | (() => string)) {
-    const d = hot.record.doc;
+  constructor(
+    d: Pick<ChangeDocument, 'id' | 'title' | 'values'>,
+    header: Omit<Header, 'items'> | undefined,
+    hasLog: boolean,
+    cold: ColdPart,
+  ) {
+    this.#hasLog = hasLog;
+    this.#cold = cold;
     this.id = d.id;
     if (d.title !== undefined) this.title = d.title;
     this.values = d.values;
-    this.cold = new Cold(coldJson, hot);
-    if (hot.header) this.header = new LazyHeader(hot.header, this.cold) as unknown as Header;
-    this.hasLog = hot.hasLog;
+    if (header) this.header = new LazyHeader(header, cold) as unknown as Header;
   }
 
   get statusLog(): StatusLog | undefined {
-    return this.hasLog ? this.cold.get().log : undefined;
+    return this.#hasLog ? this.#cold.get().log : undefined;
   }
 
   toJSON(): ChangeDocument {
     const doc: ChangeDocument = { id: this.id, sections: [], values: this.values };
     if (this.title !== undefined) doc.title = this.title;
     if (this.header) doc.header = (this.header as unknown as LazyHeader).toJSON();
-    if (this.hasLog) doc.statusLog = this.statusLog!;
+    if (this.#hasLog) doc.statusLog = this.statusLog!;
     return doc;
   }
 }

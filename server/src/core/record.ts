@@ -22,6 +22,7 @@ import type { DocFacts, DocumentRule } from './rules/index';
 import { docFacts } from './rules/util';
 import { advanceTargets } from './actions/advance';
 import { summarize } from './summary';
+import { compactModel } from './compact-model';
 import type { ChangeSummary } from './summary';
 
 /**
@@ -72,7 +73,8 @@ export function slimModel(doc: ChangeDocument, extraFields: readonly string[] = 
 /** The record of an analysed document, checked with `opts.config` (and `opts.docsUrl`). */
 export function makeRecord(a: Analysis, opts: Pick<CheckOptions, 'config' | 'docsUrl'>): DocumentRecord {
   return {
-    doc: slimModel(a.doc, opts.config.extraFields),
+    // Packed: a cold check keeps every record until its output, and reads few models again.
+    doc: compactModel(slimModel(a.doc, opts.config.extraFields)),
     // The stable rules do not read the clock: any `now` gives the same diagnostics.
     stable: checkDocument(a, {
       config: opts.config,

@@ -5,11 +5,14 @@
  */
 import type { ChangeDocument, HeaderItem } from '../schema';
 import type { FieldKey } from '../fields';
-import { fieldInfo } from '../fields';
+import { FIELDS } from '../fields';
 import type { FieldState } from '../model';
 import { hasValue } from './util';
 
 const NO_ITEMS: readonly HeaderItem[] = [];
+
+/** The fields that may be written as a `##` section (`FieldInfo.section`). */
+const SECTION_KEYS: ReadonlySet<FieldKey> = new Set(FIELDS.filter((f) => f.section).map((f) => f.key));
 
 /** Equal, field by field, to `fieldState(doc, key)` of model.ts. */
 export class FieldStates {
@@ -35,7 +38,7 @@ export class FieldStates {
     let s = this.states.get(key);
     if (!s) {
       const items = this.byKey.get(key) ?? NO_ITEMS;
-      const section = fieldInfo(key).section ? this.doc.sections.find((x) => x.key === key && x.nonEmpty) : undefined;
+      const section = SECTION_KEYS.has(key) ? this.doc.sections.find((x) => x.key === key && x.nonEmpty) : undefined;
       const item = items[0];
       s = {
         item,
