@@ -211,6 +211,36 @@ describe('fast path', function () {
     }
   });
 
+  it('reads line starts (headings, bullets, numbers, breaks) as remark does, with and without tabs in the document', () => {
+    const starts = [
+      ...['#', '# x', '#x', '###### x', '####### x', '###### ', '## #', '#\tx'],
+      ...['-', '- x', '-x', '-    x', '-     x', '+ x', '* x', '**bold**', '*', '+', '- - -', '-- -x', '---', '--- x'],
+      ...['***', '* * *', '_ _ _', '___', '__x__', '_', '- *', '-   -   -', '=', '==='],
+      ...[
+        '1. x',
+        '1)x',
+        '1) x',
+        '1.',
+        '1.  ',
+        '01. x',
+        '123456789. x',
+        '1234567890. x',
+        '7. x',
+        '1.x',
+        '1:x',
+        '2026-11-28 x',
+      ],
+    ];
+    let cases = 0;
+    for (const line of starts)
+      for (const before of ['', 'Some text\n', '- item\n', '- item\n  ', '1. item\n   '])
+        for (const tab of ['', '\nA\ttab.\n']) {
+          agrees(`${VALID_NORMAL}\n${before}${line}\nafter\n${tab}`, 'changes/case.md');
+          cases++;
+        }
+    assert.ok(cases > 400);
+  });
+
   it('never throws, whatever the input', () => {
     const hostile = [
       '\ud800',
