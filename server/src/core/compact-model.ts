@@ -5,109 +5,154 @@
  * record until the set rules and the output; only a few records are read again (CM036 on an open
  * change, CM040's members, the repository rules), and each retained object makes every garbage
  * collection of the run slower.
+ *
+ * The layout follows the schema (schema.ts): each field in the schema's order, which is the order
+ * the model writes them in; a range is four numbers, an optional field that is not there `ABSENT`.
+ * test/unit/record.test.ts holds that an unpacked model is the slim model, field by field and in
+ * order, so a field added to the schema and not here fails it.
  */
 import type { Range } from 'vscode-languageserver-types';
-import type { ChangeDocument, HeaderItem, StatusLog } from './schema';
+import type { ChangeDocument, HeaderItem, LogEntry, StatusLog } from './schema';
 import type { ColdPart } from './record-codec';
 import { lazyModel } from './record-codec';
 
-/** A flat array of strings, numbers, booleans and markers (see `pushFields`). */
+/** Strings, numbers, booleans and `ABSENT`, in the order of the fields they stand for. */
 type Flat = unknown[];
 
-/** Marks a range in a flat array: its four numbers follow. `null` is no value of the model's items and entries. */
-const RANGE = null;
-/** Marks a list of objects (the log's entries) in a flat array: its length and each object's fields follow. */
-const LIST = Symbol('list');
+/** An optional field that the object does not have (`undefined` is a value: `key` of an unknown item). */
+const ABSENT = Symbol('absent');
 
-function isRange(v: unknown): v is Range {
-  const r = v as Partial<Range> | null;
-  return typeof r === 'object' && r !== null && typeof r.start === 'object' && typeof r.end === 'object';
+/** Writes a range's four numbers at `flat[at]`. */
+function putRange(r: Range, flat: Flat, at: number): void {
+  flat[at] = r.start.line;
+  flat[at + 1] = r.start.character;
+  flat[at + 2] = r.end.line;
+  flat[at + 3] = r.end.character;
 }
 
-/**
- * Pushes an object's own fields, in their order, as `count, key, value...`; a range value is
- * `RANGE` and its four numbers, a list of objects `LIST`, its length and their fields. Other
- * values (strings, numbers, booleans in items and entries) are kept as they are.
- */
-function pushFields(o: object, out: Flat): void {
-  const at = out.length;
-  out.push(0);
-  let n = 0;
-  for (const k in o) {
-    const v = (o as Record<string, unknown>)[k];
-    n++;
-    if (typeof v !== 'object' || v === null) out.push(k, v);
-    else if (isRange(v)) out.push(k, RANGE, v.start.line, v.start.character, v.end.line, v.end.character);
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null)) {
-      out.push(k, LIST, v.length);
-      for (const x of v as object[]) pushFields(x, out);
-    } else out.push(k, v);
-  }
-  out[at] = n;
+function readRange(flat: Flat, at: number): Range {
+  const f = flat as number[];
+  return { start: { line: f[at]!, character: f[at + 1]! }, end: { line: f[at + 2]!, character: f[at + 3]! } };
 }
 
-/** Reads what `pushFields` wrote at `flat[at]` into `o`; returns the index after it. */
-function readFields(flat: Flat, at: number, o: Record<string, unknown>): number {
-  const n = flat[at++] as number;
-  for (let f = 0; f < n; f++) {
-    const k = flat[at++] as string;
-    const v = flat[at++];
-    if (v === RANGE) {
-      const r = flat as number[];
-      o[k] = { start: { line: r[at]!, character: r[at + 1]! }, end: { line: r[at + 2]!, character: r[at + 3]! } };
-      at += 4;
-    } else if (v === LIST) {
-      const list: Record<string, unknown>[] = [];
-      const length = flat[at++] as number;
-      for (let i = 0; i < length; i++) {
-        const x: Record<string, unknown> = {};
-        at = readFields(flat, at, x);
-        list.push(x);
-      }
-      o[k] = list;
-    } else o[k] = v;
-  }
-  return at;
+/** `o[k]`, or `ABSENT` when `o` has no such field. */
+function optional<T extends object>(o: T, k: keyof T): unknown {
+  return k in o ? o[k] : ABSENT;
 }
 
-/** Header items and status log in a flat array: `[item count, ...item fields, ...log fields (when a log)]`. */
+const ITEM = 18;
+const ENTRY = 14;
+
+/** Header items, then the status log (when there is one), in a flat array (see the file's comment). */
 function pack(items: readonly HeaderItem[] | undefined, log: StatusLog | undefined): Flat {
-  const flat: Flat = [items ? items.length : 0];
-  for (const i of items ?? []) pushFields(i, flat);
-  if (log) pushFields(log, flat);
+  const n = items ? items.length : 0;
+  // Sized once: grown push by push, the array was reallocated a dozen times per document.
+  const flat: Flat = new Array(1 + n * ITEM + (log ? 9 + log.entries.length * ENTRY : 0));
+  flat[0] = n;
+  let at = 1;
+  for (const i of items ?? []) {
+    flat[at] = i.name;
+    flat[at + 1] = optional(i, 'key');
+    flat[at + 2] = i.hasColon;
+    flat[at + 3] = i.value;
+    putRange(i.range, flat, at + 4);
+    putRange(i.nameRange, flat, at + 8);
+    putRange(i.valueRange, flat, at + 12);
+    flat[at + 16] = i.startOffset;
+    flat[at + 17] = i.endOffset;
+    at += ITEM;
+  }
+  if (!log) return flat;
+  putRange(log.headingRange, flat, at);
+  flat[at + 4] = log.entries.length;
+  at += 5;
+  for (const e of log.entries) {
+    putRange(e.range, flat, at);
+    putRange(e.timestampRange, flat, at + 4);
+    flat[at + 8] = optional(e, 'at');
+    flat[at + 9] = optional(e, 'timestampError');
+    flat[at + 10] = optional(e, 'status');
+    flat[at + 11] = e.statusText;
+    flat[at + 12] = optional(e, 'by');
+    flat[at + 13] = optional(e, 'note');
+    at += ENTRY;
+  }
+  flat[at] = log.appendOffset;
+  flat[at + 1] = log.hasList;
+  flat[at + 2] = log.prefix;
+  flat[at + 3] = log.loose;
   return flat;
+}
+
+/** Sets `o[k]` unless the flat array says the field is absent. */
+function setOptional(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (v !== ABSENT) o[k] = v;
+}
+
+/** What `pack` wrote. */
+function unpack(flat: Flat, hasHeader: boolean): { items?: HeaderItem[]; log?: StatusLog } {
+  const out: { items?: HeaderItem[]; log?: StatusLog } = {};
+  const items: HeaderItem[] = [];
+  let at = 1;
+  for (let n = 0; n < (flat[0] as number); n++) {
+    const i: Record<string, unknown> = { name: flat[at] };
+    setOptional(i, 'key', flat[at + 1]);
+    i.hasColon = flat[at + 2];
+    i.value = flat[at + 3];
+    i.range = readRange(flat, at + 4);
+    i.nameRange = readRange(flat, at + 8);
+    i.valueRange = readRange(flat, at + 12);
+    i.startOffset = flat[at + 16];
+    i.endOffset = flat[at + 17];
+    items.push(i as unknown as HeaderItem);
+    at += ITEM;
+  }
+  if (hasHeader) out.items = items;
+  if (at === flat.length) return out;
+  const headingRange = readRange(flat, at);
+  const count = flat[at + 4] as number;
+  at += 5;
+  const entries: LogEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    const e: Record<string, unknown> = { range: readRange(flat, at), timestampRange: readRange(flat, at + 4) };
+    setOptional(e, 'at', flat[at + 8]);
+    setOptional(e, 'timestampError', flat[at + 9]);
+    setOptional(e, 'status', flat[at + 10]);
+    e.statusText = flat[at + 11];
+    setOptional(e, 'by', flat[at + 12]);
+    setOptional(e, 'note', flat[at + 13]);
+    entries.push(e as unknown as LogEntry);
+    at += ENTRY;
+  }
+  out.log = {
+    headingRange,
+    entries,
+    appendOffset: flat[at] as number,
+    hasList: flat[at + 1] as boolean,
+    prefix: flat[at + 2] as string,
+    loose: flat[at + 3] as boolean,
+  };
+  return out;
 }
 
 /** The cold part of a compact model: unpacked once, on first read. */
 class FlatCold implements ColdPart {
-  private value: { items?: HeaderItem[]; log?: StatusLog } | undefined;
+  #flat: Flat;
+  #value: { items?: HeaderItem[]; log?: StatusLog } | undefined;
 
   constructor(
-    private flat: Flat,
+    flat: Flat,
     private readonly hasHeader: boolean,
-  ) {}
+  ) {
+    this.#flat = flat;
+  }
 
   get(): { items?: HeaderItem[]; log?: StatusLog } {
-    if (!this.value) {
-      const flat = this.flat;
-      const value: { items?: HeaderItem[]; log?: StatusLog } = {};
-      let at = 1;
-      const items: HeaderItem[] = [];
-      for (let i = 0; i < (flat[0] as number); i++) {
-        const item = {} as HeaderItem;
-        at = readFields(flat, at, item as unknown as Record<string, unknown>);
-        items.push(item);
-      }
-      if (this.hasHeader) value.items = items;
-      if (at < flat.length) {
-        const log = {} as StatusLog;
-        readFields(flat, at, log as unknown as Record<string, unknown>);
-        value.log = log;
-      }
-      this.value = value;
-      this.flat = [];
+    if (!this.#value) {
+      this.#value = unpack(this.#flat, this.hasHeader);
+      this.#flat = [];
     }
-    return this.value;
+    return this.#value;
   }
 }
 
@@ -124,10 +169,6 @@ export function compactModel(slim: ChangeDocument): ChangeDocument {
     endOffset: h.endOffset,
     stray: h.stray,
   };
-  return lazyModel(
-    slim,
-    shell,
-    slim.statusLog !== undefined,
-    new FlatCold(pack(h?.items, slim.statusLog), h !== undefined),
-  );
+  const cold = new FlatCold(pack(h?.items, slim.statusLog), h !== undefined);
+  return lazyModel(slim, shell, slim.statusLog !== undefined, cold);
 }
