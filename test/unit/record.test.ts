@@ -17,7 +17,7 @@ import { computeMetrics } from '../../server/src/core/metrics';
 import { countDocumentPeople, peopleOfDocument } from '../../server/src/core/repo/facts';
 import type { RepoFacts } from '../../server/src/core/repo/facts';
 import { VALID_NORMAL } from '../helpers/doc';
-import { decodeRecord, encodeRecord } from '../../server/src/core/record-codec';
+import { decodeRecord, encodeRecord, encodeRecordParts } from '../../server/src/core/record-codec';
 import { generateRealisticCorpus, REALISTIC_EXTRA_FIELDS } from '../../scripts/bench/realistic-corpus';
 
 const HOUR = 3_600_000;
@@ -171,6 +171,23 @@ describe('document records', () => {
     assert.ok(logs > 100, `${logs} status logs`);
     const r = makeRecord(fastAnalysis(VALID_NORMAL, 'changes/x.md'), { config: defaultConfig() });
     assert.equal(JSON.stringify(r.doc), JSON.stringify(slimModel(fastAnalysis(VALID_NORMAL, 'changes/x.md').doc)));
+  });
+
+  it('encodes a packed model for the cache as it encodes the slim model, before and after it is read', () => {
+    const texts = [
+      ...docs.slice(0, 60),
+      ...generateRealisticCorpus(120, { seed: 13 }),
+      { text: '# No header\n', name: 'n.md' },
+    ];
+    for (const d of texts) {
+      const a = fastAnalysis(d.text, d.name);
+      const record = makeRecord(a, { config: defaultConfig() });
+      const plain = JSON.stringify(encodeRecordParts({ ...record, doc: slimModel(a.doc) }));
+      assert.equal(JSON.stringify(encodeRecordParts(record)), plain, d.name);
+      void record.doc.header?.items;
+      void record.doc.statusLog;
+      assert.equal(JSON.stringify(encodeRecordParts(record)), plain, `${d.name}, read`);
+    }
   });
 
   it('has no tree: code that needs one must rebuild the analysis', () => {

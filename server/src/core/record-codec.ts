@@ -140,7 +140,8 @@ type Header = NonNullable<ChangeDocument['header']>;
 
 /** The header without its items (those are in the cold part). */
 function encodeHeaderShell(h: Header): Json {
-  const { range: r, firstLineRange, items: _items, ...rest } = h;
+  // A lazy header's items are its cold part: not read here.
+  const { range: r, firstLineRange, items: _items, ...rest } = h instanceof LazyHeader ? h.shell() : h;
   return [r4(r), r4(firstLineRange), rest];
 }
 
@@ -187,7 +188,9 @@ export function encodeRecordParts(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL)
     ...(x !== undefined ? { x } : {}),
     n: r.allowedNext,
   };
-  return [hot, [h ? h.items.map(encodeItem) : 0, d.statusLog ? encodeLog(d.statusLog) : 0]];
+  // A packed model not read yet gives its cold part without unpacking (compact-model.ts).
+  const packed = d instanceof LazyDoc ? d.encodedCold() : undefined;
+  return [hot, packed ?? [h ? h.items.map(encodeItem) : 0, d.statusLog ? encodeLog(d.statusLog) : 0]];
 }
 
 /** The compact form of a record in one value (`[hot, cold]`, see `encodeRecordParts`). */
@@ -293,6 +296,8 @@ export function decodeRecordLazy(hotPart: Json, coldJson: string | (() => string
 /** The header items and the status log of a slim model, made on first read (`lazyModel`). */
 export interface ColdPart {
   get(): { items?: HeaderItem[]; log?: StatusLog };
+  /** The cold part as `encodeRecordParts` writes it, when it can be had without `get` (else undefined). */
+  encoded?(): Json | undefined;
 }
 
 /**
@@ -361,6 +366,12 @@ class LazyHeader {
     return this.#cold.get().items!;
   }
 
+  /** The header without its items. */
+  shell(): Omit<Header, 'items'> & { items?: undefined } {
+    const { range: r, firstLineRange, bullet, endOffset, stray } = this;
+    return { range: r, firstLineRange, bullet, endOffset, stray };
+  }
+
   toJSON(): Header {
     const { range: r, firstLineRange, bullet, endOffset, stray } = this;
     return { range: r, firstLineRange, items: this.items, bullet, endOffset, stray };
@@ -397,6 +408,11 @@ class LazyDoc {
 
   get statusLog(): StatusLog | undefined {
     return this.#hasLog ? this.#cold.get().log : undefined;
+  }
+
+  /** See `ColdPart.encoded`. */
+  encodedCold(): Json | undefined {
+    return this.#cold.encoded?.();
   }
 
   toJSON(): ChangeDocument {
