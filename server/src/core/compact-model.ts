@@ -89,6 +89,17 @@ function setOptional(o: Record<string, unknown>, k: string, v: unknown): void {
   if (v !== ABSENT) o[k] = v;
 }
 
+/** Sets the fields of the log entry packed at `flat[at]` other than its ranges into `e`, in order. */
+function entryFields(flat: Flat, at: number, e: Record<string, unknown>): Record<string, unknown> {
+  setOptional(e, 'at', flat[at + 8]);
+  setOptional(e, 'timestampError', flat[at + 9]);
+  setOptional(e, 'status', flat[at + 10]);
+  e.statusText = flat[at + 11];
+  setOptional(e, 'by', flat[at + 12]);
+  setOptional(e, 'note', flat[at + 13]);
+  return e;
+}
+
 /** What `pack` wrote. */
 function unpack(flat: Flat, hasHeader: boolean): { items?: HeaderItem[]; log?: StatusLog } {
   const out: { items?: HeaderItem[]; log?: StatusLog } = {};
@@ -114,13 +125,7 @@ function unpack(flat: Flat, hasHeader: boolean): { items?: HeaderItem[]; log?: S
   at += 5;
   const entries: LogEntry[] = [];
   for (let n = 0; n < count; n++) {
-    const e: Record<string, unknown> = { range: readRange(flat, at), timestampRange: readRange(flat, at + 4) };
-    setOptional(e, 'at', flat[at + 8]);
-    setOptional(e, 'timestampError', flat[at + 9]);
-    setOptional(e, 'status', flat[at + 10]);
-    e.statusText = flat[at + 11];
-    setOptional(e, 'by', flat[at + 12]);
-    setOptional(e, 'note', flat[at + 13]);
+    const e = entryFields(flat, at, { range: readRange(flat, at), timestampRange: readRange(flat, at + 4) });
     entries.push(e as unknown as LogEntry);
     at += ENTRY;
   }
@@ -168,14 +173,7 @@ function encode(flat: Flat, hasHeader: boolean): unknown {
   at += 5;
   const entries: unknown[] = [];
   for (let n = 0; n < count; n++) {
-    const rest: Record<string, unknown> = {};
-    setOptional(rest, 'at', flat[at + 8]);
-    setOptional(rest, 'timestampError', flat[at + 9]);
-    setOptional(rest, 'status', flat[at + 10]);
-    rest.statusText = flat[at + 11];
-    setOptional(rest, 'by', flat[at + 12]);
-    setOptional(rest, 'note', flat[at + 13]);
-    entries.push([r4(flat, at), r4(flat, at + 4), rest]);
+    entries.push([r4(flat, at), r4(flat, at + 4), entryFields(flat, at, {})]);
     at += ENTRY;
   }
   const rest = { appendOffset: flat[at], hasList: flat[at + 1], prefix: flat[at + 2], loose: flat[at + 3] };
