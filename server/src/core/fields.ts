@@ -3,6 +3,7 @@
  * long-form sections. Everything that matches names (header items, sections, completion, hover)
  * goes through `fieldByName` so aliases and case rules live in one place.
  */
+import { isNormalSpaced } from './white-space';
 
 /** Stable keys of the known header fields. */
 export const FIELD_KEYS = [
@@ -172,6 +173,8 @@ export const FIELDS: readonly FieldInfo[] = [
 
 /** Folds a field or section name for matching: case-insensitive, runs of spaces collapsed. */
 export function foldName(name: string): string {
+  // A name already trimmed with single spaces would come out of trim and replace unchanged.
+  if (isNormalSpaced(name)) return name.toLowerCase();
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -181,9 +184,22 @@ for (const f of FIELDS) {
   for (const a of f.aliases) byFoldedName.set(foldName(a), f);
 }
 
+/**
+ * Names as written (`Change Owner`, `Risk level`) and the field they denote (null: none): the
+ * same few names recur in every document, so each is folded once. Bounded: a workspace of
+ * custom names empties it now and then rather than growing it without end.
+ */
+const byWrittenName = new Map<string, FieldInfo | null>();
+const WRITTEN_NAMES_MAX = 2000;
+
 /** The field a header name or section heading denotes, aliases included, or undefined. */
 export function fieldByName(name: string): FieldInfo | undefined {
-  return byFoldedName.get(foldName(name));
+  const known = byWrittenName.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const field = byFoldedName.get(foldName(name));
+  if (byWrittenName.size >= WRITTEN_NAMES_MAX) byWrittenName.clear();
+  byWrittenName.set(name, field ?? null);
+  return field;
 }
 
 /**

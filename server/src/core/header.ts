@@ -6,6 +6,7 @@ import type { List, ListItem, Heading, RootContent } from 'mdast';
 import type { ParsedMarkdown } from './parse';
 import type { HeaderItem } from './schema';
 import { fieldByName } from './fields';
+import { isNormalSpaced, isSpaceAt } from './white-space';
 
 /** The header list node and the title H1, if any. */
 export interface HeaderNodes {
@@ -84,6 +85,8 @@ function offsetsOf(
 
 /** Cleans a field name as written: markup stripped, spaces collapsed. */
 export function cleanName(raw: string): string {
+  // Most names have no markup and single spaces already: the replaces would give them back unchanged.
+  if (isNormalSpaced(raw) && !raw.includes('*') && !raw.includes('_') && !raw.includes('`')) return raw;
   return raw.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -92,36 +95,36 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
   const itemOffsets = offsetsOf(item, md.base);
   const first = item.children[0];
   if (!itemOffsets || !first) return undefined;
+  const text = md.text;
   const contentStart = offsetsOf(first, md.base)?.[0] ?? itemOffsets[0];
   let end = itemOffsets[1];
-  while (end > contentStart && /\s/.test(md.text[end - 1]!)) end--;
-  const raw = md.text.slice(contentStart, end);
-  const firstLineEnd = raw.search(/\r?\n|\r/);
-  const firstLine = firstLineEnd < 0 ? raw : raw.slice(0, firstLineEnd);
+  while (end > contentStart && isSpaceAt(text, end - 1)) end--;
+  let firstLineEnd = contentStart;
+  while (firstLineEnd < end && text.charCodeAt(firstLineEnd) !== 10 && text.charCodeAt(firstLineEnd) !== 13)
+    firstLineEnd++;
+  const firstLine = text.slice(contentStart, firstLineEnd);
   const colon = firstLine.indexOf(':');
   // A colon only separates a name when what stands before it looks like a name, not a URL or a sentence.
   const nameCandidate = colon >= 0 ? firstLine.slice(0, colon) : '';
-  const hasColon = colon > 0 && nameCandidate.length <= 60 && !/https?$|\/\//i.test(nameCandidate);
+  const hasColon = colon > 0 && nameCandidate.length <= 60 && !looksLikeUrl(nameCandidate);
   let nameEnd = hasColon ? contentStart + colon : contentStart + firstLine.length;
   const name = cleanName(hasColon ? nameCandidate : firstLine);
   let valueStart = hasColon ? contentStart + colon + 1 : end;
   if (!hasColon) nameEnd = contentStart + firstLine.trimEnd().length;
   // Markup closing the name (`**Owner:** @a`) belongs to the name, not the value; a name closed
   // before its colon (`*Risk*: **High**`) leaves the value's own markup alone.
-  const lead = hasColon ? /^[*_]+/.exec(nameCandidate)?.[0] : undefined;
+  const lead = hasColon && isEmphasisMark(nameCandidate, 0) ? /^[*_]+/.exec(nameCandidate)![0] : undefined;
   if (lead && !nameCandidate.trimEnd().endsWith(lead)) {
-    const m = /^[ \t]*([*_]+)/.exec(md.text.slice(valueStart, end));
+    const m = /^[ \t]*([*_]+)/.exec(text.slice(valueStart, end));
     if (m && m[1] === lead) valueStart += m[0].length;
   }
   // Where an empty value is written: right after the colon (and the name's closing markup).
   const anchor = valueStart;
-  while (valueStart < end && /[ \t]/.test(md.text[valueStart]!)) valueStart++;
+  while (valueStart < end && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
   // HTML comments are notes to the writer (templates use them as hints), not part of the value.
-  const value = md.text
-    .slice(valueStart, end)
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .trim();
-  const [vs, ve] = valueSpan(md.text, valueStart, end);
+  const written = text.slice(valueStart, end);
+  const value = (written.includes('<!--') ? written.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : written).trim();
+  const [vs, ve] = valueSpan(text, valueStart, end);
   return {
     name,
     key: hasColon ? fieldByName(name)?.key : undefined,
@@ -135,6 +138,18 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
   };
 }
 
+/** Whether a name candidate ends like a URL's scheme or holds `//`: `/https?$|\/\//i`, the regex only when the last letter may end `http(s)`. */
+function looksLikeUrl(name: string): boolean {
+  if (name.includes('//')) return true;
+  const last = name.charCodeAt(name.length - 1) | 0x20;
+  return (last === 0x70 || last === 0x73) && /https?$/i.test(name);
+}
+
+function isEmphasisMark(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 42 || c === 95;
+}
+
 /**
  * The value's own text between `start` and `end`: HTML comments before and after it (hints such
  * as `<!-- YYYY-MM-DD HH:MM UTC -->` on the line below) are left out, so that an edit replacing
@@ -143,18 +158,17 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
 function valueSpan(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
-  const space = (i: number) => /\s/.test(text[i]!);
   while (text.startsWith('<!--', s)) {
     const close = text.indexOf('-->', s + 4);
     if (close < 0 || close + 3 > e) break;
     s = close + 3;
-    while (s < e && space(s)) s++;
+    while (s < e && isSpaceAt(text, s)) s++;
   }
   while (e - s >= 7 && text.startsWith('-->', e - 3)) {
     const open = text.lastIndexOf('<!--', e - 3);
     if (open < s || open + 4 > e - 3) break;
     e = open;
-    while (e > s && space(e - 1)) e--;
+    while (e > s && isSpaceAt(text, e - 1)) e--;
   }
   return [s, e];
 }
@@ -169,7 +183,7 @@ export function bulletOf(md: ParsedMarkdown, list: List): string {
 /** Offset just past the last non-space character of a node. */
 export function endOffsetOf(md: ParsedMarkdown, node: List | ListItem): number {
   let end = offsetsOf(node, md.base)?.[1] ?? md.text.length;
-  while (end > 0 && /\s/.test(md.text[end - 1]!)) end--;
+  while (end > 0 && isSpaceAt(md.text, end - 1)) end--;
   return end;
 }
 

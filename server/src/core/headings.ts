@@ -4,6 +4,7 @@
  * markers or a trailing colon. Read from the source, not the mdast children: the fast path
  * (core/fast) gives headings none.
  */
+import { isNormalSpaced } from './white-space';
 
 /**
  * A heading's text without its optional closing `#` run (`## Status log ##` -> `## Status log`).
@@ -30,7 +31,10 @@ function headingContent(source: string): string {
  * `Rollback plan`. Emphasis and code markers go wherever they are; runs of spaces collapse.
  */
 export function sectionName(source: string): string {
-  return headingContent(source).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
+  const content = headingContent(source);
+  // Without markup, extra spaces or a closing colon, the replaces below would give it back unchanged.
+  if (isNormalSpaced(content) && !content.endsWith(':') && !hasMarkup(content, false)) return content;
+  return content.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
 }
 
 /**
@@ -38,8 +42,20 @@ export function sectionName(source: string): string {
  * (`# Upgrade *payments-db* #` -> `Upgrade payments-db`); underscores inside words are kept.
  */
 export function titleText(source: string): string {
-  return headingContent(source)
+  const content = headingContent(source);
+  // As in sectionName: nothing for the replaces to do.
+  if (isNormalSpaced(content) && !hasMarkup(content, true)) return content;
+  return content
     .replace(/(^|\s)[*_`~]+|[*_`~]+(?=\s|$)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Whether a text holds an emphasis or code marker (`*`, `_`, a backtick; `~` too when asked). */
+function hasMarkup(text: string, tilde: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 96 || (tilde && c === 126)) return true;
+  }
+  return false;
 }

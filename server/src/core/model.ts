@@ -137,7 +137,13 @@ export function buildModel(md: ParsedMarkdown, id: string, opts: ModelOptions = 
 
 function readValues(doc: ChangeDocument): void {
   const v = doc.values;
-  const get = (key: FieldKey) => fieldValue(doc, key);
+  // The first item of each field, found in one pass (fieldValue would walk the items per field).
+  const firstItems = new Map<FieldKey, HeaderItem>();
+  for (const item of doc.header?.items ?? []) if (item.key && !firstItems.has(item.key)) firstItems.set(item.key, item);
+  const get = (key: FieldKey) => {
+    const item = firstItems.get(key);
+    return item && !isPlaceholder(item.value) && !isSeeBelow(item.value) ? item.value : undefined;
+  };
   const type = get('changeType');
   if (type) {
     const m = matchEnum(type, CHANGE_TYPES);
@@ -172,7 +178,13 @@ function readValues(doc: ChangeDocument): void {
   const approval = get('approval');
   if (approval) v.approval = parsePeople(approval);
   const incident = get('incident');
-  if (incident) v.incidents = incidentRefs(incident).length ? incidentRefs(incident) : splitList(incident);
+  if (incident) v.incidents = refsOrList(incident);
   const caused = get('causedIncidents');
-  if (caused) v.causedIncidents = incidentRefs(caused).length ? incidentRefs(caused) : splitList(caused);
+  if (caused) v.causedIncidents = refsOrList(caused);
+}
+
+/** The incident references in a value, or its comma list when it names none. */
+function refsOrList(value: string): string[] {
+  const refs = incidentRefs(value);
+  return refs.length ? refs : splitList(value);
 }

@@ -14,6 +14,7 @@ import type { RawSection } from './sections';
 import { foldName, STATUSES } from './fields';
 import { readTimestamp } from './time';
 import { isPlaceholder } from './values';
+import { isSpaceAt } from './white-space';
 
 /** The time a log skeleton writes for a step whose time the user must fill in. */
 export const PLACEHOLDER_TIME = 'YYYY-MM-DD HH:MM UTC';
@@ -33,9 +34,17 @@ const TASK_MARKER = /^\[[ xX]\][ \t]+/;
 const PLACEHOLDER_STAMP = /^Y{4}-M{2}-D{2}(?:[ T]+H{2}:M{2})?(?:[ \t]*(?:UTC|GMT|Z)\b)?/i;
 const SEPARATOR = /^[-–—:|][ \t]*/;
 
+const STATUS_BY_FOLDED = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
+
 function canonicalStatus(text: string) {
-  const folded = foldName(text);
-  return STATUSES.find((s) => s.toLowerCase() === folded);
+  return STATUS_BY_FOLDED.get(foldName(text));
+}
+
+/** `text` without a leading separator (`SEPARATOR`); the regex only when the first character is one. */
+function withoutSeparator(text: string): string {
+  const c = text.charCodeAt(0);
+  const separator = c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x3a || c === 0x7c;
+  return separator ? text.replace(SEPARATOR, '') : text;
 }
 
 /** Whether a log line that does not start with an ISO date still looks like a timestamp. */
@@ -53,9 +62,14 @@ function readTail(rest: string): { by?: string; note?: string } {
   return { ...(by && !isPlaceholder(by) ? { by } : {}), ...(note ? { note } : {}) };
 }
 
-/** The status at the start of `rest` (after the timestamp and its separator) and what follows it. */
-function statusAndTail(rest: string): Pick<LogEntry, 'status' | 'statusText' | 'by' | 'note'> {
-  const m = STATUS_AT_START.exec(rest);
+/**
+ * The status at the start of `rest` (after the timestamp and its separator) and what follows it.
+ * `m` is `STATUS_AT_START.exec(rest)` when the caller has it already.
+ */
+function statusAndTail(
+  rest: string,
+  m: RegExpExecArray | null = STATUS_AT_START.exec(rest),
+): Pick<LogEntry, 'status' | 'statusText' | 'by' | 'note'> {
   if (m) return { status: canonicalStatus(m[1]!), statusText: m[1]!, ...readTail(rest.slice(m[0].length)) };
   const statusText = rest.split(/\sby\s|:/i)[0]!.trim();
   return { statusText, ...readTail(rest.slice(statusText.length)) };
@@ -66,8 +80,8 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
   const first = item.children[0];
   if (!first?.position || !item.position) return undefined;
   let lineStart = (first.position.start.offset ?? 0) + md.base;
-  const pos = md.lines.positionAt(lineStart);
-  let text = md.lines.lineText(pos.line).slice(pos.character).trimEnd();
+  // The rest of the line from the item's content (empty when that offset is on the line break).
+  let text = md.text.slice(lineStart, md.lines.lineEnd(md.lines.positionAt(lineStart).line)).trimEnd();
   const task = TASK_MARKER.exec(text);
   if (task) {
     lineStart += task[0].length;
@@ -75,9 +89,10 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
   }
   const itemStart = (item.position.start.offset ?? 0) + md.base;
   const range = md.lines.rangeOf(itemStart, lineStart + text.length);
-  const after = (length: number) => text.slice(length).trim().replace(SEPARATOR, '');
+  const after = (length: number) => withoutSeparator(text.slice(length).trim());
 
-  const placeholder = PLACEHOLDER_STAMP.exec(text);
+  // The placeholder stamp starts with `Y`: the regex only when it can match.
+  const placeholder = (text.charCodeAt(0) | 0x20) === 0x79 ? PLACEHOLDER_STAMP.exec(text) : null;
   if (placeholder) {
     return {
       range,
@@ -91,7 +106,8 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
     // A separator between time and status is common (`09:15 UTC - Approved`, `09:15 UTC: Approved`).
     const rest = after(ts.value.length);
     // `10:02 CET Planned`: the word before the status is a zone we cannot read, not part of the status.
-    const zone = STATUS_AT_START.test(rest) ? undefined : ZONE_THEN_STATUS.exec(rest);
+    const status = STATUS_AT_START.exec(rest);
+    const zone = status ? undefined : ZONE_THEN_STATUS.exec(rest);
     if (zone) {
       const zoneEnd = lineStart + (text.length - rest.length) + zone[1]!.length;
       return {
@@ -107,17 +123,18 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
       range,
       timestampRange: md.lines.rangeOf(lineStart, lineStart + ts.value.length),
       at: ts.value.instant,
-      ...statusAndTail(rest),
+      ...statusAndTail(rest, status),
     };
   }
   if (!looksLikeDate(text)) {
     // `- Approved by @bob yesterday`: a transition written without its time (SPEC section 8).
-    if (!STATUS_AT_START.test(text)) return undefined;
+    const status = STATUS_AT_START.exec(text);
+    if (!status) return undefined;
     return {
       range,
       timestampRange: md.lines.rangeOf(lineStart, lineStart),
       timestampError: 'it has no timestamp',
-      ...statusAndTail(text),
+      ...statusAndTail(text, status),
     };
   }
   // An unreadable timestamp: still find the status so that lifecycle rules can use the entry.
@@ -150,7 +167,7 @@ function offsets(
 /** Offset of the end of the line where a node's last non-space character is. */
 function lastLineEnd(md: ParsedMarkdown, node: ListItem): number {
   let end = offsets(node, md.base)[1];
-  while (end > 0 && /\s/.test(md.text[end - 1]!)) end--;
+  while (end > 0 && isSpaceAt(md.text, end - 1)) end--;
   return md.lines.lineEnd(md.lines.positionAt(end).line);
 }
 

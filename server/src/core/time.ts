@@ -36,9 +36,21 @@ function zoneOffset(zone: string | undefined): number {
   return m[1] === '-' ? -minutes : minutes;
 }
 
+// January to December; February's is isLeapYear's.
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether February of `y` has 29 days, as `Date.UTC(y, 2, 0)` says (without making a Date): the
+ * Gregorian rule, and years 0 to 99 read as 1900 to 1999 (so `0000` is not a leap year).
+ */
+function isLeapYear(y: number): boolean {
+  const year = y >= 0 && y <= 99 ? 1900 + y : y;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
 function instantOf(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number): Parsed<number> {
   if (mo < 1 || mo > 12) return { ok: false, error: `month ${mo} does not exist` };
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const daysInMonth = mo === 2 ? (isLeapYear(y) ? 29 : 28) : DAYS_IN_MONTH[mo - 1]!;
   if (d < 1 || d > daysInMonth)
     return { ok: false, error: `day ${d} does not exist in ${y}-${String(mo).padStart(2, '0')}` };
   if (h > 23 || mi > 59 || s > 59)
