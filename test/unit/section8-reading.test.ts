@@ -23,6 +23,17 @@ describe('SPEC section 8: reading documents as teams write them', () => {
       assert.equal(sectionName('Rollback\r\nplan\r\n---'), 'Rollback plan');
       assert.equal(titleText('Upgrade *payments-db*\n==='), 'Upgrade payments-db');
       assert.equal(titleText('# snake_case title #'), 'snake_case title');
+      // Names with nothing to strip come back as they are; each edge below takes the full path.
+      assert.equal(sectionName('## Rollback plan:'), 'Rollback plan');
+      assert.equal(sectionName('## Rollback plan :'), 'Rollback plan');
+      assert.equal(sectionName('## Rollback\tplan'), 'Rollback plan');
+      assert.equal(sectionName('## Rollback\u00a0plan'), 'Rollback plan');
+      assert.equal(sectionName('## Status_log'), 'Statuslog');
+      assert.equal(sectionName('## Status log'), 'Status log');
+      assert.equal(titleText('# Upgrade  the   DB'), 'Upgrade the DB');
+      assert.equal(titleText('# Upgrade ~~old~~ DB'), 'Upgrade old DB');
+      assert.equal(titleText('# Upgrade\tDB'), 'Upgrade DB');
+      assert.equal(titleText('# Upgrade DB: now'), 'Upgrade DB: now');
     });
   });
 

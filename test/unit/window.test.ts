@@ -93,6 +93,33 @@ describe('execution windows (time.ts)', () => {
     assert.doesNotThrow(() => win('2028-02-29 10:00'));
     assert.match(bad('2026-04-31 10:00'), /day 31/);
     assert.match(bad('2026-00-10 10:00'), /month 0/);
+    // February as Date.UTC reads it: years 0000-0099 are 1900-1999, so 0000 and 1900 have no 29th.
+    for (const [year, leap] of [
+      ['0000', false],
+      ['0004', true],
+      ['0100', false],
+      ['0400', true],
+      ['1900', false],
+      ['2000', true],
+      ['2024', true],
+      ['2100', false],
+    ] as const) {
+      assert.equal(readTimestamp(`${year}-02-29 10:00`).ok, leap, year);
+      assert.ok(readTimestamp(`${year}-02-28 10:00`).ok, year);
+    }
+    for (const [month, days] of [
+      ['01', 31],
+      ['04', 30],
+      ['06', 30],
+      ['07', 31],
+      ['08', 31],
+      ['09', 30],
+      ['11', 30],
+      ['12', 31],
+    ] as const) {
+      assert.ok(readTimestamp(`2026-${month}-${days} 10:00`).ok, month);
+      assert.match(bad(`2026-${month}-${days + 1} 10:00`), new RegExp(`day ${days + 1} does not exist`));
+    }
     assert.match(bad('2026-12-01 24:00'), /does not exist/);
     assert.match(bad('2026-12-01 10:60'), /does not exist/);
     assert.match(bad('2026-12-01 14:00 UTC – 25:00'), /does not exist/);

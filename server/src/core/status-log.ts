@@ -52,27 +52,41 @@ function looksLikeDate(line: string): boolean {
   return /^\d/.test(line) || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(line);
 }
 
-/** Reads `by <person>` and `: <note>` after the status; a placeholder person (`...`, `TBD`) is no person. */
-function readTail(rest: string): { by?: string; note?: string } {
+/** An entry being read: its properties are added in the order the model has always written them. */
+type Draft = Omit<LogEntry, 'statusText'> & { statusText?: string };
+
+/**
+ * Adds `by <person>` and `: <note>` after the status to an entry; a placeholder person (`...`,
+ * `TBD`) is no person. Assigned, not spread: a spread into a literal costs a runtime call.
+ */
+function addTail(entry: Draft, rest: string): LogEntry {
   const colon = rest.indexOf(':');
   const head = colon >= 0 ? rest.slice(0, colon) : rest;
   const note = colon >= 0 ? rest.slice(colon + 1).trim() : undefined;
   const byWord = /^\s*by\s+/i.exec(head);
   const by = byWord ? head.slice(byWord[0].length).trim() || undefined : undefined;
-  return { ...(by && !isPlaceholder(by) ? { by } : {}), ...(note ? { note } : {}) };
+  if (by && !isPlaceholder(by)) entry.by = by;
+  if (note) entry.note = note;
+  return entry as LogEntry;
 }
 
 /**
- * The status at the start of `rest` (after the timestamp and its separator) and what follows it.
- * `m` is `STATUS_AT_START.exec(rest)` when the caller has it already.
+ * Adds the status at the start of `rest` (after the timestamp and its separator) and what
+ * follows it. `m` is `STATUS_AT_START.exec(rest)` when the caller has it already.
  */
-function statusAndTail(
+function addStatusAndTail(
+  entry: Draft,
   rest: string,
   m: RegExpExecArray | null = STATUS_AT_START.exec(rest),
-): Pick<LogEntry, 'status' | 'statusText' | 'by' | 'note'> {
-  if (m) return { status: canonicalStatus(m[1]!), statusText: m[1]!, ...readTail(rest.slice(m[0].length)) };
+): LogEntry {
+  if (m) {
+    entry.status = canonicalStatus(m[1]!);
+    entry.statusText = m[1]!;
+    return addTail(entry, rest.slice(m[0].length));
+  }
   const statusText = rest.split(/\sby\s|:/i)[0]!.trim();
-  return { statusText, ...readTail(rest.slice(statusText.length)) };
+  entry.statusText = statusText;
+  return addTail(entry, rest.slice(statusText.length));
 }
 
 /** Reads one status log list item; undefined when it is not an entry (a note). */
@@ -94,12 +108,12 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
   // The placeholder stamp starts with `Y`: the regex only when it can match.
   const placeholder = (text.charCodeAt(0) | 0x20) === 0x79 ? PLACEHOLDER_STAMP.exec(text) : null;
   if (placeholder) {
-    return {
+    const entry: Draft = {
       range,
       timestampRange: md.lines.rangeOf(lineStart, lineStart + placeholder[0].length),
       timestampError: 'the time is still the placeholder of a log skeleton; write when this step happened',
-      ...statusAndTail(after(placeholder[0].length)),
     };
+    return addStatusAndTail(entry, after(placeholder[0].length));
   }
   const ts = readTimestamp(text);
   if (ts.ok) {
@@ -110,38 +124,38 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
     const zone = status ? undefined : ZONE_THEN_STATUS.exec(rest);
     if (zone) {
       const zoneEnd = lineStart + (text.length - rest.length) + zone[1]!.length;
-      return {
+      const entry: Draft = {
         range,
         timestampRange: md.lines.rangeOf(lineStart, zoneEnd),
         timestampError: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00`,
         status: canonicalStatus(zone[2]!),
         statusText: zone[2]!,
-        ...readTail(rest.slice(zone[0].length)),
       };
+      return addTail(entry, rest.slice(zone[0].length));
     }
-    return {
+    const entry: Draft = {
       range,
       timestampRange: md.lines.rangeOf(lineStart, lineStart + ts.value.length),
       at: ts.value.instant,
-      ...statusAndTail(rest, status),
     };
+    return addStatusAndTail(entry, rest, status);
   }
   if (!looksLikeDate(text)) {
     // `- Approved by @bob yesterday`: a transition written without its time (SPEC section 8).
     const status = STATUS_AT_START.exec(text);
     if (!status) return undefined;
-    return {
+    const entry: Draft = {
       range,
       timestampRange: md.lines.rangeOf(lineStart, lineStart),
       timestampError: 'it has no timestamp',
-      ...statusAndTail(text, status),
     };
+    return addStatusAndTail(entry, text, status);
   }
   // An unreadable timestamp: still find the status so that lifecycle rules can use the entry.
   const m = STATUS_ANYWHERE.exec(text);
   const word = text.search(/\s[A-Za-z]{3,}/);
   const tsEnd = m ? m.index : word >= 0 ? word : text.length;
-  return {
+  const entry: Draft = {
     range,
     timestampRange: md.lines.rangeOf(lineStart, lineStart + text.slice(0, tsEnd).trimEnd().length),
     timestampError: ts.error,
@@ -153,8 +167,8 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
           .trim()
           .split(/\sby\s|:/i)[0]!
           .trim(),
-    ...(m ? readTail(text.slice(m.index + m[0].length)) : {}),
   };
+  return m ? addTail(entry, text.slice(m.index + m[0].length)) : (entry as LogEntry);
 }
 
 function offsets(
