@@ -38,5 +38,18 @@ describe('white space without a regex (white-space.ts)', () => {
       if (isNormalSpaced(s)) assert.ok(normal(s), JSON.stringify(s));
     }
     assert.equal(isNormalSpaced('Café'), false, 'non-ASCII takes the exact path');
+    // With markup refused: what cleanName, sectionName and titleText would strip.
+    for (const [s, markup, tilde] of [
+      ['Risk level', true, true],
+      ['*Risk*', false, false],
+      ['Risk_level', false, false],
+      ['`Risk`', false, false],
+      ['~Risk~', true, false],
+      ['Risk-level (old)', true, true],
+    ] as const) {
+      assert.equal(isNormalSpaced(s, true), markup, s);
+      assert.equal(isNormalSpaced(s, true, true), tilde, s);
+      assert.equal(isNormalSpaced(s), true, s);
+    }
   });
 });

@@ -87,7 +87,7 @@ function offsetsOf(
 /** Cleans a field name as written: markup stripped, spaces collapsed. */
 export function cleanName(raw: string): string {
   // Most names have no markup and single spaces already: the replaces would give them back unchanged.
-  if (isNormalSpaced(raw) && !raw.includes('*') && !raw.includes('_') && !raw.includes('`')) return raw;
+  if (isNormalSpaced(raw, true)) return raw;
   return raw.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -100,9 +100,8 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
   const contentStart = offsetsOf(first, md.base)?.[0] ?? itemOffsets[0];
   let end = itemOffsets[1];
   while (end > contentStart && isSpaceAt(text, end - 1)) end--;
-  let firstLineEnd = contentStart;
-  while (firstLineEnd < end && text.charCodeAt(firstLineEnd) !== 10 && text.charCodeAt(firstLineEnd) !== 13)
-    firstLineEnd++;
+  // The first line break after the content's start (a line's content holds none), or the item's end.
+  const firstLineEnd = Math.max(contentStart, Math.min(md.lines.lineEnd(md.lines.positionAt(contentStart).line), end));
   const firstLine = text.slice(contentStart, firstLineEnd);
   const colon = firstLine.indexOf(':');
   // A colon only separates a name when what stands before it looks like a name, not a URL or a sentence.

@@ -33,7 +33,7 @@ function headingContent(source: string): string {
 export function sectionName(source: string): string {
   const content = headingContent(source);
   // Without markup, extra spaces or a closing colon, the replaces below would give it back unchanged.
-  if (isNormalSpaced(content) && !content.endsWith(':') && !hasMarkup(content, false)) return content;
+  if (isNormalSpaced(content, true) && !content.endsWith(':')) return content;
   return content.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
 }
 
@@ -44,18 +44,9 @@ export function sectionName(source: string): string {
 export function titleText(source: string): string {
   const content = headingContent(source);
   // As in sectionName: nothing for the replaces to do.
-  if (isNormalSpaced(content) && !hasMarkup(content, true)) return content;
+  if (isNormalSpaced(content, true, true)) return content;
   return content
     .replace(/(^|\s)[*_`~]+|[*_`~]+(?=\s|$)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Whether a text holds an emphasis or code marker (`*`, `_`, a backtick; `~` too when asked). */
-function hasMarkup(text: string, tilde: boolean): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 96 || (tilde && c === 126)) return true;
-  }
-  return false;
 }

@@ -16,9 +16,10 @@ export function isSpaceAt(text: string, i: number): boolean {
 /**
  * Whether `s.replace(/\s+/g, ' ').trim() === s`: no white space at either end, none inside but
  * single spaces. Conservative: any non-ASCII character answers false (a few are white space to
- * `\s`), and the caller then takes its exact, slower path.
+ * `\s`), and the caller then takes its exact, slower path. With `markup`, a `*`, `_` or backtick
+ * (and with `tilde`, a `~`) answers false too: the markers names and headings drop.
  */
-export function isNormalSpaced(s: string): boolean {
+export function isNormalSpaced(s: string, markup = false, tilde = false): boolean {
   // A space at the start counts as following a space.
   let afterSpace = true;
   for (let i = 0; i < s.length; i++) {
@@ -27,6 +28,7 @@ export function isNormalSpaced(s: string): boolean {
       if (afterSpace) return false;
       afterSpace = true;
     } else if (c < 32 || c >= 127) return false;
+    else if (markup && (c === 42 || c === 95 || c === 96 || (tilde && c === 126))) return false;
     else afterSpace = false;
   }
   return s.length === 0 || !afterSpace;
