@@ -8,6 +8,7 @@ import {
   matchEnum,
   splitList,
   stripInlineMarkup,
+  withoutMarkerEnds,
 } from '../../server/src/core/values';
 import { ALL_FIELD_NAMES, fieldByName, foldName } from '../../server/src/core/fields';
 import { STATUSES } from '../../server/src/core/fields';
@@ -82,6 +83,11 @@ describe('values (values.ts, fields.ts)', () => {
     assert.equal(stripInlineMarkup('**High**'), 'High');
     assert.equal(stripInlineMarkup('`Low`'), 'Low');
     assert.equal(stripInlineMarkup('_x_'), 'x');
+  });
+
+  it('takes emphasis and code markers off both ends, and nothing else', () => {
+    for (const v of ['**High**', '`Low`', '_x_', 'x', '', ' *x* ', '~x~', 'a*b', '*', '***', 'x_', '_x'])
+      assert.equal(withoutMarkerEnds(v), v.replace(/^[*_`]+|[*_`]+$/g, ''), JSON.stringify(v));
   });
 
   it('measures edit distance with transpositions', () => {

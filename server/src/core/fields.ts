@@ -220,9 +220,11 @@ export function extraFieldByName(name: string, extraFields: readonly string[] = 
 
 const foldedExtra = new WeakMap<readonly string[], Map<string, string>>();
 
+const byKey = new Map(FIELDS.map((f) => [f.key, f]));
+
 /** The field with this key. */
 export function fieldInfo(key: FieldKey): FieldInfo {
-  return FIELDS.find((f) => f.key === key)!;
+  return byKey.get(key)!;
 }
 
 /** Every name (canonical and aliases) a header item may use, for did-you-mean and completion. */

@@ -64,12 +64,26 @@ export interface FieldState {
  * named like a structured field (`## Status`) cannot give it a value the checks can read.
  */
 export function fieldState(doc: ChangeDocument, key: FieldKey): FieldState {
-  const items = doc.header?.items.filter((i) => i.key === key) ?? [];
-  const section = fieldInfo(key).section ? doc.sections.find((s) => s.key === key && s.nonEmpty) : undefined;
-  const item = items[0];
+  // Loops rather than filter and slice: rules ask this for many fields of every document.
+  let item: HeaderItem | undefined;
+  const duplicates: HeaderItem[] = [];
+  for (const i of doc.header?.items ?? []) {
+    if (i.key !== key) continue;
+    if (item) duplicates.push(i);
+    else item = i;
+  }
+  let section: Section | undefined;
+  if (fieldInfo(key).section) {
+    for (const s of doc.sections) {
+      if (s.key === key && s.nonEmpty) {
+        section = s;
+        break;
+      }
+    }
+  }
   let present = section !== undefined;
   if (!present && item && !isPlaceholder(item.value) && !isSeeBelow(item.value)) present = true;
-  return { item, duplicates: items.slice(1), section, present };
+  return { item, duplicates, section, present };
 }
 
 /** The value of a field's first header item, or undefined when it is missing or a placeholder. */

@@ -2,6 +2,7 @@
  * Timestamps and execution windows (SPEC section 2 and 7). Times are read into UTC instants;
  * anything unreadable is a `{ ok: false, error }`, never an exception.
  */
+import { withoutMarkerEnds } from './values';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -30,7 +31,8 @@ const TIMESTAMP =
 const LOOSE_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2}))?/;
 
 function zoneOffset(zone: string | undefined): number {
-  if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0;
+  // `UTC` as logs write it, without the regex.
+  if (!zone || zone === 'UTC' || /^(z|utc|gmt)$/i.test(zone)) return 0;
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
   const minutes = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -minutes : minutes;
@@ -119,9 +121,7 @@ export function withoutTrailingNote(value: string): string {
 
 /** Reads a Planned execution time value (SPEC sections 7 and 8, "Windows"). */
 export function parseWindow(value: string): Parsed<Window> {
-  const text = withoutTrailingNote(value.trim().replace(/^[*_`]+|[*_`]+$/g, ''))
-    .replace(/^[*_`]+|[*_`]+$/g, '')
-    .replace(GLUED_END, '$1 $3 - $2');
+  const text = withoutMarkerEnds(withoutTrailingNote(withoutMarkerEnds(value.trim()))).replace(GLUED_END, '$1 $3 - $2');
   const ts = readTimestamp(text);
   if (!ts.ok) return ts;
   const start = ts.value.instant;

@@ -68,6 +68,16 @@ export function stripInlineMarkup(value: string): string {
     .trim();
 }
 
+/**
+ * `value.replace(/^[*_`]+|[*_`]+$/g, '')`: emphasis and code markers off both ends, white space
+ * kept. The regex only when an end is a marker.
+ */
+export function withoutMarkerEnds(value: string): string {
+  const mark = (c: number) => c === 42 || c === 95 || c === 96;
+  if (!mark(value.charCodeAt(0)) && !mark(value.charCodeAt(value.length - 1))) return value;
+  return value.replace(/^[*_`]+|[*_`]+$/g, '');
+}
+
 /** Case-insensitive match of a value against an enum; returns the canonical spelling. */
 export function matchEnum<T extends string>(value: string, allowed: readonly T[]): T | undefined {
   const stripped = stripInlineMarkup(value).trim();
