@@ -10,7 +10,7 @@ import {
   stripInlineMarkup,
   withoutMarkerEnds,
 } from '../../server/src/core/values';
-import { ALL_FIELD_NAMES, fieldByName, foldName } from '../../server/src/core/fields';
+import { ALL_FIELD_NAMES, fieldByName, foldName, isStatusLogName } from '../../server/src/core/fields';
 import { STATUSES } from '../../server/src/core/fields';
 
 describe('values (values.ts, fields.ts)', () => {
@@ -224,6 +224,17 @@ describe('the fast paths of values.ts and fields.ts give what their regexes give
         assert.equal(fieldByName(n)?.name, expected && fieldByName(expected)?.name, JSON.stringify(n));
     }
     assert.equal(fieldByName('Notes'), undefined);
+    for (const [n, log] of [
+      ['Status log', true],
+      ['Status  Log', true],
+      [' STATUS HISTORY\t', true],
+      ['log', true],
+      ['Logs', false],
+      ['Status', false],
+    ] as const) {
+      for (let i = 0; i < 2; i++) assert.equal(isStatusLogName(n), log, JSON.stringify(n));
+      assert.equal(fieldByName(n)?.key, n === 'Status' ? 'status' : undefined, JSON.stringify(n));
+    }
   });
 });
 

@@ -148,6 +148,21 @@ describe('timestamps (time.ts)', () => {
     assert.ok(s.ok && s.value.instant === at('2026-11-27T09:15:30Z'));
   });
 
+  it('reads every digit of the date, time, seconds and offset (parsed by hand, not by Number)', () => {
+    for (const [text, y, mo, d, h, mi, s, off] of [
+      ['2026-11-27 09:05:07 UTC', 2026, 11, 27, 9, 5, 7, 0],
+      ['0999-01-31 7:59', 999, 1, 31, 7, 59, 0, 0],
+      ['9999-12-31T23:00:59Z', 9999, 12, 31, 23, 0, 59, 0],
+      ['2026-06-10 18:30 +05:45', 2026, 6, 10, 18, 30, 0, 345],
+      ['2026-06-10 18:30 -0930', 2026, 6, 10, 18, 30, 0, -570],
+    ] as const) {
+      const r = readTimestamp(text);
+      assert.ok(r.ok, text);
+      assert.equal(r.value.instant, Date.UTC(y, mo - 1, d, h, mi, s) - off * 60_000, text);
+      assert.equal(r.value.offsetMinutes, off, text);
+    }
+  });
+
   it('formats instants as the log writes them and gives the UTC month', () => {
     assert.equal(formatUtc(at('2026-12-01T23:30:00+02:00')), '2026-12-01 21:30 UTC');
     assert.equal(utcMonth(at('2026-12-01T00:30:00+02:00')), '2026-11');

@@ -184,22 +184,33 @@ for (const f of FIELDS) {
   for (const a of f.aliases) byFoldedName.set(foldName(a), f);
 }
 
+/** What a name as written denotes: a field (aliases included) and whether it names the status log. */
+interface NameFacts {
+  field: FieldInfo | undefined;
+  statusLog: boolean;
+}
+
 /**
- * Names as written (`Change Owner`, `Risk level`) and the field they denote (null: none): the
- * same few names recur in every document, so each is folded once. Bounded: a workspace of
- * custom names empties it now and then rather than growing it without end.
+ * Names as written (`Change Owner`, `## Status log`) and what they denote: the same few names
+ * recur in every document, so each is folded once. Bounded: a workspace of custom names empties
+ * it now and then rather than growing it without end.
  */
-const byWrittenName = new Map<string, FieldInfo | null>();
+const byWrittenName = new Map<string, NameFacts>();
 const WRITTEN_NAMES_MAX = 2000;
+
+function factsOf(name: string): NameFacts {
+  let facts = byWrittenName.get(name);
+  if (facts) return facts;
+  const folded = foldName(name);
+  facts = { field: byFoldedName.get(folded), statusLog: statusLogFolded.has(folded) };
+  if (byWrittenName.size >= WRITTEN_NAMES_MAX) byWrittenName.clear();
+  byWrittenName.set(name, facts);
+  return facts;
+}
 
 /** The field a header name or section heading denotes, aliases included, or undefined. */
 export function fieldByName(name: string): FieldInfo | undefined {
-  const known = byWrittenName.get(name);
-  if (known !== undefined) return known ?? undefined;
-  const field = byFoldedName.get(foldName(name));
-  if (byWrittenName.size >= WRITTEN_NAMES_MAX) byWrittenName.clear();
-  byWrittenName.set(name, field ?? null);
-  return field;
+  return factsOf(name).field;
 }
 
 /**
@@ -240,5 +251,5 @@ const statusLogFolded = new Set(STATUS_LOG_NAMES.map(foldName));
 
 /** Whether a section name denotes the status log (`Status log`, `Status history`, `Log`; any case). */
 export function isStatusLogName(name: string): boolean {
-  return statusLogFolded.has(foldName(name));
+  return factsOf(name).statusLog;
 }

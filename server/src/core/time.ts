@@ -30,6 +30,16 @@ const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})(?!\w|:\S))?/i;
 const LOOSE_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2}))?/;
 
+/**
+ * The value of a run of ASCII digits, as `Number` gives it for the `\d` groups of a match. By
+ * hand: `Number` of a fresh substring is a call into the runtime, and a log has many timestamps.
+ */
+function digits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 function zoneOffset(zone: string | undefined): number {
   // `UTC` as logs write it, without the regex.
   if (!zone || zone === 'UTC' || /^(z|utc|gmt)$/i.test(zone)) return 0;
@@ -75,7 +85,10 @@ export function readTimestamp(text: string): Parsed<TimestampMatch> {
   }
   const offset = zoneOffset(m[7]);
   // Real offsets run from -12:00 to +14:00 with minutes under 60; `+25:00` is a typo, not a zone.
-  if (offset < -12 * 60 || offset > 14 * 60 || Number(m[7]?.slice(-2) ?? 0) > 59) {
+  // The minutes of a numeric offset (`+02:75`); a zone word has none.
+  const sign = m[7]?.charCodeAt(0);
+  const zoneMinutes = sign === 0x2b || sign === 0x2d ? digits(m[7]!.slice(-2)) : 0;
+  if (offset < -12 * 60 || offset > 14 * 60 || zoneMinutes > 59) {
     const asEnd = m[7]!.startsWith('-') ? `; for an end, write " - ${m[7]!.slice(1)}" with spaces` : '';
     return {
       ok: false,
@@ -83,12 +96,12 @@ export function readTimestamp(text: string): Parsed<TimestampMatch> {
     };
   }
   const instant = instantOf(
-    Number(m[1]),
-    Number(m[2]),
-    Number(m[3]),
-    Number(m[4]),
-    Number(m[5]),
-    Number(m[6] ?? 0),
+    digits(m[1]!),
+    digits(m[2]!),
+    digits(m[3]!),
+    digits(m[4]!),
+    digits(m[5]!),
+    m[6] === undefined ? 0 : digits(m[6]),
     offset,
   );
   if (!instant.ok) return instant;
