@@ -33,6 +33,13 @@ describe('SPEC section 8: reading documents as teams write them', () => {
       assert.equal(titleText('# Upgrade  the   DB'), 'Upgrade the DB');
       assert.equal(titleText('# Upgrade ~~old~~ DB'), 'Upgrade old DB');
       assert.equal(titleText('# Upgrade\tDB'), 'Upgrade DB');
+      // The opening `#` run, read by hand: blanks before and after it, tabs, nothing after it.
+      assert.equal(titleText('#\tTabbed'), 'Tabbed');
+      assert.equal(titleText('   # Indented'), 'Indented');
+      assert.equal(titleText('#'), '');
+      assert.equal(titleText('No hashes'), 'No hashes');
+      assert.equal(sectionName('##\t\tLog\t##'), 'Log');
+      assert.equal(sectionName('## C#'), 'C#');
       assert.equal(titleText('# Upgrade DB: now'), 'Upgrade DB: now');
     });
   });

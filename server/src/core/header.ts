@@ -93,12 +93,16 @@ export function cleanName(raw: string): string {
 
 /** Reads one list item as `Name: value`. Items with no content give undefined. */
 export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undefined {
-  const itemOffsets = offsetsOf(item, md.base);
+  // Offsets read in place rather than through offsetsOf: its array is one more object per item.
+  const p = item.position;
   const first = item.children[0];
-  if (!itemOffsets || !first) return undefined;
+  if (!p || p.start.offset === undefined || p.end.offset === undefined || !first) return undefined;
   const text = md.text;
-  const contentStart = offsetsOf(first, md.base)?.[0] ?? itemOffsets[0];
-  let end = itemOffsets[1];
+  const itemStart = p.start.offset + md.base;
+  const fp = first.position;
+  const firstKnown = fp !== undefined && fp.start.offset !== undefined && fp.end.offset !== undefined;
+  const contentStart = firstKnown ? fp.start.offset! + md.base : itemStart;
+  let end = p.end.offset + md.base;
   while (end > contentStart && isSpaceAt(text, end - 1)) end--;
   // The first line break after the content's start (a line's content holds none), or the item's end.
   const firstLineEnd = Math.max(contentStart, Math.min(md.lines.lineEnd(md.lines.positionAt(contentStart).line), end));
@@ -130,10 +134,10 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
     key: hasColon ? fieldByName(name)?.key : undefined,
     hasColon,
     value,
-    range: md.lines.rangeOf(itemOffsets[0], end),
+    range: md.lines.rangeOf(itemStart, end),
     nameRange: md.lines.rangeOf(contentStart, nameEnd),
     valueRange: vs < ve ? md.lines.rangeOf(vs, ve) : md.lines.rangeOf(anchor, anchor),
-    startOffset: itemOffsets[0],
+    startOffset: itemStart,
     endOffset: end,
   };
 }

@@ -23,7 +23,21 @@ function headingContent(source: string): string {
   // An ATX heading is one line; a setext heading is its paragraph's lines plus the underline.
   const lastBreak = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r'));
   if (lastBreak >= 0) return source.slice(0, lastBreak);
-  return stripClosingHashes(source).replace(/^[ \t]*#+[ \t]*/, '');
+  return withoutOpeningHashes(stripClosingHashes(source));
+}
+
+/**
+ * `text` without the opening `#` run of an ATX heading and the blanks (spaces, tabs) around it,
+ * by hand: what replacing `^[ \t]*#+[ \t]*` with nothing gives, without the regex.
+ */
+function withoutOpeningHashes(text: string): string {
+  const blank = (i: number) => text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
+  let i = 0;
+  while (blank(i)) i++;
+  if (text.charCodeAt(i) !== 35) return text;
+  while (text.charCodeAt(i) === 35) i++;
+  while (blank(i)) i++;
+  return text.slice(i);
 }
 
 /**

@@ -47,6 +47,11 @@ function withoutSeparator(text: string): string {
   return separator ? text.replace(SEPARATOR, '') : text;
 }
 
+/** What follows the timestamp (its first `length` characters) and the separator after it. */
+function after(text: string, length: number): string {
+  return withoutSeparator(text.slice(length).trim());
+}
+
 /** Whether a log line that does not start with an ISO date still looks like a timestamp. */
 function looksLikeDate(line: string): boolean {
   return /^\d/.test(line) || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(line);
@@ -103,7 +108,6 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
   }
   const itemStart = (item.position.start.offset ?? 0) + md.base;
   const range = md.lines.rangeOf(itemStart, lineStart + text.length);
-  const after = (length: number) => withoutSeparator(text.slice(length).trim());
 
   // The placeholder stamp starts with `Y`: the regex only when it can match.
   const placeholder = (text.charCodeAt(0) | 0x20) === 0x79 ? PLACEHOLDER_STAMP.exec(text) : null;
@@ -113,12 +117,12 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
       timestampRange: md.lines.rangeOf(lineStart, lineStart + placeholder[0].length),
       timestampError: 'the time is still the placeholder of a log skeleton; write when this step happened',
     };
-    return addStatusAndTail(entry, after(placeholder[0].length));
+    return addStatusAndTail(entry, after(text, placeholder[0].length));
   }
   const ts = readTimestamp(text);
   if (ts.ok) {
     // A separator between time and status is common (`09:15 UTC - Approved`, `09:15 UTC: Approved`).
-    const rest = after(ts.value.length);
+    const rest = after(text, ts.value.length);
     // `10:02 CET Planned`: the word before the status is a zone we cannot read, not part of the status.
     const status = STATUS_AT_START.exec(rest);
     const zone = status ? undefined : ZONE_THEN_STATUS.exec(rest);
@@ -215,17 +219,19 @@ function isLoose(md: ParsedMarkdown, list: List): boolean {
 export function readStatusLog(md: ParsedMarkdown, raw: RawSection): StatusLog {
   const lists = raw.nodes.filter((n): n is List => n.type === 'list');
   const entries: LogEntry[] = [];
-  let lastEntry: { item: ListItem; list: List } | undefined;
+  let lastEntryItem: ListItem | undefined;
+  let lastEntryList: List | undefined;
   for (const list of lists) {
     for (const item of list.children) {
       const e = readLogEntry(md, item);
       if (!e) continue;
       entries.push(e);
-      lastEntry = { item, list };
+      lastEntryItem = item;
+      lastEntryList = list;
     }
   }
   // After the list holding the last entry (its notes stay with it), else after the last list.
-  const list = lastEntry?.list ?? lists[lists.length - 1];
+  const list = lastEntryList ?? lists[lists.length - 1];
   const lastItem = list?.children[list.children.length - 1];
   if (list && lastItem) {
     return {
@@ -233,7 +239,7 @@ export function readStatusLog(md: ParsedMarkdown, raw: RawSection): StatusLog {
       entries,
       appendOffset: lastLineEnd(md, lastItem),
       hasList: true,
-      prefix: itemPrefix(md, lastEntry?.item ?? lastItem, lastItem),
+      prefix: itemPrefix(md, lastEntryItem ?? lastItem, lastItem),
       loose: isLoose(md, list),
     };
   }
