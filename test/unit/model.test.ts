@@ -177,6 +177,23 @@ describe('the change document model (model.ts)', () => {
     assert.deepEqual(d.values.services, ['db']);
   });
 
+  it('leaves comments out of a value and its range, and keeps a `<` that opens none', () => {
+    const text =
+      '# T\n\n- Verification plan: p99 < 300 ms <!-- hint -->\n- Rollback plan: <x>\n- Change Owner:\n  <!-- @name -->\n';
+    const items = model(text).header!.items;
+    const lines = text.split('\n');
+    const at = (i: number) => {
+      const r = items[i]!.valueRange;
+      return lines[r.start.line]!.slice(r.start.character, r.end.character);
+    };
+    assert.deepEqual(
+      items.map((i) => i.value),
+      ['p99 < 300 ms', '<x>', ''],
+    );
+    assert.deepEqual([at(0), at(1)], ['p99 < 300 ms', '<x>']);
+    assert.deepEqual(items[2]!.valueRange, { start: { line: 4, character: 15 }, end: { line: 4, character: 15 } });
+  });
+
   it('reads the first item of a field for its value, even when a later duplicate has one', () => {
     const d = model('# T\n\n- Risk level: TBD\n- Risk: High\n- Status: Planned\n- Status: Closed\n');
     assert.equal(d.values.risk, undefined);

@@ -127,8 +127,11 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
   while (valueStart < end && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
   // HTML comments are notes to the writer (templates use them as hints), not part of the value.
   const written = text.slice(valueStart, end);
-  const value = (written.includes('<!--') ? written.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : written).trim();
-  const [vs, ve] = valueSpan(text, valueStart, end);
+  let lt = valueStart;
+  while (lt < end && text.charCodeAt(lt) !== 60) lt++;
+  // Without a `<` there is no comment to drop, and the value's own text is all of it.
+  const [vs, ve] = lt < end ? valueSpan(text, valueStart, end) : [valueStart, end];
+  const value = (lt < end ? written.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : written).trim();
   return {
     name,
     key: hasColon ? fieldByName(name)?.key : undefined,
