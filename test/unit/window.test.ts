@@ -52,6 +52,8 @@ describe('execution windows (time.ts)', () => {
       [', 1.5 h', 90],
       [', 0.25 hours', 15],
       [', 1 hour', 60],
+      [', 2 HRS', 120],
+      [', 90 MIN', 90],
     ];
     for (const [suffix, minutes] of cases) {
       const w = win(`2026-12-01 14:00 UTC${suffix}`);

@@ -134,7 +134,9 @@ export function withoutTrailingNote(value: string): string {
 
 /** Reads a Planned execution time value (SPEC sections 7 and 8, "Windows"). */
 export function parseWindow(value: string): Parsed<Window> {
-  const text = withoutMarkerEnds(withoutTrailingNote(withoutMarkerEnds(value.trim()))).replace(GLUED_END, '$1 $3 - $2');
+  const bare = withoutMarkerEnds(withoutTrailingNote(withoutMarkerEnds(value.trim())));
+  // A test before the replace: replace builds a new string even when nothing matches.
+  const text = GLUED_END.test(bare) ? bare.replace(GLUED_END, '$1 $3 - $2') : bare;
   const ts = readTimestamp(text);
   if (!ts.ok) return ts;
   const start = ts.value.instant;
@@ -144,7 +146,7 @@ export function parseWindow(value: string): Parsed<Window> {
   const dur = DURATION.exec(rest);
   if (dur) {
     const n = Number(dur[1]);
-    const minutes = /^h/i.test(dur[2]!) ? n * 60 : n;
+    const minutes = (dur[2]!.charCodeAt(0) | 0x20) === 0x68 ? n * 60 : n;
     if (!(minutes > 0)) return { ok: false, error: 'the window has no length; give a positive duration' };
     return { ok: true, value: { start, end: start + Math.round(minutes * MINUTE), explicitEnd: true } };
   }
