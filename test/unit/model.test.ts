@@ -223,6 +223,24 @@ describe('the change document model (model.ts)', () => {
         assert.equal(hasTextBesideComments(text, from, to), regex(from, to), `${from}..${to}`);
   });
 
+  it('reads `by` in any case and spacing, and the status in any case', () => {
+    const entries = model(
+      VALID_NORMAL +
+        '- 2026-11-28 09:00 UTC APPROVED BY\t@a\n- 2026-11-28 09:01 UTC in progress   by  @b: x\n' +
+        '- 2026-11-28 09:02 UTC Verifying bystander\n- 2026-11-28 09:03 UTC Closed by@c\n- 2026-11-28 09:04 UTC Closed by \n',
+    ).statusLog!.entries.slice(2);
+    assert.deepEqual(
+      entries.map((e) => [e.status, e.statusText, e.by, e.note]),
+      [
+        ['Approved', 'APPROVED', '@a', undefined],
+        ['In Progress', 'in progress', '@b', 'x'],
+        ['Verifying', 'Verifying', undefined, undefined],
+        ['Closed', 'Closed', undefined, undefined],
+        ['Closed', 'Closed', undefined, undefined],
+      ],
+    );
+  });
+
   it('writes the keys of a log entry in one order, and only those it read', () => {
     const entries = model(
       VALID_NORMAL +

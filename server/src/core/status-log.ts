@@ -11,6 +11,7 @@ import type { List, ListItem } from 'mdast';
 import type { ParsedMarkdown } from './parse';
 import type { LogEntry, StatusLog } from './schema';
 import type { RawSection } from './sections';
+import type { Status } from './fields';
 import { foldName, STATUSES } from './fields';
 import { readTimestamp } from './time';
 import { isPlaceholder } from './values';
@@ -35,9 +36,11 @@ const PLACEHOLDER_STAMP = /^Y{4}-M{2}-D{2}(?:[ T]+H{2}:M{2})?(?:[ \t]*(?:UTC|GMT
 const SEPARATOR = /^[-–—:|][ \t]*/;
 
 const STATUS_BY_FOLDED = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
+const STATUS_AS_WRITTEN = new Map(STATUSES.map((s) => [s, s]));
 
 function canonicalStatus(text: string) {
-  return STATUS_BY_FOLDED.get(foldName(text));
+  // Most logs spell the status as the catalogue does, which needs no folding.
+  return STATUS_AS_WRITTEN.get(text as Status) ?? STATUS_BY_FOLDED.get(foldName(text));
 }
 
 /** `text` without a leading separator (`SEPARATOR`); the regex only when the first character is one. */
@@ -57,6 +60,21 @@ function looksLikeDate(line: string): boolean {
   return /^\d/.test(line) || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(line);
 }
 
+/**
+ * Where the person starts after a leading `by` (`/^\s*by\s+/i`: white space, `by` in any case,
+ * then white space), or -1 when `head` does not start so. By hand: the regex's match array is
+ * one more object per entry.
+ */
+function afterBy(head: string): number {
+  let i = 0;
+  while (isSpaceAt(head, i)) i++;
+  if ((head.charCodeAt(i) | 0x20) !== 0x62 || (head.charCodeAt(i + 1) | 0x20) !== 0x79) return -1;
+  i += 2;
+  if (!isSpaceAt(head, i)) return -1;
+  while (isSpaceAt(head, i)) i++;
+  return i;
+}
+
 /** An entry being read: its properties are added in the order the model has always written them. */
 type Draft = Omit<LogEntry, 'statusText'> & { statusText?: string };
 
@@ -68,8 +86,8 @@ function addTail(entry: Draft, rest: string): LogEntry {
   const colon = rest.indexOf(':');
   const head = colon >= 0 ? rest.slice(0, colon) : rest;
   const note = colon >= 0 ? rest.slice(colon + 1).trim() : undefined;
-  const byWord = /^\s*by\s+/i.exec(head);
-  const by = byWord ? head.slice(byWord[0].length).trim() || undefined : undefined;
+  const byEnd = afterBy(head);
+  const by = byEnd >= 0 ? head.slice(byEnd).trim() || undefined : undefined;
   if (by && !isPlaceholder(by)) entry.by = by;
   if (note) entry.note = note;
   return entry as LogEntry;
