@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isNormalSpaced, isSpaceAt } from '../../server/src/core/white-space';
+import { detached, isNormalSpaced, isSpaceAt } from '../../server/src/core/white-space';
 
 describe('white space without a regex (white-space.ts)', () => {
   it('isSpaceAt agrees with /\\s/ on every UTF-16 code unit, and is false past the end', () => {
@@ -51,5 +51,10 @@ describe('white space without a regex (white-space.ts)', () => {
       assert.equal(isNormalSpaced(s, true, true), tilde, s);
       assert.equal(isNormalSpaced(s), true, s);
     }
+  });
+
+  it('detached gives an equal string, whatever its length', () => {
+    const text = 'Upgrade the payments database to PostgreSQL 16 (a long title)';
+    for (let n = 0; n <= text.length; n++) assert.equal(detached(text.slice(0, n)), text.slice(0, n));
   });
 });

@@ -6,7 +6,7 @@ import type { List, ListItem, Heading, RootContent } from 'mdast';
 import type { ParsedMarkdown } from './parse';
 import type { HeaderItem } from './schema';
 import { fieldByName } from './fields';
-import { isNormalSpaced, isSpaceAt } from './white-space';
+import { detached, isNormalSpaced, isSpaceAt } from './white-space';
 
 /** The header list node and the title H1, if any. */
 export interface HeaderNodes {
@@ -87,7 +87,7 @@ function offsetsOf(
 /** Cleans a field name as written: markup stripped, spaces collapsed. */
 export function cleanName(raw: string): string {
   // Most names have no markup and single spaces already: the replaces would give them back unchanged.
-  if (isNormalSpaced(raw, true)) return raw;
+  if (isNormalSpaced(raw, true)) return detached(raw);
   return raw.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 }
 

@@ -4,7 +4,7 @@
  * markers or a trailing colon. Read from the source, not the mdast children: the fast path
  * (core/fast) gives headings none.
  */
-import { isNormalSpaced } from './white-space';
+import { detached, isNormalSpaced } from './white-space';
 
 /**
  * A heading's text without its optional closing `#` run (`## Status log ##` -> `## Status log`).
@@ -47,7 +47,7 @@ function withoutOpeningHashes(text: string): string {
 export function sectionName(source: string): string {
   const content = headingContent(source);
   // Without markup, extra spaces or a closing colon, the replaces below would give it back unchanged.
-  if (isNormalSpaced(content, true) && !content.endsWith(':')) return content;
+  if (isNormalSpaced(content, true) && !content.endsWith(':')) return detached(content);
   return content.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
 }
 
@@ -58,7 +58,7 @@ export function sectionName(source: string): string {
 export function titleText(source: string): string {
   const content = headingContent(source);
   // As in sectionName: nothing for the replaces to do.
-  if (isNormalSpaced(content, true, true)) return content;
+  if (isNormalSpaced(content, true, true)) return detached(content);
   return content
     .replace(/(^|\s)[*_`~]+|[*_`~]+(?=\s|$)/g, '$1')
     .replace(/\s+/g, ' ')

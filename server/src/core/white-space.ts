@@ -5,6 +5,16 @@
  * replace chains (docs/performance.md).
  */
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 keeps a slice of 13 or more
+ * characters as a view into its parent: a name or title returned as it was written (a fast path
+ * below skipped the replace that used to copy it) would hold the whole document in memory for as
+ * long as a summary or model keeps it. Concatenating and slicing again copies it (V8 issue 2869).
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Whether the character at `i` is white space to `/\s/` (false past the end of the text). */
 export function isSpaceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
