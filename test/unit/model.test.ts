@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ChangeDocumentSchema } from '../../server/src/core/schema';
 import { analyze, fieldState, fieldValue, idFromPath } from '../../server/src/core/model';
+import { hasTextBesideComments } from '../../server/src/core/sections';
 import { check, doc, editLine, VALID_NORMAL } from '../helpers/doc';
 
 /** Builds the model and validates it against the zod contract. */
@@ -149,6 +150,125 @@ describe('the change document model (model.ts)', () => {
       ],
     );
     assert.equal(d.values.risk, 'High');
+  });
+
+  it('reads the edges that readItem and cleanName check for before their regexes', () => {
+    const d = model(
+      '# T\n\n- Change  Owner: @a\n-\tRisk\tlevel:\tHigh\r\n- Status:**TBD**\n- Affected\u00a0services: db\n' +
+        '- see https: x\n- http: y\n- Steps: z\n- Ops//notes: w\n- Title: v <!-- hint -->\n- `Touches`:  security \n- _Incident_: INC-1\n',
+    );
+    assert.deepEqual(
+      d.header?.items.map((i) => [i.name, i.key, i.hasColon, i.value]),
+      [
+        ['Change Owner', 'owner', true, '@a'],
+        ['Risk level', 'risk', true, 'High'],
+        ['Status', 'status', true, '**TBD**'],
+        ['Affected services', 'services', true, 'db'],
+        ['see https: x', undefined, false, ''],
+        ['http: y', undefined, false, ''],
+        ['Steps', undefined, true, 'z'],
+        ['Ops//notes: w', undefined, false, ''],
+        ['Title', 'title', true, 'v'],
+        ['Touches', 'touches', true, 'security'],
+        ['Incident', 'incident', true, 'INC-1'],
+      ],
+    );
+    assert.equal(d.values.status, undefined, '**TBD** is a placeholder');
+    assert.deepEqual(d.values.services, ['db']);
+  });
+
+  it('leaves comments out of a value and its range, and keeps a `<` that opens none', () => {
+    const text =
+      '# T\n\n- Verification plan: p99 < 300 ms <!-- hint -->\n- Rollback plan: <x>\n- Change Owner:\n  <!-- @name -->\n';
+    const items = model(text).header!.items;
+    const lines = text.split('\n');
+    const at = (i: number) => {
+      const r = items[i]!.valueRange;
+      return lines[r.start.line]!.slice(r.start.character, r.end.character);
+    };
+    assert.deepEqual(
+      items.map((i) => i.value),
+      ['p99 < 300 ms', '<x>', ''],
+    );
+    assert.deepEqual([at(0), at(1)], ['p99 < 300 ms', '<x>']);
+    assert.deepEqual(items[2]!.valueRange, { start: { line: 4, character: 15 }, end: { line: 4, character: 15 } });
+  });
+
+  it('reads the first item of a field for its value, even when a later duplicate has one', () => {
+    const d = model('# T\n\n- Risk level: TBD\n- Risk: High\n- Status: Planned\n- Status: Closed\n');
+    assert.equal(d.values.risk, undefined);
+    assert.equal(d.values.status, 'Planned');
+  });
+
+  it('reads a section as empty when it holds only white space and closed comments', () => {
+    const nonEmpty = (body: string) =>
+      model(`# T\n\n- Status: Planned\n\n## Rollback plan\n\n${body}\n`).sections[0]!.nonEmpty;
+    assert.equal(nonEmpty(''), false);
+    assert.equal(nonEmpty('<!-- steps -->'), false);
+    assert.equal(nonEmpty('<!-- a -->\n\n<!-- b\nc -->'), false);
+    assert.equal(nonEmpty('<!-- a --> x'), true);
+    assert.equal(nonEmpty('<!-- unclosed'), true);
+    assert.equal(nonEmpty('<!-->'), true);
+    assert.equal(nonEmpty('\u00a0'), false);
+    assert.equal(nonEmpty('1. Revert.'), true);
+    // Only what lies between the bounds counts: a comment closed after `to` is not closed.
+    const text = 'x <!-- a --> y';
+    const regex = (from: number, to: number) =>
+      text
+        .slice(from, to)
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .trim() !== '';
+    for (let from = 0; from <= text.length; from++)
+      for (let to = 0; to <= text.length; to++)
+        assert.equal(hasTextBesideComments(text, from, to), regex(from, to), `${from}..${to}`);
+  });
+
+  it('reads `by` in any case and spacing, and the status in any case', () => {
+    const entries = model(
+      VALID_NORMAL +
+        '- 2026-11-28 09:00 UTC APPROVED BY\t@a\n- 2026-11-28 09:01 UTC in progress   by  @b: x\n' +
+        '- 2026-11-28 09:02 UTC Verifying bystander\n- 2026-11-28 09:03 UTC Closed by@c\n- 2026-11-28 09:04 UTC Closed by \n',
+    ).statusLog!.entries.slice(2);
+    assert.deepEqual(
+      entries.map((e) => [e.status, e.statusText, e.by, e.note]),
+      [
+        ['Approved', 'APPROVED', '@a', undefined],
+        ['In Progress', 'in progress', '@b', 'x'],
+        ['Verifying', 'Verifying', undefined, undefined],
+        ['Closed', 'Closed', undefined, undefined],
+        ['Closed', 'Closed', undefined, undefined],
+      ],
+    );
+  });
+
+  it('writes the keys of a log entry in one order, and only those it read', () => {
+    const entries = model(
+      VALID_NORMAL +
+        '- yyyy-mm-dd hh:mm utc Approved by ...\n- 2026-11-28 09:00 UTC – In  Progress by @a: go\n' +
+        '- 2026-11-28 09:10 CET Verifying\n- Closed by @a\n- 2026-11-28 9am Closed\n- 2026-11-28 9am later\n',
+    ).statusLog!.entries.slice(2);
+    assert.deepEqual(
+      entries.map((e) => Object.keys(e).join(' ')),
+      [
+        'range timestampRange timestampError status statusText',
+        'range timestampRange at status statusText by note',
+        'range timestampRange timestampError status statusText',
+        'range timestampRange timestampError status statusText by',
+        'range timestampRange timestampError status statusText',
+        'range timestampRange timestampError status statusText',
+      ],
+    );
+    assert.deepEqual(
+      entries.map((e) => [e.status, e.statusText, e.by, e.note]),
+      [
+        ['Approved', 'Approved', undefined, undefined],
+        ['In Progress', 'In  Progress', '@a', 'go'],
+        ['Verifying', 'Verifying', undefined, undefined],
+        ['Closed', 'Closed', '@a', undefined],
+        ['Closed', 'Closed', undefined, undefined],
+        [undefined, 'later', undefined, undefined],
+      ],
+    );
   });
 
   it('takes the title from a Title field before the H1, and the H1 otherwise', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isTeam, parsePeople, samePerson } from '../../server/src/core/people';
+import { withoutMarkerEnds } from '../../server/src/core/values';
 
 describe('people values (people.ts)', () => {
   it('reads one person: a handle or a name', () => {
@@ -11,6 +12,40 @@ describe('people values (people.ts)', () => {
       ['Orlando Bloom'],
       '"or" and "and" inside words do not split',
     );
+  });
+
+  it('reads a value without separators as one person, as the splitter would', () => {
+    // The splitter of people.ts, which a value with no separator character or word skips.
+    const split = (v: string) =>
+      v
+        .split(/,|;|&|\+|\band\b|\bor\b|(?<!@[\w.-]*)\/|\/(?=\s*@)/i)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    for (const v of [
+      '@alice',
+      'Dana Kim',
+      ' Dana\tKim ',
+      '',
+      ' ',
+      '`@a`',
+      'the team',
+      '@org/team',
+      'Dana Kim, 2026-12-26',
+      'Ada (2026-12-26)',
+      'Tandy',
+      'Gordon Ray',
+    ]) {
+      const r = parsePeople(v);
+      assert.deepEqual(
+        r.people,
+        split(withoutMarkerEnds(v.trim()).replace(/[\s,;(]*\d{4}-\d{2}-\d{2}\)?$/, '')),
+        JSON.stringify(v),
+      );
+      assert.equal(r.hasTeam, r.people.some(isTeam), JSON.stringify(v));
+      assert.equal('date' in r, /\d{4}-\d{2}-\d{2}/.test(v), JSON.stringify(v));
+    }
+    assert.deepEqual(parsePeople('the team'), { people: ['the team'], hasTeam: true });
+    assert.deepEqual(parsePeople('**'), { people: [], hasTeam: false });
   });
 
   it('reads a trailing approval date', () => {

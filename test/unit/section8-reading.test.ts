@@ -23,6 +23,24 @@ describe('SPEC section 8: reading documents as teams write them', () => {
       assert.equal(sectionName('Rollback\r\nplan\r\n---'), 'Rollback plan');
       assert.equal(titleText('Upgrade *payments-db*\n==='), 'Upgrade payments-db');
       assert.equal(titleText('# snake_case title #'), 'snake_case title');
+      // Names with nothing to strip come back as they are; each edge below takes the full path.
+      assert.equal(sectionName('## Rollback plan:'), 'Rollback plan');
+      assert.equal(sectionName('## Rollback plan :'), 'Rollback plan');
+      assert.equal(sectionName('## Rollback\tplan'), 'Rollback plan');
+      assert.equal(sectionName('## Rollback\u00a0plan'), 'Rollback plan');
+      assert.equal(sectionName('## Status_log'), 'Statuslog');
+      assert.equal(sectionName('## Status log'), 'Status log');
+      assert.equal(titleText('# Upgrade  the   DB'), 'Upgrade the DB');
+      assert.equal(titleText('# Upgrade ~~old~~ DB'), 'Upgrade old DB');
+      assert.equal(titleText('# Upgrade\tDB'), 'Upgrade DB');
+      // The opening `#` run, read by hand: blanks before and after it, tabs, nothing after it.
+      assert.equal(titleText('#\tTabbed'), 'Tabbed');
+      assert.equal(titleText('   # Indented'), 'Indented');
+      assert.equal(titleText('#'), '');
+      assert.equal(titleText('No hashes'), 'No hashes');
+      assert.equal(sectionName('##\t\tLog\t##'), 'Log');
+      assert.equal(sectionName('## C#'), 'C#');
+      assert.equal(titleText('# Upgrade DB: now'), 'Upgrade DB: now');
     });
   });
 

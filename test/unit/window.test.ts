@@ -52,6 +52,8 @@ describe('execution windows (time.ts)', () => {
       [', 1.5 h', 90],
       [', 0.25 hours', 15],
       [', 1 hour', 60],
+      [', 2 HRS', 120],
+      [', 90 MIN', 90],
     ];
     for (const [suffix, minutes] of cases) {
       const w = win(`2026-12-01 14:00 UTC${suffix}`);
@@ -93,6 +95,33 @@ describe('execution windows (time.ts)', () => {
     assert.doesNotThrow(() => win('2028-02-29 10:00'));
     assert.match(bad('2026-04-31 10:00'), /day 31/);
     assert.match(bad('2026-00-10 10:00'), /month 0/);
+    // February as Date.UTC reads it: years 0000-0099 are 1900-1999, so 0000 and 1900 have no 29th.
+    for (const [year, leap] of [
+      ['0000', false],
+      ['0004', true],
+      ['0100', false],
+      ['0400', true],
+      ['1900', false],
+      ['2000', true],
+      ['2024', true],
+      ['2100', false],
+    ] as const) {
+      assert.equal(readTimestamp(`${year}-02-29 10:00`).ok, leap, year);
+      assert.ok(readTimestamp(`${year}-02-28 10:00`).ok, year);
+    }
+    for (const [month, days] of [
+      ['01', 31],
+      ['04', 30],
+      ['06', 30],
+      ['07', 31],
+      ['08', 31],
+      ['09', 30],
+      ['11', 30],
+      ['12', 31],
+    ] as const) {
+      assert.ok(readTimestamp(`2026-${month}-${days} 10:00`).ok, month);
+      assert.match(bad(`2026-${month}-${days + 1} 10:00`), new RegExp(`day ${days + 1} does not exist`));
+    }
     assert.match(bad('2026-12-01 24:00'), /does not exist/);
     assert.match(bad('2026-12-01 10:60'), /does not exist/);
     assert.match(bad('2026-12-01 14:00 UTC – 25:00'), /does not exist/);
@@ -119,6 +148,21 @@ describe('timestamps (time.ts)', () => {
     assert.equal(r.value.length, '2026-11-27 09:15 UTC'.length);
     const s = readTimestamp('2026-11-27 09:15:30 Approved');
     assert.ok(s.ok && s.value.instant === at('2026-11-27T09:15:30Z'));
+  });
+
+  it('reads every digit of the date, time, seconds and offset (parsed by hand, not by Number)', () => {
+    for (const [text, y, mo, d, h, mi, s, off] of [
+      ['2026-11-27 09:05:07 UTC', 2026, 11, 27, 9, 5, 7, 0],
+      ['0999-01-31 7:59', 999, 1, 31, 7, 59, 0, 0],
+      ['9999-12-31T23:00:59Z', 9999, 12, 31, 23, 0, 59, 0],
+      ['2026-06-10 18:30 +05:45', 2026, 6, 10, 18, 30, 0, 345],
+      ['2026-06-10 18:30 -0930', 2026, 6, 10, 18, 30, 0, -570],
+    ] as const) {
+      const r = readTimestamp(text);
+      assert.ok(r.ok, text);
+      assert.equal(r.value.instant, Date.UTC(y, mo - 1, d, h, mi, s) - off * 60_000, text);
+      assert.equal(r.value.offsetMinutes, off, text);
+    }
   });
 
   it('formats instants as the log writes them and gives the UTC month', () => {

@@ -3,6 +3,7 @@
  * long-form sections. Everything that matches names (header items, sections, completion, hover)
  * goes through `fieldByName` so aliases and case rules live in one place.
  */
+import { isNormalSpaced } from './white-space';
 
 /** Stable keys of the known header fields. */
 export const FIELD_KEYS = [
@@ -172,6 +173,8 @@ export const FIELDS: readonly FieldInfo[] = [
 
 /** Folds a field or section name for matching: case-insensitive, runs of spaces collapsed. */
 export function foldName(name: string): string {
+  // A name already trimmed with single spaces would come out of trim and replace unchanged.
+  if (isNormalSpaced(name)) return name.toLowerCase();
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -181,9 +184,33 @@ for (const f of FIELDS) {
   for (const a of f.aliases) byFoldedName.set(foldName(a), f);
 }
 
+/** What a name as written denotes: a field (aliases included) and whether it names the status log. */
+interface NameFacts {
+  field: FieldInfo | undefined;
+  statusLog: boolean;
+}
+
+/**
+ * Names as written (`Change Owner`, `## Status log`) and what they denote: the same few names
+ * recur in every document, so each is folded once. Bounded: a workspace of custom names empties
+ * it now and then rather than growing it without end.
+ */
+const byWrittenName = new Map<string, NameFacts>();
+const WRITTEN_NAMES_MAX = 2000;
+
+function factsOf(name: string): NameFacts {
+  let facts = byWrittenName.get(name);
+  if (facts) return facts;
+  const folded = foldName(name);
+  facts = { field: byFoldedName.get(folded), statusLog: statusLogFolded.has(folded) };
+  if (byWrittenName.size >= WRITTEN_NAMES_MAX) byWrittenName.clear();
+  byWrittenName.set(name, facts);
+  return facts;
+}
+
 /** The field a header name or section heading denotes, aliases included, or undefined. */
 export function fieldByName(name: string): FieldInfo | undefined {
-  return byFoldedName.get(foldName(name));
+  return factsOf(name).field;
 }
 
 /**
@@ -204,9 +231,11 @@ export function extraFieldByName(name: string, extraFields: readonly string[] = 
 
 const foldedExtra = new WeakMap<readonly string[], Map<string, string>>();
 
+const byKey = new Map(FIELDS.map((f) => [f.key, f]));
+
 /** The field with this key. */
 export function fieldInfo(key: FieldKey): FieldInfo {
-  return FIELDS.find((f) => f.key === key)!;
+  return byKey.get(key)!;
 }
 
 /** Every name (canonical and aliases) a header item may use, for did-you-mean and completion. */
@@ -222,5 +251,5 @@ const statusLogFolded = new Set(STATUS_LOG_NAMES.map(foldName));
 
 /** Whether a section name denotes the status log (`Status log`, `Status history`, `Log`; any case). */
 export function isStatusLogName(name: string): boolean {
-  return statusLogFolded.has(foldName(name));
+  return factsOf(name).statusLog;
 }

@@ -6,6 +6,7 @@ import type { List, ListItem, Heading, RootContent } from 'mdast';
 import type { ParsedMarkdown } from './parse';
 import type { HeaderItem } from './schema';
 import { fieldByName } from './fields';
+import { detached, isNormalSpaced, isSpaceAt } from './white-space';
 
 /** The header list node and the title H1, if any. */
 export interface HeaderNodes {
@@ -70,7 +71,8 @@ export function findHeaderNodes(md: ParsedMarkdown, from = 0): HeaderNodes {
       after = last + 1;
     }
   }
-  return { ...(list ? { list } : {}), lists, ...(h1 ? { h1 } : {}), after: list ? after : i, zoneEnd: i };
+  // One object shape, not spreads: spreading into a literal costs a runtime call per document.
+  return { list, lists, h1, after: list ? after : i, zoneEnd: i };
 }
 
 function offsetsOf(
@@ -84,55 +86,75 @@ function offsetsOf(
 
 /** Cleans a field name as written: markup stripped, spaces collapsed. */
 export function cleanName(raw: string): string {
+  // Most names have no markup and single spaces already: the replaces would give them back unchanged.
+  if (isNormalSpaced(raw, true)) return detached(raw);
   return raw.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Reads one list item as `Name: value`. Items with no content give undefined. */
 export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undefined {
-  const itemOffsets = offsetsOf(item, md.base);
+  // Offsets read in place rather than through offsetsOf: its array is one more object per item.
+  const p = item.position;
   const first = item.children[0];
-  if (!itemOffsets || !first) return undefined;
-  const contentStart = offsetsOf(first, md.base)?.[0] ?? itemOffsets[0];
-  let end = itemOffsets[1];
-  while (end > contentStart && /\s/.test(md.text[end - 1]!)) end--;
-  const raw = md.text.slice(contentStart, end);
-  const firstLineEnd = raw.search(/\r?\n|\r/);
-  const firstLine = firstLineEnd < 0 ? raw : raw.slice(0, firstLineEnd);
+  if (!p || p.start.offset === undefined || p.end.offset === undefined || !first) return undefined;
+  const text = md.text;
+  const itemStart = p.start.offset + md.base;
+  const fp = first.position;
+  const firstKnown = fp !== undefined && fp.start.offset !== undefined && fp.end.offset !== undefined;
+  const contentStart = firstKnown ? fp.start.offset! + md.base : itemStart;
+  let end = p.end.offset + md.base;
+  while (end > contentStart && isSpaceAt(text, end - 1)) end--;
+  // The first line break after the content's start (a line's content holds none), or the item's end.
+  const firstLineEnd = Math.max(contentStart, Math.min(md.lines.lineEnd(md.lines.positionAt(contentStart).line), end));
+  const firstLine = text.slice(contentStart, firstLineEnd);
   const colon = firstLine.indexOf(':');
   // A colon only separates a name when what stands before it looks like a name, not a URL or a sentence.
   const nameCandidate = colon >= 0 ? firstLine.slice(0, colon) : '';
-  const hasColon = colon > 0 && nameCandidate.length <= 60 && !/https?$|\/\//i.test(nameCandidate);
+  const hasColon = colon > 0 && nameCandidate.length <= 60 && !looksLikeUrl(nameCandidate);
   let nameEnd = hasColon ? contentStart + colon : contentStart + firstLine.length;
   const name = cleanName(hasColon ? nameCandidate : firstLine);
   let valueStart = hasColon ? contentStart + colon + 1 : end;
   if (!hasColon) nameEnd = contentStart + firstLine.trimEnd().length;
   // Markup closing the name (`**Owner:** @a`) belongs to the name, not the value; a name closed
   // before its colon (`*Risk*: **High**`) leaves the value's own markup alone.
-  const lead = hasColon ? /^[*_]+/.exec(nameCandidate)?.[0] : undefined;
+  const lead = hasColon && isEmphasisMark(nameCandidate, 0) ? /^[*_]+/.exec(nameCandidate)![0] : undefined;
   if (lead && !nameCandidate.trimEnd().endsWith(lead)) {
-    const m = /^[ \t]*([*_]+)/.exec(md.text.slice(valueStart, end));
+    const m = /^[ \t]*([*_]+)/.exec(text.slice(valueStart, end));
     if (m && m[1] === lead) valueStart += m[0].length;
   }
   // Where an empty value is written: right after the colon (and the name's closing markup).
   const anchor = valueStart;
-  while (valueStart < end && /[ \t]/.test(md.text[valueStart]!)) valueStart++;
+  while (valueStart < end && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
   // HTML comments are notes to the writer (templates use them as hints), not part of the value.
-  const value = md.text
-    .slice(valueStart, end)
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .trim();
-  const [vs, ve] = valueSpan(md.text, valueStart, end);
+  const written = text.slice(valueStart, end);
+  let lt = valueStart;
+  while (lt < end && text.charCodeAt(lt) !== 60) lt++;
+  // Without a `<` there is no comment to drop, and the value's own text is all of it.
+  const [vs, ve] = lt < end ? valueSpan(text, valueStart, end) : [valueStart, end];
+  const value = (lt < end ? written.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : written).trim();
   return {
     name,
     key: hasColon ? fieldByName(name)?.key : undefined,
     hasColon,
     value,
-    range: md.lines.rangeOf(itemOffsets[0], end),
+    range: md.lines.rangeOf(itemStart, end),
     nameRange: md.lines.rangeOf(contentStart, nameEnd),
     valueRange: vs < ve ? md.lines.rangeOf(vs, ve) : md.lines.rangeOf(anchor, anchor),
-    startOffset: itemOffsets[0],
+    startOffset: itemStart,
     endOffset: end,
   };
+}
+
+/** Whether a name candidate ends like a URL's scheme or holds `//`: `/https?$|\/\//i`, the regex only when the last letter may end `http(s)`. */
+function looksLikeUrl(name: string): boolean {
+  if (name.includes('//')) return true;
+  const last = name.charCodeAt(name.length - 1) | 0x20;
+  return (last === 0x70 || last === 0x73) && /https?$/i.test(name);
+}
+
+function isEmphasisMark(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 42 || c === 95;
 }
 
 /**
@@ -143,18 +165,17 @@ export function readItem(md: ParsedMarkdown, item: ListItem): HeaderItem | undef
 function valueSpan(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
-  const space = (i: number) => /\s/.test(text[i]!);
   while (text.startsWith('<!--', s)) {
     const close = text.indexOf('-->', s + 4);
     if (close < 0 || close + 3 > e) break;
     s = close + 3;
-    while (s < e && space(s)) s++;
+    while (s < e && isSpaceAt(text, s)) s++;
   }
   while (e - s >= 7 && text.startsWith('-->', e - 3)) {
     const open = text.lastIndexOf('<!--', e - 3);
     if (open < s || open + 4 > e - 3) break;
     e = open;
-    while (e > s && space(e - 1)) e--;
+    while (e > s && isSpaceAt(text, e - 1)) e--;
   }
   return [s, e];
 }
@@ -169,7 +190,7 @@ export function bulletOf(md: ParsedMarkdown, list: List): string {
 /** Offset just past the last non-space character of a node. */
 export function endOffsetOf(md: ParsedMarkdown, node: List | ListItem): number {
   let end = offsetsOf(node, md.base)?.[1] ?? md.text.length;
-  while (end > 0 && /\s/.test(md.text[end - 1]!)) end--;
+  while (end > 0 && isSpaceAt(md.text, end - 1)) end--;
   return end;
 }
 

@@ -4,6 +4,7 @@
  * markers or a trailing colon. Read from the source, not the mdast children: the fast path
  * (core/fast) gives headings none.
  */
+import { detached, isNormalSpaced } from './white-space';
 
 /**
  * A heading's text without its optional closing `#` run (`## Status log ##` -> `## Status log`).
@@ -22,7 +23,21 @@ function headingContent(source: string): string {
   // An ATX heading is one line; a setext heading is its paragraph's lines plus the underline.
   const lastBreak = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r'));
   if (lastBreak >= 0) return source.slice(0, lastBreak);
-  return stripClosingHashes(source).replace(/^[ \t]*#+[ \t]*/, '');
+  return withoutOpeningHashes(stripClosingHashes(source));
+}
+
+/**
+ * `text` without the opening `#` run of an ATX heading and the blanks (spaces, tabs) around it,
+ * by hand: what replacing `^[ \t]*#+[ \t]*` with nothing gives, without the regex.
+ */
+function withoutOpeningHashes(text: string): string {
+  const blank = (i: number) => text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
+  let i = 0;
+  while (blank(i)) i++;
+  if (text.charCodeAt(i) !== 35) return text;
+  while (text.charCodeAt(i) === 35) i++;
+  while (blank(i)) i++;
+  return text.slice(i);
 }
 
 /**
@@ -30,7 +45,10 @@ function headingContent(source: string): string {
  * `Rollback plan`. Emphasis and code markers go wherever they are; runs of spaces collapse.
  */
 export function sectionName(source: string): string {
-  return headingContent(source).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
+  const content = headingContent(source);
+  // Without markup, extra spaces or a closing colon, the replaces below would give it back unchanged.
+  if (isNormalSpaced(content, true) && !content.endsWith(':')) return detached(content);
+  return content.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
 }
 
 /**
@@ -38,7 +56,10 @@ export function sectionName(source: string): string {
  * (`# Upgrade *payments-db* #` -> `Upgrade payments-db`); underscores inside words are kept.
  */
 export function titleText(source: string): string {
-  return headingContent(source)
+  const content = headingContent(source);
+  // As in sectionName: nothing for the replaces to do.
+  if (isNormalSpaced(content, true, true)) return detached(content);
+  return content
     .replace(/(^|\s)[*_`~]+|[*_`~]+(?=\s|$)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();

@@ -64,12 +64,26 @@ export interface FieldState {
  * named like a structured field (`## Status`) cannot give it a value the checks can read.
  */
 export function fieldState(doc: ChangeDocument, key: FieldKey): FieldState {
-  const items = doc.header?.items.filter((i) => i.key === key) ?? [];
-  const section = fieldInfo(key).section ? doc.sections.find((s) => s.key === key && s.nonEmpty) : undefined;
-  const item = items[0];
+  // Loops rather than filter and slice: rules ask this for many fields of every document.
+  let item: HeaderItem | undefined;
+  const duplicates: HeaderItem[] = [];
+  for (const i of doc.header?.items ?? []) {
+    if (i.key !== key) continue;
+    if (item) duplicates.push(i);
+    else item = i;
+  }
+  let section: Section | undefined;
+  if (fieldInfo(key).section) {
+    for (const s of doc.sections) {
+      if (s.key === key && s.nonEmpty) {
+        section = s;
+        break;
+      }
+    }
+  }
   let present = section !== undefined;
   if (!present && item && !isPlaceholder(item.value) && !isSeeBelow(item.value)) present = true;
-  return { item, duplicates: items.slice(1), section, present };
+  return { item, duplicates, section, present };
 }
 
 /** The value of a field's first header item, or undefined when it is missing or a placeholder. */
@@ -95,9 +109,14 @@ export function buildModel(md: ParsedMarkdown, id: string, opts: ModelOptions = 
   const fmEnd = frontMatterEnd(md.base ? md.text.slice(md.base) : md.text);
   const nodes = findHeaderNodes(md, fmEnd);
   const { list, lists, h1 } = nodes;
-  const items = lists
-    .flatMap((l) => l.children.map((li) => readItem(md, li)))
-    .filter((i): i is HeaderItem => i !== undefined);
+  // Loops, not flatMap and filter: this runs for every document, and flatMap is slow in V8.
+  const items: HeaderItem[] = [];
+  for (const l of lists) {
+    for (const li of l.children) {
+      const item = readItem(md, li);
+      if (item) items.push(item);
+    }
+  }
   const lastList = lists[lists.length - 1] ?? list;
   const header =
     list && lastList
@@ -137,7 +156,13 @@ export function buildModel(md: ParsedMarkdown, id: string, opts: ModelOptions = 
 
 function readValues(doc: ChangeDocument): void {
   const v = doc.values;
-  const get = (key: FieldKey) => fieldValue(doc, key);
+  // The first item of each field, found in one pass (fieldValue would walk the items per field).
+  const firstItems = new Map<FieldKey, HeaderItem>();
+  for (const item of doc.header?.items ?? []) if (item.key && !firstItems.has(item.key)) firstItems.set(item.key, item);
+  const get = (key: FieldKey) => {
+    const item = firstItems.get(key);
+    return item && !isPlaceholder(item.value) && !isSeeBelow(item.value) ? item.value : undefined;
+  };
   const type = get('changeType');
   if (type) {
     const m = matchEnum(type, CHANGE_TYPES);
@@ -172,7 +197,13 @@ function readValues(doc: ChangeDocument): void {
   const approval = get('approval');
   if (approval) v.approval = parsePeople(approval);
   const incident = get('incident');
-  if (incident) v.incidents = incidentRefs(incident).length ? incidentRefs(incident) : splitList(incident);
+  if (incident) v.incidents = refsOrList(incident);
   const caused = get('causedIncidents');
-  if (caused) v.causedIncidents = incidentRefs(caused).length ? incidentRefs(caused) : splitList(caused);
+  if (caused) v.causedIncidents = refsOrList(caused);
+}
+
+/** The incident references in a value, or its comma list when it names none. */
+function refsOrList(value: string): string[] {
+  const refs = incidentRefs(value);
+  return refs.length ? refs : splitList(value);
 }

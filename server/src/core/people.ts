@@ -1,6 +1,7 @@
 /**
  * People values (Change Owner, Approval, `by` in the log): SPEC section 2 says who is "one person".
  */
+import { withoutMarkerEnds } from './values';
 
 /** The result of reading a people value. */
 export interface PeopleValue {
@@ -19,7 +20,7 @@ export function isTeam(name: string): boolean {
 
 /** Reads a people value: `@alice`, `Alice Smith`, `@a, @b`, `@a and @b`, `@a / @b`, `@bob, 2026-11-27`. */
 export function parsePeople(value: string): PeopleValue {
-  let v = value.trim().replace(/^[*_`]+|[*_`]+$/g, '');
+  let v = withoutMarkerEnds(value.trim());
   let date: string | undefined;
   // `@bob, 2026-11-27`, `@bob 2026-11-27.`, `@bob on 2026-11-27`, `@bob (2026-11-27)`. Read
   // from the end with string operations: a regex like `[,;\s]\s*...$` is quadratic on long
@@ -35,12 +36,22 @@ export function parsePeople(value: string): PeopleValue {
       v = before.replace(/[,;]$/, '').trim();
     }
   }
+  // Without a separator character or word, the split below would give the value alone.
+  if (!/[,;&+/]|and|or/i.test(v)) {
+    const one = v.trim();
+    const out: PeopleValue = { people: one === '' ? [] : [one], hasTeam: one !== '' && isTeam(one) };
+    if (date) out.date = date;
+    return out;
+  }
   // A GitHub team `@org/name` is one (team) entry: protect its slash from the splitter.
   const people = v
     .split(/,|;|&|\+|\band\b|\bor\b|(?<!@[\w.-]*)\/|\/(?=\s*@)/i)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  return { people, hasTeam: people.some(isTeam), ...(date ? { date } : {}) };
+  // Assigned, not spread: a spread into a literal costs a runtime call for every value read.
+  const out: PeopleValue = { people, hasTeam: people.some(isTeam) };
+  if (date) out.date = date;
+  return out;
 }
 
 /** Normalises a person for comparison: case-insensitive, without a leading `@`. */

@@ -11,8 +11,17 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
 
+  /** The line of the last `positionAt`: readers go through a document in order, so the next offset is usually on it. */
+  private hint = 0;
+
   constructor(readonly text: string) {
     const starts = [0];
+    if (!text.includes('\r')) {
+      // Without CR every break is one LF, and indexOf finds them faster than a loop over every character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -50,15 +59,23 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    let lo = this.hint;
+    // The binary search only when the offset is not on the line of the last call.
+    if (!(starts[lo]! <= o && (lo + 1 === starts.length || o < starts[lo + 1]!))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      this.hint = lo;
     }
-    // An offset inside a CRLF pair belongs to the end of its line.
-    const character = Math.min(o, this.lineEnd(lo)) - this.starts[lo]!;
+    // An offset on a line break (inside a CRLF pair, or on the break itself) belongs to the end
+    // of its line. A line's content holds no CR or LF, so any other offset is its own column.
+    const c = this.text.charCodeAt(o);
+    const character = (c === 10 || c === 13 ? this.lineEnd(lo) : o) - starts[lo]!;
     return { line: lo, character: Math.max(0, character) };
   }
 
@@ -75,7 +92,9 @@ export class LineIndex {
 
   /** The whole of a 0-based line as a range. */
   lineRange(line: number): Range {
-    return this.rangeOf(this.lineStart(line), this.lineEnd(line));
+    // What rangeOf(lineStart, lineEnd) gives, without searching for the line.
+    const l = Math.max(0, Math.min(line, this.starts.length - 1));
+    return { start: { line: l, character: 0 }, end: { line: l, character: this.lineEnd(l) - this.starts[l]! } };
   }
 
   /** The LSP range of an mdast node (offsets are relative to `base`, see parse.ts). */

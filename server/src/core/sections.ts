@@ -8,6 +8,7 @@ import type { ParsedMarkdown } from './parse';
 import type { Section } from './schema';
 import { fieldByName, foldName, isStatusLogName, OTHER_SECTIONS } from './fields';
 import { sectionName } from './headings';
+import { isSpaceAt } from './white-space';
 
 /** A section with the top-level nodes it holds. */
 export interface RawSection {
@@ -30,6 +31,24 @@ function knownName(name: string): boolean {
   return fieldByName(name) !== undefined || isStatusLogName(name) || OTHER.has(foldName(name));
 }
 
+/**
+ * Whether `text` between `from` and `to` holds more than white space and closed HTML comments:
+ * `slice(from, to).replace(/<!--[\s\S]*?-->/g, '').trim() !== ''`, without copying a section's
+ * whole body (the first character of a body is usually its text).
+ */
+export function hasTextBesideComments(text: string, from: number, to: number): boolean {
+  let i = from;
+  for (;;) {
+    while (i < to && isSpaceAt(text, i)) i++;
+    if (i >= to) return false;
+    if (!text.startsWith('<!--', i)) return true;
+    const close = text.indexOf('-->', i + 4);
+    // An unclosed comment stays in the text.
+    if (close < 0 || close + 3 > to) return true;
+    i = close + 3;
+  }
+}
+
 /** Collects the sections, in document order. */
 export function readSections(md: ParsedMarkdown): RawSection[] {
   const out: RawSection[] = [];
@@ -46,7 +65,6 @@ export function readSections(md: ParsedMarkdown): RawSection[] {
       nodes.push(n);
     }
     const contentEnd = nodes.length ? end(nodes[nodes.length - 1]!, md.base) : end(h, md.base);
-    const content = md.text.slice(end(h, md.base), contentEnd);
     out.push({
       heading: h,
       nodes,
@@ -54,7 +72,7 @@ export function readSections(md: ParsedMarkdown): RawSection[] {
         name,
         key: fieldByName(name)?.key,
         headingRange: md.lines.nodeRange(h, md.base),
-        nonEmpty: content.replace(/<!--[\s\S]*?-->/g, '').trim() !== '',
+        nonEmpty: hasTextBesideComments(md.text, end(h, md.base), contentEnd),
         endOffset: contentEnd,
       },
     });

@@ -11,9 +11,11 @@ import type { List, ListItem } from 'mdast';
 import type { ParsedMarkdown } from './parse';
 import type { LogEntry, StatusLog } from './schema';
 import type { RawSection } from './sections';
+import type { Status } from './fields';
 import { foldName, STATUSES } from './fields';
 import { readTimestamp } from './time';
 import { isPlaceholder } from './values';
+import { isSpaceAt } from './white-space';
 
 /** The time a log skeleton writes for a step whose time the user must fill in. */
 export const PLACEHOLDER_TIME = 'YYYY-MM-DD HH:MM UTC';
@@ -33,9 +35,24 @@ const TASK_MARKER = /^\[[ xX]\][ \t]+/;
 const PLACEHOLDER_STAMP = /^Y{4}-M{2}-D{2}(?:[ T]+H{2}:M{2})?(?:[ \t]*(?:UTC|GMT|Z)\b)?/i;
 const SEPARATOR = /^[-–—:|][ \t]*/;
 
+const STATUS_BY_FOLDED = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
+const STATUS_AS_WRITTEN = new Map(STATUSES.map((s) => [s, s]));
+
 function canonicalStatus(text: string) {
-  const folded = foldName(text);
-  return STATUSES.find((s) => s.toLowerCase() === folded);
+  // Most logs spell the status as the catalogue does, which needs no folding.
+  return STATUS_AS_WRITTEN.get(text as Status) ?? STATUS_BY_FOLDED.get(foldName(text));
+}
+
+/** `text` without a leading separator (`SEPARATOR`); the regex only when the first character is one. */
+function withoutSeparator(text: string): string {
+  const c = text.charCodeAt(0);
+  const separator = c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x3a || c === 0x7c;
+  return separator ? text.replace(SEPARATOR, '') : text;
+}
+
+/** What follows the timestamp (its first `length` characters) and the separator after it. */
+function after(text: string, length: number): string {
+  return withoutSeparator(text.slice(length).trim());
 }
 
 /** Whether a log line that does not start with an ISO date still looks like a timestamp. */
@@ -43,22 +60,56 @@ function looksLikeDate(line: string): boolean {
   return /^\d/.test(line) || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(line);
 }
 
-/** Reads `by <person>` and `: <note>` after the status; a placeholder person (`...`, `TBD`) is no person. */
-function readTail(rest: string): { by?: string; note?: string } {
+/**
+ * Where the person starts after a leading `by` (`/^\s*by\s+/i`: white space, `by` in any case,
+ * then white space), or -1 when `head` does not start so. By hand: the regex's match array is
+ * one more object per entry.
+ */
+function afterBy(head: string): number {
+  let i = 0;
+  while (isSpaceAt(head, i)) i++;
+  if ((head.charCodeAt(i) | 0x20) !== 0x62 || (head.charCodeAt(i + 1) | 0x20) !== 0x79) return -1;
+  i += 2;
+  if (!isSpaceAt(head, i)) return -1;
+  while (isSpaceAt(head, i)) i++;
+  return i;
+}
+
+/** An entry being read: its properties are added in the order the model has always written them. */
+type Draft = Omit<LogEntry, 'statusText'> & { statusText?: string };
+
+/**
+ * Adds `by <person>` and `: <note>` after the status to an entry; a placeholder person (`...`,
+ * `TBD`) is no person. Assigned, not spread: a spread into a literal costs a runtime call.
+ */
+function addTail(entry: Draft, rest: string): LogEntry {
   const colon = rest.indexOf(':');
   const head = colon >= 0 ? rest.slice(0, colon) : rest;
   const note = colon >= 0 ? rest.slice(colon + 1).trim() : undefined;
-  const byWord = /^\s*by\s+/i.exec(head);
-  const by = byWord ? head.slice(byWord[0].length).trim() || undefined : undefined;
-  return { ...(by && !isPlaceholder(by) ? { by } : {}), ...(note ? { note } : {}) };
+  const byEnd = afterBy(head);
+  const by = byEnd >= 0 ? head.slice(byEnd).trim() || undefined : undefined;
+  if (by && !isPlaceholder(by)) entry.by = by;
+  if (note) entry.note = note;
+  return entry as LogEntry;
 }
 
-/** The status at the start of `rest` (after the timestamp and its separator) and what follows it. */
-function statusAndTail(rest: string): Pick<LogEntry, 'status' | 'statusText' | 'by' | 'note'> {
-  const m = STATUS_AT_START.exec(rest);
-  if (m) return { status: canonicalStatus(m[1]!), statusText: m[1]!, ...readTail(rest.slice(m[0].length)) };
+/**
+ * Adds the status at the start of `rest` (after the timestamp and its separator) and what
+ * follows it. `m` is `STATUS_AT_START.exec(rest)` when the caller has it already.
+ */
+function addStatusAndTail(
+  entry: Draft,
+  rest: string,
+  m: RegExpExecArray | null = STATUS_AT_START.exec(rest),
+): LogEntry {
+  if (m) {
+    entry.status = canonicalStatus(m[1]!);
+    entry.statusText = m[1]!;
+    return addTail(entry, rest.slice(m[0].length));
+  }
   const statusText = rest.split(/\sby\s|:/i)[0]!.trim();
-  return { statusText, ...readTail(rest.slice(statusText.length)) };
+  entry.statusText = statusText;
+  return addTail(entry, rest.slice(statusText.length));
 }
 
 /** Reads one status log list item; undefined when it is not an entry (a note). */
@@ -66,8 +117,8 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
   const first = item.children[0];
   if (!first?.position || !item.position) return undefined;
   let lineStart = (first.position.start.offset ?? 0) + md.base;
-  const pos = md.lines.positionAt(lineStart);
-  let text = md.lines.lineText(pos.line).slice(pos.character).trimEnd();
+  // The rest of the line from the item's content (empty when that offset is on the line break).
+  let text = md.text.slice(lineStart, md.lines.lineEnd(md.lines.positionAt(lineStart).line)).trimEnd();
   const task = TASK_MARKER.exec(text);
   if (task) {
     lineStart += task[0].length;
@@ -75,56 +126,58 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
   }
   const itemStart = (item.position.start.offset ?? 0) + md.base;
   const range = md.lines.rangeOf(itemStart, lineStart + text.length);
-  const after = (length: number) => text.slice(length).trim().replace(SEPARATOR, '');
 
-  const placeholder = PLACEHOLDER_STAMP.exec(text);
+  // The placeholder stamp starts with `Y`: the regex only when it can match.
+  const placeholder = (text.charCodeAt(0) | 0x20) === 0x79 ? PLACEHOLDER_STAMP.exec(text) : null;
   if (placeholder) {
-    return {
+    const entry: Draft = {
       range,
       timestampRange: md.lines.rangeOf(lineStart, lineStart + placeholder[0].length),
       timestampError: 'the time is still the placeholder of a log skeleton; write when this step happened',
-      ...statusAndTail(after(placeholder[0].length)),
     };
+    return addStatusAndTail(entry, after(text, placeholder[0].length));
   }
   const ts = readTimestamp(text);
   if (ts.ok) {
     // A separator between time and status is common (`09:15 UTC - Approved`, `09:15 UTC: Approved`).
-    const rest = after(ts.value.length);
+    const rest = after(text, ts.value.length);
     // `10:02 CET Planned`: the word before the status is a zone we cannot read, not part of the status.
-    const zone = STATUS_AT_START.test(rest) ? undefined : ZONE_THEN_STATUS.exec(rest);
+    const status = STATUS_AT_START.exec(rest);
+    const zone = status ? undefined : ZONE_THEN_STATUS.exec(rest);
     if (zone) {
       const zoneEnd = lineStart + (text.length - rest.length) + zone[1]!.length;
-      return {
+      const entry: Draft = {
         range,
         timestampRange: md.lines.rangeOf(lineStart, zoneEnd),
         timestampError: `unknown time zone "${zone[1]}"; write UTC, Z or an offset such as +02:00`,
         status: canonicalStatus(zone[2]!),
         statusText: zone[2]!,
-        ...readTail(rest.slice(zone[0].length)),
       };
+      return addTail(entry, rest.slice(zone[0].length));
     }
-    return {
+    const entry: Draft = {
       range,
       timestampRange: md.lines.rangeOf(lineStart, lineStart + ts.value.length),
       at: ts.value.instant,
-      ...statusAndTail(rest),
     };
+    return addStatusAndTail(entry, rest, status);
   }
   if (!looksLikeDate(text)) {
     // `- Approved by @bob yesterday`: a transition written without its time (SPEC section 8).
-    if (!STATUS_AT_START.test(text)) return undefined;
-    return {
+    const status = STATUS_AT_START.exec(text);
+    if (!status) return undefined;
+    const entry: Draft = {
       range,
       timestampRange: md.lines.rangeOf(lineStart, lineStart),
       timestampError: 'it has no timestamp',
-      ...statusAndTail(text),
     };
+    return addStatusAndTail(entry, text, status);
   }
   // An unreadable timestamp: still find the status so that lifecycle rules can use the entry.
   const m = STATUS_ANYWHERE.exec(text);
   const word = text.search(/\s[A-Za-z]{3,}/);
   const tsEnd = m ? m.index : word >= 0 ? word : text.length;
-  return {
+  const entry: Draft = {
     range,
     timestampRange: md.lines.rangeOf(lineStart, lineStart + text.slice(0, tsEnd).trimEnd().length),
     timestampError: ts.error,
@@ -136,8 +189,8 @@ export function readLogEntry(md: ParsedMarkdown, item: ListItem): LogEntry | und
           .trim()
           .split(/\sby\s|:/i)[0]!
           .trim(),
-    ...(m ? readTail(text.slice(m.index + m[0].length)) : {}),
   };
+  return m ? addTail(entry, text.slice(m.index + m[0].length)) : (entry as LogEntry);
 }
 
 function offsets(
@@ -150,7 +203,7 @@ function offsets(
 /** Offset of the end of the line where a node's last non-space character is. */
 function lastLineEnd(md: ParsedMarkdown, node: ListItem): number {
   let end = offsets(node, md.base)[1];
-  while (end > 0 && /\s/.test(md.text[end - 1]!)) end--;
+  while (end > 0 && isSpaceAt(md.text, end - 1)) end--;
   return md.lines.lineEnd(md.lines.positionAt(end).line);
 }
 
@@ -184,17 +237,19 @@ function isLoose(md: ParsedMarkdown, list: List): boolean {
 export function readStatusLog(md: ParsedMarkdown, raw: RawSection): StatusLog {
   const lists = raw.nodes.filter((n): n is List => n.type === 'list');
   const entries: LogEntry[] = [];
-  let lastEntry: { item: ListItem; list: List } | undefined;
+  let lastEntryItem: ListItem | undefined;
+  let lastEntryList: List | undefined;
   for (const list of lists) {
     for (const item of list.children) {
       const e = readLogEntry(md, item);
       if (!e) continue;
       entries.push(e);
-      lastEntry = { item, list };
+      lastEntryItem = item;
+      lastEntryList = list;
     }
   }
   // After the list holding the last entry (its notes stay with it), else after the last list.
-  const list = lastEntry?.list ?? lists[lists.length - 1];
+  const list = lastEntryList ?? lists[lists.length - 1];
   const lastItem = list?.children[list.children.length - 1];
   if (list && lastItem) {
     return {
@@ -202,7 +257,7 @@ export function readStatusLog(md: ParsedMarkdown, raw: RawSection): StatusLog {
       entries,
       appendOffset: lastLineEnd(md, lastItem),
       hasList: true,
-      prefix: itemPrefix(md, lastEntry?.item ?? lastItem, lastItem),
+      prefix: itemPrefix(md, lastEntryItem ?? lastItem, lastItem),
       loose: isLoose(md, list),
     };
   }

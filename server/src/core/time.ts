@@ -2,6 +2,7 @@
  * Timestamps and execution windows (SPEC section 2 and 7). Times are read into UTC instants;
  * anything unreadable is a `{ ok: false, error }`, never an exception.
  */
+import { withoutMarkerEnds } from './values';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -29,16 +30,39 @@ const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})(?!\w|:\S))?/i;
 const LOOSE_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2}))?/;
 
+/**
+ * The value of a run of ASCII digits, as `Number` gives it for the `\d` groups of a match. By
+ * hand: `Number` of a fresh substring is a call into the runtime, and a log has many timestamps.
+ */
+function digits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 function zoneOffset(zone: string | undefined): number {
-  if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0;
+  // `UTC` as logs write it, without the regex.
+  if (!zone || zone === 'UTC' || /^(z|utc|gmt)$/i.test(zone)) return 0;
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
   const minutes = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -minutes : minutes;
 }
 
+// January to December; February's is isLeapYear's.
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether February of `y` has 29 days, as `Date.UTC(y, 2, 0)` says (without making a Date): the
+ * Gregorian rule, and years 0 to 99 read as 1900 to 1999 (so `0000` is not a leap year).
+ */
+function isLeapYear(y: number): boolean {
+  const year = y >= 0 && y <= 99 ? 1900 + y : y;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
 function instantOf(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number): Parsed<number> {
   if (mo < 1 || mo > 12) return { ok: false, error: `month ${mo} does not exist` };
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const daysInMonth = mo === 2 ? (isLeapYear(y) ? 29 : 28) : DAYS_IN_MONTH[mo - 1]!;
   if (d < 1 || d > daysInMonth)
     return { ok: false, error: `day ${d} does not exist in ${y}-${String(mo).padStart(2, '0')}` };
   if (h > 23 || mi > 59 || s > 59)
@@ -61,7 +85,10 @@ export function readTimestamp(text: string): Parsed<TimestampMatch> {
   }
   const offset = zoneOffset(m[7]);
   // Real offsets run from -12:00 to +14:00 with minutes under 60; `+25:00` is a typo, not a zone.
-  if (offset < -12 * 60 || offset > 14 * 60 || Number(m[7]?.slice(-2) ?? 0) > 59) {
+  // The minutes of a numeric offset (`+02:75`); a zone word has none.
+  const sign = m[7]?.charCodeAt(0);
+  const zoneMinutes = sign === 0x2b || sign === 0x2d ? digits(m[7]!.slice(-2)) : 0;
+  if (offset < -12 * 60 || offset > 14 * 60 || zoneMinutes > 59) {
     const asEnd = m[7]!.startsWith('-') ? `; for an end, write " - ${m[7]!.slice(1)}" with spaces` : '';
     return {
       ok: false,
@@ -69,12 +96,12 @@ export function readTimestamp(text: string): Parsed<TimestampMatch> {
     };
   }
   const instant = instantOf(
-    Number(m[1]),
-    Number(m[2]),
-    Number(m[3]),
-    Number(m[4]),
-    Number(m[5]),
-    Number(m[6] ?? 0),
+    digits(m[1]!),
+    digits(m[2]!),
+    digits(m[3]!),
+    digits(m[4]!),
+    digits(m[5]!),
+    m[6] === undefined ? 0 : digits(m[6]),
     offset,
   );
   if (!instant.ok) return instant;
@@ -107,9 +134,9 @@ export function withoutTrailingNote(value: string): string {
 
 /** Reads a Planned execution time value (SPEC sections 7 and 8, "Windows"). */
 export function parseWindow(value: string): Parsed<Window> {
-  const text = withoutTrailingNote(value.trim().replace(/^[*_`]+|[*_`]+$/g, ''))
-    .replace(/^[*_`]+|[*_`]+$/g, '')
-    .replace(GLUED_END, '$1 $3 - $2');
+  const bare = withoutMarkerEnds(withoutTrailingNote(withoutMarkerEnds(value.trim())));
+  // A test before the replace: replace builds a new string even when nothing matches.
+  const text = GLUED_END.test(bare) ? bare.replace(GLUED_END, '$1 $3 - $2') : bare;
   const ts = readTimestamp(text);
   if (!ts.ok) return ts;
   const start = ts.value.instant;
@@ -119,7 +146,7 @@ export function parseWindow(value: string): Parsed<Window> {
   const dur = DURATION.exec(rest);
   if (dur) {
     const n = Number(dur[1]);
-    const minutes = /^h/i.test(dur[2]!) ? n * 60 : n;
+    const minutes = (dur[2]!.charCodeAt(0) | 0x20) === 0x68 ? n * 60 : n;
     if (!(minutes > 0)) return { ok: false, error: 'the window has no length; give a positive duration' };
     return { ok: true, value: { start, end: start + Math.round(minutes * MINUTE), explicitEnd: true } };
   }

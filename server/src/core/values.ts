@@ -2,6 +2,7 @@
  * Value semantics shared by the model and the rules: placeholders, enum matching, lists and
  * did-you-mean. Pure functions over strings.
  */
+import { isNormalSpaced, isSpaceAt } from './white-space';
 
 const PLACEHOLDERS = ['tbd', 'todo', 'n/a', 'na', 'none', '-', '?', '...', '…'];
 
@@ -10,6 +11,9 @@ const PLACEHOLDERS = ['tbd', 'todo', 'n/a', 'na', 'none', '-', '?', '...', '…'
  * followed by punctuation only, or anything that starts with TBD/TODO.
  */
 export function isPlaceholder(value: string): boolean {
+  // A value that starts with a letter or digit other than t or n (TBD, TODO, N/A, none) starts
+  // the same after stripping, so it is neither empty, nor TBD/TODO, nor a placeholder word.
+  if (startsPlainly(value, 0x74, 0x6e)) return false;
   const v = stripInlineMarkup(value).trim().toLowerCase();
   if (v === '') return true;
   if (/^(tbd|todo)\b/.test(v)) return true;
@@ -32,22 +36,65 @@ function trimTrailing(value: string, chars: ReadonlySet<string>): string {
 
 /** Whether a value says "see below" (case-insensitive, trailing punctuation ignored). */
 export function isSeeBelow(value: string): boolean {
+  // Only a value starting with `s` (or white space or markup) can say "see below".
+  if (startsPlainly(value, 0x73)) return false;
   return /^see below[\s.:;,!]*$/i.test(stripInlineMarkup(value).trim());
+}
+
+/**
+ * Whether `value` starts with an ASCII letter, digit or `@`, other than the lower-case letters
+ * `except` (either case): its first character then survives `stripInlineMarkup` and `trim`.
+ */
+function startsPlainly(value: string, ...except: number[]): boolean {
+  const c = value.charCodeAt(0);
+  const lower = c | 0x20;
+  const plain = (c >= 0x30 && c <= 0x39) || c === 0x40 || (lower >= 0x61 && lower <= 0x7a);
+  return plain && !except.includes(lower);
+}
+
+/** Whether a character is white space or one of the markers `stripInlineMarkup` removes. */
+function isMarkupOrSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 42 || c === 95 || c === 96 || c === 126 || isSpaceAt(text, i);
 }
 
 /** Removes emphasis/code markers around a short value: `**High**` -> `High`. */
 export function stripInlineMarkup(value: string): string {
+  // Nothing to remove when neither end is white space or a marker.
+  if (value.length > 0 && !isMarkupOrSpace(value, 0) && !isMarkupOrSpace(value, value.length - 1)) return value;
   return value
     .trim()
     .replace(/^[*_`~]+|[*_`~]+$/g, '')
     .trim();
 }
 
+/**
+ * `value.replace(/^[*_`]+|[*_`]+$/g, '')`: emphasis and code markers off both ends, white space
+ * kept. The regex only when an end is a marker.
+ */
+export function withoutMarkerEnds(value: string): string {
+  const mark = (c: number) => c === 42 || c === 95 || c === 96;
+  if (!mark(value.charCodeAt(0)) && !mark(value.charCodeAt(value.length - 1))) return value;
+  return value.replace(/^[*_`]+|[*_`]+$/g, '');
+}
+
 /** Case-insensitive match of a value against an enum; returns the canonical spelling. */
 export function matchEnum<T extends string>(value: string, allowed: readonly T[]): T | undefined {
-  const v = stripInlineMarkup(value).trim().replace(/\s+/g, ' ').toLowerCase();
-  return allowed.find((a) => a.toLowerCase() === v);
+  const stripped = stripInlineMarkup(value).trim();
+  // Single spaces already: the replace would give it back unchanged.
+  const v = (isNormalSpaced(stripped) ? stripped : stripped.replace(/\s+/g, ' ')).toLowerCase();
+  let byLower = enumsByLower.get(allowed);
+  if (!byLower) {
+    // The first of equal spellings wins, as `find` would.
+    byLower = new Map();
+    for (const a of allowed) if (!byLower.has(a.toLowerCase())) byLower.set(a.toLowerCase(), a);
+    enumsByLower.set(allowed, byLower);
+  }
+  return byLower.get(v) as T | undefined;
 }
+
+/** Each enum's values by their lower-case spelling, built on first use (once per list). */
+const enumsByLower = new WeakMap<readonly string[], Map<string, string>>();
 
 /** Splits a comma-separated list (also `;`), trimming and dropping empty items. */
 export function splitList(value: string): string[] {
