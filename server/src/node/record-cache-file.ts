@@ -5,7 +5,6 @@
  * when it is read).
  */
 import { readSync } from 'node:fs';
-import type { DocumentRecord } from '../core/record';
 import { RECORD_FORMAT } from '../core/record';
 
 const TOOL = 'itsmote-changes';
@@ -71,26 +70,6 @@ export function readHeader(line: string, version: string): Header | string {
   return h as Header;
 }
 
-/**
- * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
- * not stored), the record packed (undefined until read) and decoded (on first read), where its
- * line lies in the file (`at`, `end`: byte offsets) and its hash (`recordHash`) while it was not
- * read, its brief in compact form (JSON of `encodeBrief`) when known, and its checks column (the
- * JSON of `encodeChecks`; '' when the record has neither stable diagnostics nor directives).
- */
-export type Entry = [
-  hash: string,
-  key: string,
-  summary: string,
-  packed: string | undefined,
-  decoded?: DocumentRecord,
-  at?: number,
-  end?: number,
-  brief?: string,
-  checks?: string,
-  recordHash?: string,
-];
-
 /** A JSON string of `text` from `from` to `to` (quotes included); undefined when it is not one. */
 function jsonString(text: string, from: number, to: number): string | undefined {
   if (to - from < 2 || text.charCodeAt(from) !== 34 || text.charCodeAt(to - 1) !== 34) return undefined;
@@ -105,57 +84,118 @@ function jsonString(text: string, from: number, to: number): string | undefined 
   }
 }
 
-/** How many tab-separated columns a line of the summaries block has. */
-const COLUMNS = 8;
+/** The columns of a line of the summaries block, in order (see node/record-cache.ts). */
+export const Column = {
+  Path: 0,
+  Hash: 1,
+  Key: 2,
+  RecordBytes: 3,
+  RecordHash: 4,
+  Brief: 5,
+  Summary: 6,
+  Checks: 7,
+} as const;
+type Column = (typeof Column)[keyof typeof Column];
 
 /**
- * The entries of a summaries block (ASCII, read as Latin-1) whose records block starts at byte
- * `recordsAt` and is `recordsBytes` long, or why the file cannot be used. Parsed by hand: one
- * JSON.parse per line was a tenth of a warm check.
+ * The summaries block of a cache file, read as it is: a row per file, found by its path, whose
+ * columns are cut from the block's text when asked for. Nothing is made per row but its path
+ * and three numbers: a tuple per row at open was a tenth of a warm check (allocations, and
+ * scavenges copying what survives).
  */
-export function parseSummaries(text: string, recordsAt: number, recordsBytes: number): Map<string, Entry> | string {
-  const entries = new Map<string, Entry>();
-  const tabs: number[] = new Array(COLUMNS - 1);
-  let at = recordsAt;
-  for (let from = 0; from < text.length;) {
-    const eol = text.indexOf('\n', from);
-    if (eol < 0) return 'corrupt (not a map of files)';
-    let t = from - 1;
-    for (let i = 0; i < COLUMNS - 1; i++) {
-      t = text.indexOf('\t', t + 1);
-      if (t < 0 || t > eol) return 'corrupt (not a map of files)';
-      tabs[i] = t;
+export class SummaryRows {
+  private constructor(
+    /** The block's text (ASCII, read as Latin-1). */
+    private readonly text: string,
+    /** The row of each path. */
+    readonly index: Map<string, number>,
+    /** Where each row's line starts in `text`. */
+    private readonly lineAt: number[],
+    /** Where each row's record starts and ends in the file (byte offsets). */
+    readonly recordAt: number[],
+    readonly recordEnd: number[],
+  ) {}
+
+  /**
+   * The rows of a summaries block (ASCII, read as Latin-1) whose records block starts at byte
+   * `recordsAt` of the file and is `recordsBytes` long, or why the file cannot be used.
+   */
+  static parse(text: string, recordsAt: number, recordsBytes: number): SummaryRows | string {
+    const index = new Map<string, number>();
+    const lineAt: number[] = [];
+    const recordAt: number[] = [];
+    const recordEnd: number[] = [];
+    let at = recordsAt;
+    for (let from = 0; from < text.length;) {
+      const t1 = text.indexOf('\t', from);
+      const t2 = t1 < 0 ? -1 : text.indexOf('\t', t1 + 1);
+      const t3 = t2 < 0 ? -1 : text.indexOf('\t', t2 + 1);
+      const t4 = t3 < 0 ? -1 : text.indexOf('\t', t3 + 1);
+      const eol = t4 < 0 ? -1 : text.indexOf('\n', t4 + 1);
+      if (eol < 0 || t4 - t3 < 2 || t4 - t3 > 11 || text.indexOf('\n', from) < t4)
+        return 'corrupt (not a map of files)';
+      let length = 0;
+      for (let i = t3 + 1; i < t4; i++) {
+        const d = text.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) return 'corrupt (not a map of files)';
+        length = length * 10 + d;
+      }
+      const path = jsonString(text, from, t1);
+      if (path === undefined || index.has(path)) return 'corrupt (not a map of files)';
+      // Records are joined by newlines: the first starts where the block does.
+      if (lineAt.length > 0) at++;
+      index.set(path, lineAt.length);
+      lineAt.push(from);
+      recordAt.push(at);
+      recordEnd.push(at + length);
+      at += length;
+      from = eol + 1;
     }
-    const [t1, t2, t3, t4, t5, t6, t7] = tabs as [number, number, number, number, number, number, number];
-    const path = jsonString(text, from, t1);
-    const hash = jsonString(text, t1 + 1, t2);
-    const key = jsonString(text, t2 + 1, t3);
-    const length = t4 > t3 + 1 && t4 - t3 <= 10 ? Number(text.slice(t3 + 1, t4)) : NaN;
-    if (path === undefined || hash === undefined || key === undefined || !Number.isInteger(length) || length < 0)
-      return 'corrupt (not a map of files)';
-    // Records are joined by newlines: the first starts where the block does.
-    if (entries.size > 0) at++;
-    entries.set(path, [
-      hash,
-      key,
-      text.slice(t6 + 1, t7),
-      undefined,
-      undefined,
-      at,
-      at + length,
-      t6 > t5 + 1 ? text.slice(t5 + 1, t6) : undefined,
-      text.slice(t7 + 1, eol),
-      text.slice(t4 + 1, t5),
-    ]);
-    at += length;
-    from = eol + 1;
+    if (at - recordsAt !== recordsBytes) return 'corrupt (records and summaries differ in length)';
+    return new SummaryRows(text, index, lineAt, recordAt, recordEnd);
   }
-  if (at - recordsAt !== recordsBytes) return 'corrupt (records and summaries differ in length)';
-  return entries;
+
+  /** Where column `c` of row `i` starts and ends in the text; undefined when the line has fewer columns. */
+  private span(i: number, c: Column): [number, number] | undefined {
+    const text = this.text;
+    const eol = text.indexOf('\n', this.lineAt[i]!);
+    let from = this.lineAt[i]!;
+    for (let k = 0; k < c; k++) {
+      const t = text.indexOf('\t', from);
+      if (t < 0 || t > eol) return undefined;
+      from = t + 1;
+    }
+    const t = text.indexOf('\t', from);
+    return [from, t < 0 || t > eol ? eol : t];
+  }
+
+  /** Column `c` of row `i` as written; '' when absent. */
+  column(i: number, c: Column): string {
+    const s = this.span(i, c);
+    return s ? this.text.slice(s[0], s[1]) : '';
+  }
+
+  /** Whether row `i` has this content hash and config key. */
+  matches(i: number, hash: string, key: string): boolean {
+    const text = this.text;
+    const t1 = text.indexOf('\t', this.lineAt[i]!);
+    const t2 = text.indexOf('\t', t1 + 1);
+    const t3 = text.indexOf('\t', t2 + 1);
+    return jsonString(text, t1 + 1, t2) === hash && jsonString(text, t2 + 1, t3) === key;
+  }
+
+  /** The content hash and config key of row `i`. */
+  keys(i: number): { hash: string; key: string } {
+    const text = this.text;
+    const t1 = text.indexOf('\t', this.lineAt[i]!);
+    const t2 = text.indexOf('\t', t1 + 1);
+    const t3 = text.indexOf('\t', t2 + 1);
+    return { hash: jsonString(text, t1 + 1, t2) ?? '', key: jsonString(text, t2 + 1, t3) ?? '' };
+  }
 }
 
 /**
- * A line of the summaries block (see `parseSummaries`), before its characters beyond ASCII are
+ * A line of the summaries block (see `SummaryRows`), before its characters beyond ASCII are
  * escaped: the checks column is written only with a brief (a check reads it from the brief).
  */
 export function summaryLine(

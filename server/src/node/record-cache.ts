@@ -46,8 +46,8 @@ import {
 } from '../core/record-codec';
 import { summarize } from '../core/summary';
 import type { ChangeSummary } from '../core/summary';
-import type { Entry, Header } from './record-cache-file';
-import { headerLine, parseSummaries, readBytes, readHeader, summaryLine } from './record-cache-file';
+import type { Header } from './record-cache-file';
+import { Column, headerLine, readBytes, readHeader, summaryLine, SummaryRows } from './record-cache-file';
 
 /** The default cache file name (in the current folder, like `.eslintcache`). */
 export const CACHE_FILE_NAME = '.itsmotecache';
@@ -151,12 +151,33 @@ function summaryColumn(s: ChangeSummary): string {
   return JSON.stringify(rest);
 }
 
-/** Where the records of a cache file are read from: its bytes in memory, or the open file. */
+/**
+ * A file stored or changed in this run: content hash, config key, the summary (JSON, without
+ * problem counts; '' when not stored), the record packed and, when made now or read, decoded, its
+ * brief in compact form (JSON of `encodeBrief`) when known, and its checks column (the JSON of
+ * `encodeChecks`; '' when the record has neither stable diagnostics nor directives).
+ */
+type Entry = [
+  hash: string,
+  key: string,
+  summary: string,
+  packed: string,
+  decoded?: DocumentRecord,
+  brief?: string,
+  checks?: string,
+];
+
+/** Where the records of a cache file are read from: its bytes in memory (from file offset `at`), or the open file. */
 type Records = { bytes: Buffer; at: number } | { fd: number };
 
 /** Records by absolute file path, loaded from and saved to one cache file. */
 export class RecordCache {
   private dirty = false;
+  /** Files stored in this run (they replace the file's rows of their paths). */
+  private readonly fresh = new Map<string, Entry>();
+  /** The records of the file's rows, by row: decoded when read, or (the server's open) packed. */
+  private readonly decoded = new Map<number, DocumentRecord>();
+  private packed: (string | undefined)[] | undefined;
   /** How many lookups hit and missed (for messages and the benchmark). */
   hits = 0;
   misses = 0;
@@ -164,7 +185,8 @@ export class RecordCache {
   private constructor(
     readonly file: string,
     private readonly version: string,
-    private readonly entries: Map<string, Entry>,
+    /** The file's summaries block (none when the file was missing or ignored). */
+    private readonly rows?: SummaryRows,
     /** Why the file on disk was not used, when it existed but was ignored. */
     readonly ignored?: string,
     /** Where records not read yet are (see `open`). */
@@ -173,7 +195,7 @@ export class RecordCache {
 
   /** An empty cache that `save` writes to `file` (replacing what is there). */
   static empty(file: string, version: string): RecordCache {
-    const c = new RecordCache(file, version, new Map());
+    const c = new RecordCache(file, version);
     c.dirty = true;
     return c;
   }
@@ -192,7 +214,7 @@ export class RecordCache {
     version: string,
     opts: { summariesOnly?: boolean; lazy?: boolean; sync?: boolean } = {},
   ): Promise<RecordCache> {
-    const ignored = (why?: string) => new RecordCache(file, version, new Map(), why);
+    const ignored = (why?: string) => new RecordCache(file, version, undefined, why);
     if (!opts.lazy && !opts.summariesOnly) {
       let bytes: Buffer;
       try {
@@ -200,10 +222,11 @@ export class RecordCache {
       } catch {
         return ignored();
       }
-      const read = RecordCache.read(bytes.length, (at, length) => bytes.subarray(at, at + length), version);
-      if (typeof read === 'string') return ignored(read);
-      RecordCache.fill(read.entries, bytes);
-      return new RecordCache(file, version, read.entries);
+      const rows = RecordCache.read(bytes.length, (at, length) => bytes.subarray(at, at + length), version);
+      if (typeof rows === 'string') return ignored(rows);
+      const cache = new RecordCache(file, version, rows);
+      cache.packed = RecordCache.unpackAll(rows, bytes);
+      return cache;
     }
     let fd: number;
     try {
@@ -211,26 +234,26 @@ export class RecordCache {
     } catch {
       return ignored();
     }
-    let read: ReturnType<typeof RecordCache.read>;
+    let rows: SummaryRows | string;
     try {
-      read = RecordCache.read(fstatSync(fd).size, (at, length) => readBytes(fd, at, length), version);
+      rows = RecordCache.read(fstatSync(fd).size, (at, length) => readBytes(fd, at, length), version);
     } catch {
-      read = 'unreadable';
+      rows = 'unreadable';
     }
-    if (typeof read !== 'string') return new RecordCache(file, version, read.entries, undefined, { fd });
+    if (typeof rows !== 'string') return new RecordCache(file, version, rows, undefined, { fd });
     closeSync(fd);
-    return ignored(read);
+    return ignored(rows);
   }
 
   /**
-   * The entries of a cache file of `size` bytes read through `bytesAt` (the first line and the
+   * The rows of a cache file of `size` bytes read through `bytesAt` (the first line and the
    * summaries block; the records stay where they are), or why the file cannot be used.
    */
   private static read(
     size: number,
     bytesAt: (at: number, length: number) => Buffer,
     version: string,
-  ): { entries: Map<string, Entry> } | string {
+  ): SummaryRows | string {
     // The first line is about 250 bytes (its length does not depend on what it holds).
     const first = bytesAt(0, Math.min(size, 1024));
     const nl = first.indexOf(10);
@@ -245,56 +268,62 @@ export class RecordCache {
     const block = bytesAt(start, recordsAt - start);
     if (header.summariesSha1 !== contentHash(block)) return 'corrupt (its content does not match its hash)';
     // ASCII (see `RecordCacheWriter.addColumn`): one byte per character, no UTF-8 decoding.
-    const entries = parseSummaries(block.toString('latin1'), recordsAt, recordsBytes);
-    return typeof entries === 'string' ? entries : { entries };
+    return SummaryRows.parse(block.toString('latin1'), recordsAt, recordsBytes);
   }
 
   /**
-   * Makes the packed string of every entry from the file's `bytes` (the language server's open),
-   * leaving out the records that do not match their hash (a miss: made again).
+   * The packed string of every row's record from the file's `bytes` (the language server's open);
+   * undefined for a record that does not match its hash (a miss: made again).
    */
-  private static fill(entries: Map<string, Entry>, bytes: Buffer): void {
-    for (const e of entries.values()) {
-      const line = bytes.subarray(e[5], e[6]);
+  private static unpackAll(rows: SummaryRows, bytes: Buffer): (string | undefined)[] {
+    return rows.recordAt.map((at, i) => {
+      const line = bytes.subarray(at, rows.recordEnd[i]);
       // One string per line (slices of one string of the whole block would keep all of it alive
       // as long as any record is kept: the language server keeps them).
-      if (recordHash(line) === e[9]) e[3] = line.toString('utf8');
-      e[5] = e[6] = e[9] = undefined;
-    }
+      return recordHash(line) === rows.column(i, Column.RecordHash) ? line.toString('utf8') : undefined;
+    });
   }
 
-  /** The line of an entry's record not read yet, when it matches its hash; undefined otherwise (a miss). */
-  private lineOf(e: Entry): Buffer | undefined {
+  /** The line of row `i`'s record as it lies in the file (unchecked); undefined when it cannot be read. */
+  private rawLine(i: number): Buffer | undefined {
     const records = this.records;
-    if (e[5] === undefined || !records) return undefined;
-    let line: Buffer;
+    const at = this.rows!.recordAt[i]!;
+    const end = this.rows!.recordEnd[i]!;
+    if (!records) return undefined;
     try {
-      line =
+      const line =
         'fd' in records
-          ? readBytes(records.fd, e[5], e[6]! - e[5])
-          : records.bytes.subarray(e[5] - records.at, e[6]! - records.at);
+          ? readBytes(records.fd, at, end - at)
+          : records.bytes.subarray(at - records.at, end - records.at);
+      return line.length === end - at ? line : undefined;
     } catch {
       return undefined;
     }
-    return line.length === e[6]! - e[5] && recordHash(line) === e[9] ? line : undefined;
   }
 
-  /** The packed record of an entry (read from the file when it was not yet). */
-  private packedOf(e: Entry): string | undefined {
-    if (e[3] !== undefined) return e[3];
-    return this.lineOf(e)?.toString('utf8');
+  /** The line of row `i`'s record when it matches its hash; undefined otherwise (a miss). */
+  private lineOf(i: number): Buffer | undefined {
+    const line = this.rawLine(i);
+    return line && recordHash(line) === this.rows!.column(i, Column.RecordHash) ? line : undefined;
+  }
+
+  /** The packed record of row `i`. */
+  private packedOf(i: number): string | undefined {
+    return this.packed ? this.packed[i] : this.lineOf(i)?.toString('utf8');
   }
 
   /**
-   * The record of an entry, decoded on first use: the hot part now, the cold part (header items,
+   * The record of row `i`, decoded on first use: the hot part now, the cold part (header items,
    * status log) when a rule reads it. Undefined when it does not match its hash or decode (a miss).
    */
-  private recordOf(e: Entry): DocumentRecord | undefined {
-    if (e[4] !== undefined) return e[4];
-    let r: DocumentRecord | undefined;
-    if (e[3] !== undefined) r = unpackRecordLazy(e[3]);
-    else {
-      const line = this.lineOf(e);
+  private recordOf(i: number): DocumentRecord | undefined {
+    let r = this.decoded.get(i);
+    if (r) return r;
+    if (this.packed) {
+      const packed = this.packed[i];
+      r = packed === undefined ? undefined : unpackRecordLazy(packed);
+    } else {
+      const line = this.lineOf(i);
       const tab = line ? line.indexOf(9) : -1;
       if (!line || tab < 0) return undefined;
       try {
@@ -303,20 +332,36 @@ export class RecordCache {
         return undefined;
       }
     }
-    if (r) e[4] = r;
+    if (r) this.decoded.set(i, r);
     return r;
+  }
+
+  /** The row of `path` in the file when it has this content hash and config key (and was not replaced in this run). */
+  private row(path: string, hash: string, key: string): number | undefined {
+    const i = this.rows?.index.get(path);
+    return i !== undefined && !this.fresh.has(path) && this.rows!.matches(i, hash, key) ? i : undefined;
+  }
+
+  /** The entry stored in this run for `path` when it has this content hash and config key. */
+  private freshEntry(path: string, hash: string, key: string): Entry | undefined {
+    const e = this.fresh.get(path);
+    return e && e[0] === hash && e[1] === key ? e : undefined;
   }
 
   /** Whether an entry for `path` has this content hash and config key (its record and summary still to be read). */
   has(path: string, hash: string, key: string): boolean {
-    const e = this.entries.get(path);
-    return e !== undefined && e[0] === hash && e[1] === key;
+    return this.row(path, hash, key) !== undefined || this.freshEntry(path, hash, key) !== undefined;
   }
 
   /** The record of `path` when its content hash and config key match; counts a hit or a miss. */
   get(path: string, hash: string, key: string): DocumentRecord | undefined {
-    const e = this.entries.get(path);
-    const r = e && e[0] === hash && e[1] === key ? this.recordOf(e) : undefined;
+    const i = this.row(path, hash, key);
+    let r: DocumentRecord | undefined;
+    if (i !== undefined) r = this.recordOf(i);
+    else {
+      const e = this.freshEntry(path, hash, key);
+      if (e) r = e[4] ??= unpackRecordLazy(e[3]);
+    }
     if (r) this.hits++;
     else this.misses++;
     return r;
@@ -327,10 +372,11 @@ export class RecordCache {
    * and the cache holds one; counts nothing (the caller asks `get` for the record when it needs it).
    */
   brief(path: string, hash: string, key: string): RecordBrief | undefined {
-    const e = this.entries.get(path);
-    if (!e || e[0] !== hash || e[1] !== key || e[7] === undefined) return undefined;
+    const i = this.row(path, hash, key);
+    const json = i !== undefined ? this.rows!.column(i, Column.Brief) : this.freshEntry(path, hash, key)?.[5];
+    if (!json) return undefined;
     try {
-      return decodeBrief(JSON.parse(e[7]));
+      return decodeBrief(JSON.parse(json));
     } catch {
       return undefined;
     }
@@ -342,10 +388,11 @@ export class RecordCache {
    * or damaged (the caller reads the record).
    */
   checks(path: string, hash: string, key: string): RecordChecks | undefined {
-    const e = this.entries.get(path);
-    if (!e || e[0] !== hash || e[1] !== key || !e[8]) return undefined;
+    const i = this.row(path, hash, key);
+    const json = i !== undefined ? this.rows!.column(i, Column.Checks) : this.freshEntry(path, hash, key)?.[6];
+    if (!json) return undefined;
     try {
-      return decodeChecks(JSON.parse(e[8]));
+      return decodeChecks(JSON.parse(json));
     } catch {
       return undefined;
     }
@@ -356,23 +403,29 @@ export class RecordCache {
    * the summary column holds one; counts a hit. A miss is not counted: the caller asks `get` next.
    */
   summary(path: string, hash: string, key: string): ChangeSummary | undefined {
-    const e = this.entries.get(path);
-    const s = e && e[0] === hash && e[1] === key ? parseSummary(e[2]) : undefined;
+    const i = this.row(path, hash, key);
+    const json = i !== undefined ? this.rows!.column(i, Column.Summary) : this.freshEntry(path, hash, key)?.[2];
+    const s = json ? parseSummary(json) : undefined;
     if (s) this.hits++;
     return s;
   }
 
   /** What is cached for `path`, packed, whatever its hash and key (the caller compares and unpacks). */
   peek(path: string): { hash: string; key: string; packed: string } | undefined {
-    const e = this.entries.get(path);
-    const packed = e && this.packedOf(e);
-    if (packed === undefined) return undefined;
-    return { hash: e![0], key: e![1], packed };
+    const e = this.fresh.get(path);
+    if (e) return { hash: e[0], key: e[1], packed: e[3] };
+    const i = this.rows?.index.get(path);
+    const packed = i === undefined ? undefined : this.packedOf(i);
+    return packed === undefined ? undefined : { ...this.rows!.keys(i!), packed };
   }
 
   /** Forgets what is cached for `path` (the server takes the packed record over). */
   take(path: string): void {
-    this.entries.delete(path);
+    this.fresh.delete(path);
+    const i = this.rows?.index.get(path);
+    if (i === undefined) return;
+    this.rows!.index.delete(path);
+    if (this.packed) this.packed[i] = undefined;
   }
 
   /**
@@ -387,16 +440,13 @@ export class RecordCache {
     docsUrl?: string,
     extraFields: readonly string[] = [],
   ): void {
-    const prev = this.entries.get(path);
-    if (prev && prev[0] === hash && prev[1] === key && prev[4] === record) return;
-    this.entries.set(path, [
+    if (this.freshEntry(path, hash, key)?.[4] === record) return;
+    this.fresh.set(path, [
       hash,
       key,
       summaryColumn(summarize(record.doc, [], extraFields)),
       packRecord(record, docsUrl),
       record,
-      undefined,
-      undefined,
       JSON.stringify(encodeBrief(recordBrief(record))),
       record.stable.length || record.suppressions.length ? JSON.stringify(encodeChecks(record, docsUrl)) : '',
     ]);
@@ -405,7 +455,7 @@ export class RecordCache {
 
   /** Stores an already packed record and, when known, its summary (problem counts are not stored). */
   setPacked(path: string, hash: string, key: string, packed: string, summary?: ChangeSummary): void {
-    this.entries.set(path, [hash, key, summary ? summaryColumn(summary) : '', packed]);
+    this.fresh.set(path, [hash, key, summary ? summaryColumn(summary) : '', packed]);
     this.dirty = true;
   }
 
@@ -415,16 +465,13 @@ export class RecordCache {
    */
   private loadRecords(): void {
     const records = this.records;
-    if (!records || !('fd' in records)) return;
-    let at = Infinity;
-    let end = 0;
-    for (const e of this.entries.values())
-      if (e[5] !== undefined) {
-        at = Math.min(at, e[5]);
-        end = Math.max(end, e[6]!);
-      }
+    const rows = this.rows;
+    if (!records || !('fd' in records) || !rows) return;
+    const n = rows.recordAt.length;
+    const at = n ? rows.recordAt[0]! : 0;
+    const end = n ? rows.recordEnd[n - 1]! : 0;
     try {
-      this.records = end > at ? { bytes: readBytes(records.fd, at, end - at), at } : undefined;
+      this.records = { bytes: readBytes(records.fd, at, end - at), at };
     } catch {
       this.records = undefined;
     } finally {
@@ -439,19 +486,32 @@ export class RecordCache {
    */
   async save(): Promise<void> {
     if (!this.dirty && this.ignored === undefined) return;
-    // Records not read yet are written back as they were (their hash is checked when read).
     this.loadRecords();
     const writer = await RecordCacheWriter.create(this.file, this.version);
     try {
-      // An entry whose record could not be read is left out (it is made again next time); one not
-      // read is carried over with its hash, unchecked (hashing them all was most of a save).
-      const records = this.records;
-      for (const [path, e] of this.entries) {
-        if (e[3] === undefined && e[5] !== undefined && records && 'bytes' in records) {
-          const packed = records.bytes.toString('utf8', e[5] - records.at, e[6]! - records.at);
-          writer.addColumn(path, e[0], e[1], e[2], packed, e[7], e[8], e[9]);
-        } else if (e[3] !== undefined) writer.addColumn(path, e[0], e[1], e[2], e[3], e[7], e[8]);
-      }
+      const rows = this.rows;
+      // The file's rows not replaced in this run, then the new ones. A record that could not be
+      // read is left out (it is made again next time); one not read is carried over with its
+      // hash, unchecked (the next reader checks it: hashing them all was most of a save).
+      if (rows)
+        for (const [path, i] of rows.index) {
+          if (this.fresh.has(path)) continue;
+          const carried = this.packed ? undefined : this.rawLine(i);
+          const packed = this.packed ? this.packed[i] : carried?.toString('utf8');
+          if (packed === undefined) continue;
+          const { hash, key } = rows.keys(i);
+          writer.addColumn(
+            path,
+            hash,
+            key,
+            rows.column(i, Column.Summary),
+            packed,
+            rows.column(i, Column.Brief) || undefined,
+            rows.column(i, Column.Checks),
+            carried ? rows.column(i, Column.RecordHash) : undefined,
+          );
+        }
+      for (const [path, e] of this.fresh) writer.addColumn(path, e[0], e[1], e[2], e[3], e[5], e[6]);
       await writer.finish();
     } catch (e) {
       await writer.abort();
