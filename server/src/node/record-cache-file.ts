@@ -114,7 +114,10 @@ export class SummaryRows {
     /** Where each row's record starts and ends in the file (byte offsets). */
     readonly recordAt: number[],
     readonly recordEnd: number[],
-  ) {}
+  ) {
+    this.seenHash = new Array<string | undefined>(recordAt.length);
+    this.seenKey = new Array<string | undefined>(recordAt.length);
+  }
 
   /**
    * The rows of a summaries block (ASCII, read as Latin-1) whose records block starts at byte
@@ -175,13 +178,21 @@ export class SummaryRows {
     return s ? this.text.slice(s[0], s[1]) : '';
   }
 
+  /** The content hash and config key each row was last found to have (a file is looked up three times a run). */
+  private readonly seenHash: (string | undefined)[];
+  private readonly seenKey: (string | undefined)[];
+
   /** Whether row `i` has this content hash and config key. */
   matches(i: number, hash: string, key: string): boolean {
+    if (this.seenHash[i] === hash && this.seenKey[i] === key) return true;
     const text = this.text;
     const t1 = text.indexOf('\t', this.lineAt[i]!);
     const t2 = text.indexOf('\t', t1 + 1);
     const t3 = text.indexOf('\t', t2 + 1);
-    return jsonString(text, t1 + 1, t2) === hash && jsonString(text, t2 + 1, t3) === key;
+    if (jsonString(text, t1 + 1, t2) !== hash || jsonString(text, t2 + 1, t3) !== key) return false;
+    this.seenHash[i] = hash;
+    this.seenKey[i] = key;
+    return true;
   }
 
   /** The content hash and config key of row `i`. */
