@@ -34,7 +34,10 @@ function stamp(): string {
 
 /** SHA-1 of the bundle's source (node:crypto is loaded only when the stamp does not decide). */
 function sha1(source: string): Buffer {
-  return (createRequire(MAIN)('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(source).digest();
+  return (createRequire(MAIN)('node:crypto') as typeof import('node:crypto'))
+    .createHash('sha1')
+    .update(source)
+    .digest();
 }
 
 /** The cache's V8 data when it was made from `source`; undefined otherwise (or when absent). */
