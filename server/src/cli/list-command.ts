@@ -82,7 +82,8 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   const cache = await openCache(values, ctx, { summariesOnly: format === 'table' });
   const paths = positionals.length ? positionals : ['.'];
   const load = { cache, maxFiles: parseMaxFiles(values['max-files']) };
-  let listed: ListEntry[];
+  // The file beside its summary: a list entry (a copy of the summary) is made only for JSON output.
+  let listed: { file: string; summary: ChangeSummary }[];
   let fatal: boolean;
   if (format === 'table') {
     // The table shows no problem counts: summaries alone, and no rule runs (a warm cache answers
@@ -90,7 +91,7 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
     const r = await loadSummaries(paths, ctx.loadCallbacks, load);
     await saveCache(cache, ctx);
     fatal = r.fatal;
-    listed = r.documents.map((d) => ({ file: d.file, ...d.summary }));
+    listed = r.documents;
   } else {
     const r = await loadDocuments(paths, ctx.loadCallbacks, { ...load, records: true });
     await saveCache(cache, ctx);
@@ -98,17 +99,19 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
     const results = runChecks(r.documents, now);
     listed = r.documents.map((d, i) => ({
       file: d.file,
-      ...summarize(d.analysis.doc, results[i]!.diagnostics, d.config.extraFields),
+      summary: summarize(d.analysis.doc, results[i]!.diagnostics, d.config.extraFields),
     }));
   }
-  const entries: ListEntry[] = listed
-    .filter((e) => !statuses || (e.status !== undefined && statuses.has(e.status as Status)))
-    .sort((a, b) => collator.compare(a.id, b.id) || collator.compare(a.file, b.file));
+  const entries = listed
+    .filter(({ summary: s }) => !statuses || (s.status !== undefined && statuses.has(s.status as Status)))
+    .sort((a, b) => collator.compare(a.summary.id, b.summary.id) || collator.compare(a.file, b.file));
 
-  if (format === 'json') ctx.out(`${JSON.stringify(entries, null, 2)}\n`);
-  else if (entries.length === 0) ctx.out('No changes.\n');
+  if (format === 'json') {
+    const json: ListEntry[] = entries.map((e) => ({ file: e.file, ...e.summary }));
+    ctx.out(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (entries.length === 0) ctx.out('No changes.\n');
   else {
-    const rows = entries.map((e) => [
+    const rows = entries.map(({ summary: e }) => [
       e.id,
       e.status ?? '-',
       e.type ?? '-',
