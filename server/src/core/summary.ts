@@ -44,6 +44,22 @@ export function freezeMarks(diagnostics: readonly Diagnostic[]): FreezeMark[] {
 }
 
 /**
+ * Counts by severity, as summaries show them (errors, warnings, information and hints); a
+ * diagnostic without a severity counts as none of them.
+ */
+export function problemCounts(ds: readonly Diagnostic[]): ChangeSummary['problems'] {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of ds) {
+    if (d.severity === 1) errors++;
+    else if (d.severity === 2) warnings++;
+    else if ((d.severity ?? 1) >= 3) infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/**
  * Summarises a document and counts its diagnostics by severity; `extraFields` are the repository's
  * custom fields. Built key by key (in the order JSON output shows them) rather than from spreads
  * of optional parts: `list` makes 10,000 of them.
@@ -72,16 +88,7 @@ export function summarize(
     }
     if (fields.length) s.fields = fields;
   }
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  // A diagnostic without a severity counts as none of them (as it always has).
-  for (const d of diagnostics) {
-    if (d.severity === 1) errors++;
-    else if (d.severity === 2) warnings++;
-    else if ((d.severity ?? 1) >= 3) infos++;
-  }
-  s.problems = { errors, warnings, infos };
+  s.problems = problemCounts(diagnostics);
   const freezes = diagnostics.length ? freezeMarks(diagnostics) : [];
   if (freezes.length) s.freezes = freezes;
   return s;

@@ -167,6 +167,16 @@ type Entry = [
   checks?: string,
 ];
 
+/** A JSON column decoded; undefined when empty, not JSON or not of the shape `decode` takes (a miss). */
+function decoded<T>(json: string | undefined, decode: (x: never) => T | undefined): T | undefined {
+  if (!json) return undefined;
+  try {
+    return decode(JSON.parse(json) as never);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where the records of a cache file are read from: its bytes in memory (from file offset `at`), or the open file. */
 type Records = { bytes: Buffer; at: number } | { fd: number };
 
@@ -348,6 +358,21 @@ export class RecordCache {
     return e && e[0] === hash && e[1] === key ? e : undefined;
   }
 
+  /**
+   * A column of `path` when its content hash and config key match: of the file's row, or (`field`)
+   * of the entry stored in this run.
+   */
+  private columnOf(
+    path: string,
+    hash: string,
+    key: string,
+    column: (typeof Column)[keyof typeof Column],
+    field: 2 | 5 | 6,
+  ): string | undefined {
+    const i = this.row(path, hash, key);
+    return i !== undefined ? this.rows!.column(i, column) : this.freshEntry(path, hash, key)?.[field];
+  }
+
   /** Whether an entry for `path` has this content hash and config key (its record and summary still to be read). */
   has(path: string, hash: string, key: string): boolean {
     return this.row(path, hash, key) !== undefined || this.freshEntry(path, hash, key) !== undefined;
@@ -372,14 +397,7 @@ export class RecordCache {
    * and the cache holds one; counts nothing (the caller asks `get` for the record when it needs it).
    */
   brief(path: string, hash: string, key: string): RecordBrief | undefined {
-    const i = this.row(path, hash, key);
-    const json = i !== undefined ? this.rows!.column(i, Column.Brief) : this.freshEntry(path, hash, key)?.[5];
-    if (!json) return undefined;
-    try {
-      return decodeBrief(JSON.parse(json));
-    } catch {
-      return undefined;
-    }
+    return decoded(this.columnOf(path, hash, key, Column.Brief, 5), decodeBrief);
   }
 
   /**
@@ -388,14 +406,7 @@ export class RecordCache {
    * or damaged (the caller reads the record).
    */
   checks(path: string, hash: string, key: string): RecordChecks | undefined {
-    const i = this.row(path, hash, key);
-    const json = i !== undefined ? this.rows!.column(i, Column.Checks) : this.freshEntry(path, hash, key)?.[6];
-    if (!json) return undefined;
-    try {
-      return decodeChecks(JSON.parse(json));
-    } catch {
-      return undefined;
-    }
+    return decoded(this.columnOf(path, hash, key, Column.Checks, 6), decodeChecks);
   }
 
   /**
@@ -403,8 +414,7 @@ export class RecordCache {
    * the summary column holds one; counts a hit. A miss is not counted: the caller asks `get` next.
    */
   summary(path: string, hash: string, key: string): ChangeSummary | undefined {
-    const i = this.row(path, hash, key);
-    const json = i !== undefined ? this.rows!.column(i, Column.Summary) : this.freshEntry(path, hash, key)?.[2];
+    const json = this.columnOf(path, hash, key, Column.Summary, 2);
     const s = json ? parseSummary(json) : undefined;
     if (s) this.hits++;
     return s;
