@@ -173,6 +173,54 @@ describe('RecordCache: a damaged file', () => {
     assert.deepEqual(plain(cache.get(path(2), contentHash(texts[2]!), key)), plain(records[2]));
   });
 
+  /** Rewrites the summaries block with `edit` and puts its new hash and length in the first line: a file that is whole but not a map of its records. */
+  const rewriteSummaries = (edit: (lines: string[]) => string[]) => {
+    const bytes = readFileSync(file);
+    const nl = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, nl).toString()) as Record<string, string>;
+    const summaries = Buffer.from(
+      `${edit(
+        bytes
+          .subarray(nl + 1, recordsAt(bytes))
+          .toString('latin1')
+          .split('\n')
+          .slice(0, -1),
+      ).join('\n')}\n`,
+    );
+    header.summariesSha1 = contentHash(summaries);
+    header.summariesBytes = String(summaries.length).padStart(12, '0');
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), summaries, bytes.subarray(recordsAt(bytes))]),
+    );
+  };
+
+  for (const [what, edit, why] of [
+    [
+      'a line without its columns',
+      (l: string[]) => [l[0]!.split('\t').slice(0, 3).join('\t'), ...l.slice(1)],
+      /not a map/,
+    ],
+    [
+      'a record length that is not a number',
+      (l: string[]) => l.map((x) => x.replace(/\t\d+\t/, '\t1x2\t')),
+      /not a map/,
+    ],
+    [
+      'record lengths that do not add up',
+      (l: string[]) => l.map((x) => x.replace(/\t(\d+)\t/, (_, n: string) => `\t${Number(n) - 1}\t`)),
+      /differ in length/,
+    ],
+    ['a path twice', (l: string[]) => [l[0]!, l[0]!, ...l.slice(2)], /not a map/],
+  ] as const) {
+    it(`ignores summaries with ${what}, though their hash is right`, async () => {
+      rewriteSummaries(edit);
+      const cache = await RecordCache.open(file, '1.0.0', { lazy: true, sync: true });
+      assert.match(cache.ignored ?? '', why);
+      assert.equal(cache.has(path(0), contentHash(texts[0]!), key), false);
+    });
+  }
+
   for (const [what, damage, why] of [
     ['a truncated file', (b: Buffer) => b.subarray(0, b.length - 10), /shorter than its first line says/],
     [

@@ -130,13 +130,13 @@ export class SummaryRows {
     const recordEnd: number[] = [];
     let at = recordsAt;
     for (let from = 0; from < text.length;) {
+      const eol = text.indexOf('\n', from);
       const t1 = text.indexOf('\t', from);
       const t2 = t1 < 0 ? -1 : text.indexOf('\t', t1 + 1);
       const t3 = t2 < 0 ? -1 : text.indexOf('\t', t2 + 1);
       const t4 = t3 < 0 ? -1 : text.indexOf('\t', t3 + 1);
-      const eol = t4 < 0 ? -1 : text.indexOf('\n', t4 + 1);
-      if (eol < 0 || t4 - t3 < 2 || t4 - t3 > 11 || text.indexOf('\n', from) < t4)
-        return 'corrupt (not a map of files)';
+      // Four tabs on the line at least (a line ends with a newline), the record's length between the third and the fourth.
+      if (t4 < 0 || eol < t4 || t4 - t3 < 2 || t4 - t3 > 11) return 'corrupt (not a map of files)';
       let length = 0;
       for (let i = t3 + 1; i < t4; i++) {
         const d = text.charCodeAt(i) - 48;
