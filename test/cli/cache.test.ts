@@ -86,6 +86,34 @@ describe('itsmote --cache', () => {
     assert.doesNotMatch(readFileSync(w.cache, 'utf8'), /"damaged"/);
   });
 
+  it('makes records damaged on disk (their own hash no longer matches) again from their files, silently', () => {
+    const plain = w.run(['check', '.', '-f', 'json']);
+    w.run(['check', '.', '-f', 'json', '--cache']);
+    // Every rule code in the records block damaged, lengths kept: the first line and the summaries
+    // block stay valid, so only each record's own hash can tell.
+    const bytes = readFileSync(w.cache);
+    const nl = bytes.indexOf(10);
+    const recordsAt =
+      nl + 1 + Number((JSON.parse(bytes.subarray(0, nl).toString()) as { summariesBytes: string }).summariesBytes);
+    const records = bytes.subarray(recordsAt).toString('latin1');
+    assert.match(records, /"CM0/);
+    writeFileSync(
+      w.cache,
+      Buffer.concat([bytes.subarray(0, recordsAt), Buffer.from(records.replaceAll('"CM0', '"CX0'), 'latin1')]),
+    );
+    const damaged = readFileSync(w.cache);
+    const r = w.run(['check', '.', '-f', 'json', '--cache']);
+    assert.equal(r.stdout, plain.stdout);
+    assert.equal(r.stderr, plain.stderr, 'a damaged record is a miss, not a damaged file');
+    assert.ok(!readFileSync(w.cache).equals(damaged), 'the records read were made again and saved');
+    for (const args of [
+      ['check', '.', '-f', 'json'],
+      ['metrics', '.', '-f', 'json'],
+      ['list', '.', '-f', 'json'],
+    ])
+      assert.equal(w.run([...args, '--cache']).stdout, w.run(args).stdout, args.join(' '));
+  });
+
   it('lists from the summary column when the content and config are unchanged, and only then', () => {
     w.run(['list', '.', '--cache']);
     const file = join(w.dir, 'changes/2026-12-01-upgrade-payments-db.md');

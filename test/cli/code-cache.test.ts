@@ -1,23 +1,43 @@
 /**
  * The `itsmote` launcher (server/src/cli/bin.ts, dist/cli.js) runs the command's bundle
  * (dist/cli-main.js) from the V8 code cache the build writes beside it. The cache must be made for
- * that very bundle (its SHA-1 first: V8 itself checks only the source's length), be accepted by
- * the node that built it, and a cache for another source must be ignored: the output never
- * depends on the cache.
+ * that very bundle (the stamp of the file the build wrote, then its SHA-1: V8 itself checks only
+ * the source's length), be accepted by the node that built it, and a cache for another source
+ * must be ignored, whether the stamp or the hash tells: the output never depends on the cache.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES, NOW, ROOT } from './run';
 
 const MAIN = join(ROOT, 'dist/cli-main.js');
 
+/** The stamp the launcher compares with the cache's first line: inode, size, modification and change times (ns). */
+function stamp(file: string): string {
+  const s = statSync(file, { bigint: true });
+  return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
+/** The cache file's parts: the stamp line, the SHA-1, V8's data. */
+function parts(cache: Buffer): { stamp: string; hash: Buffer; data: Buffer } {
+  const nl = cache.indexOf(10);
+  return {
+    stamp: cache.toString('latin1', 0, nl),
+    hash: cache.subarray(nl + 1, nl + 21),
+    data: cache.subarray(nl + 21),
+  };
+}
+
 /** Runs a launcher as a user would (no coverage: under it the launcher skips the cache). */
-function run(launcher: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, ITSMOTE_NOW: NOW, NO_COLOR: '1' };
+function run(
+  launcher: string,
+  args: string[],
+  more: NodeJS.ProcessEnv = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, ITSMOTE_NOW: NOW, NO_COLOR: '1', ...more };
   delete env.NODE_V8_COVERAGE;
   delete env.ITSMOTE_WRITE_CODE_CACHE;
   const r = spawnSync(process.execPath, [launcher, ...args], { env, encoding: 'utf8', cwd: ROOT });
@@ -27,14 +47,15 @@ function run(launcher: string, args: string[]): { code: number | null; stdout: s
 describe('the launcher and its code cache', () => {
   it('is made for the bundle beside it, and this node accepts it', () => {
     const source = readFileSync(MAIN, 'utf8');
-    const cache = readFileSync(`${MAIN}.cache`);
+    const cache = parts(readFileSync(`${MAIN}.cache`));
+    assert.equal(cache.stamp, stamp(MAIN), 'the cache starts with the stamp of dist/cli-main.js');
     const hash = createHash('sha1').update(source).digest();
-    assert.ok(hash.equals(cache.subarray(0, 20)), 'the cache starts with the SHA-1 of dist/cli-main.js');
+    assert.ok(hash.equals(cache.hash), 'then the SHA-1 of dist/cli-main.js');
     // Coverage (npm test's NODE_V8_COVERAGE) changes how V8 compiles, and the launcher uses no
     // cache then: V8 is asked in a node without it, as a user's node runs.
     const probe = `const { Script } = require('node:vm'); const Module = require('node:module');
       const fs = require('node:fs'); const main = ${JSON.stringify(MAIN)};
-      const s = new Script(Module.wrap(fs.readFileSync(main, 'utf8')), { filename: main, cachedData: fs.readFileSync(main + '.cache').subarray(20) });
+      const s = new Script(Module.wrap(fs.readFileSync(main, 'utf8')), { filename: main, cachedData: (c => c.subarray(c.indexOf(10) + 21))(fs.readFileSync(main + '.cache')) });
       process.stdout.write(String(s.cachedDataRejected));`;
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.NODE_V8_COVERAGE;
@@ -65,6 +86,40 @@ describe('the launcher and its code cache', () => {
       assert.equal(edited.code, plain.code);
       assert.ok(plain.stdout.includes('"severity"'));
       assert.equal(edited.stdout, plain.stdout.replaceAll('"severity"', '"severitY"'), 'the edited bundle ran');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the cache on its stamp in place, on its hash elsewhere, and neither after an edit', () => {
+    const decision = (launcher: string) =>
+      run(launcher, ['--version'], { ITSMOTE_DEBUG_CODE_CACHE: '1' }).stderr.match(/code cache: (.*)/)?.[1];
+    assert.equal(decision(join(ROOT, 'dist/cli.js')), 'used (stamp)', 'the bundle the build wrote');
+    const dir = mkdtempSync(join(tmpdir(), 'itsmote-launcher-'));
+    try {
+      const main = join(dir, 'cli-main.js');
+      const launcher = join(dir, 'cli.js');
+      copyFileSync(join(ROOT, 'dist/cli.js'), launcher);
+      copyFileSync(MAIN, main);
+      copyFileSync(`${MAIN}.cache`, `${main}.cache`);
+      assert.equal(decision(launcher), 'used (hash)', 'a copy: another stamp, the same content');
+      // Stamped for the copy, then edited in place, same length, its modification time put back:
+      // only the change time moved, and the hash differs.
+      const built = parts(readFileSync(`${MAIN}.cache`));
+      writeFileSync(`${main}.cache`, Buffer.concat([Buffer.from(`${stamp(main)}\n`), built.hash, built.data]));
+      assert.equal(decision(launcher), 'used (stamp)');
+      const before = statSync(main);
+      const from = 'severity: severityName(d),';
+      writeFileSync(main, readFileSync(main, 'utf8').replace(from, 'severitY: severityName(d),'));
+      utimesSync(main, before.atime, before.mtime);
+      assert.equal(decision(launcher), 'not used');
+      const args = ['check', EXAMPLES, '-f', 'json'];
+      const edited = run(launcher, args);
+      assert.equal(
+        edited.stdout,
+        run(MAIN, args).stdout.replaceAll('"severity"', '"severitY"'),
+        'the edited bundle ran',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

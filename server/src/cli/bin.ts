@@ -8,33 +8,54 @@
  * The cache is written by the build only (scripts/build.mjs runs the CLI with
  * ITSMOTE_WRITE_CODE_CACHE set), never at run time: it is as trusted as the bundle beside it. V8
  * checks the cache against its own version and flags (another node rejects it, and the bundle is
- * compiled as usual) but not against the source's content, so the file starts with the SHA-1 of
- * the source it was made from and is used only for that source. Under coverage
- * (NODE_V8_COVERAGE) the bundle is required as usual: cached bytecode has no coverage counters.
+ * compiled as usual) but not against the source's content, so the cache is used only for the
+ * source it was made from. Its first line is the stamp of the bundle it was made beside (inode,
+ * size, modification and change times in nanoseconds: any write, copy or move of the bundle
+ * changes the change time, which no tool sets back); then the SHA-1 of that source (20 bytes),
+ * then V8's data. When the stamp matches, the bundle is the very file the build wrote; otherwise
+ * (an installed or copied package) the source's SHA-1 decides. Under coverage (NODE_V8_COVERAGE)
+ * the bundle is required as usual: cached bytecode has no coverage counters.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
 const MAIN = join(__dirname, 'cli-main.js');
 const CACHE = `${MAIN}.cache`;
-/** Bytes of the SHA-1 that starts the cache file. */
+/** Bytes of the SHA-1 after the stamp. */
 const HASH_BYTES = 20;
+
+/** The bundle's stamp: inode, size, modification and change times (ns). */
+function stamp(): string {
+  const s = statSync(MAIN, { bigint: true });
+  return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
+/** SHA-1 of the bundle's source (node:crypto is loaded only when the stamp does not decide). */
+function sha1(source: string): Buffer {
+  return (createRequire(MAIN)('node:crypto') as typeof import('node:crypto'))
+    .createHash('sha1')
+    .update(source)
+    .digest();
+}
 
 /** The cache's V8 data when it was made from `source`; undefined otherwise (or when absent). */
 function cachedDataFor(source: string): Buffer | undefined {
-  let bytes: Buffer;
+  let cache: Buffer;
   try {
-    bytes = readFileSync(CACHE);
+    cache = readFileSync(CACHE);
   } catch {
     return undefined;
   }
-  const hash = createHash('sha1').update(source).digest();
-  return bytes.length > HASH_BYTES && hash.equals(bytes.subarray(0, HASH_BYTES))
-    ? bytes.subarray(HASH_BYTES)
-    : undefined;
+  const nl = cache.indexOf(10);
+  if (nl < 0 || cache.length <= nl + 1 + HASH_BYTES) return undefined;
+  const hash = cache.subarray(nl + 1, nl + 1 + HASH_BYTES);
+  const by = cache.toString('latin1', 0, nl) === stamp() ? 'stamp' : sha1(source).equals(hash) ? 'hash' : undefined;
+  // What decided, for the tests (test/cli/code-cache.test.ts): V8 runs a stale cache without a word.
+  if (process.env.ITSMOTE_DEBUG_CODE_CACHE)
+    process.stderr.write(`itsmote: code cache: ${by ? `used (${by})` : 'not used'}\n`);
+  return by ? cache.subarray(nl + 1 + HASH_BYTES) : undefined;
 }
 
 /** Runs the bundle from its code cache; false when there is none to use (the caller requires the bundle). */
@@ -49,8 +70,7 @@ function runCached(write: boolean): boolean {
   if (write)
     // At exit, the functions this run compiled are in the cache too (the build runs a few commands).
     process.on('exit', () => {
-      const hash = createHash('sha1').update(source).digest();
-      writeFileSync(CACHE, Buffer.concat([hash, script.createCachedData()]));
+      writeFileSync(CACHE, Buffer.concat([Buffer.from(`${stamp()}\n`), sha1(source), script.createCachedData()]));
     });
   return true;
 }

@@ -9,11 +9,22 @@ export function renderTable(
   rows: readonly (readonly string[])[],
   align: readonly Align[] = [],
 ): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => (align[i] === 'right' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+  // Loops rather than spreads and maps: `list` renders 10,000 rows.
+  const widths = header.map((h) => h.length);
+  for (const r of rows)
+    for (let i = 0; i < widths.length; i++) {
+      const n = (r[i] ?? '').length;
+      if (n > widths[i]!) widths[i] = n;
+    }
+  const line = (cells: readonly string[]) => {
+    let out = '';
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      out += `${i ? '  ' : ''}${align[i] === 'right' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)}`;
+    }
+    return out.trimEnd();
+  };
+  let out = line(header);
+  for (const r of rows) out += `\n${line(r)}`;
+  return `${out}\n`;
 }

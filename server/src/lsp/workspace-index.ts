@@ -22,7 +22,7 @@ import type { MonthMetrics } from '../core/metrics';
 import { uniqueFreezes } from '../core/freezes';
 import type { Freeze } from '../core/freezes';
 import { personKey } from '../core/repo/facts';
-import { freezeMarks } from '../core/summary';
+import { freezeMarks, problemCounts } from '../core/summary';
 import type { WorkspaceFacts } from '../core/features/index';
 import type { ChangeListItem } from '../protocol';
 import { ConfigResolverOn as ConfigResolver } from '../fs/config-resolver';
@@ -79,19 +79,6 @@ export interface IndexDeps {
   sink: IndexSink;
   /** Where the index is kept between sessions (the client's storage folder), if anywhere. */
   storage?(): { path: string; version: string } | undefined;
-}
-
-/** Counts by severity, as summaries show them (errors, warnings, information and hints). */
-function problemCounts(ds: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const d of ds) {
-    if (d.severity === 1) errors++;
-    else if (d.severity === 2) warnings++;
-    else if ((d.severity ?? 1) >= 3) infos++;
-  }
-  return { errors, warnings, infos };
 }
 
 /** Publishes sent at the end of a scan before waiting for the transport to take them. */

@@ -1,36 +1,40 @@
 /**
  * A persisted cache of document records (core/record.ts), keyed like ESLint's and Prettier's
  * `--cache --cache-strategy content`: per file, the hash of its content and of the resolved
- * config it was checked with; per cache file, the tool's version and the record format.
+ * config it was checked with; per cache file, the tool's version, the record format and the
+ * file's layout.
  *
- * The file is never trusted: its first line names the tool, format, version and the SHA-1s of the
- * two blocks that follow, and a file that is not ours, is of another version, does not parse or
- * does not match its hashes is ignored as a whole (and replaced on save). It is written to a
+ * The file is never trusted. Its first line names the tool, format, layout and version, the SHA-1
+ * and length of the summaries block and the length of the records block; a file that is not ours,
+ * is of another version, does not parse, has another length or whose summaries block does not
+ * match its hash is ignored as a whole (and replaced on save). Each record carries a hash of its
+ * own in the summaries block, checked when the record is read: a damaged record is a miss (the
+ * record is made again from its file and the cache rewritten), never a result. It is written to a
  * temporary file and renamed, so that an interrupted or concurrent run leaves either the old file
  * or a whole new one.
  *
- * After the first line, the summaries block: one line per file, `["path","hash","key",brief]`
- * (the record's brief, `encodeBrief`, when known), a tab, and the summary as JSON (what `list`
- * prints; empty when not stored), and, when the record holds stable diagnostics or directives
- * and the brief is known, a tab and those (`encodeChecks`: a check of a record on which no
- * volatile rule runs reads nothing else), in ASCII (JSON escapes every other character), so that it
- * is read as a one-byte string without UTF-8 decoding. A warm `check` reads the brief and decodes only the records
- * whose diagnostics it needs (`briefDiagnostics`). Then the records block:
- * the record of each file packed (`packRecord`: its hot and cold parts, record-codec.ts, as JSON
- * split by a tab), one line each, in the same order. `list` reads the first line and the
- * summaries block only (a sixth of the file), and the records when it must (a file that
- * changed). Records stay packed until read: the language server keeps the packed string itself
- * as its compact entry; the CLI keeps the block's bytes and decodes a record's cold part only
- * when a rule reads it (`open`'s `lazy`).
+ * After the first line, the summaries block: one line per file, tab-separated, in ASCII (JSON
+ * escapes every other character, so the block is read as a one-byte string without UTF-8
+ * decoding): the path, content hash and config key as JSON strings; the record's length in bytes
+ * and its hash (`recordHash`); the record's brief (`encodeBrief`, JSON; empty when not known); the
+ * summary as JSON (what `list` prints; empty when not stored); and, when the record holds stable
+ * diagnostics or directives and the brief is known, those (`encodeChecks`: a check of a record on
+ * which no volatile rule runs reads nothing else; empty otherwise). Then the records block: the
+ * record of each file packed (`packRecord`: its hot and cold parts, record-codec.ts, as JSON split
+ * by a tab), one line each, in the same order, so that each record's place follows from the
+ * lengths before it. The CLI reads the first line and the summaries block (a quarter of the file)
+ * and each record where it lies when it is asked for (a warm check decodes a few hundred of
+ * 10,000; its cold part only when a rule reads it); the language server reads the whole file and
+ * keeps each record's packed string as its compact entry.
  */
 import * as crypto from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { configKeyWith } from '../core/config-key';
 import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
-import { RECORD_FORMAT, recordBrief } from '../core/record';
+import { recordBrief } from '../core/record';
 import {
   decodeBrief,
   decodeChecks,
@@ -42,11 +46,11 @@ import {
 } from '../core/record-codec';
 import { summarize } from '../core/summary';
 import type { ChangeSummary } from '../core/summary';
+import type { Header } from './record-cache-file';
+import { Column, headerLine, readBytes, readHeader, summaryLine, SummaryRows } from './record-cache-file';
 
 /** The default cache file name (in the current folder, like `.eslintcache`). */
 export const CACHE_FILE_NAME = '.itsmotecache';
-
-const TOOL = 'itsmote-changes';
 
 /** About how many characters of the body `save` writes at a time. */
 const CHUNK = 1 << 20;
@@ -67,58 +71,11 @@ export function contentHash(text: string | Uint8Array): string {
 export const configKey = configKeyWith(contentHash);
 
 /**
- * One cached file: content hash, config key, the summary (JSON, without problem counts; '' when
- * not stored), the record packed (undefined until the records block is read, or while it stays
- * bytes: then `at` and `end` say where its line is in the block) and decoded (on first read), and
- * its brief in compact form (`encodeBrief`) when known, and its checks column (the JSON of
- * `encodeChecks`; '' when the record has neither stable diagnostics nor directives).
+ * The hash a record carries in the summaries block, checked when the record is read: a SHA-1 of
+ * its line's bytes, 96 bits of it (it finds damage; the content hash is the key).
  */
-type Entry = [
-  hash: string,
-  key: string,
-  summary: string,
-  packed: string | undefined,
-  decoded?: DocumentRecord,
-  at?: number,
-  end?: number,
-  brief?: unknown,
-  checks?: string,
-];
-
-interface Header {
-  tool: string;
-  format: number;
-  version: string;
-  /** SHA-1 of the records block. */
-  sha1: string;
-  /** SHA-1 and length in bytes (12 digits) of the summaries block. */
-  summariesSha1: string;
-  summariesBytes: string;
-}
-
-/** The first line of a cache file; its length does not depend on the hashes and lengths it holds. */
-function headerLine(version: string, sha1: string, summariesSha1: string, summariesBytes: number): string {
-  const h: Header = {
-    tool: TOOL,
-    format: RECORD_FORMAT,
-    version,
-    sha1,
-    summariesSha1,
-    summariesBytes: String(summariesBytes).padStart(12, '0'),
-  };
-  return `${JSON.stringify(h)}\n`;
-}
-
-/** Reads `length` bytes of `fd` from `position` (all of the rest when undefined). */
-function readBytes(fd: number, position: number, length: number): Buffer {
-  const out = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, out, done, length - done, position + done);
-    if (n === 0) break;
-    done += n;
-  }
-  return done === length ? out : out.subarray(0, done);
+export function recordHash(bytes: string | Uint8Array): string {
+  return contentHash(bytes).slice(0, 16);
 }
 
 /** JSON text with every character beyond ASCII escaped (the summaries block). */
@@ -194,11 +151,43 @@ function summaryColumn(s: ChangeSummary): string {
   return JSON.stringify(rest);
 }
 
+/**
+ * A file stored or changed in this run: content hash, config key, the summary (JSON, without
+ * problem counts; '' when not stored), the record packed and, when made now or read, decoded, its
+ * brief in compact form (JSON of `encodeBrief`) when known, and its checks column (the JSON of
+ * `encodeChecks`; '' when the record has neither stable diagnostics nor directives).
+ */
+type Entry = [
+  hash: string,
+  key: string,
+  summary: string,
+  packed: string,
+  decoded?: DocumentRecord,
+  brief?: string,
+  checks?: string,
+];
+
+/** A JSON column decoded; undefined when empty, not JSON or not of the shape `decode` takes (a miss). */
+function decoded<T>(json: string | undefined, decode: (x: never) => T | undefined): T | undefined {
+  if (!json) return undefined;
+  try {
+    return decode(JSON.parse(json) as never);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the records of a cache file are read from: its bytes in memory (from file offset `at`), or the open file. */
+type Records = { bytes: Buffer; at: number } | { fd: number };
+
 /** Records by absolute file path, loaded from and saved to one cache file. */
 export class RecordCache {
   private dirty = false;
-  /** The records block's bytes, when its records stay bytes until read (`lazy`). */
-  private block: Buffer | undefined;
+  /** Files stored in this run (they replace the file's rows of their paths). */
+  private readonly fresh = new Map<string, Entry>();
+  /** The records of the file's rows, by row: decoded when read, or (the server's open) packed. */
+  private readonly decoded = new Map<number, DocumentRecord>();
+  private packed: (string | undefined)[] | undefined;
   /** How many lookups hit and missed (for messages and the benchmark). */
   hits = 0;
   misses = 0;
@@ -206,236 +195,198 @@ export class RecordCache {
   private constructor(
     readonly file: string,
     private readonly version: string,
-    private readonly entries: Map<string, Entry>,
+    /** The file's summaries block (none when the file was missing or ignored). */
+    private readonly rows?: SummaryRows,
     /** Why the file on disk was not used, when it existed but was ignored. */
     readonly ignored?: string,
-    /** Where the records block of the file on disk is, when it has not been read yet. */
-    private pending?: { offset: number; sha1: string },
-    /** Records stay bytes until read (see `open`). */
-    private readonly lazy = false,
+    /** Where records not read yet are (see `open`). */
+    private records?: Records,
   ) {}
 
   /** An empty cache that `save` writes to `file` (replacing what is there). */
   static empty(file: string, version: string): RecordCache {
-    const c = new RecordCache(file, version, new Map());
+    const c = new RecordCache(file, version);
     c.dirty = true;
     return c;
   }
 
   /**
    * Opens the cache at `file` for this tool `version`; a missing, foreign or corrupt file gives an
-   * empty cache. `summariesOnly`: read the first line and the summaries block, and the records
-   * block only when a record is asked for or the cache is saved. `lazy`: keep the records block
-   * as bytes and make a record's string when it is read, the cold part (record-codec.ts) when a
-   * rule reads it (the CLI, which reads each record once at most); otherwise every record is a
-   * string of its own at once (the language server keeps them and drops the file's bytes).
-   * `sync`: read the file in one synchronous call (the CLI has nothing else to do meanwhile, and
-   * an asynchronous read of 20 MB goes to the thread pool 512 KB at a time).
+   * empty cache. `lazy` (or `summariesOnly`): read the first line and the summaries block now, and
+   * each record where it lies in the file when it is asked for (the file stays open until `save`
+   * or the end of the process), its cold part (record-codec.ts) when a rule reads it: the CLI,
+   * which reads each record once at most and most not at all. Otherwise the whole file is read
+   * and every record that matches its hash is a string of its own at once (the language server
+   * keeps them and drops the file's bytes). `sync`: read the whole file in one synchronous call.
    */
   static async open(
     file: string,
     version: string,
     opts: { summariesOnly?: boolean; lazy?: boolean; sync?: boolean } = {},
   ): Promise<RecordCache> {
-    const lazy = opts.lazy === true;
-    let bytes: Buffer;
-    let fd: number | undefined;
-    let head: Header | string;
-    try {
-      if (opts.summariesOnly) {
-        fd = openSync(file, 'r');
-        const first = readBytes(fd, 0, 512);
-        const nl = first.indexOf(10);
-        head =
-          nl < 0 ? 'not an itsmote cache file' : RecordCache.header(first.subarray(0, nl).toString('utf8'), version);
-        if (typeof head === 'string') return new RecordCache(file, version, new Map(), head, undefined, lazy);
-        bytes = Buffer.concat([first.subarray(0, nl + 1), readBytes(fd, nl + 1, Number(head.summariesBytes))]);
-      } else bytes = opts.sync ? readFileSync(file) : await readFile(file);
-    } catch {
-      return new RecordCache(file, version, new Map(), undefined, undefined, lazy);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
+    const ignored = (why?: string) => new RecordCache(file, version, undefined, why);
+    if (!opts.lazy && !opts.summariesOnly) {
+      let bytes: Buffer;
+      try {
+        bytes = opts.sync ? readFileSync(file) : await readFile(file);
+      } catch {
+        return ignored();
+      }
+      const rows = RecordCache.read(bytes.length, (at, length) => bytes.subarray(at, at + length), version);
+      if (typeof rows === 'string') return ignored(rows);
+      const cache = new RecordCache(file, version, rows);
+      cache.packed = RecordCache.unpackAll(rows, bytes);
+      return cache;
     }
-    const parsed = RecordCache.parse(bytes, version, opts.summariesOnly === true, lazy);
-    if (typeof parsed === 'string') return new RecordCache(file, version, new Map(), parsed, undefined, lazy);
-    const cache = new RecordCache(file, version, parsed.entries, undefined, parsed.pending, lazy);
-    cache.block = parsed.block;
-    return cache;
-  }
-
-  /** The first line's fields, or why the file cannot be used. */
-  private static header(line: string, version: string): Header | string {
-    let h: Partial<Header>;
+    let fd: number;
     try {
-      h = JSON.parse(line) as Partial<Header>;
+      fd = openSync(file, 'r');
     } catch {
-      return 'not an itsmote cache file';
+      return ignored();
     }
-    if (h?.tool !== TOOL) return 'not an itsmote cache file';
-    if (h.format !== RECORD_FORMAT || h.version !== version) return `written by another version (${String(h.version)})`;
-    if (
-      typeof h.sha1 !== 'string' ||
-      typeof h.summariesSha1 !== 'string' ||
-      typeof h.summariesBytes !== 'string' ||
-      !/^\d{12}$/.test(h.summariesBytes)
-    )
-      return 'corrupt (its first line)';
-    return h as Header;
+    let rows: SummaryRows | string;
+    try {
+      rows = RecordCache.read(fstatSync(fd).size, (at, length) => readBytes(fd, at, length), version);
+    } catch {
+      rows = 'unreadable';
+    }
+    if (typeof rows !== 'string') return new RecordCache(file, version, rows, undefined, { fd });
+    closeSync(fd);
+    return ignored(rows);
   }
 
   /**
-   * The entries of a cache file's bytes (the first line and the summaries block, and the records
-   * block unless `summariesOnly`), or why the file cannot be used.
+   * The rows of a cache file of `size` bytes read through `bytesAt` (the first line and the
+   * summaries block; the records stay where they are), or why the file cannot be used.
    */
-  private static parse(
-    bytes: Buffer,
+  private static read(
+    size: number,
+    bytesAt: (at: number, length: number) => Buffer,
     version: string,
-    summariesOnly: boolean,
-    lazy: boolean,
-  ): { entries: Map<string, Entry>; pending?: { offset: number; sha1: string }; block?: Buffer } | string {
-    const nl = bytes.indexOf(10);
+  ): SummaryRows | string {
+    // The first line is about 250 bytes (its length does not depend on what it holds).
+    const first = bytesAt(0, Math.min(size, 1024));
+    const nl = first.indexOf(10);
     if (nl < 0) return 'not an itsmote cache file';
-    const header = RecordCache.header(bytes.subarray(0, nl).toString('utf8'), version);
+    const header: Header | string = readHeader(first.subarray(0, nl).toString('utf8'), version);
     if (typeof header === 'string') return header;
     const start = nl + 1;
-    const end = start + Number(header.summariesBytes);
-    if (end > bytes.length) return 'corrupt (shorter than its first line says)';
-    const block = bytes.subarray(start, end);
-    if (header.summariesSha1 !== crypto.createHash('sha1').update(block).digest('base64'))
-      return 'corrupt (its content does not match its hash)';
-    const entries = new Map<string, Entry>();
+    const recordsAt = start + Number(header.summariesBytes);
+    const recordsBytes = Number(header.recordsBytes);
+    if (recordsAt + recordsBytes !== size)
+      return `corrupt (${size < recordsAt + recordsBytes ? 'shorter' : 'longer'} than its first line says)`;
+    const block = bytesAt(start, recordsAt - start);
+    if (header.summariesSha1 !== contentHash(block)) return 'corrupt (its content does not match its hash)';
     // ASCII (see `RecordCacheWriter.addColumn`): one byte per character, no UTF-8 decoding.
-    const text = block.toString('latin1');
-    for (let at = 0; at < text.length;) {
-      const eol = text.indexOf('\n', at);
-      const line = text.slice(at, eol < 0 ? text.length : eol);
-      at = eol < 0 ? text.length : eol + 1;
-      const tab = line.indexOf('\t');
-      if (tab < 0) return 'corrupt (not a map of files)';
-      let head: unknown;
-      try {
-        head = JSON.parse(line.slice(0, tab));
-      } catch {
-        return 'corrupt (not JSON)';
-      }
-      if (
-        !Array.isArray(head) ||
-        (head.length !== 3 && head.length !== 4) ||
-        typeof head[0] !== 'string' ||
-        typeof head[1] !== 'string' ||
-        typeof head[2] !== 'string'
-      )
-        return 'corrupt (not a map of files)';
-      const [path, hash, key, brief] = head as [string, string, string, unknown];
-      // The summary is JSON (no raw tab): a second tab starts the checks column.
-      const tab2 = line.indexOf('\t', tab + 1);
-      const summary = tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2);
-      const checks = tab2 < 0 ? '' : line.slice(tab2 + 1);
-      entries.set(path, [hash, key, summary, undefined, undefined, undefined, undefined, brief, checks]);
-    }
-    if (summariesOnly) return { entries, pending: { offset: end, sha1: header.sha1 } };
-    const records = bytes.subarray(end);
-    const why = RecordCache.fill(entries, records, header.sha1, lazy);
-    if (why !== undefined) return why;
-    return lazy ? { entries, block: records } : { entries };
+    return SummaryRows.parse(block.toString('latin1'), recordsAt, recordsBytes);
   }
 
   /**
-   * Puts the records block's packed records into `entries` (in order), as strings or (`lazy`) as
-   * where their lines are in `block`; why not, when it cannot be used.
+   * The packed string of every row's record from the file's `bytes` (the language server's open);
+   * undefined for a record that does not match its hash (a miss: made again).
    */
-  private static fill(entries: Map<string, Entry>, block: Buffer, sha1: string, lazy: boolean): string | undefined {
-    if (sha1 !== crypto.createHash('sha1').update(block).digest('base64'))
-      return 'corrupt (its content does not match its hash)';
-    const ends: number[] = [];
-    for (let at = 0; block.length > 0;) {
-      const eol = block.indexOf(10, at);
-      ends.push(eol < 0 ? block.length : eol);
-      if (eol < 0) break;
-      at = eol + 1;
-    }
-    if (ends.length !== entries.size) return 'corrupt (records and summaries differ in number)';
-    let i = 0;
-    let at = 0;
-    for (const e of entries.values()) {
-      const end = ends[i++]!;
-      // Not lazy: one string per line, decoded from the bytes (slices of one string of the whole
-      // block would keep all of it alive as long as any record is kept: the language server
-      // keeps them).
-      if (lazy) {
-        e[5] = at;
-        e[6] = end;
-      } else e[3] = block.toString('utf8', at, end);
-      at = end + 1;
-    }
-    return undefined;
+  private static unpackAll(rows: SummaryRows, bytes: Buffer): (string | undefined)[] {
+    return rows.recordAt.map((at, i) => {
+      const line = bytes.subarray(at, rows.recordEnd[i]);
+      // One string per line (slices of one string of the whole block would keep all of it alive
+      // as long as any record is kept: the language server keeps them).
+      return recordHash(line) === rows.column(i, Column.RecordHash) ? line.toString('utf8') : undefined;
+    });
   }
 
-  /** The packed record of an entry (made from the block's bytes when it stayed bytes). */
-  private packedOf(e: Entry): string | undefined {
-    if (e[3] === undefined && e[5] !== undefined && this.block) return this.block.toString('utf8', e[5], e[6]);
-    return e[3];
+  /** The line of row `i`'s record as it lies in the file (unchecked); undefined when it cannot be read. */
+  private rawLine(i: number): Buffer | undefined {
+    const records = this.records;
+    const at = this.rows!.recordAt[i]!;
+    const end = this.rows!.recordEnd[i]!;
+    if (!records) return undefined;
+    try {
+      const line =
+        'fd' in records
+          ? readBytes(records.fd, at, end - at)
+          : records.bytes.subarray(at - records.at, end - records.at);
+      return line.length === end - at ? line : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The line of row `i`'s record when it matches its hash; undefined otherwise (a miss). */
+  private lineOf(i: number): Buffer | undefined {
+    const line = this.rawLine(i);
+    return line && recordHash(line) === this.rows!.column(i, Column.RecordHash) ? line : undefined;
+  }
+
+  /** The packed record of row `i`. */
+  private packedOf(i: number): string | undefined {
+    return this.packed ? this.packed[i] : this.lineOf(i)?.toString('utf8');
   }
 
   /**
-   * The record of an entry, decoded on first use; its cold part (header items, status log) when a
-   * rule reads it (the CLI's warm runs). Undefined when it does not decode (a miss).
+   * The record of row `i`, decoded on first use: the hot part now, the cold part (header items,
+   * status log) when a rule reads it. Undefined when it does not match its hash or decode (a miss).
    */
-  private recordOf(e: Entry): DocumentRecord | undefined {
-    if (e[4] !== undefined) return e[4];
-    const block = this.block;
-    let r: DocumentRecord | undefined;
-    if (e[3] === undefined && e[5] !== undefined && block) {
-      // Straight from the bytes: the hot part now, the cold part when it is read.
-      const at = e[5];
-      const end = e[6]!;
-      const tab = block.indexOf(9, at);
-      if (tab < 0 || tab >= end) return undefined;
+  private recordOf(i: number): DocumentRecord | undefined {
+    let r = this.decoded.get(i);
+    if (r) return r;
+    if (this.packed) {
+      const packed = this.packed[i];
+      r = packed === undefined ? undefined : unpackRecordLazy(packed);
+    } else {
+      const line = this.lineOf(i);
+      const tab = line ? line.indexOf(9) : -1;
+      if (!line || tab < 0) return undefined;
       try {
-        r = decodeRecordLazy(JSON.parse(block.toString('utf8', at, tab)), () => block.toString('utf8', tab + 1, end));
+        r = decodeRecordLazy(JSON.parse(line.toString('utf8', 0, tab)), () => line.toString('utf8', tab + 1));
       } catch {
         return undefined;
       }
-    } else if (e[3] !== undefined) r = unpackRecordLazy(e[3]);
-    if (r) e[4] = r;
+    }
+    if (r) this.decoded.set(i, r);
     return r;
   }
 
+  /** The row of `path` in the file when it has this content hash and config key (and was not replaced in this run). */
+  private row(path: string, hash: string, key: string): number | undefined {
+    const i = this.rows?.index.get(path);
+    return i !== undefined && !this.fresh.has(path) && this.rows!.matches(i, hash, key) ? i : undefined;
+  }
+
+  /** The entry stored in this run for `path` when it has this content hash and config key. */
+  private freshEntry(path: string, hash: string, key: string): Entry | undefined {
+    const e = this.fresh.get(path);
+    return e && e[0] === hash && e[1] === key ? e : undefined;
+  }
+
   /**
-   * Reads the records block of a cache opened with `summariesOnly`, once. A block that cannot be
-   * used leaves the entries without records: their records are made again (and their summaries,
-   * checked by their own hash, stay usable).
+   * A column of `path` when its content hash and config key match: of the file's row, or (`field`)
+   * of the entry stored in this run.
    */
-  private readPending(): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = undefined;
-    let block: Buffer;
-    try {
-      const fd = openSync(this.file, 'r');
-      try {
-        block = readBytes(fd, p.offset, Math.max(0, fstatSync(fd).size - p.offset));
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      block = Buffer.alloc(0);
-    }
-    if (RecordCache.fill(this.entries, block, p.sha1, this.lazy) !== undefined) this.dirty = true;
-    else if (this.lazy) this.block = block;
+  private columnOf(
+    path: string,
+    hash: string,
+    key: string,
+    column: (typeof Column)[keyof typeof Column],
+    field: 2 | 5 | 6,
+  ): string | undefined {
+    const i = this.row(path, hash, key);
+    return i !== undefined ? this.rows!.column(i, column) : this.freshEntry(path, hash, key)?.[field];
   }
 
   /** Whether an entry for `path` has this content hash and config key (its record and summary still to be read). */
   has(path: string, hash: string, key: string): boolean {
-    const e = this.entries.get(path);
-    return e !== undefined && e[0] === hash && e[1] === key;
+    return this.row(path, hash, key) !== undefined || this.freshEntry(path, hash, key) !== undefined;
   }
 
   /** The record of `path` when its content hash and config key match; counts a hit or a miss. */
   get(path: string, hash: string, key: string): DocumentRecord | undefined {
-    const e = this.entries.get(path);
-    if (e && e[3] === undefined && e[5] === undefined) this.readPending();
-    const r = e && e[0] === hash && e[1] === key ? this.recordOf(e) : undefined;
+    const i = this.row(path, hash, key);
+    let r: DocumentRecord | undefined;
+    if (i !== undefined) r = this.recordOf(i);
+    else {
+      const e = this.freshEntry(path, hash, key);
+      if (e) r = e[4] ??= unpackRecordLazy(e[3]);
+    }
     if (r) this.hits++;
     else this.misses++;
     return r;
@@ -446,8 +397,7 @@ export class RecordCache {
    * and the cache holds one; counts nothing (the caller asks `get` for the record when it needs it).
    */
   brief(path: string, hash: string, key: string): RecordBrief | undefined {
-    const e = this.entries.get(path);
-    return e && e[0] === hash && e[1] === key && e[7] !== undefined ? decodeBrief(e[7]) : undefined;
+    return decoded(this.columnOf(path, hash, key, Column.Brief, 5), decodeBrief);
   }
 
   /**
@@ -456,13 +406,7 @@ export class RecordCache {
    * or damaged (the caller reads the record).
    */
   checks(path: string, hash: string, key: string): RecordChecks | undefined {
-    const e = this.entries.get(path);
-    if (!e || e[0] !== hash || e[1] !== key || !e[8]) return undefined;
-    try {
-      return decodeChecks(JSON.parse(e[8]));
-    } catch {
-      return undefined;
-    }
+    return decoded(this.columnOf(path, hash, key, Column.Checks, 6), decodeChecks);
   }
 
   /**
@@ -470,24 +414,28 @@ export class RecordCache {
    * the summary column holds one; counts a hit. A miss is not counted: the caller asks `get` next.
    */
   summary(path: string, hash: string, key: string): ChangeSummary | undefined {
-    const e = this.entries.get(path);
-    const s = e && e[0] === hash && e[1] === key ? parseSummary(e[2]) : undefined;
+    const json = this.columnOf(path, hash, key, Column.Summary, 2);
+    const s = json ? parseSummary(json) : undefined;
     if (s) this.hits++;
     return s;
   }
 
   /** What is cached for `path`, packed, whatever its hash and key (the caller compares and unpacks). */
   peek(path: string): { hash: string; key: string; packed: string } | undefined {
-    this.readPending();
-    const e = this.entries.get(path);
-    const packed = e && this.packedOf(e);
-    if (packed === undefined) return undefined;
-    return { hash: e![0], key: e![1], packed };
+    const e = this.fresh.get(path);
+    if (e) return { hash: e[0], key: e[1], packed: e[3] };
+    const i = this.rows?.index.get(path);
+    const packed = i === undefined ? undefined : this.packedOf(i);
+    return packed === undefined ? undefined : { ...this.rows!.keys(i!), packed };
   }
 
   /** Forgets what is cached for `path` (the server takes the packed record over). */
   take(path: string): void {
-    this.entries.delete(path);
+    this.fresh.delete(path);
+    const i = this.rows?.index.get(path);
+    if (i === undefined) return;
+    this.rows!.index.delete(path);
+    if (this.packed) this.packed[i] = undefined;
   }
 
   /**
@@ -502,17 +450,14 @@ export class RecordCache {
     docsUrl?: string,
     extraFields: readonly string[] = [],
   ): void {
-    const prev = this.entries.get(path);
-    if (prev && prev[0] === hash && prev[1] === key && prev[4] === record) return;
-    this.entries.set(path, [
+    if (this.freshEntry(path, hash, key)?.[4] === record) return;
+    this.fresh.set(path, [
       hash,
       key,
       summaryColumn(summarize(record.doc, [], extraFields)),
       packRecord(record, docsUrl),
       record,
-      undefined,
-      undefined,
-      encodeBrief(recordBrief(record)),
+      JSON.stringify(encodeBrief(recordBrief(record))),
       record.stable.length || record.suppressions.length ? JSON.stringify(encodeChecks(record, docsUrl)) : '',
     ]);
     this.dirty = true;
@@ -520,8 +465,28 @@ export class RecordCache {
 
   /** Stores an already packed record and, when known, its summary (problem counts are not stored). */
   setPacked(path: string, hash: string, key: string, packed: string, summary?: ChangeSummary): void {
-    this.entries.set(path, [hash, key, summary ? summaryColumn(summary) : '', packed]);
+    this.fresh.set(path, [hash, key, summary ? summaryColumn(summary) : '', packed]);
     this.dirty = true;
+  }
+
+  /**
+   * Reads the records block of the file into memory and closes the file, once (before the file
+   * is replaced: records still to be read are then read from these bytes).
+   */
+  private loadRecords(): void {
+    const records = this.records;
+    const rows = this.rows;
+    if (!records || !('fd' in records) || !rows) return;
+    const n = rows.recordAt.length;
+    const at = n ? rows.recordAt[0]! : 0;
+    const end = n ? rows.recordEnd[n - 1]! : 0;
+    try {
+      this.records = { bytes: readBytes(records.fd, at, end - at), at };
+    } catch {
+      this.records = undefined;
+    } finally {
+      closeSync(records.fd);
+    }
   }
 
   /**
@@ -531,15 +496,32 @@ export class RecordCache {
    */
   async save(): Promise<void> {
     if (!this.dirty && this.ignored === undefined) return;
-    // Records not read yet are written back as they were.
-    this.readPending();
+    this.loadRecords();
     const writer = await RecordCacheWriter.create(this.file, this.version);
     try {
-      // An entry whose record could not be read is left out (it is made again next time).
-      for (const [path, e] of this.entries) {
-        const packed = this.packedOf(e);
-        if (packed !== undefined) writer.addColumn(path, e[0], e[1], e[2], packed, e[7], e[8]);
-      }
+      const rows = this.rows;
+      // The file's rows not replaced in this run, then the new ones. A record that could not be
+      // read is left out (it is made again next time); one not read is carried over with its
+      // hash, unchecked (the next reader checks it: hashing them all was most of a save).
+      if (rows)
+        for (const [path, i] of rows.index) {
+          if (this.fresh.has(path)) continue;
+          const carried = this.packed ? undefined : this.rawLine(i);
+          const packed = this.packed ? this.packed[i] : carried?.toString('utf8');
+          if (packed === undefined) continue;
+          const { hash, key } = rows.keys(i);
+          writer.addColumn(
+            path,
+            hash,
+            key,
+            rows.column(i, Column.Summary),
+            packed,
+            rows.column(i, Column.Brief) || undefined,
+            rows.column(i, Column.Checks),
+            carried ? rows.column(i, Column.RecordHash) : undefined,
+          );
+        }
+      for (const [path, e] of this.fresh) writer.addColumn(path, e[0], e[1], e[2], e[3], e[5], e[6]);
       await writer.finish();
     } catch (e) {
       await writer.abort();
@@ -552,9 +534,9 @@ export class RecordCache {
 /** How many writers this process started (their temporary files are named by it). */
 let writers = 0;
 
-/** Writes bytes to a file handle in order, hashing them, from a synchronous caller. */
+/** Writes bytes to a file handle in order, hashing them when asked, from a synchronous caller. */
 class BlockWriter {
-  private readonly hash = crypto.createHash('sha1');
+  private readonly hash: crypto.Hash | undefined;
   private chunk: string[] = [];
   private size = 0;
   private writing: Promise<unknown> = Promise.resolve();
@@ -566,7 +548,10 @@ class BlockWriter {
   constructor(
     private readonly fh: FileHandle,
     private position: number,
-  ) {}
+    hashed: boolean,
+  ) {
+    if (hashed) this.hash = crypto.createHash('sha1');
+  }
 
   /** Queues `line`; a full chunk (about 1 MB) is encoded, hashed and written behind the earlier ones. */
   add(line: string): void {
@@ -580,7 +565,7 @@ class BlockWriter {
     const bytes = Buffer.from(this.chunk.join(''));
     this.chunk = [];
     this.size = 0;
-    this.hash.update(bytes);
+    this.hash?.update(bytes);
     const at = this.position;
     this.position += bytes.length;
     this.bytes += bytes.length;
@@ -589,12 +574,12 @@ class BlockWriter {
       .catch((e: unknown) => (this.failed ??= e));
   }
 
-  /** Writes what is queued; the SHA-1 of everything added. */
+  /** Writes what is queued; the SHA-1 of everything added ('' when not hashed). */
   async end(): Promise<string> {
     this.flush();
     await this.writing;
     if (this.failed !== undefined) throw this.failed;
-    return this.hash.digest('base64');
+    return this.hash?.digest('base64') ?? '';
   }
 }
 
@@ -619,8 +604,9 @@ export class RecordCacheWriter {
     private readonly sideTmp: string,
     private readonly headerBytes: number,
   ) {
-    this.summaries = new BlockWriter(main, headerBytes);
-    this.records = new BlockWriter(side, 0);
+    this.summaries = new BlockWriter(main, headerBytes, true);
+    // Each record is hashed on its own (`recordHash`), in the summaries block.
+    this.records = new BlockWriter(side, 0, false);
   }
 
   /** Starts writing `file` for this tool `version` (temporary files next to it). */
@@ -639,7 +625,7 @@ export class RecordCacheWriter {
       throw e;
     }
     // A SHA-1 in base64 is always 28 characters: the placeholder has the final line's length.
-    const placeholder = Buffer.from(headerLine(version, '='.repeat(28), '='.repeat(28), 0));
+    const placeholder = Buffer.from(headerLine(version, '='.repeat(28), 0, 0));
     await main.write(placeholder, 0, placeholder.length, 0);
     return new RecordCacheWriter(file, version, main, side, tmp, sideTmp, placeholder.length);
   }
@@ -651,7 +637,9 @@ export class RecordCacheWriter {
 
   /**
    * Adds a record with its summary column as stored, and when known its brief in compact form
-   * (`encodeBrief`) and its checks column (JSON of `encodeChecks`, written with a brief only).
+   * (JSON of `encodeBrief`), its checks column (JSON of `encodeChecks`, written with a brief only)
+   * and the record's hash (`recordHash`: a record carried over from the file as it was, checked
+   * by the next reader).
    */
   addColumn(
     path: string,
@@ -659,14 +647,16 @@ export class RecordCacheWriter {
     key: string,
     summary: string,
     packed: string,
-    brief?: unknown,
+    brief?: string,
     checks?: string,
+    packedHash?: string,
   ): void {
     if (this.written.has(path)) return;
     // Summaries: every line ends with a newline. Records: lines joined by newlines.
-    const head = brief === undefined ? [path, hash, key] : [path, hash, key, brief];
-    const tail = brief !== undefined && checks ? `\t${checks}` : '';
-    this.summaries.add(asciiJson(`${JSON.stringify(head)}\t${summary}${tail}\n`));
+    const bytes = Buffer.byteLength(packed);
+    this.summaries.add(
+      asciiJson(summaryLine(path, hash, key, bytes, packedHash ?? recordHash(packed), summary, brief, checks)),
+    );
     this.records.add(this.written.size ? `\n${packed}` : packed);
     this.written.add(path);
   }
@@ -674,7 +664,7 @@ export class RecordCacheWriter {
   /** Appends the records to the summaries, writes the first line and puts the file in place. Throws on I/O errors (then call `abort`). */
   async finish(): Promise<void> {
     const summariesSha1 = await this.summaries.end();
-    const recordsSha1 = await this.records.end();
+    await this.records.end();
     let position = this.headerBytes + this.summaries.bytes;
     const buf = Buffer.allocUnsafe(CHUNK);
     for (let from = 0; from < this.records.bytes;) {
@@ -684,7 +674,7 @@ export class RecordCacheWriter {
       from += bytesRead;
       position += bytesRead;
     }
-    const header = Buffer.from(headerLine(this.version, recordsSha1, summariesSha1, this.summaries.bytes));
+    const header = Buffer.from(headerLine(this.version, summariesSha1, this.summaries.bytes, this.records.bytes));
     if (header.length !== this.headerBytes) throw new Error('cache header length changed');
     await this.main.write(header, 0, header.length, 0);
     await this.close();
