@@ -13,7 +13,10 @@ const entries = [
   // The CLI: a small launcher (the `itsmote` bin) that runs the command's bundle from the code
   // cache written below (server/src/cli/bin.ts).
   { in: 'server/src/cli/bin.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js', inlinesReport: true },
+  // Without whitespace nor comments (the source map keeps stack traces readable): a quarter less
+  // to read at every start, and ASCII (non-ASCII is in comments only; esbuild escapes the rest), so
+  // that the launcher reads it as latin1 rather than decoding UTF-8.
+  { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js', inlinesReport: true, minifyWhitespace: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   // The metrics dashboard's page script, with Chart.js bundled in (a webview loads no remote code).
   {
@@ -61,6 +64,7 @@ await Promise.all(
       ...(e.platform ? { platform: e.platform, format: e.format, target: e.target } : {}),
       banner: e.banner ? { js: e.banner } : undefined,
       ...(e.inlinesReport ? { define: reportDefine } : {}),
+      ...(e.minifyWhitespace ? { minifyWhitespace: true } : {}),
     }),
   ),
 );

@@ -37,11 +37,12 @@ function run(
   args: string[],
   more: NodeJS.ProcessEnv = {},
 ): { code: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, ITSMOTE_NOW: NOW, NO_COLOR: '1', ...more };
+  const env: NodeJS.ProcessEnv = { ...process.env, ITSMOTE_NOW: NOW, NO_COLOR: '1' };
   // Empty, not deleted: node's spawn copies NODE_V8_COVERAGE into an env that lacks the key, and
   // under coverage the launcher does not use the cache.
   env.NODE_V8_COVERAGE = '';
   delete env.ITSMOTE_WRITE_CODE_CACHE;
+  Object.assign(env, more);
   const r = spawnSync(process.execPath, [launcher, ...args], { env, encoding: 'utf8', cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -65,6 +66,33 @@ describe('the launcher and its code cache', () => {
     assert.equal(r.stdout, 'false', r.stderr);
   });
 
+  it('is ASCII, so that the launcher reads it as latin1', () => {
+    const bytes = readFileSync(MAIN);
+    const at = bytes.findIndex((b) => b > 0x7f);
+    assert.equal(at, -1, `a non-ASCII byte at ${at}: ${bytes.toString('utf8', Math.max(0, at - 60), at + 20)}`);
+  });
+
+  it('runs a non-ASCII bundle from its cache with its characters intact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsmote-launcher-'));
+    try {
+      const main = join(dir, 'cli-main.js');
+      const launcher = join(dir, 'cli.js');
+      copyFileSync(join(ROOT, 'dist/cli.js'), launcher);
+      const from = 'severity:severityName(d),';
+      writeFileSync(main, readFileSync(MAIN, 'utf8').replace(from, 'severit\u00e9:severityName(d),'));
+      const args = ['check', EXAMPLES, '-f', 'json'];
+      // A cache made for the edited bundle, as the build makes one (ITSMOTE_WRITE_CODE_CACHE).
+      const written = run(launcher, args, { ITSMOTE_WRITE_CODE_CACHE: '1' });
+      const cached = run(launcher, args, { ITSMOTE_DEBUG_CODE_CACHE: '1' });
+      assert.match(cached.stderr, /code cache: used \(stamp\)/);
+      assert.ok(cached.stdout.includes('"severit\u00e9"'), cached.stdout.slice(0, 400));
+      assert.equal(cached.stdout, written.stdout);
+      assert.equal(cached.stdout, run(MAIN, args).stdout.replaceAll('"severity"', '"severit\u00e9"'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints the same with the cache, with a cache made for another source, and without one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'itsmote-launcher-'));
     try {
@@ -78,11 +106,11 @@ describe('the launcher and its code cache', () => {
       copyFileSync(`${MAIN}.cache`, join(dir, 'cli-main.js.cache'));
       const cached = run(join(dir, 'cli.js'), args);
       // A bundle edited after the build, its length kept (V8's own check would let it through):
-      // the JSON output's `severity` key renamed (the bundle of `npm run build`, not minified).
+      // the JSON output's `severity` key renamed (the bundle's whitespace is minified, not its names).
       const source = readFileSync(MAIN, 'utf8');
-      const from = 'severity: severityName(d),';
+      const from = 'severity:severityName(d),';
       assert.equal(source.split(from).length, 2, 'one place names the JSON output severity');
-      writeFileSync(join(dir, 'cli-main.js'), source.replace(from, 'severitY: severityName(d),'));
+      writeFileSync(join(dir, 'cli-main.js'), source.replace(from, 'severitY:severityName(d),'));
       const edited = run(join(dir, 'cli.js'), args);
       for (const r of [none, cached]) assert.deepEqual(r, plain);
       assert.equal(edited.code, plain.code);
@@ -111,8 +139,8 @@ describe('the launcher and its code cache', () => {
       writeFileSync(`${main}.cache`, Buffer.concat([Buffer.from(`${stamp(main)}\n`), built.hash, built.data]));
       assert.equal(decision(launcher), 'used (stamp)');
       const before = statSync(main);
-      const from = 'severity: severityName(d),';
-      writeFileSync(main, readFileSync(main, 'utf8').replace(from, 'severitY: severityName(d),'));
+      const from = 'severity:severityName(d),';
+      writeFileSync(main, readFileSync(main, 'utf8').replace(from, 'severitY:severityName(d),'));
       utimesSync(main, before.atime, before.mtime);
       assert.equal(decision(launcher), 'not used');
       const args = ['check', EXAMPLES, '-f', 'json'];

@@ -60,8 +60,11 @@ export function formatWindow(w: { start: string; end: string }): string {
 /** One list entry: the summary plus the file it came from. */
 export type ListEntry = { file: string } & ChangeSummary;
 
-/** `localeCompare` without arguments, made once (a collator per comparison was most of the sort). */
-const collator = new Intl.Collator();
+/**
+ * `localeCompare` without arguments, made once (a collator per comparison was most of the sort),
+ * on first use: making it costs ~3 ms, which every other command would pay at load.
+ */
+let collator: Intl.Collator | undefined;
 
 /** Runs `list`; returns the exit code. */
 export async function listCommand(args: string[], ctx: CommandContext): Promise<number> {
@@ -104,7 +107,10 @@ export async function listCommand(args: string[], ctx: CommandContext): Promise<
   }
   const entries = listed
     .filter(({ summary: s }) => !statuses || (s.status !== undefined && statuses.has(s.status as Status)))
-    .sort((a, b) => collator.compare(a.summary.id, b.summary.id) || collator.compare(a.file, b.file));
+    .sort((a, b) => {
+      collator ??= new Intl.Collator();
+      return collator.compare(a.summary.id, b.summary.id) || collator.compare(a.file, b.file);
+    });
 
   if (format === 'json') {
     const json: ListEntry[] = entries.map((e) => ({ file: e.file, ...e.summary }));

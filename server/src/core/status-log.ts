@@ -33,7 +33,7 @@ const ZONE_THEN_STATUS = new RegExp(`^([A-Za-z]{2,5})\\s+(${STATUS_ALTERNATION})
 const STATUS_ANYWHERE = new RegExp(`(?<![\\w-])(${STATUS_ALTERNATION})(?![\\w-])`, 'i');
 const TASK_MARKER = /^\[[ xX]\][ \t]+/;
 const PLACEHOLDER_STAMP = /^Y{4}-M{2}-D{2}(?:[ T]+H{2}:M{2})?(?:[ \t]*(?:UTC|GMT|Z)\b)?/i;
-const SEPARATOR = /^[-–—:|][ \t]*/;
+const SEPARATOR = /^[-\u2013\u2014:|][ \t]*/;
 
 const STATUS_BY_FOLDED = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
 const STATUS_AS_WRITTEN = new Map(STATUSES.map((s) => [s, s]));

@@ -110,7 +110,7 @@ export function readTimestamp(text: string): Parsed<TimestampMatch> {
 
 const DURATION = /^,?\s*(?:for\s+)?(\d+(?:\.\d+)?)\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)\.?$/i;
 const END =
-  /^(?:,\s*)?(?:–|—|-|to|until)\s*(?:(\d{4}-\d{2}-\d{2})[ T]+)?(\d{1,2}):(\d{2})(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
+  /^(?:,\s*)?(?:\u2013|\u2014|-|to|until)\s*(?:(\d{4}-\d{2}-\d{2})[ T]+)?(\d{1,2}):(\d{2})(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
 
 // `14:00-15:00 UTC`: a `-HH:MM` glued to the time reads as an ISO offset, unless a zone word
 // follows it, which makes it an end (an offset and a zone together mean nothing).
