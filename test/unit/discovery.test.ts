@@ -3,7 +3,13 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { anchoredMatcher, hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../../server/src/core/discovery';
+import {
+  anchoredMatcher,
+  hasChangeTypeItem,
+  mayHaveChangeType,
+  normalizeRelPath,
+  pathMatcher,
+} from '../../server/src/core/discovery';
 import { defaultConfig } from '../../server/src/core/config';
 import { analyze } from '../../server/src/core/model';
 import { findChangeFiles } from '../../server/src/node/find-change-files';
@@ -47,6 +53,37 @@ describe('pathMatcher with the default globs', () => {
   });
   it('accepts Windows separators', () => {
     assert.equal(m.matches('ops\\changes\\x.md'), true);
+  });
+  it('drops one leading ./ (also written .\\) before matching', () => {
+    assert.equal(m.matches('./x.change.md'), true);
+    assert.equal(m.matches('.\\x.change.md'), true);
+    assert.equal(m.excluded('./node_modules'), true);
+    assert.equal(m.excluded('.\\node_modules'), true);
+  });
+});
+
+describe('normalizeRelPath', () => {
+  // The two replaces it skips for a walk's paths, as they were before the shortcut.
+  const slow = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
+  it('returns a path with forward slashes and no leading ./ as it is', () => {
+    for (const p of ['changes/x.md', 'x.md', '.git', '..', '../x.md', '.changes/x.md', 'a/./b.md', ''])
+      assert.equal(normalizeRelPath(p), p);
+  });
+  it('turns backslashes into slashes and drops one leading ./, like the two replaces', () => {
+    const cases: [string, string][] = [
+      ['./x.md', 'x.md'],
+      ['././x.md', './x.md'],
+      ['.\\x.md', 'x.md'],
+      ['.\\./x.md', './x.md'],
+      ['a\\b\\c.md', 'a/b/c.md'],
+      ['\\x.md', '/x.md'],
+      ['./', ''],
+      ['a\\./b', 'a/./b'],
+    ];
+    for (const [p, want] of cases) {
+      assert.equal(normalizeRelPath(p), want, p);
+      assert.equal(normalizeRelPath(p), slow(p), p);
+    }
   });
 });
 

@@ -27,13 +27,16 @@ export interface RunExtras {
 
 /** A document as the set rules see it: its analysis read only when a rule takes it as a member. */
 class SetDocument implements SetEntry {
-  readonly facts: DocFacts | undefined;
+  // `declare`d, not declared: a declared field is a define on each of the 10,000 instances before
+  // the constructor's assignments (class fields semantics); the assignments alone make the shape.
+  declare readonly key: string;
+  declare readonly facts: DocFacts | undefined;
+  declare private readonly d: LoadedDocument;
 
-  constructor(
-    readonly key: string,
-    private readonly d: LoadedDocument,
-  ) {
+  constructor(key: string, d: LoadedDocument) {
+    this.key = key;
     this.facts = d.brief;
+    this.d = d;
   }
 
   get analysis(): Analysis {

@@ -19,14 +19,22 @@ export function pathMatcher(config: Pick<Config, 'include' | 'exclude'>): PathMa
   const opts = { dot: true };
   const inc = picomatch(config.include, opts);
   const exc = config.exclude.length ? picomatch(config.exclude, opts) : () => false;
-  const norm = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
   return {
     matches: (p) => {
-      const n = norm(p);
+      const n = normalizeRelPath(p);
       return inc(n) && !exc(n);
     },
-    excluded: (p) => exc(norm(p)),
+    excluded: (p) => exc(normalizeRelPath(p)),
   };
+}
+
+/**
+ * A path with forward slashes and no leading `./`. A walk's paths already are (no backslash, no
+ * `./`): they are returned as they are, without the two regex replaces per file.
+ */
+export function normalizeRelPath(p: string): string {
+  if (p.indexOf('\\') < 0 && !p.startsWith('./')) return p;
+  return p.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 
 /** Whether a markdown file outside the globs is a change document by content: its header has a Change type item. */
@@ -51,10 +59,12 @@ export function anchoredMatcher(inner: PathMatcher, prefix: string): PathMatcher
     .replace(/^\.\/?/, '')
     .replace(/\/+$/, '');
   if (!pre) return inner;
-  const anchored = (p: string) => `${pre}/${p.replace(/\\/g, '/').replace(/^\.\//, '')}`;
+  const anchored = (p: string) => `${pre}/${normalizeRelPath(p)}`;
   return {
-    matches: (p) =>
-      (inner.matches(p) || inner.matches(anchored(p))) && !inner.excluded(p) && !inner.excluded(anchored(p)),
+    matches: (p) => {
+      const a = anchored(p);
+      return (inner.matches(p) || inner.matches(a)) && !inner.excluded(p) && !inner.excluded(a);
+    },
     excluded: (p) => inner.excluded(p) || inner.excluded(anchored(p)),
   };
 }
