@@ -53,7 +53,8 @@ export function runChecks(docs: readonly LoadedDocument[], now: number, extra: R
   const suppressions = extra.suppressions ?? true;
   const results = docs.map((d) => {
     const repo = extra.repoFor?.(d);
-    const opts = { config: d.config, now, suppressions, ...(repo ? { repo } : {}) };
+    // Two literals, not a spread of `{ repo }` or `{}`: this runs once per document.
+    const opts = repo ? { config: d.config, now, suppressions, repo } : { config: d.config, now, suppressions };
     // A cached record on which no volatile rule may report now is not decoded at all.
     const quick = d.brief ? briefDiagnostics(d.brief, d, opts) : undefined;
     if (quick) return { file: d.file, diagnostics: quick };
