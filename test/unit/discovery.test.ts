@@ -3,7 +3,14 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { anchoredMatcher, hasChangeTypeItem, mayHaveChangeType, pathMatcher } from '../../server/src/core/discovery';
+import picomatch from 'picomatch';
+import {
+  anchoredMatcher,
+  hasChangeTypeItem,
+  mayHaveChangeType,
+  normalizeRelPath,
+  pathMatcher,
+} from '../../server/src/core/discovery';
 import { defaultConfig } from '../../server/src/core/config';
 import { analyze } from '../../server/src/core/model';
 import { findChangeFiles } from '../../server/src/node/find-change-files';
@@ -47,6 +54,88 @@ describe('pathMatcher with the default globs', () => {
   });
   it('accepts Windows separators', () => {
     assert.equal(m.matches('ops\\changes\\x.md'), true);
+  });
+  it('drops one leading ./ (also written .\\) before matching', () => {
+    assert.equal(m.matches('./x.change.md'), true);
+    assert.equal(m.matches('.\\x.change.md'), true);
+    assert.equal(m.excluded('./node_modules'), true);
+    assert.equal(m.excluded('.\\node_modules'), true);
+  });
+});
+
+describe('pathMatcher against picomatch', () => {
+  // The matcher tests each glob's expression itself; it must answer as picomatch's matchers do.
+  const globSets = [
+    { include: defaultConfig().include, exclude: defaultConfig().exclude },
+    { include: ['rfc/*.md', 'a[b].md', '**/*.{md,markdown}', 'docs/!(draft)*.md'], exclude: ['**/.*/**', 'x?.md'] },
+    { include: ['*.md', 'changes/**'], exclude: ['changes/old/**', '**/README.md'] },
+    // Brackets: a class, or the text itself.
+    { include: ['a[b].md', 'x[1].md'], exclude: ['x[1].md'] },
+  ];
+  const paths = [
+    '',
+    'x.md',
+    'a[b].md',
+    'ab.md',
+    'rfc/1.md',
+    'rfc/sub/1.md',
+    'changes/x.md',
+    'ops/changes/2026/x.md',
+    'changes/old/x.md',
+    'changes',
+    '.hidden/changes/x.md',
+    'node_modules/changes/x.md',
+    'sub/.git',
+    'docs/draft-1.md',
+    'docs/final.md',
+    'x1.md',
+    'x[1].md',
+    'x.change.md',
+    'deep/a.markdown',
+    'README.md',
+    'changes/README.md',
+    'ünï cödé/changes/ä b.md',
+    '../changes/x.md',
+    '/abs/changes/x.md',
+  ];
+  it('selects and excludes exactly what picomatch with { dot: true } does', () => {
+    let selected = 0;
+    for (const globs of globSets) {
+      const m = pathMatcher(globs);
+      const inc = picomatch(globs.include, { dot: true });
+      const exc = picomatch(globs.exclude, { dot: true });
+      for (const p of paths) {
+        assert.equal(m.matches(p), inc(p) && !exc(p), `${p} by ${globs.include.join()}`);
+        assert.equal(m.excluded(p), exc(p), `${p} excluded by ${globs.exclude.join()}`);
+        if (m.matches(p)) selected++;
+      }
+    }
+    assert.ok(selected > 15, `${selected} selected`);
+  });
+});
+
+describe('normalizeRelPath', () => {
+  // The two replaces it skips for a walk's paths, as they were before the shortcut.
+  const slow = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
+  it('returns a path with forward slashes and no leading ./ as it is', () => {
+    for (const p of ['changes/x.md', 'x.md', '.git', '..', '../x.md', '.changes/x.md', 'a/./b.md', ''])
+      assert.equal(normalizeRelPath(p), p);
+  });
+  it('turns backslashes into slashes and drops one leading ./, like the two replaces', () => {
+    const cases: [string, string][] = [
+      ['./x.md', 'x.md'],
+      ['././x.md', './x.md'],
+      ['.\\x.md', 'x.md'],
+      ['.\\./x.md', './x.md'],
+      ['a\\b\\c.md', 'a/b/c.md'],
+      ['\\x.md', '/x.md'],
+      ['./', ''],
+      ['a\\./b', 'a/./b'],
+    ];
+    for (const [p, want] of cases) {
+      assert.equal(normalizeRelPath(p), want, p);
+      assert.equal(normalizeRelPath(p), slow(p), p);
+    }
   });
 });
 

@@ -133,6 +133,28 @@ describe('record briefs', () => {
     assert.ok(none > 2000 && some > 1000 && needed > 500, `${none} none, ${some} some, ${needed} need the record`);
   });
 
+  it('decode from a checks column diagnostics that serialize as the check made them, hrefs and data included', () => {
+    let withData = 0;
+    let plain = 0;
+    for (const docsUrl of [undefined, 'https://example.test/rules']) {
+      for (const [i, a] of analyses.entries()) {
+        const r = docsUrl === undefined ? records[i]! : makeRecord(a, { config: defaultConfig(), docsUrl });
+        // Twice: the second decode takes the hrefs kept from the first.
+        for (let k = 0; k < 2; k++) {
+          const back = decodeChecks(JSON.parse(JSON.stringify(encodeChecks(r, docsUrl))));
+          // JSON text, not deep equality: key order is part of what `check --format json` prints.
+          assert.equal(JSON.stringify(back.stable), JSON.stringify(r.stable), a.doc.id);
+        }
+        for (const d of r.stable) {
+          assert.ok(d.codeDescription?.href.startsWith(docsUrl ?? 'https://github.com/'), d.codeDescription?.href);
+          if (Object.keys(d.data as object).length > 1) withData++;
+          else plain++;
+        }
+      }
+    }
+    assert.ok(withData > 100 && plain > 100, `${withData} with data, ${plain} without`);
+  });
+
   it('leave out of the set rules only documents they ignore, and never read those', () => {
     const opts = { config: defaultConfig(), now: CORPUS_NOW };
     const full = checkSetRules(

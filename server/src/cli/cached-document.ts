@@ -31,23 +31,42 @@ export function idSource(abs: string): string {
 
 /**
  * A document whose record is in the cache, decoded on first read (`LoadedDocument.brief`). A
- * class, not a literal with getters (see `Candidate` in load-documents.ts).
+ * class, not a literal with getters (see `Candidate` in load-documents.ts). Its fields are
+ * `declare`d and assigned in the constructor: a declared field or a parameter property is a
+ * define on each instance before the assignments (class fields semantics), eight per document.
  */
 export class CachedDocument implements LoadedDocument {
-  #record: DocumentRecord | undefined;
+  declare readonly file: string;
+  declare readonly config: Config;
+  declare readonly brief: RecordBrief;
+  declare private readonly abs: string;
+  declare private readonly cache: RecordCache;
+  declare private readonly hash: string;
+  declare private readonly key: string;
+  /** The record once decoded (or made again). */
+  declare private decodedRecord: DocumentRecord | undefined;
 
   constructor(
-    readonly file: string,
-    private readonly abs: string,
-    readonly config: Config,
-    readonly brief: RecordBrief,
-    private readonly cache: RecordCache,
-    private readonly hash: string,
-    private readonly key: string,
-  ) {}
+    file: string,
+    abs: string,
+    config: Config,
+    brief: RecordBrief,
+    cache: RecordCache,
+    hash: string,
+    key: string,
+  ) {
+    this.file = file;
+    this.abs = abs;
+    this.config = config;
+    this.brief = brief;
+    this.cache = cache;
+    this.hash = hash;
+    this.key = key;
+    this.decodedRecord = undefined;
+  }
 
   get record(): DocumentRecord {
-    return (this.#record ??= this.cache.get(this.abs, this.hash, this.key) ?? this.remake());
+    return (this.decodedRecord ??= this.cache.get(this.abs, this.hash, this.key) ?? this.remake());
   }
 
   get analysis(): Analysis {
@@ -55,7 +74,7 @@ export class CachedDocument implements LoadedDocument {
   }
 
   checks(): RecordChecks | undefined {
-    return this.#record ?? this.cache.checks(this.abs, this.hash, this.key);
+    return this.decodedRecord ?? this.cache.checks(this.abs, this.hash, this.key);
   }
 
   /**

@@ -27,13 +27,16 @@ export interface RunExtras {
 
 /** A document as the set rules see it: its analysis read only when a rule takes it as a member. */
 class SetDocument implements SetEntry {
-  readonly facts: DocFacts | undefined;
+  // `declare`d, not declared: a declared field is a define on each of the 10,000 instances before
+  // the constructor's assignments (class fields semantics); the assignments alone make the shape.
+  declare readonly key: string;
+  declare readonly facts: DocFacts | undefined;
+  declare private readonly d: LoadedDocument;
 
-  constructor(
-    readonly key: string,
-    private readonly d: LoadedDocument,
-  ) {
+  constructor(key: string, d: LoadedDocument) {
+    this.key = key;
     this.facts = d.brief;
+    this.d = d;
   }
 
   get analysis(): Analysis {
@@ -50,7 +53,8 @@ export function runChecks(docs: readonly LoadedDocument[], now: number, extra: R
   const suppressions = extra.suppressions ?? true;
   const results = docs.map((d) => {
     const repo = extra.repoFor?.(d);
-    const opts = { config: d.config, now, suppressions, ...(repo ? { repo } : {}) };
+    // Two literals, not a spread of `{ repo }` or `{}`: this runs once per document.
+    const opts = repo ? { config: d.config, now, suppressions, repo } : { config: d.config, now, suppressions };
     // A cached record on which no volatile rule may report now is not decoded at all.
     const quick = d.brief ? briefDiagnostics(d.brief, d, opts) : undefined;
     if (quick) return { file: d.file, diagnostics: quick };

@@ -16,17 +16,48 @@ export interface PathMatcher {
 
 /** Compiles the include/exclude globs of a config. */
 export function pathMatcher(config: Pick<Config, 'include' | 'exclude'>): PathMatcher {
-  const opts = { dot: true };
-  const inc = picomatch(config.include, opts);
-  const exc = config.exclude.length ? picomatch(config.exclude, opts) : () => false;
-  const norm = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
+  const inc = anyGlob(config.include);
+  const exc = config.exclude.length ? anyGlob(config.exclude) : () => false;
   return {
     matches: (p) => {
-      const n = norm(p);
+      const n = normalizeRelPath(p);
       return inc(n) && !exc(n);
     },
-    excluded: (p) => exc(norm(p)),
+    excluded: (p) => exc(normalizeRelPath(p)),
   };
+}
+
+/**
+ * Whether a normalised path (`normalizeRelPath`: no backslash) matches one of `globs`, as
+ * `picomatch(globs, { dot: true })` answers, without the three objects (and a match array) a
+ * picomatch matcher makes per glob and path: the walk asks this of every file. Each glob's
+ * regular expression is the one picomatch compiled for it (on this platform); for input without
+ * a backslash `picomatch.test` is exactly: not empty, and equal to the glob or matched by the
+ * expression (`format` turns backslashes only; the expression has no `g` or `y` flag, so `test`
+ * answers as `exec`); the matcher adds nothing without `ignore`/`onMatch` options.
+ */
+function anyGlob(globs: readonly string[]): (normalized: string) => boolean {
+  const compiled = globs.map((glob) => {
+    const matcher = picomatch(glob, { dot: true });
+    const { regex } = matcher('', true);
+    // A stateful expression (never made with these options) is left to picomatch.
+    const test = regex.global || regex.sticky ? matcher : (n: string) => n === glob || regex.test(n);
+    return test;
+  });
+  return (n) => {
+    if (n === '') return false;
+    for (const test of compiled) if (test(n)) return true;
+    return false;
+  };
+}
+
+/**
+ * A path with forward slashes and no leading `./`. A walk's paths already are (no backslash, no
+ * `./`): they are returned as they are, without the two regex replaces per file.
+ */
+export function normalizeRelPath(p: string): string {
+  if (p.indexOf('\\') < 0 && !p.startsWith('./')) return p;
+  return p.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 
 /** Whether a markdown file outside the globs is a change document by content: its header has a Change type item. */
@@ -51,10 +82,12 @@ export function anchoredMatcher(inner: PathMatcher, prefix: string): PathMatcher
     .replace(/^\.\/?/, '')
     .replace(/\/+$/, '');
   if (!pre) return inner;
-  const anchored = (p: string) => `${pre}/${p.replace(/\\/g, '/').replace(/^\.\//, '')}`;
+  const anchored = (p: string) => `${pre}/${normalizeRelPath(p)}`;
   return {
-    matches: (p) =>
-      (inner.matches(p) || inner.matches(anchored(p))) && !inner.excluded(p) && !inner.excluded(anchored(p)),
+    matches: (p) => {
+      const a = anchored(p);
+      return (inner.matches(p) || inner.matches(a)) && !inner.excluded(p) && !inner.excluded(a);
+    },
     excluded: (p) => inner.excluded(p) || inner.excluded(anchored(p)),
   };
 }

@@ -45,6 +45,21 @@ function range(x: Json): Range {
 
 const href = (docsUrl: string, code: string) => `${docsUrl}#${code.toLowerCase()}`;
 
+/**
+ * `href` of the default docs URL by code: a warm check decodes thousands of diagnostics of a few
+ * codes. Bounded, as the codes come from a file (a long-lived server never grows it past that).
+ */
+const defaultHrefs = new Map<string, string>();
+function hrefOf(docsUrl: string, code: string): string {
+  if (docsUrl !== DEFAULT_DOCS_URL) return href(docsUrl, code);
+  let h = defaultHrefs.get(code);
+  if (h === undefined) {
+    h = href(docsUrl, code);
+    if (defaultHrefs.size < 256) defaultHrefs.set(code, h);
+  }
+  return h;
+}
+
 /** A diagnostic as `check.ts` makes it: [range, severity, code, message, data without `rule`]. */
 function encodeDiagnostic(d: Diagnostic, docsUrl: string): Json {
   const code = String(d.code);
@@ -75,8 +90,8 @@ function decodeDiagnostic(x: Json, docsUrl: string): Diagnostic {
     code,
     source: SOURCE,
     message: str(a[3]),
-    codeDescription: { href: href(docsUrl, code) },
-    data: { rule: code, ...(a[4] === undefined ? {} : obj(a[4])) },
+    codeDescription: { href: hrefOf(docsUrl, code) },
+    data: a[4] === undefined ? { rule: code } : { rule: code, ...obj(a[4]) },
   };
 }
 
