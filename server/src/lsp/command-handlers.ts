@@ -11,6 +11,7 @@ import type { Environment } from './environment';
 import type { WorkspaceIndex } from './workspace-index';
 import { guard, log, throwIfCancelled } from './guard';
 import { normalizeUri } from './open-documents';
+import { collectIfGrown } from './memory';
 
 function folderParam(uri: unknown): string | undefined {
   return typeof uri === 'string' && uri ? normalizeUri(uri) : undefined;
@@ -71,6 +72,9 @@ export function registerCommandHandlers(
     ListChangesRequest,
     guard('listChanges', { changes: [], complete: false } as ListChangesResult, (params, token) => {
       throwIfCancelled(token);
+      // The answer for a large workspace (objects, then its JSON) is built on top of what the
+      // publishes of a scan left: collected first, it takes their room instead of growing the heap.
+      collectIfGrown();
       return { changes: index.list(folderParam(params?.folderUri)), complete: index.complete };
     }),
   );
