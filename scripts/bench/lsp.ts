@@ -21,7 +21,7 @@ import { CORPUS_NOW } from './corpus';
 interface Session {
   proc: ChildProcess;
   conn: ProtocolConnection;
-  /** Resolves on the next publishDiagnostics for `uri` (optionally of a given version). */
+  /** Resolves on the next publishDiagnostics for `uri` of `version`, or without a version when none is given. */
   nextPublish(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
   published: Map<string, number>;
   lastPublishAt: number;
@@ -75,7 +75,11 @@ async function start(serverJs: string, folder: string | undefined, storagePath?:
     published.set(p.uri, p.diagnostics.length);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i]!;
-      if (w.uri === p.uri && (w.version === undefined || p.version === undefined || p.version === w.version)) {
+      // Exact: a waiter for a version takes only that version's publish, a waiter without one only
+      // an unversioned publish (a close's). A fresh server's first scan re-checks the open
+      // document and publishes its version again: taken by a looser waiter, that repeat answered
+      // the close, and the close's own publish then answered the next open (the bench timed out).
+      if (w.uri === p.uri && p.version === w.version) {
         waiters.splice(i, 1);
         w.resolve(p);
       }
