@@ -1,5 +1,5 @@
 /**
- * RecordCacheWriter (node/record-cache.ts): the language server writes its index record by record
+ * RecordCacheWriter (node/record-cache-writer.ts): the language server writes its index record by record
  * during a scan instead of keeping every record until the end. The file it writes must be the
  * one `RecordCache` reads (the CLI's format), and a writer that stops leaves the previous file.
  */

@@ -2,10 +2,13 @@
  * The layout of a cache file (node/record-cache.ts describes it): its first line, the lines of its
  * summaries block, and where each record lies in the records block. Reading checks the shape and
  * the lengths; the hashes are checked by the caller (the summaries block's at once, a record's
- * when it is read).
+ * when it is read). Also how the lines are made: the content and record hashes, and the JSON of
+ * the summaries block (ASCII only).
  */
+import * as crypto from 'node:crypto';
 import { readSync } from 'node:fs';
 import { RECORD_FORMAT } from '../core/record';
+import type { ChangeSummary } from '../core/summary';
 
 const TOOL = 'itsmote-changes';
 
@@ -232,4 +235,35 @@ export function readBytes(fd: number, position: number, length: number): Buffer 
     done += n;
   }
   return done === length ? out : out.subarray(0, done);
+}
+
+// crypto.hash (node >= 20.12) hashes in one call, without a Hash object per file.
+const oneShot = (crypto as { hash?: (alg: string, data: string | Uint8Array, enc: 'base64' | 'hex') => string }).hash;
+
+/**
+ * SHA-1 of a text or of a file's bytes, base64: the content part of a cache key. The hash of a
+ * text is the hash of its UTF-8 bytes (the CLI hashes the file's bytes, so a file's BOM is part of
+ * its content).
+ */
+export function contentHash(text: string | Uint8Array): string {
+  return oneShot ? oneShot('sha1', text, 'base64') : crypto.createHash('sha1').update(text).digest('base64');
+}
+
+/**
+ * The hash a record carries in the summaries block, checked when the record is read: a SHA-1 of
+ * its line's bytes, 96 bits of it (it finds damage; the content hash is the key).
+ */
+export function recordHash(bytes: string | Uint8Array): string {
+  return contentHash(bytes).slice(0, 16);
+}
+
+/** JSON text with every character beyond ASCII escaped (the summaries block). */
+export function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A summary as its column stores it: JSON without the problem counts (they follow from the diagnostics of the moment). */
+export function summaryColumn(s: ChangeSummary): string {
+  const { problems: _problems, ...rest } = s;
+  return JSON.stringify(rest);
 }

@@ -27,11 +27,8 @@
  * 10,000; its cold part only when a rule reads it); the language server reads the whole file and
  * keeps each record's packed string as its compact entry.
  */
-import * as crypto from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { configKeyWith } from '../core/config-key';
 import type { DocumentRecord, RecordBrief, RecordChecks } from '../core/record';
 import { recordBrief } from '../core/record';
@@ -47,41 +44,25 @@ import {
 import { summarize } from '../core/summary';
 import type { ChangeSummary } from '../core/summary';
 import type { Header } from './record-cache-file';
-import { Column, headerLine, readBytes, readHeader, summaryLine, SummaryRows } from './record-cache-file';
+import {
+  Column,
+  contentHash,
+  readBytes,
+  readHeader,
+  recordHash,
+  summaryColumn,
+  SummaryRows,
+} from './record-cache-file';
+import { RecordCacheWriter } from './record-cache-writer';
+
+export { contentHash, recordHash } from './record-cache-file';
+export { RecordCacheWriter } from './record-cache-writer';
 
 /** The default cache file name (in the current folder, like `.eslintcache`). */
 export const CACHE_FILE_NAME = '.itsmotecache';
 
-/** About how many characters of the body `save` writes at a time. */
-const CHUNK = 1 << 20;
-
-// crypto.hash (node >= 20.12) hashes in one call, without a Hash object per file.
-const oneShot = (crypto as { hash?: (alg: string, data: string | Uint8Array, enc: 'base64' | 'hex') => string }).hash;
-
-/**
- * SHA-1 of a text or of a file's bytes, base64: the content part of a cache key. The hash of a
- * text is the hash of its UTF-8 bytes (the CLI hashes the file's bytes, so a file's BOM is part of
- * its content).
- */
-export function contentHash(text: string | Uint8Array): string {
-  return oneShot ? oneShot('sha1', text, 'base64') : crypto.createHash('sha1').update(text).digest('base64');
-}
-
 /** The config part of a cache key: a hash of the resolved config and the other check inputs. */
 export const configKey = configKeyWith(contentHash);
-
-/**
- * The hash a record carries in the summaries block, checked when the record is read: a SHA-1 of
- * its line's bytes, 96 bits of it (it finds damage; the content hash is the key).
- */
-export function recordHash(bytes: string | Uint8Array): string {
-  return contentHash(bytes).slice(0, 16);
-}
-
-/** JSON text with every character beyond ASCII escaped (the summaries block). */
-function asciiJson(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** JSON with characters beyond Latin-1 escaped (see `packRecord`). */
 function latin1Json(x: unknown): string {
@@ -143,12 +124,6 @@ function parseSummary(json: string): ChangeSummary | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A summary as its column stores it: JSON without the problem counts (they follow from the diagnostics of the moment). */
-function summaryColumn(s: ChangeSummary): string {
-  const { problems: _problems, ...rest } = s;
-  return JSON.stringify(rest);
 }
 
 /**
@@ -528,178 +503,5 @@ export class RecordCache {
       throw e;
     }
     this.dirty = false;
-  }
-}
-
-/** How many writers this process started (their temporary files are named by it). */
-let writers = 0;
-
-/** Writes bytes to a file handle in order, hashing them when asked, from a synchronous caller. */
-class BlockWriter {
-  private readonly hash: crypto.Hash | undefined;
-  private chunk: string[] = [];
-  private size = 0;
-  private writing: Promise<unknown> = Promise.resolve();
-  /** The first write that failed (reported by `end`: a failed write never goes unhandled meanwhile). */
-  private failed: unknown;
-  /** Bytes handed to the file so far. */
-  bytes = 0;
-
-  constructor(
-    private readonly fh: FileHandle,
-    private position: number,
-    hashed: boolean,
-  ) {
-    if (hashed) this.hash = crypto.createHash('sha1');
-  }
-
-  /** Queues `line`; a full chunk (about 1 MB) is encoded, hashed and written behind the earlier ones. */
-  add(line: string): void {
-    this.chunk.push(line);
-    this.size += line.length;
-    if (this.size >= CHUNK) this.flush();
-  }
-
-  private flush(): void {
-    if (!this.chunk.length) return;
-    const bytes = Buffer.from(this.chunk.join(''));
-    this.chunk = [];
-    this.size = 0;
-    this.hash?.update(bytes);
-    const at = this.position;
-    this.position += bytes.length;
-    this.bytes += bytes.length;
-    this.writing = this.writing
-      .then(() => (this.failed === undefined ? this.fh.write(bytes, 0, bytes.length, at) : undefined))
-      .catch((e: unknown) => (this.failed ??= e));
-  }
-
-  /** Writes what is queued; the SHA-1 of everything added ('' when not hashed). */
-  async end(): Promise<string> {
-    this.flush();
-    await this.writing;
-    if (this.failed !== undefined) throw this.failed;
-    return this.hash?.digest('base64') ?? '';
-  }
-}
-
-/**
- * Writes a cache file record by record (the format of `RecordCache`), so that a caller producing
- * records one at a time (the language server's scan) need not keep them: the summaries go to
- * the file after a placeholder first line, the records to a second temporary file, appended to
- * the first at `finish`, which then writes the real first line and renames the file into place.
- * Until `finish`, the cache file on disk is the previous one.
- */
-export class RecordCacheWriter {
-  private readonly written = new Set<string>();
-  private readonly summaries: BlockWriter;
-  private readonly records: BlockWriter;
-
-  private constructor(
-    private readonly file: string,
-    private readonly version: string,
-    private readonly main: FileHandle,
-    private readonly side: FileHandle,
-    private readonly tmp: string,
-    private readonly sideTmp: string,
-    private readonly headerBytes: number,
-  ) {
-    this.summaries = new BlockWriter(main, headerBytes, true);
-    // Each record is hashed on its own (`recordHash`), in the summaries block.
-    this.records = new BlockWriter(side, 0, false);
-  }
-
-  /** Starts writing `file` for this tool `version` (temporary files next to it). */
-  static async create(file: string, version: string): Promise<RecordCacheWriter> {
-    await mkdir(dirname(file), { recursive: true });
-    // Two writers of one process (a scan, and the next that cancelled it) never share a name.
-    const tmp = `${file}.${process.pid}.${++writers}.tmp`;
-    const sideTmp = `${file}.${process.pid}.${writers}.records.tmp`;
-    const main = await open(tmp, 'w');
-    let side: FileHandle;
-    try {
-      side = await open(sideTmp, 'w+');
-    } catch (e) {
-      await main.close();
-      await unlink(tmp).catch(() => undefined);
-      throw e;
-    }
-    // A SHA-1 in base64 is always 28 characters: the placeholder has the final line's length.
-    const placeholder = Buffer.from(headerLine(version, '='.repeat(28), 0, 0));
-    await main.write(placeholder, 0, placeholder.length, 0);
-    return new RecordCacheWriter(file, version, main, side, tmp, sideTmp, placeholder.length);
-  }
-
-  /** Adds a packed record and, when known, its summary (problem counts are not stored); a path already added is skipped. */
-  add(path: string, hash: string, key: string, packed: string, summary?: ChangeSummary): void {
-    this.addColumn(path, hash, key, summary ? summaryColumn(summary) : '', packed);
-  }
-
-  /**
-   * Adds a record with its summary column as stored, and when known its brief in compact form
-   * (JSON of `encodeBrief`), its checks column (JSON of `encodeChecks`, written with a brief only)
-   * and the record's hash (`recordHash`: a record carried over from the file as it was, checked
-   * by the next reader).
-   */
-  addColumn(
-    path: string,
-    hash: string,
-    key: string,
-    summary: string,
-    packed: string,
-    brief?: string,
-    checks?: string,
-    packedHash?: string,
-  ): void {
-    if (this.written.has(path)) return;
-    // Summaries: every line ends with a newline. Records: lines joined by newlines.
-    const bytes = Buffer.byteLength(packed);
-    this.summaries.add(
-      asciiJson(summaryLine(path, hash, key, bytes, packedHash ?? recordHash(packed), summary, brief, checks)),
-    );
-    this.records.add(this.written.size ? `\n${packed}` : packed);
-    this.written.add(path);
-  }
-
-  /** Appends the records to the summaries, writes the first line and puts the file in place. Throws on I/O errors (then call `abort`). */
-  async finish(): Promise<void> {
-    const summariesSha1 = await this.summaries.end();
-    await this.records.end();
-    let position = this.headerBytes + this.summaries.bytes;
-    const buf = Buffer.allocUnsafe(CHUNK);
-    for (let from = 0; from < this.records.bytes;) {
-      const { bytesRead } = await this.side.read(buf, 0, Math.min(CHUNK, this.records.bytes - from), from);
-      if (bytesRead === 0) throw new Error('cache records cut short');
-      await this.main.write(buf, 0, bytesRead, position);
-      from += bytesRead;
-      position += bytesRead;
-    }
-    const header = Buffer.from(headerLine(this.version, summariesSha1, this.summaries.bytes, this.records.bytes));
-    if (header.length !== this.headerBytes) throw new Error('cache header length changed');
-    await this.main.write(header, 0, header.length, 0);
-    await this.close();
-    await rename(this.tmp, this.file);
-    this.finished = true;
-  }
-
-  /** Stops writing (nothing after `finish`): the temporary files are removed, the cache file on disk stays as it was. */
-  async abort(): Promise<void> {
-    if (this.finished) return;
-    await this.close().catch(() => undefined);
-    await unlink(this.tmp).catch(() => undefined);
-  }
-
-  private finished = false;
-
-  private closed = false;
-
-  private async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    try {
-      await Promise.all([this.main.close(), this.side.close()]);
-    } finally {
-      await unlink(this.sideTmp).catch(() => undefined);
-    }
   }
 }
