@@ -13,7 +13,7 @@ import { readStatusLog } from './status-log';
 import { findStrayItems } from './stray';
 import { findPseudoHeadings } from './pseudo-headings';
 import { titleText } from './headings';
-import { incidentRefs, isPlaceholder, isSeeBelow, matchEnum, splitList } from './values';
+import { hasValue, incidentRefs, matchEnum, splitList } from './values';
 import { parsePeople } from './people';
 import { parseWindow } from './time';
 import type { Touch } from './fields';
@@ -64,14 +64,18 @@ export interface FieldState {
  * named like a structured field (`## Status`) cannot give it a value the checks can read.
  */
 export function fieldState(doc: ChangeDocument, key: FieldKey): FieldState {
-  // Loops rather than filter and slice: rules ask this for many fields of every document.
-  let item: HeaderItem | undefined;
-  const duplicates: HeaderItem[] = [];
-  for (const i of doc.header?.items ?? []) {
-    if (i.key !== key) continue;
-    if (item) duplicates.push(i);
-    else item = i;
-  }
+  const items: HeaderItem[] = [];
+  for (const i of doc.header?.items ?? []) if (i.key === key) items.push(i);
+  return fieldStateOf(doc, key, items);
+}
+
+/**
+ * The state of a field whose header items (in order) are `items`: `fieldState` finds them, the
+ * rules' `FieldStates` groups them for every field in one pass.
+ */
+export function fieldStateOf(doc: ChangeDocument, key: FieldKey, items: readonly HeaderItem[]): FieldState {
+  const item = items[0];
+  const duplicates = items.slice(1);
   let section: Section | undefined;
   if (fieldInfo(key).section) {
     for (const s of doc.sections) {
@@ -82,14 +86,14 @@ export function fieldState(doc: ChangeDocument, key: FieldKey): FieldState {
     }
   }
   let present = section !== undefined;
-  if (!present && item && !isPlaceholder(item.value) && !isSeeBelow(item.value)) present = true;
+  if (!present && item && hasValue(item.value)) present = true;
   return { item, duplicates, section, present };
 }
 
 /** The value of a field's first header item, or undefined when it is missing or a placeholder. */
 export function fieldValue(doc: ChangeDocument, key: FieldKey): string | undefined {
   const item = doc.header?.items.find((i) => i.key === key);
-  return item && !isPlaceholder(item.value) && !isSeeBelow(item.value) ? item.value : undefined;
+  return item && hasValue(item.value) ? item.value : undefined;
 }
 
 /** How much of the model to build. */
@@ -161,7 +165,7 @@ function readValues(doc: ChangeDocument): void {
   for (const item of doc.header?.items ?? []) if (item.key && !firstItems.has(item.key)) firstItems.set(item.key, item);
   const get = (key: FieldKey) => {
     const item = firstItems.get(key);
-    return item && !isPlaceholder(item.value) && !isSeeBelow(item.value) ? item.value : undefined;
+    return item && hasValue(item.value) ? item.value : undefined;
   };
   const type = get('changeType');
   if (type) {

@@ -34,6 +34,14 @@ function trimTrailing(value: string, chars: ReadonlySet<string>): string {
   return value.slice(0, end);
 }
 
+/**
+ * Whether a header value is a value (SPEC section 2): neither a placeholder nor "see below". Both
+ * tests answer most values (`High`, `@alice`, `2026-...`) from their first character.
+ */
+export function hasValue(value: string): boolean {
+  return !isPlaceholder(value) && !isSeeBelow(value);
+}
+
 /** Whether a value says "see below" (case-insensitive, trailing punctuation ignored). */
 export function isSeeBelow(value: string): boolean {
   // Only a value starting with `s` (or white space or markup) can say "see below".
@@ -43,13 +51,14 @@ export function isSeeBelow(value: string): boolean {
 
 /**
  * Whether `value` starts with an ASCII letter, digit or `@`, other than the lower-case letters
- * `except` (either case): its first character then survives `stripInlineMarkup` and `trim`.
+ * `a` and `b` (either case): its first character then survives `stripInlineMarkup` and `trim`.
+ * Two parameters, not a rest array: this runs for every header value.
  */
-function startsPlainly(value: string, ...except: number[]): boolean {
+function startsPlainly(value: string, a: number, b = a): boolean {
   const c = value.charCodeAt(0);
   const lower = c | 0x20;
   const plain = (c >= 0x30 && c <= 0x39) || c === 0x40 || (lower >= 0x61 && lower <= 0x7a);
-  return plain && !except.includes(lower);
+  return plain && lower !== a && lower !== b;
 }
 
 /** Whether a character is white space or one of the markers `stripInlineMarkup` removes. */

@@ -3,7 +3,8 @@ import type { DocumentRule, Finding } from './types';
 import type { HeaderItem } from '../schema';
 import { CHANGE_TYPES, RISK_LEVELS, STATUSES, TOUCHES } from '../fields';
 import { matchEnum, splitList } from '../values';
-import { hasValue, suggest } from './util';
+import { suggest } from './util';
+import { hasValue } from '../values';
 
 const LISTS = { changeType: CHANGE_TYPES, risk: RISK_LEVELS, status: STATUSES } as const;
 

@@ -5,14 +5,10 @@
  */
 import type { ChangeDocument, HeaderItem } from '../schema';
 import type { FieldKey } from '../fields';
-import { FIELDS } from '../fields';
 import type { FieldState } from '../model';
-import { hasValue } from './util';
+import { fieldStateOf } from '../model';
 
 const NO_ITEMS: readonly HeaderItem[] = [];
-
-/** The fields that may be written as a `##` section (`FieldInfo.section`). */
-const SECTION_KEYS: ReadonlySet<FieldKey> = new Set(FIELDS.filter((f) => f.section).map((f) => f.key));
 
 /** Equal, field by field, to `fieldState(doc, key)` of model.ts. */
 export class FieldStates {
@@ -37,15 +33,7 @@ export class FieldStates {
   get(key: FieldKey): FieldState {
     let s = this.states.get(key);
     if (!s) {
-      const items = this.byKey.get(key) ?? NO_ITEMS;
-      const section = SECTION_KEYS.has(key) ? this.doc.sections.find((x) => x.key === key && x.nonEmpty) : undefined;
-      const item = items[0];
-      s = {
-        item,
-        duplicates: items.slice(1),
-        section,
-        present: section !== undefined || (!!item && hasValue(item.value)),
-      };
+      s = fieldStateOf(this.doc, key, this.byKey.get(key) ?? NO_ITEMS);
       this.states.set(key, s);
     }
     return s;

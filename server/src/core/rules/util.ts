@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { ChangeDocument } from '../schema';
 import type { FieldKey } from '../fields';
 import { fieldInfo } from '../fields';
-import { closest, isPlaceholder, isSeeBelow } from '../values';
+import { closest } from '../values';
 import type { DocFacts } from './types';
 
 const LINE_ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -41,26 +41,6 @@ export function emptyItemText(name: string, value: string): string {
   return v === ''
     ? `"${name}" has no value`
     : `"${name}" has a placeholder ("${v.length > 40 ? `${v.slice(0, 37)}...` : v}") instead of a value`;
-}
-
-/**
- * Whether a header value is a value (SPEC section 2): neither a placeholder (`isPlaceholder`) nor
- * "see below" (`isSeeBelow`). Every placeholder starts with `t`, `n`, `-`, `?`, `.` or `…`, and
- * "see below" with `s` (emphasis markers and spaces aside): a value that starts with another ASCII
- * letter, a digit or `@` (most: `High`, `@alice`, `2026-...`) is answered from its first character.
- */
-export function hasValue(value: string): boolean {
-  const c = value.charCodeAt(0);
-  const lower = c >= 65 && c <= 90 ? c + 32 : c;
-  if (
-    (lower >= 97 && lower <= 122 && lower !== 116 && lower !== 110 && lower !== 115) ||
-    (c >= 48 && c <= 57) ||
-    c === 64
-  )
-    return true;
-  // `s`: no placeholder starts with it, "see below" does.
-  if (lower === 115) return !isSeeBelow(value);
-  return !isPlaceholder(value) && !isSeeBelow(value);
 }
 
 /** Data for the "insert missing field" quick fix. */
