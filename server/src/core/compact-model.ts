@@ -140,46 +140,6 @@ function unpack(flat: Flat, hasHeader: boolean): { items?: HeaderItem[]; log?: S
   return out;
 }
 
-const r4 = (flat: Flat, at: number) => [flat[at], flat[at + 1], flat[at + 2], flat[at + 3]];
-
-/**
- * What `encodeRecordParts` (record-codec.ts) writes of the items and the log that `pack` wrote,
- * read from the flat array: `[items or 0, log or 0]`, an item
- * `[name, key or 0, hasColon 1/0, value, range, nameRange, valueRange, startOffset, endOffset]`,
- * the log `[headingRange, entries, {appendOffset, hasList, prefix, loose}]`, an entry
- * `[range, timestampRange, its other fields]`.
- */
-function encode(flat: Flat, hasHeader: boolean): unknown {
-  const items: unknown[] = [];
-  let at = 1;
-  for (let n = 0; n < (flat[0] as number); n++) {
-    const key = flat[at + 1];
-    items.push([
-      flat[at],
-      key === ABSENT || key === undefined ? 0 : key,
-      flat[at + 2] ? 1 : 0,
-      flat[at + 3],
-      r4(flat, at + 4),
-      r4(flat, at + 8),
-      r4(flat, at + 12),
-      flat[at + 16],
-      flat[at + 17],
-    ]);
-    at += ITEM;
-  }
-  if (at === flat.length) return [hasHeader ? items : 0, 0];
-  const headingRange = r4(flat, at);
-  const count = flat[at + 4] as number;
-  at += 5;
-  const entries: unknown[] = [];
-  for (let n = 0; n < count; n++) {
-    entries.push([r4(flat, at), r4(flat, at + 4), entryFields(flat, at, {})]);
-    at += ENTRY;
-  }
-  const rest = { appendOffset: flat[at], hasList: flat[at + 1], prefix: flat[at + 2], loose: flat[at + 3] };
-  return [hasHeader ? items : 0, [headingRange, entries, rest]];
-}
-
 /** The cold part of a compact model: unpacked once, on first read. */
 class FlatCold implements ColdPart {
   #flat: Flat;
@@ -190,11 +150,6 @@ class FlatCold implements ColdPart {
     private readonly hasHeader: boolean,
   ) {
     this.#flat = flat;
-  }
-
-  encoded(): unknown {
-    // Once unpacked, the model may have been changed: the encoder reads it.
-    return this.#value ? undefined : encode(this.#flat, this.hasHeader);
   }
 
   get(): { items?: HeaderItem[]; log?: StatusLog } {

@@ -203,9 +203,7 @@ export function encodeRecordParts(r: DocumentRecord, docsUrl = DEFAULT_DOCS_URL)
     ...(x !== undefined ? { x } : {}),
     n: r.allowedNext,
   };
-  // A packed model not read yet gives its cold part without unpacking (compact-model.ts).
-  const packed = d instanceof LazyDoc ? d.encodedCold() : undefined;
-  return [hot, packed ?? [h ? h.items.map(encodeItem) : 0, d.statusLog ? encodeLog(d.statusLog) : 0]];
+  return [hot, [h ? h.items.map(encodeItem) : 0, d.statusLog ? encodeLog(d.statusLog) : 0]];
 }
 
 /** The compact form of a record in one value (`[hot, cold]`, see `encodeRecordParts`). */
@@ -311,8 +309,6 @@ export function decodeRecordLazy(hotPart: Json, coldJson: string | (() => string
 /** The header items and the status log of a slim model, made on first read (`lazyModel`). */
 export interface ColdPart {
   get(): { items?: HeaderItem[]; log?: StatusLog };
-  /** The cold part as `encodeRecordParts` writes it, when it can be had without `get` (else undefined). */
-  encoded?(): Json | undefined;
 }
 
 /**
@@ -423,11 +419,6 @@ class LazyDoc {
 
   get statusLog(): StatusLog | undefined {
     return this.#hasLog ? this.#cold.get().log : undefined;
-  }
-
-  /** See `ColdPart.encoded`. */
-  encodedCold(): Json | undefined {
-    return this.#cold.encoded?.();
   }
 
   toJSON(): ChangeDocument {
